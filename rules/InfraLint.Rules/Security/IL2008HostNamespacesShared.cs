@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using InfraLint.Core.Engine;
+using InfraLint.Core.Facts;
+using InfraLint.Core.Findings;
+using InfraLint.Core.Fixes;
+using NRules.Fluent.Dsl;
+
+namespace InfraLint.Rules.Security
+{
+    /// <summary>A pod that shares the node's network, process or IPC namespace can see and reach everything on the node.</summary>
+    [Name(Id)]
+    public sealed class IL2008HostNamespacesShared : Rule
+    {
+        public const string Id = "IL2008";
+
+        public static readonly RuleDescriptor Descriptor = new RuleDescriptor(
+            Id,
+            "Host namespaces shared",
+            "A pod sets hostNetwork, hostPID or hostIPC, sharing the node's network, process or IPC namespace and escaping pod isolation.",
+            Severity.Error,
+            Precision.VeryHigh,
+            new[] { "security", "kubernetes", "isolation" },
+            securitySeverity: 8.0,
+            controls: new[]
+            {
+                FrameworkControl.Cis("5.2.3", "Minimize the admission of containers wishing to share the host process ID namespace"),
+                FrameworkControl.Cis("5.2.4", "Minimize the admission of containers wishing to share the host IPC namespace"),
+                FrameworkControl.Cis("5.2.5", "Minimize the admission of containers wishing to share the host network namespace"),
+                FrameworkControl.Nist("SC-39", "Process Isolation"),
+            });
+
+        public override void Define()
+        {
+            PodTemplate pod = default!;
+
+            When()
+                .Match(() => pod, p => p.HostNetwork.Value == true || p.HostPid.Value == true || p.HostIpc.Value == true);
+
+            Then()
+                .Do(ctx => ctx.Report(Findings(pod)));
+        }
+
+        private static IEnumerable<Finding> Findings(PodTemplate pod)
+        {
+            foreach (var (flag, name) in new[] { (pod.HostNetwork, "hostNetwork"), (pod.HostPid, "hostPID"), (pod.HostIpc, "hostIPC") })
+            {
+                if (flag.Value != true) continue;
+                yield return new Finding(
+                    Descriptor,
+                    $"{pod.Workload.Kind} '{pod.Workload.Name}' sets {name}: true; its containers share the node's {Namespace(name)} namespace.",
+                    flag.Span,
+                    $"{pod.Workload.Id}:{flag.Path}",
+                    pod.Workload,
+                    fixes: Fix.Set(flag.Edit, false, $"Set {name} to false"));
+            }
+        }
+
+        private static string Namespace(string flag) => flag switch
+        {
+            "hostNetwork" => "network",
+            "hostPID" => "process ID",
+            _ => "IPC",
+        };
+    }
+}

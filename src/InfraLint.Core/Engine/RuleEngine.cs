@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using InfraLint.Core.Facts;
+using InfraLint.Core.Findings;
+using NRules;
+using NRules.Fluent;
+
+namespace InfraLint.Core.Engine
+{
+    /// <summary>
+    /// The NRules host. Rules are compiled into one Rete network when the engine is built (a few
+    /// milliseconds per rule, so once per process); each scan gets a cheap session of its own, with the
+    /// facts of every scanned file in it, so cross-document rules are ordinary joins.
+    /// </summary>
+    public sealed class RuleEngine
+    {
+        private readonly ISessionFactory _sessionFactory;
+
+        public RuleEngine(IReadOnlyList<Assembly> ruleAssemblies)
+        {
+            var repository = new RuleRepository();
+            repository.Load(spec => spec.From(ruleAssemblies));
+            _sessionFactory = repository.Compile();
+            Catalog = RuleCatalog.FromAssemblies(ruleAssemblies);
+            RuleCount = repository.GetRules().Count();
+        }
+
+        public RuleCatalog Catalog { get; }
+
+        public int RuleCount { get; }
+
+        /// <summary>Runs every rule over the facts and returns what they found, unsuppressed and unsorted.</summary>
+        public IReadOnlyList<Finding> Evaluate(IEnumerable<object> facts, LintSettings settings)
+        {
+            var session = _sessionFactory.CreateSession();
+            var unique = new HashSet<object>(ReferenceEqualityComparer.Instance) { settings };
+            foreach (var fact in facts)
+                foreach (var flat in Flatten(fact))
+                    unique.Add(flat);
+            session.InsertAll(unique);
+            session.Fire();
+            return session.Query<Finding>().ToList();
+        }
+
+        /// <summary>
+        /// Parts that rules match on their own (pod templates, containers, access statements) go into the
+        /// session beside their parent, so a per-container rule is a plain pattern rather than a loop.
+        /// </summary>
+        private static IEnumerable<object> Flatten(object fact)
+        {
+            yield return fact;
+            switch (fact)
+            {
+                case ComputeWorkload workload:
+                    foreach (var pod in workload.Pods)
+                    {
+                        yield return pod;
+                        foreach (var container in pod.Containers) yield return container;
+                    }
+                    break;
+                case AccessPolicy policy:
+                    foreach (var statement in policy.Statements) yield return statement;
+                    break;
+            }
+        }
+
+        private sealed class ReferenceEqualityComparer : IEqualityComparer<object>
+        {
+            public static readonly ReferenceEqualityComparer Instance = new ReferenceEqualityComparer();
+
+            public new bool Equals(object? x, object? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(object obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+using InfraLint.Core.Locations;
+
+namespace InfraLint.Core.Facts
+{
+    /// <summary>An RBAC Role/ClusterRole or an IAM policy: a list of allow statements.</summary>
+    public sealed class AccessPolicy : InfraResource
+    {
+        public AccessPolicy(string format, string kind, string name, string @namespace, SourceSpan span)
+            : base(format, kind, name, @namespace, span)
+        {
+        }
+
+        public IReadOnlyList<AccessStatement> Statements { get; set; } = Array.Empty<AccessStatement>();
+    }
+
+    /// <summary>
+    /// One grant. Kubernetes: verbs → <see cref="Actions"/>, resources → <see cref="Resources"/>,
+    /// apiGroups → <see cref="Scopes"/>. IAM: Action, Resource, (no scopes).
+    /// </summary>
+    public sealed class AccessStatement
+    {
+        public AccessStatement(AccessPolicy policy, SourceSpan span, string path)
+        {
+            Policy = policy;
+            Span = span;
+            Path = path;
+        }
+
+        public AccessPolicy Policy { get; }
+
+        public SourceSpan Span { get; }
+
+        public string Path { get; }
+
+        public IReadOnlyList<Located<string>> Actions { get; set; } = Array.Empty<Located<string>>();
+
+        public IReadOnlyList<Located<string>> Resources { get; set; } = Array.Empty<Located<string>>();
+
+        public IReadOnlyList<Located<string>> Scopes { get; set; } = Array.Empty<Located<string>>();
+    }
+}

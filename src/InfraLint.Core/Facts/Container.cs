@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using InfraLint.Core.Fixes;
+using InfraLint.Core.Knowledge;
+using InfraLint.Core.Locations;
+
+namespace InfraLint.Core.Facts
+{
+    /// <summary>One container of a pod template; inserted as its own fact so per-container rules are plain matches.</summary>
+    public sealed class Container
+    {
+        public Container(PodTemplate pod, Located<string> name, SourceSpan span, string path, bool isInit)
+        {
+            Pod = pod;
+            Name = name;
+            Span = span;
+            Path = path;
+            IsInit = isInit;
+        }
+
+        public PodTemplate Pod { get; }
+
+        public ComputeWorkload Workload => Pod.Workload;
+
+        public Located<string> Name { get; }
+
+        /// <summary>The container's mapping (where container-level keys go).</summary>
+        public SourceSpan Span { get; }
+
+        /// <summary>Logical path, e.g. <c>spec.template.spec.containers[0]</c>.</summary>
+        public string Path { get; }
+
+        public bool IsInit { get; }
+
+        public Located<string?> Image { get; set; } = null!;
+
+        public IReadOnlyList<string> Command { get; set; } = Array.Empty<string>();
+
+        public IReadOnlyList<Located<string>> Args { get; set; } = Array.Empty<Located<string>>();
+
+        public IReadOnlyList<EnvVar> Env { get; set; } = Array.Empty<EnvVar>();
+
+        public IReadOnlyList<int> Ports { get; set; } = Array.Empty<int>();
+
+        public ResourceRequirements Resources { get; set; } = null!;
+
+        public SecurityContext SecurityContext { get; set; } = null!;
+
+        /// <summary>Span of the probe's key, or null when the container has none.</summary>
+        public SourceSpan? ReadinessProbe { get; set; }
+
+        public SourceSpan? LivenessProbe { get; set; }
+
+        public SourceSpan? StartupProbe { get; set; }
+
+        /// <summary>Where a new container-level key would go (e.g. <c>readinessProbe</c>).</summary>
+        public Func<string[], EditTarget>? EditAt { get; set; }
+
+        /// <summary>runAsNonRoot as the kubelet sees it: the container's value, else the pod's.</summary>
+        public Located<bool?> EffectiveRunAsNonRoot =>
+            SecurityContext.RunAsNonRoot.IsPresent ? SecurityContext.RunAsNonRoot : Pod.SecurityContext.RunAsNonRoot;
+
+        public Located<long?> EffectiveRunAsUser =>
+            SecurityContext.RunAsUser.IsPresent ? SecurityContext.RunAsUser : Pod.SecurityContext.RunAsUser;
+
+        public override string ToString() => $"{Workload.Id}:{Name.Value}";
+    }
+
+    /// <summary>An environment variable. <see cref="Value"/> is missing when it comes from a secret or config reference.</summary>
+    public sealed class EnvVar
+    {
+        public EnvVar(Located<string> name, Located<string?> value, string? valueFrom)
+        {
+            Name = name;
+            Value = value;
+            ValueFrom = valueFrom;
+        }
+
+        public Located<string> Name { get; }
+
+        public Located<string?> Value { get; }
+
+        /// <summary><c>secretKeyRef</c>, <c>configMapKeyRef</c>, <c>fieldRef</c>… when the value is indirect.</summary>
+        public string? ValueFrom { get; }
+    }
+
+    /// <summary>Requests and limits by resource name (<c>cpu</c>, <c>memory</c>, <c>nvidia.com/gpu</c>).</summary>
+    public sealed class ResourceRequirements
+    {
+        public ResourceRequirements(
+            IReadOnlyDictionary<string, Located<string>> requests,
+            IReadOnlyDictionary<string, Located<string>> limits,
+            SourceSpan anchor,
+            Func<string, EditTarget>? limitEdit)
+        {
+            Requests = requests;
+            Limits = limits;
+            Anchor = anchor;
+            LimitEdit = limitEdit;
+        }
+
+        public IReadOnlyDictionary<string, Located<string>> Requests { get; }
+
+        public IReadOnlyDictionary<string, Located<string>> Limits { get; }
+
+        /// <summary>The <c>resources</c> key, or the container's name when there is no resources block.</summary>
+        public SourceSpan Anchor { get; }
+
+        /// <summary>Edit target for <c>resources.limits.&lt;name&gt;</c>.</summary>
+        public Func<string, EditTarget>? LimitEdit { get; }
+
+        /// <summary>Accelerators this container gets: the limit where set (Kubernetes requires it), else the request.</summary>
+        public int AcceleratorCount =>
+            Limits.Concat(Requests)
+                .Where(kv => AcceleratorResources.IsAccelerator(kv.Key))
+                .GroupBy(kv => kv.Key)
+                .Sum(g => g.Select(kv => ParseCount(kv.Value.Value)).FirstOrDefault());
+
+        private static int ParseCount(string value) =>
+            int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int n) && n > 0 ? n : 0;
+    }
+}

@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using InfraLint.Core.Locations;
+
+namespace InfraLint.Core.Facts
+{
+    public enum Exposure
+    {
+        Internal,
+        NodePort,
+        Public,
+    }
+
+    /// <summary>A way in to a workload: a Service, an Ingress, a load balancer listener.</summary>
+    public sealed class Endpoint : InfraResource
+    {
+        public Endpoint(string format, string kind, string name, string @namespace, SourceSpan span)
+            : base(format, kind, name, @namespace, span)
+        {
+        }
+
+        public Exposure Exposure { get; set; }
+
+        /// <summary>Pod labels a Service selects.</summary>
+        public IReadOnlyDictionary<string, string> Selector { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>Services an Ingress routes to.</summary>
+        public IReadOnlyList<string> BackendServices { get; set; } = Array.Empty<string>();
+
+        /// <summary>TLS configured (Ingress <c>spec.tls</c>); null when the concept does not apply.</summary>
+        public Located<bool?>? Tls { get; set; }
+
+        public IReadOnlyList<int> Ports { get; set; } = Array.Empty<int>();
+    }
+
+    /// <summary>A metrics collector binding: Prometheus ServiceMonitor or PodMonitor.</summary>
+    public sealed class MetricsCollector : InfraResource
+    {
+        public MetricsCollector(string format, string kind, string name, string @namespace, SourceSpan span)
+            : base(format, kind, name, @namespace, span)
+        {
+        }
+
+        public IReadOnlyDictionary<string, string> Selector { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>Namespaces watched; empty means its own; <c>*</c> means any.</summary>
+        public IReadOnlyList<string> Namespaces { get; set; } = Array.Empty<string>();
+    }
+}

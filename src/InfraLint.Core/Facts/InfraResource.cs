@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using InfraLint.Core.Fixes;
+using InfraLint.Core.Locations;
+
+namespace InfraLint.Core.Facts
+{
+    /// <summary>Which adapter produced a fact; rules never branch on it, outputs and fixes may.</summary>
+    public static class SourceFormat
+    {
+        public const string Kubernetes = "kubernetes";
+        public const string CloudFormation = "cloudformation";
+        public const string Compose = "compose";
+        public const string WorkloadSpec = "workload-spec";
+    }
+
+    /// <summary>
+    /// Common identity of every provisioned thing: what it is, what it is called, where it is declared.
+    /// Subclasses are format-independent views (a Kubernetes Deployment and a compose service are both
+    /// a <see cref="ComputeWorkload"/>).
+    /// </summary>
+    public abstract class InfraResource
+    {
+        protected InfraResource(string format, string kind, string name, string @namespace, SourceSpan span)
+        {
+            Format = format;
+            Kind = kind;
+            Name = name;
+            Namespace = @namespace;
+            Span = span;
+        }
+
+        public string Format { get; }
+
+        /// <summary>The source's own type name: <c>Deployment</c>, <c>AWS::S3::Bucket</c>, <c>service</c>.</summary>
+        public string Kind { get; }
+
+        public string Name { get; }
+
+        /// <summary>Kubernetes namespace, CloudFormation stack file, compose project: the scope names are unique in.</summary>
+        public string Namespace { get; }
+
+        /// <summary>The node that names the resource (e.g. <c>metadata.name</c>); where resource-level findings point.</summary>
+        public SourceSpan Span { get; }
+
+        public string File => Span.File;
+
+        public IReadOnlyDictionary<string, Located<string>> Labels { get; init; } = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
+
+        public IReadOnlyDictionary<string, Located<string>> Annotations { get; init; } = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
+
+        /// <summary>Where a new label would be written (for cost-allocation fixes); null where not editable.</summary>
+        public Func<string, EditTarget>? LabelEdit { get; init; }
+
+        /// <summary>Stable identity used in fingerprints and messages.</summary>
+        public string Id => $"{Kind}/{Namespace}/{Name}";
+
+        public override string ToString() => $"{Id} ({Span})";
+    }
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using InfraLint.Core.Locations;
+
+namespace InfraLint.Core.Facts
+{
+    /// <summary>One pod template of a workload, with the pod-level settings rules look at.</summary>
+    public sealed class PodTemplate
+    {
+        public PodTemplate(ComputeWorkload workload, string role, SourceSpan span, string path)
+        {
+            Workload = workload;
+            Role = role;
+            Span = span;
+            Path = path;
+        }
+
+        public ComputeWorkload Workload { get; }
+
+        /// <summary>Which template of the workload: <c>pod</c>, <c>Master</c>, <c>Worker</c>, <c>head</c>, <c>worker:gpu-group</c>, <c>predictor</c>.</summary>
+        public string Role { get; }
+
+        /// <summary>The pod spec node (where pod-level keys go).</summary>
+        public SourceSpan Span { get; }
+
+        /// <summary>Logical path of the pod spec, e.g. <c>spec.template.spec</c>.</summary>
+        public string Path { get; }
+
+        public Located<bool?> HostNetwork { get; set; } = null!;
+
+        public Located<bool?> HostPid { get; set; } = null!;
+
+        public Located<bool?> HostIpc { get; set; } = null!;
+
+        public SecurityContext SecurityContext { get; set; } = null!;
+
+        public IReadOnlyDictionary<string, string> Labels { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        public IReadOnlyDictionary<string, string> NodeSelector { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        public IReadOnlyList<Container> Containers { get; set; } = Array.Empty<Container>();
+    }
+
+    /// <summary>Security settings shared by pods and containers; a container's own value overrides the pod's.</summary>
+    public sealed class SecurityContext
+    {
+        public Located<bool?> Privileged { get; set; } = null!;
+
+        public Located<bool?> AllowPrivilegeEscalation { get; set; } = null!;
+
+        public Located<bool?> RunAsNonRoot { get; set; } = null!;
+
+        public Located<long?> RunAsUser { get; set; } = null!;
+    }
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using InfraLint.Core.Facts;
+using InfraLint.Core.Fixes;
+using InfraLint.Core.Locations;
+
+namespace InfraLint.Core.Findings
+{
+    /// <summary>A related place that explains a finding (the autoscaler that is missing its target, the other workload in the namespace).</summary>
+    public sealed record RelatedLocation(SourceSpan Span, string Message);
+
+    /// <summary>Why a finding is not counted: an inline comment or an annotation, with the reason given there.</summary>
+    public sealed record Suppression(string Kind, string? Justification, SourceSpan Span);
+
+    /// <summary>One rule's verdict on one place. Outputs render findings; they never re-derive them.</summary>
+    public sealed class Finding
+    {
+        public Finding(
+            RuleDescriptor rule,
+            string message,
+            SourceSpan location,
+            string logicalPath,
+            InfraResource? subject = null,
+            IReadOnlyList<RelatedLocation>? related = null,
+            IReadOnlyList<Fix>? fixes = null,
+            IReadOnlyDictionary<string, string>? properties = null)
+        {
+            Rule = rule ?? throw new ArgumentNullException(nameof(rule));
+            Message = message;
+            Location = location;
+            LogicalPath = logicalPath;
+            Subject = subject;
+            Related = related ?? Array.Empty<RelatedLocation>();
+            Fixes = fixes ?? Array.Empty<Fix>();
+            Properties = properties ?? new Dictionary<string, string>();
+            Severity = rule.DefaultSeverity;
+        }
+
+        public RuleDescriptor Rule { get; }
+
+        public string RuleId => Rule.Id;
+
+        /// <summary>The rule's default severity unless configuration changed it.</summary>
+        public Severity Severity { get; set; }
+
+        public string Message { get; }
+
+        public SourceSpan Location { get; }
+
+        /// <summary>
+        /// Identity of what the finding is about, independent of line numbers
+        /// (<c>Deployment/serving/vllm:spec.template.spec.containers[vllm].image</c>); the basis of fingerprints.
+        /// </summary>
+        public string LogicalPath { get; }
+
+        public InfraResource? Subject { get; }
+
+        public IReadOnlyList<RelatedLocation> Related { get; }
+
+        public IReadOnlyList<Fix> Fixes { get; }
+
+        /// <summary>Inputs and intermediate numbers behind the message, shown by <c>infralint explain</c>.</summary>
+        public IReadOnlyDictionary<string, string> Properties { get; }
+
+        public Suppression? Suppression { get; set; }
+
+        public bool IsSuppressed => Suppression is not null;
+
+        public override string ToString() => $"{Location}: {Severity.ToString().ToLowerInvariant()} {RuleId}: {Message}";
+    }
+}

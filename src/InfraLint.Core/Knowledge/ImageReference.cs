@@ -1,0 +1,53 @@
+using System;
+
+namespace InfraLint.Core.Knowledge
+{
+    /// <summary>A parsed container image reference: <c>[registry[:port]/]repository[:tag][@digest]</c>.</summary>
+    public sealed record ImageReference(string Repository, string? Tag, string? Digest)
+    {
+        /// <summary>Last path segment of the repository (<c>vllm-openai</c> for <c>docker.io/vllm/vllm-openai</c>).</summary>
+        public string ShortName
+        {
+            get
+            {
+                int slash = Repository.LastIndexOf('/');
+                return slash < 0 ? Repository : Repository.Substring(slash + 1);
+            }
+        }
+
+        public bool IsPinnedByDigest => Digest is not null;
+
+        public bool HasMutableTag => Digest is null && (Tag is null || string.Equals(Tag, "latest", StringComparison.OrdinalIgnoreCase));
+
+        /// <summary>True when the reference is built from template variables we cannot resolve (<c>${IMAGE}</c>, <c>{{ .Values.image }}</c>).</summary>
+        public static bool IsTemplated(string image) =>
+            image.IndexOf("${", StringComparison.Ordinal) >= 0
+            || image.IndexOf("{{", StringComparison.Ordinal) >= 0
+            || image.IndexOf("$(", StringComparison.Ordinal) >= 0;
+
+        public static ImageReference Parse(string image)
+        {
+            string rest = image.Trim();
+            string? digest = null;
+            int at = rest.IndexOf('@');
+            if (at >= 0)
+            {
+                digest = rest.Substring(at + 1);
+                rest = rest.Substring(0, at);
+            }
+
+            string? tag = null;
+            int lastSlash = rest.LastIndexOf('/');
+            int colon = rest.LastIndexOf(':');
+            // A colon before the last slash is a registry port (localhost:5000/model), not a tag.
+            if (colon > lastSlash)
+            {
+                tag = rest.Substring(colon + 1);
+                rest = rest.Substring(0, colon);
+                if (tag.Length == 0) tag = null;
+            }
+
+            return new ImageReference(rest, tag, digest);
+        }
+    }
+}

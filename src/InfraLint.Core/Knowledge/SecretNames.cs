@@ -1,0 +1,81 @@
+using System;
+using System.Linq;
+
+namespace InfraLint.Core.Knowledge
+{
+    /// <summary>
+    /// Decides whether an environment variable or property name denotes a credential. Names are split
+    /// into words so that <c>MAX_TOKENS</c>, <c>TOKENIZER</c> and <c>PASSWORD_FILE</c> are not secrets
+    /// while <c>HF_TOKEN</c>, <c>OPENAI_API_KEY</c> and <c>dbPassword</c> are.
+    /// </summary>
+    public static class SecretNames
+    {
+        private static readonly string[] SecretWords = { "PASSWORD", "PASSWD", "PWD", "SECRET", "TOKEN", "APIKEY", "CREDENTIAL", "CREDENTIALS", "PRIVATEKEY", "ACCESSKEY", "SECRETKEY", "AUTH" };
+
+        private static readonly string[] SecretPairs = { "API_KEY", "ACCESS_KEY", "PRIVATE_KEY", "SECRET_KEY", "CLIENT_SECRET", "AUTH_TOKEN" };
+
+        /// <summary>Words that make the name describe a secret rather than hold one.</summary>
+        private static readonly string[] NotValueWords =
+        {
+            "FILE", "PATH", "DIR", "NAME", "REF", "KEYREF", "ARN", "URL", "URI", "ENDPOINT", "HEADER", "TYPE", "MODE",
+            "ENABLED", "ENABLE", "DISABLED", "REQUIRED", "MAX", "MIN", "NUM", "LEN", "LENGTH", "SIZE", "COUNT", "LIMIT",
+            "TTL", "TIMEOUT", "EXPIRY", "EXPIRES", "EXPIRATION", "LIFETIME", "ID", "ISSUER", "AUDIENCE", "SCOPE", "PROVIDER",
+        };
+
+        public static bool IsSecretName(string name)
+        {
+            string[] words = Words(name);
+            if (words.Length == 0) return false;
+            if (words.Any(w => NotValueWords.Contains(w))) return false;
+            string joined = string.Join("_", words);
+            return words.Any(w => SecretWords.Contains(w)) || SecretPairs.Any(p => joined.Contains(p));
+        }
+
+        /// <summary>A literal that is plainly not a credential: empty, a boolean, or a reference to another variable.</summary>
+        public static bool IsPlaceholderValue(string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value)) return true;
+            string v = value!.Trim();
+            if (v.StartsWith("$(", StringComparison.Ordinal) || v.StartsWith("${", StringComparison.Ordinal) || v.StartsWith("{{", StringComparison.Ordinal))
+                return true;
+            switch (v.ToLowerInvariant())
+            {
+                case "true":
+                case "false":
+                case "yes":
+                case "no":
+                case "none":
+                case "null":
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>Splits SCREAMING_SNAKE, kebab-case, dotted and camelCase names into upper-case words.</summary>
+        internal static string[] Words(string name)
+        {
+            var words = new System.Collections.Generic.List<string>();
+            var current = new System.Text.StringBuilder();
+            for (int i = 0; i < name.Length; i++)
+            {
+                char c = name[i];
+                if (!char.IsLetterOrDigit(c))
+                {
+                    Flush();
+                    continue;
+                }
+                if (char.IsUpper(c) && current.Length > 0 && char.IsLower(name[i - 1])) Flush();
+                current.Append(char.ToUpperInvariant(c));
+            }
+            Flush();
+            return words.ToArray();
+
+            void Flush()
+            {
+                if (current.Length > 0) words.Add(current.ToString());
+                current.Clear();
+            }
+        }
+    }
+}
