@@ -37,7 +37,10 @@ namespace InfraLint.Rules.Security
             Container container = default!;
 
             When()
-                .Match(() => container, c => c.SecurityContext.Privileged.Value == true || c.SecurityContext.AllowPrivilegeEscalation.Value != false);
+                .Match(
+                    () => container,
+                    c => !c.SecurityContextManagedElsewhere,
+                    c => c.SecurityContext.Privileged.Value == true || c.SecurityContext.AllowPrivilegeEscalation.Value != false);
 
             Then()
                 .Do(ctx => ctx.Report(Report(container)));

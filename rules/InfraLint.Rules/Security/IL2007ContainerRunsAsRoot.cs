@@ -36,7 +36,10 @@ namespace InfraLint.Rules.Security
             Container container = default!;
 
             When()
-                .Match(() => container, c => c.EffectiveRunAsUser.Value == 0 || (c.EffectiveRunAsNonRoot.Value != true && !c.EffectiveRunAsUser.IsPresent));
+                .Match(
+                    () => container,
+                    c => !c.SecurityContextManagedElsewhere,
+                    c => c.EffectiveRunAsUser.Value == 0 || (c.EffectiveRunAsNonRoot.Value != true && !c.EffectiveRunAsUser.IsPresent));
 
             Then()
                 .Do(ctx => ctx.Report(Report(container)));

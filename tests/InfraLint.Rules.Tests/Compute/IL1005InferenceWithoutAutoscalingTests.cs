@@ -87,4 +87,35 @@ public sealed class IL1005InferenceWithoutAutoscalingTests
     }
 
     private static string Plain(string markup) => Markup.Parse("x.yaml", markup).Text;
+
+    [Fact]
+    public void KServe_autoscales_by_default_unless_min_equals_max()
+    {
+        var findings = Verify.Findings(Id, """
+            apiVersion: serving.kserve.io/v1beta1
+            kind: InferenceService
+            metadata:
+              name: default-scaling
+            spec:
+              predictor:
+                model:
+                  modelFormat:
+                    name: sklearn
+                  storageUri: gs://kfserving-examples/models/sklearn/1.0/model
+            ---
+            apiVersion: serving.kserve.io/v1beta1
+            kind: InferenceService
+            metadata:
+              name: pinned
+            spec:
+              predictor:
+                minReplicas: {|IL1005:2|}
+                maxReplicas: 2
+                model:
+                  modelFormat:
+                    name: sklearn
+                  storageUri: gs://kfserving-examples/models/sklearn/1.0/model
+            """);
+        Assert.Contains("InferenceService 'pinned' runs a fixed 2 replicas", Assert.Single(findings).Message);
+    }
 }

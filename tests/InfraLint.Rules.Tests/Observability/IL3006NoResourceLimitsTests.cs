@@ -87,7 +87,7 @@ public sealed class IL3006NoResourceLimitsTests
                       memory: 512Mi
                     limits:
                       cpu: "1"
-                      memory: 512Mi
+                      memory: "512Mi"
             """);
     }
 }

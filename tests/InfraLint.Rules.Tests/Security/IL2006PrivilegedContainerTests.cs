@@ -208,4 +208,62 @@ public sealed class IL2006PrivilegedContainerTests
                     allowPrivilegeEscalation: false
             """);
     }
+
+    [Fact]
+    public void A_container_whose_security_comes_from_elsewhere_is_not_judged()
+    {
+        Verify.NoFindings(Id, """
+            apiVersion: trainer.kubeflow.org/v1alpha1
+            kind: TrainJob
+            metadata:
+              name: tj
+            spec:
+              runtimeRef:
+                name: torch-distributed
+              trainer:
+                image: docker.io/acme/train:1.0
+                resourcesPerNode:
+                  limits:
+                    nvidia.com/gpu: 4
+            """);
+    }
+
+    [Fact]
+    public void Comment_and_annotation_suppressions_are_recorded_not_dropped()
+    {
+        var result = Lint.Yaml("""
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata:
+              name: device-plugin
+              annotations:
+                infralint.dev/ignore: "IL2006"
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: plugin
+                      image: nvcr.io/nvidia/k8s-device-plugin:v0.16.2
+                      securityContext:
+                        privileged: true
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: debug
+            spec:
+              containers:
+                - name: shell
+                  image: busybox:1.36
+                  securityContext:
+                    # infralint-disable-next-line IL2006 -- node debugging pod, deleted after use
+                    privileged: true
+                    allowPrivilegeEscalation: true
+            """);
+        var all = result.Findings.Where(f => f.RuleId == Id).ToArray();
+        Assert.Equal(3, all.Length);
+        Assert.Equal(2, all.Count(f => f.IsSuppressed));
+        Assert.Contains(all, f => f.Suppression?.Justification == "node debugging pod, deleted after use");
+        Assert.Equal(new[] { (Id, 27, 35) }, result.Of(Id).Positions());
+    }
 }

@@ -137,4 +137,23 @@ public sealed class IL2007ContainerRunsAsRootTests
                     runAsNonRoot: true
             """);
     }
+
+    [Fact]
+    public void A_container_whose_security_comes_from_elsewhere_is_not_judged()
+    {
+        Verify.NoFindings(Id, """
+            apiVersion: trainer.kubeflow.org/v1alpha1
+            kind: TrainJob
+            metadata:
+              name: tj
+            spec:
+              runtimeRef:
+                name: torch-distributed
+              trainer:
+                image: docker.io/acme/train:1.0
+                resourcesPerNode:
+                  limits:
+                    nvidia.com/gpu: 4
+            """);
+    }
 }
