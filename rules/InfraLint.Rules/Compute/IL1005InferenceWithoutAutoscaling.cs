@@ -40,8 +40,8 @@ namespace InfraLint.Rules.Compute
         {
             var replicas = workload.Replicas;
             string count = replicas.IsPresent && replicas.Value is int n
-                ? $"a fixed {n} replica{(n == 1 ? string.Empty : "s")}"
-                : "the default single replica";
+                ? $"a fixed replica count of {n}"
+                : "the default replica count of 1";
             return new Finding(
                 Descriptor,
                 $"Inference {Wording.Of(workload)} runs {count} and no autoscaler targets it; add a HorizontalPodAutoscaler (or KEDA ScaledObject) so capacity follows traffic.",

@@ -29,7 +29,11 @@ namespace InfraLint.Rules.Observability
             Container container = default!;
 
             When()
-                .Match(() => container, c => IsServing(c), c => c.ReadinessProbe == null || c.LivenessProbe == null);
+                .Match(
+                    () => container,
+                    c => IsServing(c),
+                    c => !c.ProbesManagedElsewhere,
+                    c => c.ReadinessProbe == null || c.LivenessProbe == null);
 
             Then()
                 .Do(ctx => ctx.Report(Report(container)));

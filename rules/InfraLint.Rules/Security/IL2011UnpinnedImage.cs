@@ -43,11 +43,13 @@ namespace InfraLint.Rules.Security
                 .Do(ctx => ctx.Report(Report(container, Problem(container, settings)!)));
         }
 
-        /// <summary>What is wrong with the container's image, or null; templated references are someone else's to resolve.</summary>
+        /// <summary>What is wrong with the container's image, or null; templated and placeholder references are someone else's to resolve.</summary>
         private static string? Problem(Container container, LintSettings settings)
         {
             string? image = container.Image.Value;
             if (!container.Image.IsPresent || string.IsNullOrWhiteSpace(image) || ImageReference.IsTemplated(image!)) return null;
+            // A placeholder such as "FILLED BY THE OPERATOR" or "IMAGE_NAME" is replaced before deployment; it pins nothing and floats nothing.
+            if (!ImageReference.IsWellFormed(image!)) return null;
             var reference = ImageReference.Parse(image!);
             if (reference.IsPinnedByDigest) return null;
             if (reference.Tag is null) return "has no tag, so it runs whatever ':latest' is when the node pulls; pin a version tag or a digest";

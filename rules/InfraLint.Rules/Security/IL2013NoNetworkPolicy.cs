@@ -39,7 +39,8 @@ namespace InfraLint.Rules.Security
 
             When()
                 .Query(() => workloads, q => q
-                    .Match<ComputeWorkload>(w => w.IsAiWorkload)
+                    // Cluster-scoped objects (a ClusterTrainingRuntime) run nothing in a namespace of their own.
+                    .Match<ComputeWorkload>(w => w.IsAiWorkload, w => w.Namespace != "")
                     .GroupBy(w => w.Namespace))
                 .Not<NetworkPolicy>(p => p.Namespace == workloads.Key);
 

@@ -41,14 +41,14 @@ public sealed class IL1005InferenceWithoutAutoscalingTests
     {
         var finding = Assert.Single(Verify.Findings(Id, Server));
         Assert.Equal((Id, 7, 13), (finding.RuleId, finding.Location.StartLine, finding.Location.StartColumn));
-        Assert.Contains("Deployment 'llama' runs a fixed 4 replicas", finding.Message);
+        Assert.Contains("Deployment 'llama' runs a fixed replica count of 4", finding.Message);
     }
 
     [Fact]
     public void Missing_replicas_means_the_default_single_replica()
     {
         var finding = Assert.Single(Lint.Yaml(Plain(Server).Replace("  replicas: 4\n", "")).Of(Id));
-        Assert.Contains("the default single replica", finding.Message);
+        Assert.Contains("the default replica count of 1", finding.Message);
     }
 
     [Fact]
@@ -116,6 +116,6 @@ public sealed class IL1005InferenceWithoutAutoscalingTests
                     name: sklearn
                   storageUri: gs://kfserving-examples/models/sklearn/1.0/model
             """);
-        Assert.Contains("InferenceService 'pinned' runs a fixed 2 replicas", Assert.Single(findings).Message);
+        Assert.Contains("InferenceService 'pinned' runs a fixed replica count of 2", Assert.Single(findings).Message);
     }
 }

@@ -1,4 +1,7 @@
+using InfraLint.Core.Facts;
+using InfraLint.Core.Locations;
 using InfraLint.Rules.Tests.Infrastructure;
+using InfraLint.Yaml;
 
 namespace InfraLint.Rules.Tests.Observability;
 
@@ -103,5 +106,27 @@ public sealed class IL3004NoHealthProbesTests
                       ports:
                         - containerPort: 29500
             """);
+    }
+
+    [Fact]
+    public void Containers_whose_probes_the_platform_adds_are_not_judged()
+    {
+        var facts = new YamlAdapter().Read(new SourceText("ray.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: vllm
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: vllm
+                      image: vllm/vllm-openai:v0.6.3
+            """)).Facts;
+        var container = facts.OfType<ComputeWorkload>().Single().Containers.Single();
+        Assert.Single(Lint.Engine.Evaluate(facts, LintSettings.Default), f => f.RuleId == Id);
+
+        container.ProbesManagedElsewhere = true;
+        Assert.DoesNotContain(Lint.Engine.Evaluate(facts, LintSettings.Default), f => f.RuleId == Id);
     }
 }

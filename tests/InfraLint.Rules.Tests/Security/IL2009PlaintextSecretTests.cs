@@ -104,4 +104,53 @@ public sealed class IL2009PlaintextSecretTests
     /// <summary>Every 6-character piece of the value: "not even partially".</summary>
     private static IEnumerable<string> Fragments(string value) =>
         Enumerable.Range(0, value.Length - 5).Select(i => value.Substring(i, 6));
+
+    [Theory]
+    [InlineData("$HF_TOKEN")]
+    [InlineData("<input your token here>")]
+    [InlineData("<HF_token>")]
+    [InlineData("PLACEHOLDER_HF_TOKEN")]
+    [InlineData("your-hf-token")]
+    [InlineData("ADD Key")]
+    [InlineData("addkey")]
+    [InlineData("HF_TOKEN")]
+    [InlineData("EMPTY")]
+    [InlineData("********")]
+    public void Documentation_placeholders_are_not_reported(string value)
+    {
+        Verify.NoFindings(Id, $"""
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: app
+            spec:
+              containers:
+                - name: app
+                  image: python:3.12
+                  env:
+                    - name: HF_TOKEN
+                      value: "{value}"
+            """);
+    }
+
+    [Theory]
+    [InlineData("minioadmin")]
+    [InlineData("changeme")]
+    [InlineData("12345")]
+    public void Well_known_defaults_are_real_credentials(string value)
+    {
+        Verify.Findings(Id, $$"""
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: app
+            spec:
+              containers:
+                - name: app
+                  image: python:3.12
+                  env:
+                    - name: AWS_SECRET_ACCESS_KEY
+                      value: {|IL2009:{{value}}|}
+            """);
+    }
 }

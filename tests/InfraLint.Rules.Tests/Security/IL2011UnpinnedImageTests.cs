@@ -71,4 +71,25 @@ public sealed class IL2011UnpinnedImageTests
             """, settings));
         Assert.Contains("requireImageDigests", finding.Message);
     }
+
+    [Theory]
+    [InlineData("FILLED BY THE OPERATOR")]
+    [InlineData("IMAGE_NAME")]
+    [InlineData("<image>")]
+    [InlineData("$VLLM_IMAGE")]
+    [InlineData("ko://github.com/kserve/kserve/cmd/localmodelnode")]
+    [InlineData("us-central1-docker.pkg.dev/PROJECT_ID/repo/exporter")]
+    public void Placeholders_that_are_not_image_references_are_not_reported(string image)
+    {
+        Verify.NoFindings(Id, $"""
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: app
+            spec:
+              containers:
+                - name: app
+                  image: "{image}"
+            """);
+    }
 }

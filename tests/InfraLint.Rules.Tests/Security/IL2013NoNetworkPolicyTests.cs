@@ -96,4 +96,27 @@ public sealed class IL2013NoNetworkPolicyTests
                       image: nginx:1.27
             """);
     }
+
+    [Fact]
+    public void Cluster_scoped_templates_have_no_namespace_to_protect()
+    {
+        Verify.NoFindings(Id, """
+            apiVersion: trainer.kubeflow.org/v1alpha1
+            kind: ClusterTrainingRuntime
+            metadata:
+              name: torch-distributed
+            spec:
+              template:
+                spec:
+                  replicatedJobs:
+                    - name: node
+                      template:
+                        spec:
+                          template:
+                            spec:
+                              containers:
+                                - name: node
+                                  image: pytorch/pytorch:2.4.0-cuda12.1-cudnn9-runtime
+            """);
+    }
 }
