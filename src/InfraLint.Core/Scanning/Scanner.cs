@@ -58,8 +58,13 @@ namespace InfraLint.Core.Scanning
 
         private ScanResult Evaluate(AdapterResult[] adapted, IReadOnlyList<string> files, Stopwatch clock)
         {
-            var findings = _engine.Evaluate(adapted.SelectMany(r => r.Facts), _settings);
-            ApplySuppressions(findings, adapted.SelectMany(r => r.Suppressions).ToArray());
+            var directives = adapted.SelectMany(r => r.Suppressions).ToArray();
+            // Directives are facts too, so rules can judge them (IL0003 without a reason, IL0002 unknown rule ids).
+            var findings = _engine.Evaluate(adapted.SelectMany(r => r.Facts).Concat(directives), _settings)
+                .Where(f => _settings.IsEnabled(f.Rule))
+                .ToList();
+            foreach (var finding in findings) finding.Severity = _settings.SeverityOf(finding.Rule);
+            ApplySuppressions(findings, directives);
             var sorted = findings
                 .OrderBy(f => f.Location.File, StringComparer.Ordinal)
                 .ThenBy(f => f.Location.StartLine)
