@@ -20,6 +20,9 @@ namespace InfraLint.Core.Facts
         /// <summary>Namespace assumed for namespaced Kubernetes objects that name none.</summary>
         public string DefaultNamespace { get; init; } = "default";
 
+        /// <summary>Regions resources may be placed in (IL4006); empty allows all.</summary>
+        public IReadOnlyList<string> AllowedRegions { get; init; } = Array.Empty<string>();
+
         /// <summary>Per-rule overrides from configuration, by rule id.</summary>
         public IReadOnlyDictionary<string, RuleOverride> Rules { get; init; } = new Dictionary<string, RuleOverride>(StringComparer.OrdinalIgnoreCase);
 
