@@ -32,7 +32,7 @@ namespace InfraLint.Rules.Observability
                 .Match(
                     () => container,
                     c => IsServing(c),
-                    c => !c.ProbesManagedElsewhere,
+                    c => !c.ProbesManagedElsewhere && !c.ManagedByPlatform,
                     c => c.ReadinessProbe == null || c.LivenessProbe == null);
 
             Then()

@@ -37,7 +37,10 @@ namespace InfraLint.Rules.Security
             AccessStatement statement = default!;
 
             When()
-                .Match(() => statement, s => s.Actions.Any(IsWildcardAction) || s.Resources.Any(IsWildcard));
+                .Match(
+                    () => statement,
+                    s => s.ConventionalDefault == null,
+                    s => s.Actions.Any(IsWildcardAction) || s.Resources.Any(IsWildcard));
 
             Then()
                 .Do(ctx => ctx.Report(Report(statement)));

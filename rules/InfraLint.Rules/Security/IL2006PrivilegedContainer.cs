@@ -39,7 +39,7 @@ namespace InfraLint.Rules.Security
             When()
                 .Match(
                     () => container,
-                    c => !c.SecurityContextManagedElsewhere,
+                    c => !c.SecurityContextManagedElsewhere && !c.ManagedByPlatform,
                     c => c.SecurityContext.Privileged.Value == true || c.SecurityContext.AllowPrivilegeEscalation.Value != false);
 
             Then()

@@ -38,7 +38,7 @@ namespace InfraLint.Rules.Security
             When()
                 .Match(
                     () => container,
-                    c => !c.SecurityContextManagedElsewhere,
+                    c => !c.SecurityContextManagedElsewhere && !c.ManagedByPlatform,
                     c => c.EffectiveRunAsUser.Value == 0 || (c.EffectiveRunAsNonRoot.Value != true && !c.EffectiveRunAsUser.IsPresent));
 
             Then()

@@ -1,3 +1,4 @@
+using InfraLint.Core.Facts;
 using InfraLint.Core.Findings;
 using InfraLint.Rules.Tests.Infrastructure;
 
@@ -39,7 +40,7 @@ public sealed class DocsTests
     public void The_non_compliant_example_fires_the_rule(string id)
     {
         var page = DocsPage.Parse(RuleSet.Docs(id)!);
-        var result = Lint.Yaml(page.NonCompliant!, $"{id}-non-compliant.yaml");
+        var result = Lint.Yaml(page.NonCompliant!, $"{id}-non-compliant.yaml", Enabling(id));
         if (id != "IL0001") Verify.NoParseFailures(result);
         Assert.NotEmpty(result.Of(id));
     }
@@ -49,7 +50,7 @@ public sealed class DocsTests
     public void The_compliant_example_does_not_fire_the_rule(string id)
     {
         var page = DocsPage.Parse(RuleSet.Docs(id)!);
-        var result = Lint.Yaml(page.Compliant!, $"{id}-compliant.yaml");
+        var result = Lint.Yaml(page.Compliant!, $"{id}-compliant.yaml", Enabling(id));
         Verify.NoParseFailures(result);
         Assert.Empty(result.Of(id).Select(f => f.ToString()));
     }
@@ -61,4 +62,10 @@ public sealed class DocsTests
         Assert.Empty(orphans);
         Assert.NotEmpty(DocsPage.EmbeddedPageIds());
     }
+
+    /// <summary>Examples show what a rule does when it runs, so rules that are off by default are switched on.</summary>
+    private static LintSettings Enabling(string id) => new()
+    {
+        Rules = new Dictionary<string, RuleOverride>(StringComparer.OrdinalIgnoreCase) { [id] = new RuleOverride(true, null) },
+    };
 }
