@@ -73,6 +73,8 @@ internal static class SizeReport
             instanceCount = plan.Instance?.InstanceCount,
             costUsd = Round(plan.CostUsd, 2),
             costSpotUsd = Round(plan.CostSpotUsd, 2),
+            provisionedGpus = plan.ProvisionedGpus,
+            excessGpus = plan.ExcessGpus,
             warnings = plan.Warnings,
             assumptions = Assumptions(plan.Steps),
         };
@@ -139,7 +141,7 @@ internal static class SizeReport
         w.WriteLine();
         w.WriteLine($"  {request.Tokens.ToString("0.###e0", Invariant)} tokens need {plan.TotalFlops.ToString("0.###e0", Invariant)} FLOPs "
             + $"(6 × {plan.Model.ActiveParameters.ToString("0.###e0", Invariant)} active parameters × tokens).");
-        w.WriteLine($"  At {plan.Mfu.ToString("0%", Invariant)} MFU that is {plan.GpuHours.ToString("N0", Invariant)} GPU-hours.");
+        w.WriteLine($"  At {plan.Mfu.ToString("0%", Invariant)} MFU, with time lost to restarts and checkpoints, that is {plan.GpuHours.ToString("N0", Invariant)} GPU-hours.");
         w.WriteLine($"  The training state needs at least {plan.MinimumGpusForMemory} GPU(s) of memory"
             + (plan.GpusForDeadline is int d ? $"; the {request.DeadlineHours!.Value.ToString("0.##", Invariant)} h deadline needs {d}." : "."));
         w.WriteLine($"  Use {plan.GpusNeeded} GPU(s): about {plan.WallClockHours.ToString("N1", Invariant)} hours of wall-clock time.");

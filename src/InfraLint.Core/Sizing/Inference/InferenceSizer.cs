@@ -27,7 +27,7 @@ namespace InfraLint.Core.Sizing.Inference
             var steps = new StepLog();
             var warnings = new List<string>();
             var model = ModelResolver.Resolve(catalog, request.Model, request.Parameters, request.ActiveParameters, steps);
-            var (accelerator, instance) = ResolveHardware(catalog, request.Accelerator, request.InstanceType);
+            var (accelerator, instance) = HardwareResolver.Resolve(catalog, request.Accelerator, request.InstanceType);
             var kvPrecision = request.KvCachePrecision ?? Precisions.DefaultKvCache(request.Precision);
             var buffer = request.Buffer ?? options.Buffer;
             if (model.IsEstimated) warnings.Add($"Model shape estimated from the parameter count; name a catalog model for a better KV-cache estimate.");
@@ -184,30 +184,6 @@ namespace InfraLint.Core.Sizing.Inference
                 Steps = steps.Steps,
                 Warnings = warnings.ToArray(),
             };
-        }
-
-        /// <summary>Accelerator from its name, or from the instance type when only that is given; both must agree.</summary>
-        internal static (AcceleratorSpec Accelerator, InstanceTypeSpec? Instance) ResolveHardware(SizingCatalog catalog, string? acceleratorName, string? instanceName)
-        {
-            InstanceTypeSpec? instance = null;
-            if (!string.IsNullOrWhiteSpace(instanceName))
-            {
-                instance = catalog.FindInstance(instanceName!)
-                    ?? throw new SizingInputException($"Unknown instance type '{instanceName!.Trim()}'. Known: {string.Join(", ", catalog.Instances.Select(i => i.Name))}.");
-            }
-
-            AcceleratorSpec? accelerator = null;
-            if (!string.IsNullOrWhiteSpace(acceleratorName))
-            {
-                accelerator = catalog.FindAccelerator(acceleratorName!) ?? catalog.FindAcceleratorByLabel(acceleratorName!)
-                    ?? throw new SizingInputException($"Unknown accelerator '{acceleratorName!.Trim()}'. Known: {string.Join(", ", catalog.Accelerators.Select(a => a.Name))}.");
-            }
-
-            if (accelerator is null && instance is not null) accelerator = catalog.FindAccelerator(instance.Accelerator);
-            if (accelerator is null) throw new SizingInputException("Give an accelerator (e.g. h100-sxm) or an instance type.");
-            if (instance is not null && !string.Equals(instance.Accelerator, accelerator.Name, StringComparison.OrdinalIgnoreCase))
-                throw new SizingInputException($"Instance type '{instance.Name}' carries {instance.Accelerator}, not {accelerator.Name}.");
-            return (accelerator, instance);
         }
 
         private static void Validate(InferenceRequest request)

@@ -39,6 +39,11 @@ namespace InfraLint.Core.Sizing.Training
 
         public double? CostSpotUsd { get; init; }
 
+        public int? ProvisionedGpus { get; init; }
+
+        /// <summary>Provisioned minus needed, when positive.</summary>
+        public int ExcessGpus { get; init; }
+
         public IReadOnlyList<SizingStep> Steps { get; init; } = new SizingStep[0];
 
         public IReadOnlyList<string> Warnings { get; init; } = new string[0];

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using InfraLint.Core.Sizing.Catalog;
 using InfraLint.Core.Sizing.Cost;
-using InfraLint.Core.Sizing.Inference;
 
 namespace InfraLint.Core.Sizing.Training
 {
@@ -31,7 +30,7 @@ namespace InfraLint.Core.Sizing.Training
             var steps = new StepLog();
             var warnings = new List<string>();
             var model = ModelResolver.Resolve(catalog, request.Model, request.Parameters, request.ActiveParameters, steps);
-            var (accelerator, instance) = InferenceSizer.ResolveHardware(catalog, request.Accelerator, request.InstanceType);
+            var (accelerator, instance) = HardwareResolver.Resolve(catalog, request.Accelerator, request.InstanceType);
             steps.Note("accelerator", accelerator.Name, $"{accelerator.DisplayName} ({accelerator.Source}, {accelerator.Date}).");
 
             steps.Add("activeParameters", model.ActiveParameters, "params", "Parameters used per token.");
@@ -99,6 +98,14 @@ namespace InfraLint.Core.Sizing.Training
                 warnings.Add($"No instance type in the catalog carries {accelerator.DisplayName}; cost not estimated.");
             }
 
+            int excess = 0;
+            if (request.ProvisionedGpus is int provisioned)
+            {
+                excess = Math.Max(0, provisioned - gpus);
+                steps.Add("provisionedGpus", provisioned, "GPUs", "Accelerators provisioned.");
+                steps.Add("excessGpus", excess, "GPUs", "provisioned − needed, when positive (a deadline can justify more).");
+            }
+
             return new TrainingPlan
             {
                 Model = model,
@@ -114,6 +121,8 @@ namespace InfraLint.Core.Sizing.Training
                 Instance = choice,
                 CostUsd = cost,
                 CostSpotUsd = spotCost,
+                ProvisionedGpus = request.ProvisionedGpus,
+                ExcessGpus = excess,
                 Steps = steps.Steps,
                 Warnings = warnings.ToArray(),
             };
