@@ -243,6 +243,28 @@ namespace InfraLint.Core.Tests.Sizing
         }
 
         [Fact]
+        public void Override_alias_wins_over_a_built_in_alias()
+        {
+            const string Yaml = "accelerators:\n  - name: h100-nvl\n    aliases: [h100]\n    memoryGiB: 94\n    memoryBandwidthGBps: 3900\n    tflops: { bf16: 835, fp8: 1670 }\n    source: s\n    date: d\n";
+
+            var merged = Catalog.WithOverrides(accelerators: new StringReader(Yaml));
+
+            Assert.Equal("h100-nvl", merged.FindAccelerator("h100")!.Name);
+            Assert.Equal("h100-sxm", merged.FindAccelerator("h100-sxm")!.Name);
+            Assert.Equal("h100-sxm", Catalog.FindAccelerator("h100")!.Name);
+        }
+
+        [Fact]
+        public void Alias_that_shadows_another_name_is_an_error()
+        {
+            const string Yaml = "accelerators:\n  - name: chip\n    aliases: [l4]\n    memoryGiB: 1\n    memoryBandwidthGBps: 1\n    tflops: { bf16: 1 }\n    source: s\n    date: d\n";
+
+            var error = Assert.Throws<CatalogFormatException>(() => Catalog.WithOverrides(accelerators: new StringReader(Yaml), acceleratorsFile: "acc.yaml"));
+
+            Assert.Contains("alias 'l4'", error.Message);
+        }
+
+        [Fact]
         public void Default_catalog_is_loaded_once() => Assert.Same(SizingCatalog.Default, SizingCatalog.Default);
     }
 }

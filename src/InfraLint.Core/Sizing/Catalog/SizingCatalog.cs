@@ -140,7 +140,7 @@ namespace InfraLint.Core.Sizing.Catalog
         /// name, or an alias that shadows another entry's name, are data errors.
         /// </summary>
         private static Dictionary<string, T> Index<T>(
-            IEnumerable<T> items, Func<T, string> name, Func<T, IEnumerable<string>> aliases, Func<T, string> definedAt)
+            IReadOnlyList<T> items, Func<T, string> name, Func<T, IEnumerable<string>> aliases, Func<T, string> definedAt)
         {
             var byName = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
             foreach (var item in items)
@@ -153,7 +153,7 @@ namespace InfraLint.Core.Sizing.Catalog
             }
 
             var index = new Dictionary<string, T>(byName, StringComparer.OrdinalIgnoreCase);
-            foreach (var item in byName.Values)
+            foreach (var item in items)
             {
                 foreach (var alias in aliases(item).Select(Normalize))
                 {
