@@ -211,6 +211,17 @@ namespace InfraLint.Core.Tests.Sizing
         }
 
         [Fact]
+        public void Slow_tokens_without_an_slo_earn_a_warning()
+        {
+            var unstated = Size(new InferenceRequest { Model = "llama-3.1-8b", Accelerator = "l4", GpusPerReplica = 1 });
+            var stated = Size(new InferenceRequest { Model = "llama-3.1-8b", Accelerator = "l4", GpusPerReplica = 1, TimePerOutputTokenMs = 60 });
+
+            Assert.True(unstated.TimePerOutputTokenMs > 100);
+            Assert.Contains(unstated.Warnings, w => w.Contains("No latency objective"));
+            Assert.DoesNotContain(stated.Warnings, w => w.Contains("No latency objective"));
+        }
+
+        [Fact]
         public void Impossible_slo_is_reported_not_hidden()
         {
             var plan = Size(Llama70B(Precision.Bf16, "a100-80gb") with { TimePerOutputTokenMs = 1, PeakRequestsPerSecond = 5 });

@@ -80,6 +80,9 @@ namespace InfraLint.Core.Sizing.Inference
             var point = chosen.Point!;
             if (!chosen.MeetsSlo)
                 warnings.Add("No batch size on any considered replica width meets the stated SLO; the plan shows the lowest-latency option (batch 1).");
+            if (!HasSlo(request) && point.StepSeconds * 1000 > InteractiveTokenMs)
+                warnings.Add($"No latency objective given, so the batch is as large as memory allows: each token takes ~{point.StepSeconds * 1000:0} ms "
+                    + $"and a request ~{point.EndToEndSeconds:0.#} s. State a time-per-output-token or p99 objective for interactive serving.");
             if (request.GpusPerReplica is int given && minimumWidth is int min && given > min)
                 steps.Note("minimumGpusPerReplica", min.ToString(CultureInfo.InvariantCulture), $"The model would already fit in {min} accelerator(s) per replica.");
 
@@ -229,6 +232,12 @@ namespace InfraLint.Core.Sizing.Inference
             var boundBy = !meets || best.Batch < cap ? "SLO" : cap == byMemory ? "memory" : "max batch size";
             return new ReplicaOption(width, byMemory, best, meets, boundBy, Replicas(best, request.PeakRequestsPerSecond, buffer));
         }
+
+        /// <summary>Above this time per output token (≈ 10 tokens/s, slower than people read) an unstated SLO earns a warning.</summary>
+        private const double InteractiveTokenMs = 100;
+
+        private static bool HasSlo(InferenceRequest request) =>
+            request.TimeToFirstTokenMs is not null || request.TimePerOutputTokenMs is not null || request.P99LatencyMs is not null;
 
         private static bool MeetsSlo(DecodePoint point, InferenceRequest request) =>
             (request.TimeToFirstTokenMs is not double ttft || point.TimeToFirstTokenSeconds * 1000 <= ttft)
