@@ -284,6 +284,33 @@ namespace InfraLint.Core.Tests.Sizing
         }
 
         [Fact]
+        public void Comparing_accelerators_finds_a_cheaper_class_than_h100_for_a_small_model()
+        {
+            var request = new InferenceRequest { Model = "llama-3.1-8b", Accelerator = "h100-sxm", PeakRequestsPerSecond = 5, TimePerOutputTokenMs = 60 };
+
+            var plans = InferenceSizer.CompareAccelerators(request, Catalog);
+            var h100 = Size(request);
+
+            Assert.NotEmpty(plans);
+            Assert.All(plans, p => Assert.True(p.Fits && p.MeetsSlo));
+            Assert.Equal(plans.OrderBy(p => p.MonthlyCostUsd).Select(p => p.Accelerator.Name), plans.Select(p => p.Accelerator.Name));
+            Assert.NotEqual("h100-sxm", plans[0].Accelerator.Name);
+            Assert.True(plans[0].MonthlyCostUsd < h100.MonthlyCostUsd);
+        }
+
+        [Fact]
+        public void Comparing_accelerators_can_be_limited_to_a_list()
+        {
+            var plans = InferenceSizer.CompareAccelerators(
+                new InferenceRequest { Model = "llama-3.1-70b", Precision = Precision.Fp8, PeakRequestsPerSecond = 10 },
+                Catalog,
+                accelerators: new[] { "h100-sxm", "h200", "l4" });
+
+            Assert.All(plans, p => Assert.Contains(p.Accelerator.Name, new[] { "h100-sxm", "h200", "l4" }));
+            Assert.Contains(plans, p => p.Accelerator.Name == "h200");
+        }
+
+        [Fact]
         public void Unknown_model_without_parameters_is_an_input_error()
         {
             var error = Assert.Throws<SizingInputException>(() => Size(new InferenceRequest { Model = "gpt-9", Accelerator = "h100" }));

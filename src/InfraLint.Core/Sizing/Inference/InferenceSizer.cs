@@ -189,6 +189,39 @@ namespace InfraLint.Core.Sizing.Inference
             };
         }
 
+        /// <summary>
+        /// Sizes the same workload on every accelerator that has a priced instance (or on the given ones) and
+        /// returns the plans that fit and meet the SLO, cheapest on-demand first (ties by name). For rules such as
+        /// "a cheaper accelerator class serves this workload" (IL1003).
+        /// </summary>
+        public static IReadOnlyList<InferencePlan> CompareAccelerators(
+            InferenceRequest request,
+            SizingCatalog catalog,
+            SizingOptions? options = null,
+            IEnumerable<string>? accelerators = null)
+        {
+            if (request is null) throw new ArgumentNullException(nameof(request));
+            if (catalog is null) throw new ArgumentNullException(nameof(catalog));
+            options ??= SizingOptions.Default;
+            var names = accelerators?.ToArray()
+                ?? catalog.Accelerators
+                    .Where(a => catalog.InstancesWith(a).Any(i => options.IncludeManagedServiceInstances || !i.IsManagedService))
+                    .Select(a => a.Name)
+                    .ToArray();
+
+            var plans = new List<InferencePlan>();
+            foreach (var name in names)
+            {
+                var plan = Size(request with { Accelerator = name, InstanceType = null, GpusPerReplica = null }, catalog, options);
+                if (plan.Fits && plan.MeetsSlo && plan.MonthlyCostUsd is not null) plans.Add(plan);
+            }
+
+            return plans
+                .OrderBy(p => p.MonthlyCostUsd!.Value)
+                .ThenBy(p => p.Accelerator.Name, StringComparer.Ordinal)
+                .ToArray();
+        }
+
         private static void Validate(InferenceRequest request)
         {
             Positive("input tokens", request.InputTokens, allowZero: true);
