@@ -1,3 +1,4 @@
+using static System.FormattableString;
 using System.Globalization;
 using InfraLint.Core.Sizing.Catalog;
 
@@ -39,7 +40,7 @@ namespace InfraLint.Core.Sizing
                 var estimate = ModelSpec.Estimate(label, count, activeParameters);
                 steps.Note("model", label,
                     (hasName ? $"'{label}' is not in the model catalog; " : string.Empty)
-                    + $"shape estimated from {count:0.###e0} parameters: {estimate.Layers} layers, hidden {estimate.HiddenSize}, "
+                    + Invariant($"shape estimated from {count:0.###e0} parameters: {estimate.Layers} layers, hidden {estimate.HiddenSize}, ")
                     + $"{estimate.KvHeads} KV heads × head dim {estimate.HeadDim} (Llama-shaped guess).");
                 return estimate;
             }

@@ -34,6 +34,26 @@ namespace InfraLint.Core.Tests.Sizing
         }
 
         [Fact]
+        public void Output_does_not_depend_on_the_current_culture()
+        {
+            var request = Llama70B(Precision.Fp8, "h100-sxm") with { PeakRequestsPerSecond = 40 };
+            var invariant = Size(request);
+            var previous = System.Globalization.CultureInfo.CurrentCulture;
+            try
+            {
+                System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+                var german = Size(request);
+
+                Assert.Equal(invariant.Steps, german.Steps);
+                Assert.Equal(invariant.Warnings, german.Warnings);
+            }
+            finally
+            {
+                System.Globalization.CultureInfo.CurrentCulture = previous;
+            }
+        }
+
+        [Fact]
         public void Llama_70b_bf16_does_not_fit_on_one_h100()
         {
             var plan = Size(Llama70B(Precision.Bf16, "h100-sxm", width: 1));

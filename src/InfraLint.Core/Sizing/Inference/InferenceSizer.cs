@@ -1,4 +1,5 @@
 using System;
+using static System.FormattableString;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -56,7 +57,7 @@ namespace InfraLint.Core.Sizing.Inference
             steps.Add("outputTokens", request.OutputTokens, "tokens", "Mean generated length per request.");
             steps.Add("kvCacheBytesPerSequence", roofline.KvBytesPerSequence, "bytes", "(input + output tokens) × KV bytes per token: a sequence's KV at its longest.");
             if (request.InputTokens + request.OutputTokens > model.ContextLength)
-                warnings.Add($"Input plus output ({request.InputTokens + request.OutputTokens:0} tokens) exceeds {model.DisplayName}'s context length of {model.ContextLength} tokens.");
+                warnings.Add(Invariant($"Input plus output ({request.InputTokens + request.OutputTokens:0} tokens) exceeds {model.DisplayName}'s context length of {model.ContextLength} tokens."));
 
             var widths = SearchWidths.Where(w => w <= options.MaxGpusPerReplica).ToArray();
             var searched = widths.Select(w => Evaluate(roofline, w, request, buffer, options)).ToArray();
@@ -69,7 +70,7 @@ namespace InfraLint.Core.Sizing.Inference
             {
                 steps.Add($"candidate.{option.Width}gpu", option.Gpus, "GPUs",
                     $"{option.Width} per replica: up to {option.MaxBatchByMemory} sequences fit, batch {option.Point!.Batch} ({option.BatchBoundBy}), "
-                    + $"{option.Point.RequestsPerSecond:0.##} req/s per replica, {option.Replicas} replica(s)"
+                    + Invariant($"{option.Point.RequestsPerSecond:0.##} req/s per replica, {option.Replicas} replica(s)")
                     + (option.MeetsSlo ? string.Empty : ", misses the SLO") + ".");
             }
 
@@ -81,8 +82,8 @@ namespace InfraLint.Core.Sizing.Inference
             if (!chosen.MeetsSlo)
                 warnings.Add("No batch size on any considered replica width meets the stated SLO; the plan shows the lowest-latency option (batch 1).");
             if (!HasSlo(request) && point.StepSeconds * 1000 > InteractiveTokenMs)
-                warnings.Add($"No latency objective given, so the batch is as large as memory allows: each token takes ~{point.StepSeconds * 1000:0} ms "
-                    + $"and a request ~{point.EndToEndSeconds:0.#} s. State a time-per-output-token or p99 objective for interactive serving.");
+                warnings.Add(Invariant($"No latency objective given, so the batch is as large as memory allows: each token takes ~{point.StepSeconds * 1000:0} ms ")
+                    + Invariant($"and a request ~{point.EndToEndSeconds:0.#} s. State a time-per-output-token or p99 objective for interactive serving."));
             if (request.GpusPerReplica is int given && minimumWidth is int min && given > min)
                 steps.Note("minimumGpusPerReplica", min.ToString(CultureInfo.InvariantCulture), $"The model would already fit in {min} accelerator(s) per replica.");
 
@@ -96,9 +97,9 @@ namespace InfraLint.Core.Sizing.Inference
             steps.Add("maxBatchByMemory", chosen.MaxBatchByMemory, "sequences", "free KV memory × KV shards ÷ KV bytes per sequence.");
             steps.Add("batchSize", point.Batch, "sequences", $"Largest concurrent batch that fits and meets the SLO, capped at {options.MaxBatchSize} (bound by {chosen.BatchBoundBy}).");
             steps.Add("decodeMemoryTime", point.MemorySeconds * 1000, "ms",
-                $"(weights ÷ width + batch × {roofline.AverageDecodeContext:0} mean context tokens × KV bytes ÷ KV shards) ÷ (bandwidth × {options.MemoryBandwidthEfficiency.ToString(CultureInfo.InvariantCulture)} × parallel efficiency).");
+                Invariant($"(weights ÷ width + batch × {roofline.AverageDecodeContext:0} mean context tokens × KV bytes ÷ KV shards) ÷ (bandwidth × {options.MemoryBandwidthEfficiency.ToString(CultureInfo.InvariantCulture)} × parallel efficiency)."));
             steps.Add("decodeComputeTime", point.ComputeSeconds * 1000, "ms",
-                $"(batch × {roofline.DecodeFlopsPerToken:0.###e0} FLOPs + batch × input/output prompt tokens × {roofline.PrefillFlopsPerToken:0.###e0} FLOPs) ÷ width ÷ (peak × {options.ComputeEfficiency.ToString(CultureInfo.InvariantCulture)} × parallel efficiency); FLOPs/token = 2 × active params + attention.");
+                Invariant($"(batch × {roofline.DecodeFlopsPerToken:0.###e0} FLOPs + batch × input/output prompt tokens × {roofline.PrefillFlopsPerToken:0.###e0} FLOPs) ÷ width ÷ (peak × {options.ComputeEfficiency.ToString(CultureInfo.InvariantCulture)} × parallel efficiency); FLOPs/token = 2 × active params + attention."));
             steps.Add("timePerOutputToken", point.StepSeconds * 1000, "ms",
                 $"max(memory, compute) + {(1 - options.MemoryComputeOverlap).ToString(CultureInfo.InvariantCulture)} × min(memory, compute); decode is {(point.MemoryBound ? "memory-bandwidth" : "compute")}-bound.");
             steps.Add("timeToFirstToken", point.TimeToFirstTokenSeconds * 1000, "ms", "Prompt prefill alone (compute-bound) plus one step of the running batch.");
@@ -130,7 +131,7 @@ namespace InfraLint.Core.Sizing.Inference
                 monthlySpot = cost.SpotUsdPerHour * options.HoursPerMonth;
                 steps.Note("instanceType", cost.Instance.Name,
                     (instance is null ? "Cheapest catalog instance carrying the accelerator" : "Instance type (given)")
-                    + $": {cost.Instance.AcceleratorCount} × {accelerator.Name}, ${cost.Instance.OnDemandUsdPerHour:0.####}/h on-demand in {cost.Instance.Region} ({cost.Instance.Source}, {cost.Instance.Date}).");
+                    + Invariant($": {cost.Instance.AcceleratorCount} × {accelerator.Name}, ${cost.Instance.OnDemandUsdPerHour:0.####}/h on-demand in {cost.Instance.Region} ({cost.Instance.Source}, {cost.Instance.Date})."));
                 steps.Add("instanceCount", cost.InstanceCount, "instances", "Whole instances holding every replica (replicas do not straddle instances unless wider than one).");
                 steps.Add("monthlyCostUsd", monthly.Value, "USD/month", $"instances × on-demand $/h × {options.HoursPerMonth.ToString(CultureInfo.InvariantCulture)} h/month.");
                 if (monthlySpot is double spot)

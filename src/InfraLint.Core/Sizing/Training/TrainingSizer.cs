@@ -1,4 +1,5 @@
 using System;
+using static System.FormattableString;
 using System.Collections.Generic;
 using System.Globalization;
 using InfraLint.Core.Sizing.Catalog;
@@ -87,7 +88,7 @@ namespace InfraLint.Core.Sizing.Training
                 spotCost = choice.SpotUsdPerHour * wallClock;
                 steps.Note("instanceType", choice.Instance.Name,
                     (instance is null ? "Cheapest catalog instance carrying the accelerator" : "Instance type (given)")
-                    + $": ${choice.Instance.OnDemandUsdPerHour:0.####}/h for {choice.Instance.AcceleratorCount} accelerator(s) ({choice.Instance.Source}, {choice.Instance.Date}).");
+                    + Invariant($": ${choice.Instance.OnDemandUsdPerHour:0.####}/h for {choice.Instance.AcceleratorCount} accelerator(s) ({choice.Instance.Source}, {choice.Instance.Date})."));
                 steps.Add("instanceCount", choice.InstanceCount, "instances", "Whole instances holding the GPUs.");
                 steps.Add("costUsd", cost.Value, "USD", "instances × on-demand $/h × wall-clock hours.");
                 if (spotCost is double spot)
