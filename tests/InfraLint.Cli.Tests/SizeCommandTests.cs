@@ -118,6 +118,54 @@ public sealed class SizeCommandTests
     }
 
     [Fact]
+    public void Catalog_dir_overrides_prices()
+    {
+        var dir = Directory.CreateTempSubdirectory("infralint-size-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "instances.yaml"), """
+                instances:
+                  - name: g6.xlarge
+                    provider: aws
+                    accelerator: l4
+                    acceleratorCount: 1
+                    onDemandUsdPerHour: 0.50
+                    source: negotiated
+                    date: 2026-01
+                """);
+
+            var (exitCode, stdout, _) = Invoke("--model", "llama-3.1-8b", "--gpu", "l4", "--instance-type", "g6.xlarge", "--catalog-dir", dir, "--format", "json");
+
+            Assert.Equal(0, exitCode);
+            var json = Json(stdout);
+            Assert.Equal(json.GetProperty("instanceCount").GetInt32() * 0.50 * 730, json.GetProperty("monthlyCostUsd").GetDouble(), 2);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Bad_catalog_file_is_exit_code_2_with_file_and_line()
+    {
+        var dir = Directory.CreateTempSubdirectory("infralint-size-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "models.yaml"), "models:\n  - name: x\n    parameters: many\n");
+
+            var (exitCode, _, stderr) = Invoke("--model", "llama-3.1-8b", "--gpu", "l4", "--catalog-dir", dir);
+
+            Assert.Equal(2, exitCode);
+            Assert.Contains("models.yaml:3:", stderr);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Unknown_model_error_names_the_model_and_the_fix()
     {
         var stderr = Invoke("--model", "gpt-9", "--gpu", "h100").Stderr;

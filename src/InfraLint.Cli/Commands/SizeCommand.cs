@@ -39,8 +39,9 @@ internal static class SizeCommand
         var deadline = Text("--deadline-hours", "Wall-clock hours the training run must finish in", "H");
         var mfu = Text("--mfu", "Model FLOPs utilisation for training, overriding the table", "RATIO");
         var format = Text("--format", "text or json (default: text)", "FORMAT");
+        var catalogDir = Text("--catalog-dir", "Folder with accelerators.yaml, instances.yaml and/or models.yaml overriding built-in entries (e.g. your prices)", "DIR");
 
-        foreach (var option in new[] { role, model, parameters, activeParameters, precision, kvPrecision, gpu, instance, gpusPerReplica, input, output, peakRps, p99, ttft, tpot, buffer, provisioned, trainingTokens, deadline, mfu, format })
+        foreach (var option in new[] { role, model, parameters, activeParameters, precision, kvPrecision, gpu, instance, gpusPerReplica, input, output, peakRps, p99, ttft, tpot, buffer, provisioned, trainingTokens, deadline, mfu, format, catalogDir })
             command.Options.Add(option);
 
         command.SetAction(parseResult =>
@@ -99,6 +100,7 @@ internal static class SizeCommand
                 DeadlineHours = Number(deadline),
                 Mfu = Number(mfu, isFraction: true),
                 Format = Get(format) ?? "text",
+                CatalogDirectory = Get(catalogDir),
             };
 
             if (errors.Count > 0)
@@ -114,8 +116,43 @@ internal static class SizeCommand
     }
 
     /// <summary>Runs the sizing model and writes the answer; returns the process exit code (0, or 2 for bad input).</summary>
-    public static int Run(SizeCommandOptions options, TextWriter stdout, TextWriter stderr) =>
-        Run(options, SizingCatalog.Default, SizingOptions.Default, stdout, stderr);
+    public static int Run(SizeCommandOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        SizingCatalog catalog;
+        try
+        {
+            catalog = LoadCatalog(options.CatalogDirectory);
+        }
+        catch (CatalogFormatException e)
+        {
+            stderr.WriteLine($"infralint size: catalog error: {e.Message}");
+            return UsageError;
+        }
+        catch (SizingInputException e)
+        {
+            stderr.WriteLine($"infralint size: {e.Message}");
+            return UsageError;
+        }
+
+        return Run(options, catalog, SizingOptions.Default, stdout, stderr);
+    }
+
+    /// <summary>The built-in catalog, with the entries of any catalog files found in <paramref name="directory"/> laid over it.</summary>
+    internal static SizingCatalog LoadCatalog(string? directory)
+    {
+        if (directory is null) return SizingCatalog.Default;
+        if (!Directory.Exists(directory)) throw new SizingInputException($"Catalog folder '{directory}' does not exist.");
+        var files = new[] { SizingCatalog.AcceleratorsFile, SizingCatalog.InstancesFile, SizingCatalog.ModelsFile }
+            .Select(name => Path.Combine(directory, name))
+            .ToArray();
+        if (!files.Any(File.Exists))
+            throw new SizingInputException($"Catalog folder '{directory}' has none of {SizingCatalog.AcceleratorsFile}, {SizingCatalog.InstancesFile}, {SizingCatalog.ModelsFile}.");
+
+        using var accelerators = File.Exists(files[0]) ? File.OpenText(files[0]) : null;
+        using var instances = File.Exists(files[1]) ? File.OpenText(files[1]) : null;
+        using var models = File.Exists(files[2]) ? File.OpenText(files[2]) : null;
+        return SizingCatalog.Default.WithOverrides(accelerators, instances, models, files[0], files[1], files[2]);
+    }
 
     public static int Run(SizeCommandOptions options, SizingCatalog catalog, SizingOptions sizing, TextWriter stdout, TextWriter stderr)
     {

@@ -44,4 +44,7 @@ internal sealed record SizeCommandOptions
     public double? Mfu { get; init; }
 
     public string Format { get; init; } = "text";
+
+    /// <summary>Folder with accelerators.yaml / instances.yaml / models.yaml whose entries override the built-in catalog.</summary>
+    public string? CatalogDirectory { get; init; }
 }
