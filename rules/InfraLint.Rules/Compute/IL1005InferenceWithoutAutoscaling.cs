@@ -44,7 +44,7 @@ namespace InfraLint.Rules.Compute
                 : "the default replica count of 1";
             return new Finding(
                 Descriptor,
-                $"Inference {Wording.Of(workload)} runs {count} and no autoscaler targets it; add a HorizontalPodAutoscaler (or KEDA ScaledObject) so capacity follows traffic.",
+                $"Inference {Wording.Of(workload)} runs {count} and no autoscaler targets it; add one (a HorizontalPodAutoscaler, KEDA ScaledObject or Application Auto Scaling target) so capacity follows traffic.",
                 replicas.Span,
                 Wording.PathOf(workload, replicas),
                 workload,

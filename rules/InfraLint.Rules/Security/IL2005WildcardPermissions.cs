@@ -4,6 +4,7 @@ using System.Linq;
 using InfraLint.Core.Engine;
 using InfraLint.Core.Facts;
 using InfraLint.Core.Findings;
+using InfraLint.Core.Knowledge;
 using InfraLint.Core.Locations;
 using NRules.Fluent.Dsl;
 
@@ -40,13 +41,17 @@ namespace InfraLint.Rules.Security
                 .Match(
                     () => statement,
                     s => s.ConventionalDefault == null,
-                    s => s.Actions.Any(IsWildcardAction) || s.Resources.Any(IsWildcard));
+                    s => s.Actions.Any(IsWildcardAction) || (s.Resources.Any(IsWildcard) && CouldBeScoped(s)));
 
             Then()
                 .Do(ctx => ctx.Report(Report(statement)));
         }
 
         private static bool IsWildcard(Located<string> value) => value.Value.Trim() == "*";
+
+        /// <summary>A '*' resource is only a choice when some granted action accepts a narrower one (IAM's ec2:Describe* does not).</summary>
+        private static bool CouldBeScoped(AccessStatement statement) =>
+            statement.Actions.Count == 0 || statement.Actions.Any(a => !IamActions.RequiresAnyResource(a.Value));
 
         /// <summary>
         /// <c>*</c>, or an IAM service-wide action (<c>s3:*</c>). Kubernetes verbs never contain a colon.
@@ -58,7 +63,7 @@ namespace InfraLint.Rules.Security
         private static Finding Report(AccessStatement statement)
         {
             var actions = statement.Actions.Where(IsWildcardAction).ToArray();
-            var resources = statement.Resources.Where(IsWildcard).ToArray();
+            var resources = CouldBeScoped(statement) ? statement.Resources.Where(IsWildcard).ToArray() : Array.Empty<Located<string>>();
             var first = actions.Concat(resources).OrderBy(v => v.Span.StartOffset).First();
 
             string granted = actions.Length > 0

@@ -39,14 +39,23 @@ namespace InfraLint.Rules.Security
 
             When()
                 .Query(() => workloads, q => q
-                    // Cluster-scoped objects (a ClusterTrainingRuntime) run nothing in a namespace of their own.
-                    .Match<ComputeWorkload>(w => w.IsAiWorkload, w => w.Namespace != "")
+                    .Match<ComputeWorkload>(w => w.IsAiWorkload, w => RunsPodsInANamespace(w))
                     .GroupBy(w => w.Namespace))
                 .Not<NetworkPolicy>(p => p.Namespace == workloads.Key);
 
             Then()
                 .Do(ctx => ctx.Report(Report(workloads.Key, workloads)));
         }
+
+        /// <summary>
+        /// NetworkPolicies govern pods in a namespace. Cluster-scoped objects (a ClusterTrainingRuntime) and
+        /// sources without namespaces (compose) have none; a workload on cloud instances (a SageMaker endpoint)
+        /// or whose containers the platform runs has its network boundary elsewhere (VPC, security groups).
+        /// </summary>
+        private static bool RunsPodsInANamespace(ComputeWorkload workload) =>
+            workload.Namespace.Length > 0
+            && workload.InstanceType == null
+            && !(workload.Containers.Any() && workload.Containers.All(c => c.ManagedByPlatform));
 
         private static Finding Report(string @namespace, IEnumerable<ComputeWorkload> workloads)
         {

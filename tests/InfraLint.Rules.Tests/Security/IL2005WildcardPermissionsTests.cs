@@ -65,4 +65,32 @@ public sealed class IL2005WildcardPermissionsTests
                 verbs: ["get", "list", "watch"]
             """);
     }
+
+    [Fact]
+    public void Iam_wildcards_are_reported_unless_the_actions_only_exist_on_every_resource()
+    {
+        var findings = Verify.Findings(Id, """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              ServingPolicy:
+                Type: AWS::IAM::ManagedPolicy
+                Properties:
+                  PolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Allow
+                        Action:
+                          - ec2:DescribeSubnets
+                          - ecr:GetAuthorizationToken
+                        Resource: "*"
+                      - Effect: Allow
+                        Action: s3:GetObject
+                        Resource: {|IL2005:"*"|}
+                      - Effect: Allow
+                        Action: {|IL2005:"sagemaker:*"|}
+                        Resource: arn:aws:sagemaker:*:*:endpoint/prod-*
+            """);
+        Assert.Contains("grants s3:GetObject on every resource ('*')", findings[0].Message);
+        Assert.Contains("grants every action ('sagemaker:*')", findings[1].Message);
+    }
 }
