@@ -334,7 +334,8 @@ namespace InfraLint.Yaml.CloudFormation
             if (types is null) audit = false;
             else if (types.Children.All(t => !Intrinsics.IsIntrinsic(t) && !Intrinsics.IsIntrinsic((t as YamlMappingNode)?.Get("Type"))))
                 audit = types.Children.Any(t => Intrinsics.Literal((t as YamlMappingNode)?.Get("Type") ?? t) == "audit");
-            var at = types is not null ? _y.Head(types) : span;
+            var typesKey = props.Map("Logging").Map("ClusterLogging").KeyNode("EnabledTypes");
+            var at = typesKey is not null ? _y.Span(typesKey) : span;
             return new AuditLog(SourceFormat.CloudFormation, type, id, _ns, span, "EKS API server (audit log type)")
             {
                 Labels = Tags(props),

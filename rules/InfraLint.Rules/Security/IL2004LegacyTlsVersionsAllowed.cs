@@ -14,7 +14,7 @@ namespace InfraLint.Rules.Security
     /// TLS 1.3; the fix picks the plain one and the docs page states what older clients lose.
     /// </summary>
     [Name(Id)]
-    public sealed class IL2004TlsOlderThan13Allowed : Rule
+    public sealed class IL2004LegacyTlsVersionsAllowed : Rule
     {
         public const string Id = "IL2004";
 
@@ -26,7 +26,7 @@ namespace InfraLint.Rules.Security
 
         public static readonly RuleDescriptor Descriptor = new RuleDescriptor(
             Id,
-            "TLS older than 1.3 allowed",
+            "Legacy TLS versions allowed",
             "An HTTPS or TLS listener's security policy (or the default policy, when none is named) accepts TLS versions older than 1.3, so clients can negotiate protocol versions and cipher suites with known weaknesses.",
             Severity.Warning,
             Precision.High,
