@@ -12,7 +12,8 @@ namespace InfraLint.Rules.Governance
     /// <summary>
     /// The EU AI Act asks providers and deployers of high-risk AI systems to keep automatically generated logs
     /// for at least six months, hence the default of 180 days. A log group with no retention keeps its events
-    /// forever and is not reported. CloudWatch accepts only a fixed set of retention periods, so the fix picks
+    /// forever and is not reported, nor is the log group of a function that only backs a CloudFormation custom
+    /// resource (provisioning tooling, not the AI system). CloudWatch accepts only a fixed set of retention periods, so the fix picks
     /// the smallest allowed one that meets the minimum.
     /// </summary>
     [Name(Id)]
@@ -45,7 +46,7 @@ namespace InfraLint.Rules.Governance
 
             When()
                 .Match(() => settings)
-                .Match(() => store, s => s.RetentionDays.IsPresent, s => s.RetentionDays.Value < settings.MinLogRetentionDays);
+                .Match(() => store, s => s.ProvisioningOnly == null, s => s.RetentionDays.IsPresent, s => s.RetentionDays.Value < settings.MinLogRetentionDays);
 
             Then()
                 .Do(ctx => ctx.Report(Report(store, settings.MinLogRetentionDays)));

@@ -68,7 +68,7 @@ namespace InfraLint.Rules.Security
             string route = ReferenceEquals(endpoint, via) ? string.Empty : $" through {Wording.Of(via)}";
             return new Finding(
                 Descriptor,
-                $"Internet-facing {Wording.Of(endpoint)} sends requests{route} to {target} with no rate limit, so one client can exhaust its GPUs; {Advice(endpoint)}.",
+                $"Internet-facing {Wording.Of(endpoint)} sends requests{route} to {target} with no rate limit, so one client can use up the model's capacity; {Advice(endpoint)}.",
                 limited.Span,
                 Wording.PathOf(endpoint, limited) + suffix,
                 endpoint,

@@ -121,6 +121,7 @@ namespace InfraLint.Yaml.CloudFormation
                         {
                             Labels = Tags(props),
                             RetentionDays = props is null ? Located<int?>.Missing(span, path + ".Properties.RetentionInDays") : Int(props, path + ".Properties", span, "RetentionInDays"),
+                            ProvisioningOnly = CustomResourceFunctionLogging(id, props),
                         });
                         break;
                     case "AWS::CloudTrail::Trail":
@@ -402,7 +403,37 @@ namespace InfraLint.Yaml.CloudFormation
             };
             // Instance types with local NVMe storage encrypt it in hardware, and CreateEndpointConfig rejects a KmsKeyId for them.
             if (variants.Any(v => InstanceStorage.HasLocalNvme(Intrinsics.Literal(v.Get("InstanceType"))))) yield break;
-            yield return KmsEncrypted(id, type, span, props, path, "ml-volume", "KmsKeyId");
+            var volume = KmsEncrypted(id, type, span, props, path, "ml-volume", "KmsKeyId");
+            // An instance type a parameter picks may be one with local storage, where a KmsKeyId is refused: unknown.
+            if (volume.Encryption.Value == EncryptionAtRest.ProviderDefault && variants.Any(v => v.Get("InstanceType") is { } t && Intrinsics.Literal(t) is null))
+                volume.Encryption = new Located<EncryptionAtRest>(EncryptionAtRest.Unknown, false, volume.Encryption.Span, volume.Encryption.Path, null);
+            yield return volume;
+        }
+
+        /// <summary>
+        /// The log group of a Lambda function that only backs a CloudFormation custom resource (a setup or cleanup
+        /// helper): named <c>/aws/lambda/&lt;its FunctionName&gt;</c>, named after the function through a reference,
+        /// or named by the function's LoggingConfig.
+        /// </summary>
+        private string? CustomResourceFunctionLogging(string logGroupId, YamlMappingNode? props)
+        {
+            string name = props.Get("LogGroupName") is { } n ? SubText(n) : string.Empty;
+            var referenced = Intrinsics.References(props.Get("LogGroupName"));
+            foreach (var (id, (type, resource, _)) in _resources.Select(kv => (kv.Key, kv.Value)))
+            {
+                if (!type.StartsWith("Custom::", StringComparison.Ordinal) && type != "AWS::CloudFormation::CustomResource") continue;
+                foreach (var function in Intrinsics.References(resource.Map("Properties").Get("ServiceToken")))
+                {
+                    if (!_resources.TryGetValue(function, out var f) || f.Type != "AWS::Lambda::Function") continue;
+                    var fprops = f.Resource.Map("Properties");
+                    string functionName = fprops.Get("FunctionName") is { } fn ? SubText(fn) : string.Empty;
+                    bool named = name.Length > 0 && functionName.Length > 0 && name == "/aws/lambda/" + functionName;
+                    bool logsHere = Intrinsics.References(fprops.Map("LoggingConfig").Get("LogGroup")).Contains(logGroupId);
+                    if (named || referenced.Contains(function) || logsHere)
+                        return $"log group of function {function}, which backs custom resource {id}";
+                }
+            }
+            return null;
         }
 
         // ---- placement --------------------------------------------------------------------------

@@ -651,10 +651,15 @@ namespace InfraLint.Yaml.Kubernetes
                 || string.Equals(annotations.Str("appgw.ingress.kubernetes.io/use-private-ip")?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
         }
 
-        /// <summary>Where a cloud load balancer in front of the Ingress terminates TLS without <c>spec.tls</c> (ALB certificate, GKE certificates).</summary>
+        /// <summary>
+        /// TLS without <c>spec.tls</c>: a cloud load balancer in front of the Ingress terminates it (ALB certificate,
+        /// GKE certificates), or ingress-nginx passes the client's TLS through to the backend untouched.
+        /// </summary>
         private static YamlScalarNode? CloudCertificateAnnotation(YamlMappingNode? annotations) =>
             new[] { "alb.ingress.kubernetes.io/certificate-arn", "networking.gke.io/managed-certificates", "ingress.gcp.kubernetes.io/pre-shared-cert" }
-                .Select(annotations.ScalarNode).FirstOrDefault(n => n is not null && !string.IsNullOrWhiteSpace(YamlNodes.Text(n)));
+                .Select(annotations.ScalarNode).FirstOrDefault(n => n is not null && !string.IsNullOrWhiteSpace(YamlNodes.Text(n)))
+            ?? (annotations.ScalarNode("nginx.ingress.kubernetes.io/ssl-passthrough") is { } passthrough
+                && string.Equals(YamlNodes.Text(passthrough)?.Trim(), "true", StringComparison.OrdinalIgnoreCase) ? passthrough : null);
 
         /// <summary>ingress-nginx request or connection limits; the first one set.</summary>
         private static YamlScalarNode? RateLimitAnnotation(YamlMappingNode? annotations) =>

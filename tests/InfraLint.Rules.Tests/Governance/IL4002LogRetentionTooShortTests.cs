@@ -73,4 +73,51 @@ public sealed class IL4002LogRetentionTooShortTests
                   RetentionInDays: 400
             """, new LintSettings { MinLogRetentionDays = 366 });
     }
+
+    /// <summary>Corpus false positive (HyperPod studio stacks): 7-day logs of the Lambda behind a custom resource are provisioning tooling.</summary>
+    [Fact]
+    public void Log_groups_of_custom_resource_functions_are_not_ai_system_logs()
+    {
+        Verify.Findings(Id, """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              SetupLogs:
+                Type: AWS::Logs::LogGroup
+                Properties:
+                  LogGroupName: !Sub /aws/lambda/${AWS::StackName}-setup
+                  RetentionInDays: 14
+              ReferencedLogs:
+                Type: AWS::Logs::LogGroup
+                Properties:
+                  LogGroupName: !Sub /aws/lambda/${CleanupFunction}
+                  RetentionInDays: 7
+              InferenceLogs:
+                Type: AWS::Logs::LogGroup
+                Properties:
+                  LogGroupName: !Sub /aws/lambda/${InferenceFunction}
+                  RetentionInDays: {|IL4002:7|}
+              SetupFunction:
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName: !Sub ${AWS::StackName}-setup
+                  Runtime: python3.12
+              CleanupFunction:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Runtime: python3.12
+              InferenceFunction:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Runtime: python3.12
+              Setup:
+                Type: Custom::Setup
+                Properties:
+                  ServiceToken: !GetAtt SetupFunction.Arn
+              Cleanup:
+                Type: AWS::CloudFormation::CustomResource
+                Properties:
+                  ServiceToken:
+                    Fn::GetAtt: CleanupFunction.Arn
+            """);
+    }
 }

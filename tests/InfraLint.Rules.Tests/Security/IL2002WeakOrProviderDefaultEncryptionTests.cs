@@ -96,4 +96,26 @@ public sealed class IL2002WeakOrProviderDefaultEncryptionTests
                       InitialInstanceCount: 1
             """);
     }
+
+    /// <summary>Corpus false positive (SageMaker project seed templates): the instance type is a parameter and may be one that refuses a KmsKeyId.</summary>
+    [Fact]
+    public void Endpoint_configs_whose_instance_type_is_a_parameter_are_unknown()
+    {
+        Verify.NoFindings(Id, """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Parameters:
+              EndpointInstanceType:
+                Type: String
+                Default: ml.m5.large
+            Resources:
+              EndpointConfig:
+                Type: AWS::SageMaker::EndpointConfig
+                Properties:
+                  ProductionVariants:
+                    - VariantName: AllTraffic
+                      ModelName: model
+                      InstanceType: !Ref EndpointInstanceType
+                      InitialInstanceCount: 1
+            """);
+    }
 }

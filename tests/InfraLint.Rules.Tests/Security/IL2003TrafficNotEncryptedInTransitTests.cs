@@ -173,4 +173,22 @@ public sealed class IL2003TrafficNotEncryptedInTransitTests
                     Statement: []
             """);
     }
+
+    /// <summary>Corpus false positive (KubeRay's ingress-rayclient-tls sample): TLS passes through to the Ray head.</summary>
+    [Fact]
+    public void Ssl_passthrough_ingress_is_encrypted_end_to_end()
+    {
+        Verify.NoFindings(Id, """
+            apiVersion: networking.k8s.io/v1
+            kind: Ingress
+            metadata:
+              name: rayclient-ingress
+              annotations:
+                kubernetes.io/ingress.class: nginx
+                nginx.ingress.kubernetes.io/ssl-passthrough: "true"
+            spec:
+              rules:
+                - host: ray.example.com
+            """);
+    }
 }

@@ -165,4 +165,24 @@ public sealed class IL2005WildcardPermissionsTests
             """);
         Assert.Contains("grants every action ('kms:*') on", Assert.Single(findings).Message);
     }
+
+    /// <summary>Corpus false positive (amazon-sagemaker-secure-mlops): these SageMaker actions have no resource type.</summary>
+    [Fact]
+    public void Sagemaker_service_catalog_portfolio_actions_only_exist_on_every_resource()
+    {
+        Verify.NoFindings(Id, """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              SetupPolicy:
+                Type: AWS::IAM::ManagedPolicy
+                Properties:
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Action:
+                          - sagemaker:EnableSagemakerServicecatalogPortfolio
+                          - sagemaker:DisableSagemakerServicecatalogPortfolio
+                        Resource: "*"
+            """);
+    }
 }
