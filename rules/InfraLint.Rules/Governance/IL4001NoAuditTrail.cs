@@ -47,7 +47,7 @@ namespace InfraLint.Rules.Governance
         {
             var enabled = log.Enabled;
             string key = log.Enable?.Describe ?? enabled.Path.Substring(enabled.Path.LastIndexOf('.') + 1);
-            string what = enabled.IsPresent ? $"turns off the audit record of {log.Audits} ({key})" : $"keeps no audit record of {log.Audits}: {key} is missing";
+            string what = enabled.IsPresent ? $"turns off the audit record of {log.Audits} at {key}" : $"keeps no audit record of {log.Audits}: {key} is missing";
             return new Finding(
                 Descriptor,
                 $"{Wording.Of(log)} {what}, so what happened cannot be traced afterwards; turn it on.",

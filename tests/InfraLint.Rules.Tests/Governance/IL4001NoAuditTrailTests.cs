@@ -50,7 +50,7 @@ public sealed class IL4001NoAuditTrailTests
                       - CaptureMode: Input
             """);
         Assert.Equal(new[] { (Id, 7, 18), (Id, 14, 11), (Id, 17, 3), (Id, 34, 24) }, findings.Positions());
-        Assert.Contains("turns off the audit record of AWS API calls (IsLogging)", findings[0].Message);
+        Assert.Contains("turns off the audit record of AWS API calls at IsLogging", findings[0].Message);
         Assert.Contains("keeps no audit record of inference requests and responses of endpoint config Uncaptured", findings[2].Message);
     }
 
