@@ -69,6 +69,9 @@ namespace InfraLint.Core.Facts
         /// </summary>
         public bool IsTemplate { get; set; }
 
+        /// <summary>The platform records each run's parameters and metrics itself (a Katib experiment's trials); null otherwise.</summary>
+        public string? BuiltInExperimentTracking { get; set; }
+
         /// <summary>A stored model that endpoints serve (a SageMaker Model) rather than a running service.</summary>
         public bool IsModelArtifact { get; set; }
 

@@ -175,6 +175,7 @@ namespace InfraLint.Yaml.Kubernetes
             if (PlatformMetrics.Contains(fullKind))
                 workload.MetricsCollectedElsewhere = fullKind == "Service.serving.knative.dev" ? "Knative queue-proxy metrics" : "KServe queue-proxy and model-server metrics";
             if (kind == "Deployment") ReadRollout(workload, spec, span);
+            if (kind == "Experiment") workload.BuiltInExperimentTracking = "Katib records every trial's parameters and metrics";
 
             var templates = new List<PodTemplate>();
             foreach (var (podSpec, path, template, owner, role) in pods)
