@@ -331,3 +331,40 @@ public class MlopsFactsTests
     public void Version_pins_are_recognised_in_source_uris(string uri, string? pin) =>
         Assert.Equal(pin, Core.Knowledge.DataSources.VersionPin(uri));
 }
+
+public class KubeRayLabelTests
+{
+    [Fact]
+    public void Ray_pod_templates_carry_the_labels_KubeRay_adds()
+    {
+        var workload = AdapterHarness.Workload("""
+            apiVersion: ray.io/v1
+            kind: RayService
+            metadata:
+              name: llm
+            spec:
+              rayClusterConfig:
+                headGroupSpec:
+                  template:
+                    spec:
+                      containers:
+                        - name: ray-head
+                          image: rayproject/ray-ml:2.9.0
+                workerGroupSpecs:
+                  - groupName: gpu
+                    template:
+                      metadata:
+                        labels: {team: ml}
+                      spec:
+                        containers:
+                          - name: ray-worker
+                            image: rayproject/ray-ml:2.9.0
+            """);
+        var head = workload.Pods.Single(p => p.Role == "head");
+        var worker = workload.Pods.Single(p => p.Role == "worker:gpu");
+        Assert.Equal("head", head.Labels["ray.io/node-type"]);
+        Assert.Equal("yes", head.Labels["ray.io/is-ray-node"]);
+        Assert.Equal("worker", worker.Labels["ray.io/node-type"]);
+        Assert.Equal("ml", worker.Labels["team"]);
+    }
+}

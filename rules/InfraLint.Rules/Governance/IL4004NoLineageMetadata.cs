@@ -42,7 +42,7 @@ namespace InfraLint.Rules.Governance
                 .Match(() => settings)
                 .Match(
                     () => workload,
-                    w => (w.Role == WorkloadRole.Training && !w.IsTemplate) || w.IsModelArtifact,
+                    w => (w.Role == WorkloadRole.Training && !w.IsTemplate && w.Benchmark == null) || w.IsModelArtifact,
                     w => Missing(w, settings).Any());
 
             Then()

@@ -41,6 +41,7 @@ namespace InfraLint.Rules.Governance
                     () => workload,
                     w => w.Role == WorkloadRole.Training,
                     w => !w.IsTemplate,
+                    w => w.Benchmark == null,
                     w => w.BuiltInExperimentTracking == null,
                     w => Tracker(w) == null)
                 .Not<WorkloadProfile>(p => p.Describes(workload) && WorkloadProfile.Declares(p.Tracking));

@@ -85,6 +85,15 @@ namespace InfraLint.Core.Facts
 
         public bool UsesAccelerators => Pods.Any(p => p.Containers.Any(c => c.Resources.AcceleratorCount > 0));
 
+        /// <summary>
+        /// The cluster benchmark or HPC program the workload runs instead of training a model (NCCL tests, the MPI
+        /// pi example, LAMMPS), or null; see <see cref="Knowledge.Benchmarks"/>.
+        /// </summary>
+        public string? Benchmark =>
+            Knowledge.Benchmarks.Describe(
+                Containers.Select(c => c.Image?.Value),
+                Containers.SelectMany(c => c.Command.Concat(c.Args.Select(a => a.Value))));
+
         /// <summary>A workload the AI-specific rules care about: it has a known AI role or asks for accelerators.</summary>
         public bool IsAiWorkload => Role != WorkloadRole.Unknown || UsesAccelerators;
     }

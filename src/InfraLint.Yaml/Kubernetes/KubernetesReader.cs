@@ -183,6 +183,7 @@ namespace InfraLint.Yaml.Kubernetes
             if (trainer is not null)
                 templates.Add(ReadTrainer(workload, trainer));
             workload.Pods = templates;
+            if (kind is "RayService" or "RayCluster" or "RayJob") AddKubeRayLabels(templates);
 
             workload.Replicas = ReadReplicas(root, spec, kind, span);
             workload.InlineAutoscaling = InlineAutoscaling(kind, spec, metadata);
@@ -270,6 +271,23 @@ namespace InfraLint.Yaml.Kubernetes
             ReadContainers(pod, podSpec.Seq("initContainers"), $"{path}.initContainers", isInit: true, containers);
             pod.Containers = containers;
             return pod;
+        }
+
+        /// <summary>
+        /// KubeRay labels every Ray pod it creates (<c>ray.io/is-ray-node: yes</c>, <c>ray.io/node-type: head|worker</c>);
+        /// KubeRay's documented PodMonitors select on them, so the pod templates carry them too.
+        /// </summary>
+        private static void AddKubeRayLabels(IEnumerable<PodTemplate> templates)
+        {
+            foreach (var pod in templates)
+            {
+                string? nodeType = pod.Role == "head" ? "head" : pod.Role.StartsWith("worker:", StringComparison.Ordinal) ? "worker" : null;
+                if (nodeType is null) continue;
+                var labels = pod.Labels.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+                labels["ray.io/is-ray-node"] = "yes";
+                labels["ray.io/node-type"] = nodeType;
+                pod.Labels = labels;
+            }
         }
 
         /// <summary>nodeSelector plus node-affinity <c>In</c> expressions (required, or preferred), label → values.</summary>

@@ -111,5 +111,26 @@ public sealed class IL4004NoLineageMetadataTests
             """);
     }
 
+    [Fact]
+    public void Benchmarks_run_by_training_operators_carry_no_model_lineage()
+    {
+        // Corpus false positive: NCCL bandwidth tests run as an MPIJob.
+        Verify.NoFindings(Id, """
+            apiVersion: kubeflow.org/v2beta1
+            kind: MPIJob
+            metadata:
+              name: nccl-tests
+            spec:
+              mpiReplicaSpecs:
+                Launcher:
+                  template:
+                    spec:
+                      containers:
+                        - name: launcher
+                          image: ghcr.io/acme/nccl:2.21
+                          args: [mpirun, -np, "16", /opt/nccl-tests/build/all_reduce_perf]
+            """);
+    }
+
     private static string Plain(string markup) => Markup.Parse("x.yaml", markup).Text;
 }

@@ -97,5 +97,50 @@ public sealed class IL4005NoExperimentTrackingTests
             """);
     }
 
+    [Fact]
+    public void Benchmarks_and_hpc_programs_run_by_training_operators_are_not_training()
+    {
+        // Corpus false positives: NCCL tests and the MPI pi example as MPIJobs, LAMMPS as a Kubeflow TrainJob.
+        Verify.NoFindings(Id, """
+            apiVersion: kubeflow.org/v2beta1
+            kind: MPIJob
+            metadata:
+              name: nccl-tests
+            spec:
+              mpiReplicaSpecs:
+                Launcher:
+                  template:
+                    spec:
+                      containers:
+                        - name: launcher
+                          image: ghcr.io/acme/nccl:2.21
+                          command: [/opt/amazon/openmpi/bin/mpirun, -np, "16", /opt/nccl-tests/build/all_reduce_perf, -b, 8, -e, 2G]
+            ---
+            apiVersion: kubeflow.org/v2beta1
+            kind: MPIJob
+            metadata:
+              name: pi
+            spec:
+              mpiReplicaSpecs:
+                Launcher:
+                  template:
+                    spec:
+                      containers:
+                        - name: launcher
+                          image: mpioperator/mpi-pi:intel
+            ---
+            apiVersion: trainer.kubeflow.org/v1alpha1
+            kind: TrainJob
+            metadata:
+              name: lammps
+            spec:
+              runtimeRef:
+                name: flux-runtime
+              trainer:
+                image: ghcr.io/flux-framework/tutorials:gpu-lammps-hwloc
+                command: [lmp_gpu, -k, "on", g, "8", -in, in.reaxff.hns]
+            """);
+    }
+
     private static string Plain(string markup) => Markup.Parse("x.yaml", markup).Text;
 }

@@ -176,5 +176,44 @@ public sealed class IL3002NoMetricsScrapingTests
             """);
     }
 
+    [Fact]
+    public void KubeRay_pod_monitors_select_ray_pods_by_the_labels_the_operator_adds()
+    {
+        // Corpus false positive: KubeRay's documented PodMonitors select ray.io/node-type, which no template shows.
+        const string rayService = """
+            apiVersion: ray.io/v1
+            kind: RayService
+            metadata:
+              name: {|IL3002:llm|}
+            spec:
+              rayClusterConfig:
+                headGroupSpec:
+                  template:
+                    spec:
+                      containers:
+                        - name: ray-head
+                          image: rayproject/ray-ml:2.9.0
+            """;
+        const string podMonitor = """
+            apiVersion: monitoring.coreos.com/v1
+            kind: PodMonitor
+            metadata:
+              name: ray-head-monitor
+              namespace: prometheus-system
+            spec:
+              namespaceSelector:
+                matchNames: [default]
+              selector:
+                matchLabels:
+                  ray.io/node-type: head
+              podMetricsEndpoints:
+                - port: metrics
+            """;
+        Verify.Files(Id, ("ray.yaml", rayService));
+        var result = Lint.Files(("ray.yaml", Plain(rayService)), ("monitor.yaml", podMonitor));
+        Verify.NoParseFailures(result);
+        Assert.Empty(result.Of(Id));
+    }
+
     private static string Plain(string markup) => Markup.Parse("x.yaml", markup).Text;
 }
