@@ -12,7 +12,8 @@ namespace InfraLint.Rules.Observability
     /// how anyone learns it is saturated or failing. They reach a collector when a PodMonitor selects the
     /// pods, when a ServiceMonitor selects a Service that selects them, or when the pods (or that Service)
     /// carry <c>prometheus.io/scrape: "true"</c>; the three may live in different files, so this is a join.
-    /// Platforms that export metrics themselves (SageMaker, KServe, Knative) are not judged.
+    /// Platforms that export metrics themselves (SageMaker, KServe, Knative) are not judged, nor workloads an
+    /// autoscaler scales on their pods' own metrics (the metrics pipeline exists, configured elsewhere).
     /// </summary>
     [Name(Id)]
     public sealed class IL3002NoMetricsScraping : Rule
@@ -52,7 +53,9 @@ namespace InfraLint.Rules.Observability
                 .Query(() => collectors, q => q
                     .Match<MetricsCollector>(c => c.Watches(workload.Namespace))
                     .Collect())
-                .Having(() => !IsScraped(workload, services, collectors));
+                .Having(() => !IsScraped(workload, services, collectors))
+                // An autoscaler that scales the workload on its pods' own metrics proves something collects them.
+                .Not<Autoscaler>(a => a.PodMetric != null && a.Targets(workload));
 
             Then()
                 .Do(ctx => ctx.Report(Report(workload, services)));

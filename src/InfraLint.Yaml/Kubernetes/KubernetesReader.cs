@@ -548,6 +548,10 @@ namespace InfraLint.Yaml.Kubernetes
                 Annotations = Annotations(metadata),
                 MinReplicas = spec is null ? Located<int?>.Missing(span, "spec.minReplicas") : _y.Int(spec, "spec", span, "minReplicas"),
                 MaxReplicas = spec is null ? Located<int?>.Missing(span, "spec.maxReplicas") : _y.Int(spec, "spec", span, "maxReplicas"),
+                PodMetric = spec.Seq("metrics")?.Children.OfType<YamlMappingNode>()
+                    .Where(m => m.Str("type") == "Pods")
+                    .Select(m => m.Map("pods").Map("metric").Str("name"))
+                    .FirstOrDefault(n => n is not null),
             };
         }
 
@@ -566,6 +570,10 @@ namespace InfraLint.Yaml.Kubernetes
                 Annotations = Annotations(metadata),
                 MinReplicas = spec is null ? Located<int?>.Missing(span, "spec.minReplicaCount") : _y.Int(spec, "spec", span, "minReplicaCount"),
                 MaxReplicas = spec is null ? Located<int?>.Missing(span, "spec.maxReplicaCount") : _y.Int(spec, "spec", span, "maxReplicaCount"),
+                PodMetric = spec.Seq("triggers")?.Children.OfType<YamlMappingNode>()
+                    .Where(t => t.Str("type") == "prometheus")
+                    .Select(t => t.Map("metadata").Str("query") ?? t.Map("metadata").Str("metricName") ?? "prometheus")
+                    .FirstOrDefault(),
             };
         }
 

@@ -215,5 +215,55 @@ public sealed class IL3002NoMetricsScrapingTests
         Assert.Empty(result.Of(Id));
     }
 
+    [Fact]
+    public void An_autoscaler_scaling_on_the_pods_own_metrics_proves_they_are_collected()
+    {
+        // Corpus false positive: the vLLM HPA sample scales on vllm_num_requests_running through the Prometheus Adapter.
+        const string hpa = """
+            apiVersion: autoscaling/v2
+            kind: HorizontalPodAutoscaler
+            metadata:
+              name: llama
+              namespace: serving
+            spec:
+              scaleTargetRef:
+                apiVersion: apps/v1
+                kind: Deployment
+                name: llama
+              minReplicas: 1
+              maxReplicas: 5
+              metrics:
+                - type: Pods
+                  pods:
+                    metric:
+                      name: vllm_num_requests_running
+                    target:
+                      type: AverageValue
+                      averageValue: 4
+            """;
+        var result = Lint.Files(("deploy.yaml", Plain(Server)), ("hpa.yaml", hpa));
+        Verify.NoParseFailures(result);
+        Assert.Empty(result.Of(Id));
+        Verify.Files(Id, ("deploy.yaml", Server), ("hpa.yaml", hpa.Replace("type: Pods", "type: Object")));
+        Verify.NoFindings(Id, Plain(Server) + """
+
+            ---
+            apiVersion: keda.sh/v1alpha1
+            kind: ScaledObject
+            metadata:
+              name: llama
+              namespace: serving
+            spec:
+              scaleTargetRef:
+                name: llama
+              triggers:
+                - type: prometheus
+                  metadata:
+                    serverAddress: http://prometheus.monitoring:9090
+                    query: sum(vllm:num_requests_waiting{namespace="serving"})
+                    threshold: "5"
+            """);
+    }
+
     private static string Plain(string markup) => Markup.Parse("x.yaml", markup).Text;
 }
