@@ -1,15 +1,48 @@
 using System;
+using System.Collections.Generic;
+using InfraLint.Core.Facts;
 using InfraLint.Core.Locations;
 using InfraLint.Core.Scanning;
+using InfraLint.Yaml.Kubernetes;
+using InfraLint.Yaml.Parsing;
+using InfraLint.Yaml.Suppressions;
+using YamlDotNet.RepresentationModel;
 
 namespace InfraLint.Yaml
 {
-    /// <summary>Parses a YAML file once and lets each YAML dialect (Kubernetes, …) read its documents.</summary>
+    /// <summary>
+    /// Parses a YAML file once and lets each YAML dialect read the documents it recognises; documents
+    /// no dialect recognises (Helm values, CI configs) are skipped silently.
+    /// </summary>
     public sealed class YamlAdapter : IAdapter
     {
         public bool Accepts(string path) =>
             path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
-        public AdapterResult Read(SourceText source) => AdapterResult.Empty; // replaced by the real adapter
+        public AdapterResult Read(SourceText source)
+        {
+            var (documents, failures) = YamlDocumentLoader.Load(source);
+            var facts = new List<object>(failures);
+            KubernetesReader? kubernetes = null;
+            foreach (var document in documents)
+            {
+                if (document.RootNode is not YamlMappingNode root) continue;
+                try
+                {
+                    if (KubernetesReader.IsKubernetes(root))
+                    {
+                        kubernetes ??= new KubernetesReader(source);
+                        facts.AddRange(kubernetes.Read(root));
+                    }
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // A reader bug must not take the scan down; say plainly that this document was not checked.
+                    var at = root.HeadSpan(source);
+                    facts.Add(new ParseFailure(at, $"InfraLint could not interpret this document ({e.GetType().Name}: {e.Message}); it was not checked."));
+                }
+            }
+            return new AdapterResult(facts, SuppressionComments.Read(source));
+        }
     }
 }

@@ -47,6 +47,12 @@ namespace InfraLint.Core.Facts
 
         public SecurityContext SecurityContext { get; set; } = null!;
 
+        /// <summary>
+        /// The source cannot say how the container is secured (a Kubeflow TrainJob's trainer takes its pod
+        /// security from the training runtime), so security-context rules must not judge it here.
+        /// </summary>
+        public bool SecurityContextManagedElsewhere { get; set; }
+
         /// <summary>Span of the probe's key, or null when the container has none.</summary>
         public SourceSpan? ReadinessProbe { get; set; }
 

@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using InfraLint.Core.Fixes;
+using InfraLint.Core.Locations;
+using InfraLint.Yaml.Parsing;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace InfraLint.Yaml.Editing
+{
+    /// <summary>
+    /// Sets a value at a key path below a mapping, editing only the characters that must change: an
+    /// existing scalar is replaced in place; a missing key (and any missing parent mappings) is inserted
+    /// as new lines after the mapping's last entry at the mapping's own indentation, so comments,
+    /// ordering and formatting elsewhere are untouched.
+    /// </summary>
+    public sealed class YamlEditTarget : EditTarget
+    {
+        private static readonly Regex PlainSafe = new Regex(@"^[A-Za-z_/][A-Za-z0-9_./:@-]*$", RegexOptions.Compiled);
+
+        private readonly SourceText _source;
+        private readonly YamlMappingNode _parent;
+        private readonly string[] _path;
+
+        public YamlEditTarget(SourceText source, YamlMappingNode parent, params string[] path)
+        {
+            if (path.Length == 0) throw new ArgumentException("An edit needs at least one key.", nameof(path));
+            _source = source;
+            _parent = parent;
+            _path = path;
+        }
+
+        public override string Describe => string.Join(".", _path);
+
+        public override IReadOnlyList<TextEdit> Set(object value)
+        {
+            var mapping = _parent;
+            int i = 0;
+            while (i < _path.Length - 1 && mapping.Get(_path[i]) is YamlMappingNode child)
+            {
+                mapping = child;
+                i++;
+            }
+
+            var existing = mapping.Get(_path[i]);
+            if (existing is not null)
+            {
+                // Only a scalar at the very end can be replaced; anything else (a null parent, a list) is not ours to rewrite.
+                if (i != _path.Length - 1 || existing is not YamlScalarNode scalar || scalar.Value is null) return Array.Empty<TextEdit>();
+                var span = scalar.Span(_source);
+                if (span.Length == 0) return Array.Empty<TextEdit>();
+                return new[] { new TextEdit(span, Render(value)) };
+            }
+
+            return Insert(mapping, _path.Skip(i).ToArray(), value);
+        }
+
+        private IReadOnlyList<TextEdit> Insert(YamlMappingNode mapping, string[] keys, object value)
+        {
+            if (mapping.Style == MappingStyle.Flow) return InsertFlow(mapping, keys, value);
+            var first = mapping.Children.Keys.FirstOrDefault();
+            if (first is null) return Array.Empty<TextEdit>();
+
+            int indent = (int)first.Start.Column - 1;
+            int end = LastContentOffset(mapping);
+            var (line, _) = _source.LineColumn(end);
+            int at = _source.LineEnd(line);
+            string nl = _source.NewLine;
+            var text = new StringBuilder();
+            for (int k = 0; k < keys.Length; k++)
+            {
+                text.Append(nl).Append(' ', indent + 2 * k).Append(Key(keys[k])).Append(':');
+                if (k == keys.Length - 1) text.Append(' ').Append(Render(value));
+            }
+            return new[] { new TextEdit(_source.Span(at, at), text.ToString()) };
+        }
+
+        private IReadOnlyList<TextEdit> InsertFlow(YamlMappingNode mapping, string[] keys, object value)
+        {
+            int end = FlowEnd(YamlNodes.Offset(mapping.Start, _source)) - 1;
+            if (end < 0 || _source.Text[end] != '}') return Array.Empty<TextEdit>();
+            string nested = Render(value);
+            for (int k = keys.Length - 1; k >= 0; k--)
+                nested = k == keys.Length - 1 ? $"{Key(keys[k])}: {nested}" : $"{Key(keys[k])}: {{{nested}}}";
+            string text = mapping.Children.Count == 0 ? nested : ", " + nested;
+            return new[] { new TextEdit(_source.Span(end, end), text) };
+        }
+
+        /// <summary>Offset just past the last character written for the mapping's last entry (descending to its last scalar).</summary>
+        private int LastContentOffset(YamlNode node)
+        {
+            while (true)
+            {
+                switch (node)
+                {
+                    case YamlMappingNode m when m.Children.Count > 0 && m.Style != MappingStyle.Flow:
+                        node = m.Children.Last().Value;
+                        continue;
+                    case YamlSequenceNode s when s.Children.Count > 0 && s.Style != SequenceStyle.Flow:
+                        node = s.Children.Last();
+                        continue;
+                }
+                // YamlDotNet gives collections no end mark of their own, so a flow collection is measured by bracket matching.
+                int end = node is YamlScalarNode ? YamlNodes.Offset(node.End, _source) : FlowEnd(YamlNodes.Offset(node.Start, _source));
+                while (end > 0 && char.IsWhiteSpace(_source.Text[end - 1])) end--;
+                return Math.Max(end - 1, 0);
+            }
+        }
+
+        /// <summary>Offset just past the bracket that closes the flow collection opening at <paramref name="start"/>; -1 if unbalanced.</summary>
+        private int FlowEnd(int start)
+        {
+            string text = _source.Text;
+            if (start >= text.Length || (text[start] != '{' && text[start] != '[')) return start;
+            int depth = 0;
+            char quote = '\0';
+            for (int i = start; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (quote != '\0')
+                {
+                    if (c == '\\' && quote == '"') i++;
+                    else if (c == quote) quote = '\0';
+                    continue;
+                }
+                switch (c)
+                {
+                    case '"':
+                    case '\'':
+                        quote = c;
+                        break;
+                    case '{':
+                    case '[':
+                        depth++;
+                        break;
+                    case '}':
+                    case ']':
+                        if (--depth == 0) return i + 1;
+                        break;
+                }
+            }
+            return -1;
+        }
+
+        private static string Key(string key) => PlainSafe.IsMatch(key) ? key : Quote(key);
+
+        /// <summary>Renders a value as a YAML scalar that reads back as the same type.</summary>
+        public static string Render(object value)
+        {
+            switch (value)
+            {
+                case bool b:
+                    return b ? "true" : "false";
+                case int or long or short or byte:
+                    return Convert.ToString(value, CultureInfo.InvariantCulture)!;
+                case double d:
+                    return d.ToString("R", CultureInfo.InvariantCulture);
+                case string s:
+                    bool ambiguous = YamlNodes.IsNull(s) || YamlNodes.Bool(new YamlScalarNode(s)) is not null
+                        || double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+                    return !ambiguous && PlainSafe.IsMatch(s) ? s : Quote(s);
+                default:
+                    return Quote(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty);
+            }
+        }
+
+        private static string Quote(string s) =>
+            "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n").Replace("\t", "\\t") + "\"";
+    }
+}

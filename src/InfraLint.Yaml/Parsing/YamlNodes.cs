@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using InfraLint.Core.Locations;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace InfraLint.Yaml.Parsing
+{
+    /// <summary>Small, null-tolerant accessors over the YamlDotNet representation model, with exact spans.</summary>
+    public static class YamlNodes
+    {
+        public static YamlNode? Get(this YamlMappingNode? mapping, string key)
+        {
+            if (mapping is null) return null;
+            foreach (var entry in mapping.Children)
+            {
+                if (entry.Key is YamlScalarNode k && string.Equals(k.Value, key, StringComparison.Ordinal)) return entry.Value;
+            }
+            return null;
+        }
+
+        public static YamlScalarNode? KeyNode(this YamlMappingNode? mapping, string key)
+        {
+            if (mapping is null) return null;
+            foreach (var entry in mapping.Children)
+            {
+                if (entry.Key is YamlScalarNode k && string.Equals(k.Value, key, StringComparison.Ordinal)) return k;
+            }
+            return null;
+        }
+
+        public static YamlMappingNode? Map(this YamlMappingNode? mapping, string key) => mapping.Get(key) as YamlMappingNode;
+
+        public static YamlSequenceNode? Seq(this YamlMappingNode? mapping, string key) => mapping.Get(key) as YamlSequenceNode;
+
+        public static YamlScalarNode? ScalarNode(this YamlMappingNode? mapping, string key) => mapping.Get(key) as YamlScalarNode;
+
+        /// <summary>The scalar's text, or null when absent, not a scalar, or YAML null (<c>~</c>, <c>null</c>, empty).</summary>
+        public static string? Str(this YamlMappingNode? mapping, string key) => Text(mapping.ScalarNode(key));
+
+        public static string? Text(YamlScalarNode? scalar)
+        {
+            if (scalar?.Value is null) return null;
+            if (scalar.Style == ScalarStyle.Plain && IsNull(scalar.Value)) return null;
+            return scalar.Value;
+        }
+
+        public static bool IsNull(string value) => value.Length == 0 || value == "~" || value == "null" || value == "Null" || value == "NULL";
+
+        /// <summary>YAML 1.1 booleans, as Kubernetes' YAML decoder reads them; a quoted "true" is a string, not a boolean.</summary>
+        public static bool? Bool(YamlScalarNode? scalar)
+        {
+            if (scalar?.Value is null || scalar.Style != ScalarStyle.Plain) return null;
+            switch (scalar.Value.ToLowerInvariant())
+            {
+                case "true":
+                case "yes":
+                case "on":
+                case "y":
+                    return true;
+                case "false":
+                case "no":
+                case "off":
+                case "n":
+                    return false;
+                default:
+                    return null;
+            }
+        }
+
+        public static long? Long(YamlScalarNode? scalar)
+        {
+            string? text = Text(scalar);
+            return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long n) ? n : (long?)null;
+        }
+
+        public static SourceSpan Span(this YamlNode node, SourceText source) =>
+            source.Span(Offset(node.Start, source), Math.Max(Offset(node.Start, source), Offset(node.End, source)));
+
+        /// <summary>
+        /// Span of a scalar value as written; for a block collection YamlDotNet's end mark is the start of
+        /// the next token, so collections are located by their first line only.
+        /// </summary>
+        public static SourceSpan HeadSpan(this YamlNode node, SourceText source)
+        {
+            if (node is YamlScalarNode) return node.Span(source);
+            int start = Offset(node.Start, source);
+            var (line, _) = source.LineColumn(start);
+            return source.Span(start, Math.Max(start, source.LineEnd(line)));
+        }
+
+        public static int Offset(Mark mark, SourceText source) => (int)Math.Min(Math.Max(0, mark.Index), source.Text.Length);
+
+        public static IEnumerable<(string Key, YamlScalarNode KeyNode, YamlNode Value)> Entries(this YamlMappingNode? mapping)
+        {
+            if (mapping is null) yield break;
+            foreach (var entry in mapping.Children)
+            {
+                if (entry.Key is YamlScalarNode k && k.Value is not null) yield return (k.Value, k, entry.Value);
+            }
+        }
+
+        public static Dictionary<string, string> StringMap(this YamlMappingNode? mapping)
+        {
+            var result = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (key, _, value) in mapping.Entries())
+            {
+                if (value is YamlScalarNode s && Text(s) is string text) result[key] = text;
+            }
+            return result;
+        }
+    }
+}

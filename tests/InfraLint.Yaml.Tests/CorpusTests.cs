@@ -1,0 +1,45 @@
+using InfraLint.Core.Facts;
+using InfraLint.Core.Locations;
+
+namespace InfraLint.Yaml.Tests;
+
+/// <summary>The real public manifests in ../shared/corpus: every file must be read without an internal error.</summary>
+public class CorpusTests
+{
+    internal static string? CorpusRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "InfraLint.sln")))
+            {
+                string corpus = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus"));
+                return Directory.Exists(corpus) ? corpus : null;
+            }
+        }
+        return null;
+    }
+
+    [Fact]
+    public void Every_corpus_file_is_read_without_an_internal_error()
+    {
+        string? root = CorpusRoot();
+        if (root is null)
+        {
+            Assert.True(Environment.GetEnvironmentVariable("CI") != "true", "CI must have ../shared/corpus beside the clone.");
+            return;
+        }
+        var adapter = new YamlAdapter();
+        var files = Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories).Where(adapter.Accepts).ToList();
+        Assert.True(files.Count > 400, $"expected the whole corpus, found {files.Count} files");
+        var internalErrors = new List<string>();
+        int workloads = 0;
+        foreach (var file in files)
+        {
+            var facts = adapter.Read(new SourceText(Path.GetRelativePath(root, file), File.ReadAllText(file))).Facts;
+            workloads += facts.OfType<ComputeWorkload>().Count();
+            internalErrors.AddRange(facts.OfType<ParseFailure>().Where(f => f.Message.StartsWith("InfraLint could not interpret")).Select(f => f.ToString()));
+        }
+        Assert.Empty(internalErrors);
+        Assert.True(workloads > 200, $"only {workloads} workloads recognised");
+    }
+}
