@@ -6,17 +6,19 @@ namespace InfraLint.Yaml.Tests;
 /// <summary>The real public manifests in ../shared/corpus: every file must be read without an internal error.</summary>
 public class CorpusTests
 {
-    internal static string? CorpusRoot()
+    internal static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "InfraLint.sln")))
-            {
-                string corpus = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus"));
-                return Directory.Exists(corpus) ? corpus : null;
-            }
+            if (File.Exists(Path.Combine(dir.FullName, "InfraLint.sln"))) return dir.FullName;
         }
-        return null;
+        throw new InvalidOperationException("Tests run from inside the repository.");
+    }
+
+    internal static string? CorpusRoot()
+    {
+        string corpus = Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "corpus"));
+        return Directory.Exists(corpus) ? corpus : null;
     }
 
     [Fact]

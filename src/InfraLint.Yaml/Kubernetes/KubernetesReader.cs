@@ -29,13 +29,14 @@ namespace InfraLint.Yaml.Kubernetes
         /// <summary>Kinds that run until stopped and can be targeted by a horizontal autoscaler.</summary>
         private static readonly HashSet<string> LongRunning = new HashSet<string>(StringComparer.Ordinal)
         {
-            "Deployment", "StatefulSet", "ReplicaSet", "ReplicationController", "InferenceService", "RayService",
-            "LeaderWorkerSet", "Service.serving.knative.dev",
+            "Deployment", "StatefulSet", "ReplicaSet", "ReplicationController", "InferenceService", "LLMInferenceService",
+            "RayService", "LeaderWorkerSet", "Service.serving.knative.dev",
         };
 
         private static readonly Dictionary<string, WorkloadRole> RoleByKind = new Dictionary<string, WorkloadRole>(StringComparer.Ordinal)
         {
             ["InferenceService"] = WorkloadRole.Inference,
+            ["LLMInferenceService"] = WorkloadRole.Inference,
             ["RayService"] = WorkloadRole.Inference,
             ["PyTorchJob"] = WorkloadRole.Training,
             ["TFJob"] = WorkloadRole.Training,
@@ -44,6 +45,9 @@ namespace InfraLint.Yaml.Kubernetes
             ["PaddleJob"] = WorkloadRole.Training,
             ["JAXJob"] = WorkloadRole.Training,
             ["TrainJob"] = WorkloadRole.Training,
+            ["TrainingRuntime"] = WorkloadRole.Training,
+            ["ClusterTrainingRuntime"] = WorkloadRole.Training,
+            ["Experiment"] = WorkloadRole.Training, // Katib hyperparameter tuning runs training trials
         };
 
         private static readonly string[] PodSpecHosts = { "spec", "template", "predictor", "transformer", "explainer" };
