@@ -29,7 +29,15 @@ namespace InfraLint.Yaml
                 if (document.RootNode is not YamlMappingNode root) continue;
                 try
                 {
-                    if (KubernetesReader.IsKubernetes(root))
+                    if (WorkloadSpec.WorkloadSpecReader.IsSpec(root))
+                    {
+                        facts.AddRange(WorkloadSpec.WorkloadSpecReader.Read(root, source));
+                    }
+                    else if (Compose.ComposeReader.IsCompose(root))
+                    {
+                        facts.AddRange(new Compose.ComposeReader(source).Read(root));
+                    }
+                    else if (KubernetesReader.IsKubernetes(root))
                     {
                         kubernetes ??= new KubernetesReader(source);
                         facts.AddRange(kubernetes.Read(root));

@@ -111,7 +111,7 @@ public class KubernetesReaderTests
     public void Missing_parent_mappings_are_created()
     {
         var c = Workload(Deployment).Containers.Single();
-        string fixedText = Apply(Deployment, c.Resources.LimitEdit!("nvidia.com/gpu").Set(1));
+        string fixedText = Apply(Deployment, c.Resources.LimitEdit!("nvidia.com/gpu")!.Set(1));
         var again = Workload(fixedText).Containers.Single();
         Assert.Equal("1", again.Resources.Limits["nvidia.com/gpu"].Value);
         Assert.Equal("32Gi", again.Resources.Limits["memory"].Value);

@@ -98,7 +98,7 @@ namespace InfraLint.Core.Facts
             IReadOnlyDictionary<string, Located<string>> requests,
             IReadOnlyDictionary<string, Located<string>> limits,
             SourceSpan anchor,
-            Func<string, EditTarget>? limitEdit)
+            Func<string, EditTarget?>? limitEdit)
         {
             Requests = requests;
             Limits = limits;
@@ -114,7 +114,7 @@ namespace InfraLint.Core.Facts
         public SourceSpan Anchor { get; }
 
         /// <summary>Edit target for <c>resources.limits.&lt;name&gt;</c>.</summary>
-        public Func<string, EditTarget>? LimitEdit { get; }
+        public Func<string, EditTarget?>? LimitEdit { get; }
 
         /// <summary>Accelerators this container gets: the limit where set (Kubernetes requires it), else the request.</summary>
         public int AcceleratorCount =>

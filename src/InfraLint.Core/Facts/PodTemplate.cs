@@ -38,6 +38,21 @@ namespace InfraLint.Core.Facts
 
         public IReadOnlyDictionary<string, string> NodeSelector { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+        /// <summary>
+        /// Node labels the pod must land on: <c>nodeSelector</c> plus required node-affinity <c>In</c> terms,
+        /// label → allowed values. This is where GPU product, instance type and capacity type show up.
+        /// </summary>
+        public IReadOnlyDictionary<string, IReadOnlyList<string>> RequiredNodeLabels { get; set; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+
+        /// <summary>Node labels the pod prefers (preferred node-affinity), label → values.</summary>
+        public IReadOnlyDictionary<string, IReadOnlyList<string>> PreferredNodeLabels { get; set; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+
+        /// <summary>Toleration keys (with <c>=value</c> when one is given), e.g. <c>cloud.google.com/gke-spot=true</c>.</summary>
+        public IReadOnlyList<string> Tolerations { get; set; } = Array.Empty<string>();
+
+        /// <summary>The <c>spec.nodeSelector</c> key (or pod spec) location, for findings about placement.</summary>
+        public SourceSpan? PlacementSpan { get; set; }
+
         public IReadOnlyList<Container> Containers { get; set; } = Array.Empty<Container>();
     }
 

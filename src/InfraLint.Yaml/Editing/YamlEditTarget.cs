@@ -57,12 +57,25 @@ namespace InfraLint.Yaml.Editing
                 return new[] { new TextEdit(span, Render(value)) };
             }
 
-            return Insert(mapping, _path.Skip(i).ToArray(), value);
+            return Insert(mapping, _path.Skip(i).ToArray(), value, asList: false);
         }
 
-        private IReadOnlyList<TextEdit> Insert(YamlMappingNode mapping, string[] keys, object value)
+        /// <summary>Creates the key (which must be missing) holding a one-item list: <c>key:\n  - item</c>.</summary>
+        internal IReadOnlyList<TextEdit> InsertList(object item)
         {
-            if (mapping.Style == MappingStyle.Flow) return InsertFlow(mapping, keys, value);
+            var mapping = _parent;
+            int i = 0;
+            while (i < _path.Length - 1 && mapping.Get(_path[i]) is YamlMappingNode child)
+            {
+                mapping = child;
+                i++;
+            }
+            return mapping.Get(_path[i]) is null ? Insert(mapping, _path.Skip(i).ToArray(), item, asList: true) : Array.Empty<TextEdit>();
+        }
+
+        private IReadOnlyList<TextEdit> Insert(YamlMappingNode mapping, string[] keys, object value, bool asList)
+        {
+            if (mapping.Style == MappingStyle.Flow) return InsertFlow(mapping, keys, asList ? new[] { value } : value);
             var first = mapping.Children.Keys.FirstOrDefault();
             if (first is null) return Array.Empty<TextEdit>();
 
@@ -75,7 +88,9 @@ namespace InfraLint.Yaml.Editing
             for (int k = 0; k < keys.Length; k++)
             {
                 text.Append(nl).Append(' ', indent + 2 * k).Append(Key(keys[k])).Append(':');
-                if (k == keys.Length - 1) text.Append(' ').Append(Render(value));
+                if (k < keys.Length - 1) continue;
+                if (asList) text.Append(nl).Append(' ', indent + 2 * k + 2).Append("- ").Append(Render(value));
+                else text.Append(' ').Append(Render(value));
             }
             return new[] { new TextEdit(_source.Span(at, at), text.ToString()) };
         }
@@ -160,6 +175,8 @@ namespace InfraLint.Yaml.Editing
                     return Convert.ToString(value, CultureInfo.InvariantCulture)!;
                 case double d:
                     return d.ToString("R", CultureInfo.InvariantCulture);
+                case object[] items:
+                    return "[" + string.Join(", ", items.Select(Render)) + "]";
                 case string s:
                     bool ambiguous = YamlNodes.IsNull(s) || YamlNodes.Bool(new YamlScalarNode(s)) is not null
                         || double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _);

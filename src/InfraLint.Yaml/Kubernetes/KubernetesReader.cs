@@ -98,7 +98,10 @@ namespace InfraLint.Yaml.Kubernetes
             }
 
             var workload = ReadWorkload(root, kind);
-            if (workload is not null) yield return workload;
+            if (workload is null) yield break;
+            yield return workload;
+            foreach (var fact in WorkloadSpec.WorkloadSpecReader.FromAnnotations(workload, root.Map("metadata").Map("annotations"), _y.Source))
+                yield return fact;
         }
 
         private static bool IsKnative(YamlMappingNode root) =>
@@ -222,6 +225,12 @@ namespace InfraLint.Yaml.Kubernetes
                 HostIpc = _y.Bool(podSpec, path, anchor, "hostIPC"),
                 SecurityContext = ReadSecurityContext(podSpec, path, anchor),
                 NodeSelector = podSpec.Map("nodeSelector").StringMap(),
+                RequiredNodeLabels = NodeLabels(podSpec, required: true),
+                PreferredNodeLabels = NodeLabels(podSpec, required: false),
+                Tolerations = podSpec.Seq("tolerations")?.Children.OfType<YamlMappingNode>()
+                    .Select(t => t.Str("key") is string key ? (t.Str("value") is string value ? key + "=" + value : key) : null)
+                    .Where(t => t is not null).Select(t => t!).ToArray() ?? Array.Empty<string>(),
+                PlacementSpan = podSpec.KeyNode("nodeSelector") is { } ns ? _y.Span(ns) : podSpec.KeyNode("affinity") is { } af ? _y.Span(af) : null,
                 Labels = template?.Map("metadata").Map("labels").StringMap() ?? new Dictionary<string, string>(StringComparer.Ordinal),
             };
             var containers = new List<Container>();
@@ -229,6 +238,27 @@ namespace InfraLint.Yaml.Kubernetes
             ReadContainers(pod, podSpec.Seq("initContainers"), $"{path}.initContainers", isInit: true, containers);
             pod.Containers = containers;
             return pod;
+        }
+
+        /// <summary>nodeSelector plus node-affinity <c>In</c> expressions (required, or preferred), label → values.</summary>
+        private static Dictionary<string, IReadOnlyList<string>> NodeLabels(YamlMappingNode podSpec, bool required)
+        {
+            var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            if (required)
+                foreach (var pair in podSpec.Map("nodeSelector").StringMap())
+                    result[pair.Key] = new[] { pair.Value };
+            var nodeAffinity = podSpec.Map("affinity").Map("nodeAffinity");
+            IEnumerable<YamlMappingNode> terms = required
+                ? nodeAffinity.Map("requiredDuringSchedulingIgnoredDuringExecution").Seq("nodeSelectorTerms")?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>()
+                : nodeAffinity.Seq("preferredDuringSchedulingIgnoredDuringExecution")?.Children.OfType<YamlMappingNode>().Select(p => p.Map("preference")).Where(p => p is not null).Select(p => p!) ?? Enumerable.Empty<YamlMappingNode>();
+            foreach (var term in terms)
+                foreach (var expression in term.Seq("matchExpressions")?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
+                {
+                    if (expression.Str("key") is not string key || expression.Str("operator") != "In") continue;
+                    var values = expression.Seq("values")?.Children.OfType<YamlScalarNode>().Select(YamlNodes.Text).Where(v => v is not null).Select(v => v!).ToList() ?? new List<string>();
+                    result[key] = result.TryGetValue(key, out var existing) ? existing.Concat(values).Distinct().ToArray() : values.ToArray();
+                }
+            return result;
         }
 
         private void ReadContainers(PodTemplate pod, YamlSequenceNode? sequence, string path, bool isInit, List<Container> into)

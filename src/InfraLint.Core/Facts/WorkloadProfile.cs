@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using InfraLint.Core.Locations;
+
+namespace InfraLint.Core.Facts
+{
+    /// <summary>
+    /// The demand side of a workload, which infrastructure files rarely state: what model it serves or
+    /// trains, the traffic and latency it must meet, its training budget. Declared in an AIWorkload spec
+    /// document or in <c>infralint.dev/*</c> annotations; the sizing model reads it.
+    /// </summary>
+    public sealed class WorkloadProfile : InfraResource
+    {
+        public WorkloadProfile(string format, string kind, string name, string @namespace, SourceSpan span)
+            : base(format, kind, name, @namespace, span)
+        {
+        }
+
+        /// <summary>True when the profile came from annotations on the workload itself rather than a spec document.</summary>
+        public bool FromAnnotations { get; set; }
+
+        public Located<WorkloadRole?> Role { get; set; } = null!;
+
+        public Located<string?> ModelName { get; set; } = null!;
+
+        /// <summary>Parameter count when given explicitly (overrides the catalog's).</summary>
+        public Located<double?> Parameters { get; set; } = null!;
+
+        /// <summary>Normalized precision name: fp32, bf16, fp16, fp8, int8, int4.</summary>
+        public Located<string?> Precision { get; set; } = null!;
+
+        public Located<double?> PeakRequestsPerSecond { get; set; } = null!;
+
+        public Located<double?> InputTokens { get; set; } = null!;
+
+        public Located<double?> OutputTokens { get; set; } = null!;
+
+        public Located<double?> Concurrency { get; set; } = null!;
+
+        public Located<double?> P99LatencyMs { get; set; } = null!;
+
+        public Located<double?> TimeToFirstTokenMs { get; set; } = null!;
+
+        public Located<double?> TrainingTokens { get; set; } = null!;
+
+        public Located<double?> DeadlineHours { get; set; } = null!;
+
+        public Located<string?> TrainingSchedule { get; set; } = null!;
+
+        public Located<bool?> Critical { get; set; } = null!;
+
+        public Located<string?> DriftMonitor { get; set; } = null!;
+
+        public Located<string?> MetricsBackend { get; set; } = null!;
+
+        public Located<string?> Dataset { get; set; } = null!;
+
+        public Located<string?> DatasetVersion { get; set; } = null!;
+
+        /// <summary>The provisioned resources this profile describes; for annotation profiles, the annotated workload.</summary>
+        public IReadOnlyList<ProfileTarget> Targets { get; set; } = Array.Empty<ProfileTarget>();
+
+        public bool Describes(InfraResource resource)
+        {
+            foreach (var target in Targets)
+                if (target.Matches(resource)) return true;
+            return false;
+        }
+    }
+
+    /// <summary>One <c>targets</c> entry of a spec: which resource the profile is about.</summary>
+    public sealed class ProfileTarget
+    {
+        public ProfileTarget(WorkloadProfile profile, string kind, string name, string @namespace, SourceSpan span)
+        {
+            Profile = profile;
+            Kind = kind;
+            Name = name;
+            Namespace = @namespace;
+            Span = span;
+        }
+
+        public WorkloadProfile Profile { get; }
+
+        /// <summary>Empty matches any kind.</summary>
+        public string Kind { get; }
+
+        public string Name { get; }
+
+        public string Namespace { get; }
+
+        public SourceSpan Span { get; }
+
+        public bool Matches(InfraResource resource) =>
+            string.Equals(resource.Name, Name, StringComparison.Ordinal)
+            && string.Equals(resource.Namespace, Namespace, StringComparison.Ordinal)
+            && (Kind.Length == 0 || string.Equals(resource.Kind, Kind, StringComparison.OrdinalIgnoreCase));
+
+        public override string ToString() => $"{(Kind.Length == 0 ? "*" : Kind)}/{Namespace}/{Name}";
+    }
+}

@@ -1,0 +1,270 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using InfraLint.Core.Facts;
+using InfraLint.Core.Knowledge;
+using InfraLint.Core.Locations;
+using InfraLint.Yaml.Editing;
+using InfraLint.Yaml.Kubernetes;
+using InfraLint.Yaml.Parsing;
+using YamlDotNet.RepresentationModel;
+
+namespace InfraLint.Yaml.Compose
+{
+    /// <summary>
+    /// Reads a docker-compose file's services as compute workloads with one container each. Compose
+    /// spells Kubernetes concepts differently (network_mode: host is hostNetwork, security_opt
+    /// no-new-privileges is allowPrivilegeEscalation: false, a GPU device reservation is an exclusive
+    /// allocation), and the facts carry the Kubernetes meaning so rules need not know the difference.
+    /// </summary>
+    internal sealed class ComposeReader
+    {
+        /// <summary>Compose-only keys; a document with <c>services</c> and none of these is still compose if a service has an image or build.</summary>
+        private static readonly string[] ServiceKeys = { "image", "build", "command", "environment", "deploy", "ports" };
+
+        private readonly YamlFacts _y;
+
+        public ComposeReader(SourceText source) => _y = new YamlFacts(source);
+
+        public static bool IsCompose(YamlMappingNode root) =>
+            root.Get("apiVersion") is null
+            && root.Map("services") is { } services
+            && services.Entries().Any(s => s.Value is YamlMappingNode m && ServiceKeys.Any(k => m.Get(k) is not null));
+
+        public IEnumerable<object> Read(YamlMappingNode root)
+        {
+            foreach (var (name, keyNode, value) in root.Map("services").Entries())
+            {
+                if (value is YamlMappingNode service) yield return ReadService(name, keyNode, service);
+            }
+        }
+
+        private ComputeWorkload ReadService(string name, YamlScalarNode keyNode, YamlMappingNode s)
+        {
+            string path = "services." + name;
+            var span = _y.Span(keyNode);
+            var labels = s.Get("labels") is YamlSequenceNode labelList ? ListMap(labelList, path + ".labels") : _y.Map(s.Map("labels"), path + ".labels");
+            // Compose projects have no namespaces; an empty namespace keeps namespace-scoped rules out.
+            var workload = new ComputeWorkload(SourceFormat.Compose, "service", name, string.Empty, span)
+            {
+                Labels = labels,
+                Annotations = labels,
+                LabelEdit = key => new YamlEditTarget(_y.Source, s, "labels", key),
+            };
+            var deploy = s.Map("deploy");
+            workload.Replicas = deploy is null ? Located<int?>.Missing(span, path + ".deploy.replicas", new YamlEditTarget(_y.Source, s, "deploy", "replicas")) : _y.Int(deploy, path + ".deploy", span, "replicas");
+
+            var anchor = span;
+            var pod = new PodTemplate(workload, "service", anchor, path)
+            {
+                HostNetwork = HostMode(s, "network_mode", path, anchor),
+                HostPid = HostMode(s, "pid", path, anchor),
+                HostIpc = HostMode(s, "ipc", path, anchor),
+                SecurityContext = new SecurityContext
+                {
+                    Privileged = Located<bool?>.Missing(anchor, path + ".privileged"),
+                    AllowPrivilegeEscalation = Located<bool?>.Missing(anchor, path + ".security_opt"),
+                    RunAsNonRoot = Located<bool?>.Missing(anchor, path + ".user"),
+                    RunAsUser = Located<long?>.Missing(anchor, path + ".user"),
+                },
+            };
+
+            var container = new Container(pod, Located<string>.Present(name, span, path), span, path, isInit: false)
+            {
+                Image = _y.String(s, path, span, "image"),
+                Command = Words(s.Get("entrypoint")).Concat(Words(s.Get("command"))).ToArray(),
+                Args = Words(s.Get("command")).Select(w => Located<string>.Present(w, span, path + ".command")).ToArray(),
+                Env = ReadEnvironment(s.Get("environment"), path + ".environment"),
+                Ports = ReadPorts(s.Seq("ports")),
+                Resources = ReadResources(s, deploy, path, span),
+                SecurityContext = ReadSecurity(s, path, span),
+                EditAt = keys => new YamlEditTarget(_y.Source, s, keys),
+            };
+            var health = s.Map("healthcheck");
+            if (health is not null && YamlNodes.Bool(health.ScalarNode("disable")) != true)
+            {
+                var healthSpan = _y.Span(s.KeyNode("healthcheck")!);
+                container.ReadinessProbe = healthSpan;
+                container.LivenessProbe = healthSpan;
+            }
+            pod.Containers = new[] { container };
+            workload.Pods = new[] { pod };
+            workload.IsLongRunning = false; // compose has no horizontal autoscaler to target a service
+
+            string? server = InferenceServers.ServerForImage(container.Image.Value)
+                ?? InferenceServers.ServerForCommand(container.Command);
+            if (InferenceServers.ParseRole(labels.TryGetValue("infralint.dev/role", out var role) ? role.Value : null) is WorkloadRole annotated)
+            {
+                workload.Role = annotated;
+                workload.RoleReason = "label infralint.dev/role";
+            }
+            else if (server is not null)
+            {
+                workload.Role = WorkloadRole.Inference;
+                workload.RoleReason = container.Image.Value is string image && InferenceServers.ServerForImage(image) is not null ? $"{server} image {image}" : $"{server} command";
+            }
+            return workload;
+        }
+
+        private Located<bool?> HostMode(YamlMappingNode s, string key, string path, SourceSpan anchor)
+        {
+            var node = s.ScalarNode(key);
+            if (node is null || YamlNodes.Text(node) is not string text) return Located<bool?>.Missing(anchor, $"{path}.{key}");
+            // Only "host" shares the host namespace; "service:x" or "container:x" share another container's.
+            return Located<bool?>.Present(text == "host", _y.Span(node), $"{path}.{key}");
+        }
+
+        private SecurityContext ReadSecurity(YamlMappingNode s, string path, SourceSpan anchor)
+        {
+            var opts = s.Seq("security_opt");
+            var noNewPrivileges = opts?.Children.OfType<YamlScalarNode>()
+                .FirstOrDefault(o => YamlNodes.Text(o) is string t && (t == "no-new-privileges" || t == "no-new-privileges:true" || t == "no-new-privileges=true"));
+            var escalation = noNewPrivileges is not null
+                ? Located<bool?>.Present(false, _y.Span(noNewPrivileges), path + ".security_opt")
+                : Located<bool?>.Missing(anchor, path + ".security_opt", new YamlListAppendTarget(_y.Source, s, "security_opt", "no-new-privileges:true", false));
+
+            var userNode = s.ScalarNode("user");
+            Located<long?> runAsUser;
+            if (userNode is not null && YamlNodes.Text(userNode) is string user)
+            {
+                string uid = user.Split(':')[0];
+                long? id = uid == "root" ? 0 : long.TryParse(uid, NumberStyles.Integer, CultureInfo.InvariantCulture, out long n) ? n : (long?)null;
+                // A named non-root user ("app") cannot be resolved here; treat it as non-root, which is what naming one means.
+                runAsUser = Located<long?>.Present(id ?? 65534, _y.Span(userNode), path + ".user");
+            }
+            else
+            {
+                runAsUser = Located<long?>.Missing(anchor, path + ".user");
+            }
+
+            return new SecurityContext
+            {
+                Privileged = _y.Bool(s, path, anchor, "privileged"),
+                AllowPrivilegeEscalation = escalation,
+                RunAsNonRoot = Located<bool?>.Missing(anchor, path + ".user"),
+                RunAsUser = runAsUser,
+            };
+        }
+
+        /// <summary>
+        /// GPU device reservations are exclusive allocations, so they count as both request and limit;
+        /// <c>deploy.resources.limits</c> gives cpu and memory limits.
+        /// </summary>
+        private ResourceRequirements ReadResources(YamlMappingNode s, YamlMappingNode? deploy, string path, SourceSpan anchor)
+        {
+            var requests = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
+            var limits = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
+            var resources = deploy.Map("resources");
+            var limitsNode = resources.Map("limits");
+            if (limitsNode.ScalarNode("cpus") is { } cpus && YamlNodes.Text(cpus) is string c)
+                limits["cpu"] = Located<string>.Present(c, _y.Span(cpus), path + ".deploy.resources.limits.cpus", new YamlEditTarget(_y.Source, limitsNode!, "cpus"));
+            if (limitsNode.ScalarNode("memory") is { } mem && YamlNodes.Text(mem) is string m)
+                limits["memory"] = Located<string>.Present(m, _y.Span(mem), path + ".deploy.resources.limits.memory", new YamlEditTarget(_y.Source, limitsNode!, "memory"));
+
+            int devices = 0;
+            SourceSpan? deviceSpan = null;
+            foreach (var device in resources.Map("reservations").Seq("devices")?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
+            {
+                bool gpu = device.Str("driver") == "nvidia" || device.Seq("capabilities")?.Children.OfType<YamlScalarNode>().Any(x => x.Value == "gpu") == true;
+                if (!gpu) continue;
+                var countNode = device.ScalarNode("count");
+                var ids = device.Seq("device_ids");
+                int count = ids is not null ? ids.Children.Count
+                    : YamlNodes.Text(countNode) is string text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? n
+                    : 1; // "all" or absent: at least one GPU; the host decides how many
+                devices += count;
+                deviceSpan ??= countNode is not null ? _y.Span(countNode) : ids is not null ? _y.Head(ids) : _y.Head(device);
+            }
+            if (s.ScalarNode("gpus") is { } gpusNode && YamlNodes.Text(gpusNode) is string gpus)
+            {
+                devices += int.TryParse(gpus, NumberStyles.Integer, CultureInfo.InvariantCulture, out int g) ? g : 1;
+                deviceSpan ??= _y.Span(gpusNode);
+            }
+            if (devices > 0)
+            {
+                var located = Located<string>.Present(devices.ToString(CultureInfo.InvariantCulture), deviceSpan!, path + ".deploy.resources.reservations.devices");
+                requests["nvidia.com/gpu"] = located;
+                limits["nvidia.com/gpu"] = located;
+            }
+
+            var resourcesAnchor = deploy?.KeyNode("resources") is { } rk ? _y.Span(rk) : s.KeyNode("deploy") is { } dk ? _y.Span(dk) : anchor;
+            return new ResourceRequirements(requests, limits, resourcesAnchor, name => name switch
+            {
+                "cpu" => new YamlEditTarget(_y.Source, s, "deploy", "resources", "limits", "cpus"),
+                "memory" => new YamlEditTarget(_y.Source, s, "deploy", "resources", "limits", "memory"),
+                _ => null,
+            });
+        }
+
+        private List<EnvVar> ReadEnvironment(YamlNode? env, string path)
+        {
+            var result = new List<EnvVar>();
+            if (env is YamlMappingNode map)
+            {
+                foreach (var (key, keyNode, value) in map.Entries())
+                {
+                    var name = Located<string>.Present(key, _y.Span(keyNode), $"{path}.{key}");
+                    var v = value is YamlScalarNode sv && YamlNodes.Text(sv) is string text
+                        ? Located<string?>.Present(text, _y.Span(sv), $"{path}.{key}")
+                        : Located<string?>.Missing(name.Span, $"{path}.{key}");
+                    result.Add(new EnvVar(name, v, null));
+                }
+            }
+            else if (env is YamlSequenceNode list)
+            {
+                int i = 0;
+                foreach (var item in list.Children.OfType<YamlScalarNode>())
+                {
+                    string itemPath = $"{path}[{i++}]";
+                    if (YamlNodes.Text(item) is not string text) continue;
+                    var span = _y.Span(item);
+                    int eq = text.IndexOf('=');
+                    string key = eq < 0 ? text : text.Substring(0, eq);
+                    // "KEY=value": the value's span starts after '=' (plus the opening quote when the item is quoted).
+                    int quote = item.Style == YamlDotNet.Core.ScalarStyle.Plain ? 0 : 1;
+                    var name = Located<string>.Present(key, _y.Source.Span(span.StartOffset + quote, span.StartOffset + quote + key.Length), itemPath);
+                    var value = eq < 0
+                        ? Located<string?>.Missing(span, itemPath)
+                        : Located<string?>.Present(text.Substring(eq + 1), _y.Source.Span(span.StartOffset + quote + eq + 1, Math.Max(span.StartOffset + quote + eq + 1, span.EndOffset - quote)), itemPath);
+                    result.Add(new EnvVar(name, value, null));
+                }
+            }
+            return result;
+        }
+
+        private Dictionary<string, Located<string>> ListMap(YamlSequenceNode list, string path)
+        {
+            var result = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
+            foreach (var item in list.Children.OfType<YamlScalarNode>())
+            {
+                if (YamlNodes.Text(item) is not string text) continue;
+                int eq = text.IndexOf('=');
+                if (eq > 0) result[text.Substring(0, eq)] = Located<string>.Present(text.Substring(eq + 1), _y.Span(item), path);
+            }
+            return result;
+        }
+
+        private static int[] ReadPorts(YamlSequenceNode? ports)
+        {
+            var result = new List<int>();
+            foreach (var item in ports?.Children ?? Enumerable.Empty<YamlNode>())
+            {
+                // "8000", "8080:8000", "127.0.0.1:8080:8000/tcp", or the long form {target: 8000}.
+                string? text = item is YamlScalarNode s ? YamlNodes.Text(s) : (item as YamlMappingNode).Str("target");
+                if (text is null) continue;
+                string container = text.Split('/')[0].Split(':').Last();
+                if (int.TryParse(container.Split('-')[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out int port) && port is > 0 and < 65536)
+                    result.Add(port);
+            }
+            return result.ToArray();
+        }
+
+        private static IEnumerable<string> Words(YamlNode? node) => node switch
+        {
+            YamlScalarNode s when YamlNodes.Text(s) is string text => text.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries),
+            YamlSequenceNode list => list.Children.OfType<YamlScalarNode>().Select(YamlNodes.Text).Where(t => t is not null).Select(t => t!),
+            _ => Enumerable.Empty<string>(),
+        };
+    }
+}

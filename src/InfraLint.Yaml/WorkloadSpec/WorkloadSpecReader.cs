@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using InfraLint.Core.Facts;
+using InfraLint.Core.Locations;
+using InfraLint.Yaml.Kubernetes;
+using InfraLint.Yaml.Parsing;
+using YamlDotNet.RepresentationModel;
+
+namespace InfraLint.Yaml.WorkloadSpec
+{
+    /// <summary>
+    /// Reads InfraLint's own AIWorkload documents (WORKLOAD-SPEC.md) and the equivalent
+    /// <c>infralint.dev/*</c> annotations on a resource into <see cref="WorkloadProfile"/> facts.
+    /// </summary>
+    internal static class WorkloadSpecReader
+    {
+        public const string Kind = "AIWorkload";
+
+        /// <summary>Annotation keys and the spec path each one stands for.</summary>
+        private static readonly string[] AnnotationKeys =
+        {
+            "model", "parameters", "precision", "peak-rps", "input-tokens", "output-tokens", "concurrency",
+            "p99-latency-ms", "ttft-ms", "role", "critical", "training-tokens", "deadline-hours", "drift-monitor", "dataset", "dataset-version",
+        };
+
+        private static readonly HashSet<string> KnownSpecKeys = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "role", "model", "traffic", "slo", "training", "monitoring", "data", "pipeline", "targets",
+        };
+
+        public static bool IsSpec(YamlMappingNode root) =>
+            root.Str("kind") == Kind && root.Str("apiVersion")?.StartsWith("infralint.dev/", StringComparison.Ordinal) == true;
+
+        public static IEnumerable<object> Read(YamlMappingNode root, SourceText source)
+        {
+            var metadata = root.Map("metadata");
+            var nameNode = metadata.ScalarNode("name");
+            string name = YamlNodes.Text(nameNode) ?? "(unnamed)";
+            string ns = metadata.Str("namespace") ?? KubernetesReader.DefaultNamespace;
+            var span = nameNode is not null ? nameNode.Span(source) : root.HeadSpan(source);
+            var spec = root.Map("spec");
+            var values = new ProfileValues(source, span);
+            var profile = new WorkloadProfile(Core.Facts.SourceFormat.WorkloadSpec, Kind, name, ns, span);
+
+            foreach (var (key, keyNode, _) in spec.Entries())
+                if (!KnownSpecKeys.Contains(key))
+                    values.Problems.Add(new ConfigProblem(keyNode.Span(source), $"Unknown key 'spec.{key}' in AIWorkload; expected one of {string.Join(", ", KnownSpecKeys)}."));
+
+            var model = spec.Map("model");
+            var traffic = spec.Map("traffic");
+            var slo = spec.Map("slo");
+            var training = spec.Map("training");
+            var monitoring = spec.Map("monitoring");
+            var data = spec.Map("data");
+            profile.Role = values.Role(spec, "role", "spec.role");
+            profile.ModelName = values.Text(model, "name", "spec.model.name");
+            profile.Parameters = values.Positive(model, "parameters", "spec.model.parameters");
+            profile.Precision = values.Precision(model, "precision", "spec.model.precision");
+            profile.PeakRequestsPerSecond = values.Positive(traffic, "peakRequestsPerSecond", "spec.traffic.peakRequestsPerSecond");
+            profile.InputTokens = values.Positive(traffic, "inputTokens", "spec.traffic.inputTokens");
+            profile.OutputTokens = values.Positive(traffic, "outputTokens", "spec.traffic.outputTokens");
+            profile.Concurrency = values.Positive(traffic, "concurrency", "spec.traffic.concurrency");
+            profile.P99LatencyMs = values.Positive(slo, "p99LatencyMs", "spec.slo.p99LatencyMs");
+            profile.TimeToFirstTokenMs = values.Positive(slo, "timeToFirstTokenMs", "spec.slo.timeToFirstTokenMs");
+            profile.TrainingTokens = values.Positive(training, "tokens", "spec.training.tokens");
+            profile.DeadlineHours = values.Positive(training, "deadlineHours", "spec.training.deadlineHours");
+            profile.TrainingSchedule = values.Text(training, "schedule", "spec.training.schedule");
+            profile.Critical = values.Flag(training, "critical", "spec.training.critical");
+            profile.DriftMonitor = values.Text(monitoring, "drift", "spec.monitoring.drift");
+            profile.MetricsBackend = values.Text(monitoring, "metrics", "spec.monitoring.metrics");
+            profile.Dataset = values.Text(data, "dataset", "spec.data.dataset");
+            profile.DatasetVersion = values.Text(data, "version", "spec.data.version");
+
+            var targets = new List<ProfileTarget>();
+            foreach (var item in spec.Seq("targets")?.Children ?? Enumerable.Empty<YamlNode>())
+            {
+                if (item is not YamlMappingNode t || t.ScalarNode("name") is not { } tn || YamlNodes.Text(tn) is not string targetName)
+                {
+                    values.Problems.Add(new ConfigProblem(item.HeadSpan(source), "Each entry of spec.targets needs a name (and usually kind and namespace)."));
+                    continue;
+                }
+                targets.Add(new ProfileTarget(profile, t.Str("kind") ?? string.Empty, targetName, t.Str("namespace") ?? ns, tn.Span(source)));
+            }
+            profile.Targets = targets;
+
+            yield return profile;
+            foreach (var target in targets) yield return target;
+            foreach (var problem in values.Problems) yield return problem;
+        }
+
+        /// <summary>
+        /// A profile from <c>infralint.dev/*</c> annotations on the workload itself, or nothing when it has
+        /// none of them. Annotation values are strings ("40"), so they are validated like spec values.
+        /// </summary>
+        public static IEnumerable<object> FromAnnotations(ComputeWorkload workload, YamlMappingNode? annotations, SourceText source)
+        {
+            if (annotations is null || !AnnotationKeys.Any(k => annotations.Get("infralint.dev/" + k) is not null)) yield break;
+            var values = new ProfileValues(source, workload.Span);
+            const string p = "metadata.annotations.infralint.dev/";
+            var profile = new WorkloadProfile(workload.Format, "annotations", workload.Name, workload.Namespace, workload.Span)
+            {
+                FromAnnotations = true,
+            };
+            profile.Role = values.Role(annotations, "infralint.dev/role", p + "role");
+            profile.ModelName = values.Text(annotations, "infralint.dev/model", p + "model");
+            profile.Parameters = values.Positive(annotations, "infralint.dev/parameters", p + "parameters");
+            profile.Precision = values.Precision(annotations, "infralint.dev/precision", p + "precision");
+            profile.PeakRequestsPerSecond = values.Positive(annotations, "infralint.dev/peak-rps", p + "peak-rps");
+            profile.InputTokens = values.Positive(annotations, "infralint.dev/input-tokens", p + "input-tokens");
+            profile.OutputTokens = values.Positive(annotations, "infralint.dev/output-tokens", p + "output-tokens");
+            profile.Concurrency = values.Positive(annotations, "infralint.dev/concurrency", p + "concurrency");
+            profile.P99LatencyMs = values.Positive(annotations, "infralint.dev/p99-latency-ms", p + "p99-latency-ms");
+            profile.TimeToFirstTokenMs = values.Positive(annotations, "infralint.dev/ttft-ms", p + "ttft-ms");
+            profile.TrainingTokens = values.Positive(annotations, "infralint.dev/training-tokens", p + "training-tokens");
+            profile.DeadlineHours = values.Positive(annotations, "infralint.dev/deadline-hours", p + "deadline-hours");
+            profile.TrainingSchedule = values.Text(null, "schedule", p + "schedule");
+            profile.Critical = values.Flag(annotations, "infralint.dev/critical", p + "critical");
+            profile.DriftMonitor = values.Text(annotations, "infralint.dev/drift-monitor", p + "drift-monitor");
+            profile.MetricsBackend = values.Text(null, "metrics", p + "metrics");
+            profile.Dataset = values.Text(annotations, "infralint.dev/dataset", p + "dataset");
+            profile.DatasetVersion = values.Text(annotations, "infralint.dev/dataset-version", p + "dataset-version");
+            profile.Targets = new[] { new ProfileTarget(profile, workload.Kind, workload.Name, workload.Namespace, workload.Span) };
+
+            yield return profile;
+            foreach (var target in profile.Targets) yield return target;
+            foreach (var problem in values.Problems) yield return problem;
+        }
+    }
+}
