@@ -8,6 +8,28 @@ public sealed class CatalogCommandTests
 {
     private static readonly string Cwd = Path.GetTempPath();
 
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("scan", "--help")]
+    [InlineData("rules", "--help")]
+    [InlineData("explain", "--help")]
+    public void Help_is_printed_with_exit_0(params string[] args)
+    {
+        var run = CliRunner.Run(Cwd, args);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Usage:", run.Out);
+    }
+
+    [Fact]
+    public void Version_prints_the_tool_version()
+    {
+        var run = CliRunner.Run(Cwd, "--version");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"^\d+\.\d+\.\d+", run.Out);
+    }
+
     [Fact]
     public void Rules_lists_every_rule_with_severity_and_title()
     {

@@ -68,6 +68,13 @@ public sealed class SarifOutputTests
     }
 
     [Fact]
+    public void Every_rule_with_a_security_severity_is_tagged_security_as_GitHub_requires()
+    {
+        foreach (var rule in RuleSet.Catalog.All.Where(r => r.SecuritySeverity is not null))
+            Assert.True(rule.Tags.Contains("security"), $"{rule.Id} has a security-severity but no 'security' tag; GitHub ignores the score without it.");
+    }
+
+    [Fact]
     public void Result_has_rule_index_level_message_and_exact_region_relative_to_srcroot()
     {
         var run = Run(Reports.HostNetwork(line: 9));
