@@ -33,6 +33,10 @@ namespace InfraLint.Yaml
                     {
                         facts.AddRange(WorkloadSpec.WorkloadSpecReader.Read(root, source));
                     }
+                    else if (CloudFormation.CloudFormationReader.IsCloudFormation(root))
+                    {
+                        facts.AddRange(new CloudFormation.CloudFormationReader(source).Read(root));
+                    }
                     else if (Compose.ComposeReader.IsCompose(root))
                     {
                         facts.AddRange(new Compose.ComposeReader(source).Read(root));

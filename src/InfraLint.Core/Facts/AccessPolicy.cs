@@ -39,5 +39,11 @@ namespace InfraLint.Core.Facts
         public IReadOnlyList<Located<string>> Resources { get; set; } = Array.Empty<Located<string>>();
 
         public IReadOnlyList<Located<string>> Scopes { get; set; } = Array.Empty<Located<string>>();
+
+        /// <summary>
+        /// Why a broad grant is nevertheless the provider's convention and not a finding (e.g. AWS's default
+        /// key policy granting the account root kms:*); null for an ordinary statement.
+        /// </summary>
+        public string? ConventionalDefault { get; set; }
     }
 }

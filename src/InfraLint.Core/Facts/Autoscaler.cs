@@ -20,8 +20,12 @@ namespace InfraLint.Core.Facts
 
         public Located<int?> MaxReplicas { get; set; } = null!;
 
+        /// <summary>Target name when the source names it through something we cannot evaluate: the autoscaler may target any resource of its kind.</summary>
+        public const string AnyTarget = "*";
+
         public bool Targets(InfraResource resource) =>
-            resource.Namespace == Namespace && resource.Name == TargetName.Value &&
-            (string.IsNullOrEmpty(TargetKind) || resource.Kind == TargetKind);
+            resource.Namespace == Namespace
+            && (resource.Name == TargetName.Value || TargetName.Value == AnyTarget)
+            && (string.IsNullOrEmpty(TargetKind) || resource.Kind == TargetKind);
     }
 }

@@ -41,6 +41,12 @@ namespace InfraLint.Core.Facts
         /// </summary>
         public string? InlineAutoscaling { get; set; }
 
+        /// <summary>Cloud instance type the workload runs on (CloudFormation, SageMaker); missing for Kubernetes pods.</summary>
+        public Located<string?>? InstanceType { get; set; }
+
+        /// <summary>spot or on-demand, where the source says so.</summary>
+        public Located<string?>? CapacityType { get; set; }
+
         /// <summary>Cron schedule for scheduled jobs (CronJob <c>spec.schedule</c>).</summary>
         public Located<string?>? Schedule { get; set; }
 

@@ -53,6 +53,12 @@ namespace InfraLint.Core.Facts
         /// </summary>
         public bool SecurityContextManagedElsewhere { get; set; }
 
+        /// <summary>
+        /// A managed service runs this container (a SageMaker model): its isolation, sizing and health checks
+        /// are the platform's, so security-context, limit and probe rules do not apply.
+        /// </summary>
+        public bool ManagedByPlatform { get; set; }
+
         /// <summary>Span of the probe's key, or null when the container has none.</summary>
         public SourceSpan? ReadinessProbe { get; set; }
 

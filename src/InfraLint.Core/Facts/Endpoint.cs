@@ -31,6 +31,18 @@ namespace InfraLint.Core.Facts
         public Located<bool?>? Tls { get; set; }
 
         public IReadOnlyList<int> Ports { get; set; } = Array.Empty<int>();
+
+        /// <summary>Listener protocol (HTTP, HTTPS, TLS, TCP) where the source states one.</summary>
+        public Located<string?>? Protocol { get; set; }
+
+        /// <summary>Plain HTTP that only redirects to HTTPS carries no data in the clear.</summary>
+        public bool RedirectsToHttps { get; set; }
+
+        /// <summary>The TLS security policy name (ELBSecurityPolicy-TLS13-1-2-2021-06); missing means the provider's default.</summary>
+        public Located<string?>? TlsPolicy { get; set; }
+
+        /// <summary>Throttling / rate limiting configured; null when the concept does not apply.</summary>
+        public Located<bool?>? RateLimited { get; set; }
     }
 
     /// <summary>A metrics collector binding: Prometheus ServiceMonitor or PodMonitor.</summary>

@@ -20,6 +20,23 @@ namespace InfraLint.Core.Facts
         /// <summary>Namespace assumed for namespaced Kubernetes objects that name none.</summary>
         public string DefaultNamespace { get; init; } = "default";
 
-        public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+        /// <summary>Regions resources may be placed in (IL4006); empty allows all.</summary>
+        public IReadOnlyList<string> AllowedRegions { get; init; } = Array.Empty<string>();
+
+        /// <summary>Per-rule overrides from configuration, by rule id.</summary>
+        public IReadOnlyDictionary<string, RuleOverride> Rules { get; init; } = new Dictionary<string, RuleOverride>(StringComparer.OrdinalIgnoreCase);
+
+        public bool IsEnabled(Findings.RuleDescriptor rule)
+        {
+            if (!Rules.TryGetValue(rule.Id, out var o)) return rule.EnabledByDefault;
+            if (o.Severity == Findings.Severity.None) return false;
+            return o.Enabled ?? (o.Severity is not null || rule.EnabledByDefault);
+        }
+
+        public Findings.Severity SeverityOf(Findings.RuleDescriptor rule) =>
+            Rules.TryGetValue(rule.Id, out var o) && o.Severity is Findings.Severity severity ? severity : rule.DefaultSeverity;
     }
+
+    /// <summary>What configuration says about one rule; null members keep the rule's defaults.</summary>
+    public sealed record RuleOverride(bool? Enabled, Findings.Severity? Severity);
 }

@@ -30,12 +30,15 @@ namespace InfraLint.Core.Scanning
         private readonly RuleEngine _engine;
         private readonly IReadOnlyList<IAdapter> _adapters;
         private readonly LintSettings _settings;
+        private readonly IReadOnlyList<object> _configurationFacts;
 
-        public Scanner(RuleEngine engine, IReadOnlyList<IAdapter> adapters, LintSettings? settings = null)
+        /// <param name="configurationFacts">Facts about the configuration itself (its ConfigProblems), evaluated with every scan.</param>
+        public Scanner(RuleEngine engine, IReadOnlyList<IAdapter> adapters, LintSettings? settings = null, IReadOnlyList<object>? configurationFacts = null)
         {
             _engine = engine;
             _adapters = adapters;
             _settings = settings ?? LintSettings.Default;
+            _configurationFacts = configurationFacts ?? Array.Empty<object>();
         }
 
         public bool Accepts(string path) => _adapters.Any(a => a.Accepts(path));
@@ -58,8 +61,13 @@ namespace InfraLint.Core.Scanning
 
         private ScanResult Evaluate(AdapterResult[] adapted, IReadOnlyList<string> files, Stopwatch clock)
         {
-            var findings = _engine.Evaluate(adapted.SelectMany(r => r.Facts), _settings);
-            ApplySuppressions(findings, adapted.SelectMany(r => r.Suppressions).ToArray());
+            var directives = adapted.SelectMany(r => r.Suppressions).ToArray();
+            // Directives are facts too, so rules can judge them (IL0003 without a reason, IL0002 unknown rule ids).
+            var findings = _engine.Evaluate(adapted.SelectMany(r => r.Facts).Concat(directives).Concat(_configurationFacts), _settings)
+                .Where(f => _settings.IsEnabled(f.Rule))
+                .ToList();
+            foreach (var finding in findings) finding.Severity = _settings.SeverityOf(finding.Rule);
+            ApplySuppressions(findings, directives);
             var sorted = findings
                 .OrderBy(f => f.Location.File, StringComparer.Ordinal)
                 .ThenBy(f => f.Location.StartLine)

@@ -1,0 +1,601 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using InfraLint.Core.Facts;
+using InfraLint.Core.Knowledge;
+using InfraLint.Core.Locations;
+using InfraLint.Yaml.Editing;
+using InfraLint.Yaml.Kubernetes;
+using InfraLint.Yaml.Parsing;
+using YamlDotNet.RepresentationModel;
+
+namespace InfraLint.Yaml.CloudFormation
+{
+    /// <summary>
+    /// Reads a CloudFormation template's resources into normalized facts. The template is the
+    /// namespace: joins (an endpoint and its scaling target, a bucket and its policy) stay inside it.
+    /// Every value that depends on an intrinsic function or parameter is unknown, never a finding.
+    /// </summary>
+    internal sealed class CloudFormationReader
+    {
+        private readonly YamlFacts _y;
+        private readonly string _ns;
+        private Dictionary<string, (string Type, YamlMappingNode Resource, YamlScalarNode Key)> _resources = new(StringComparer.Ordinal);
+
+        public CloudFormationReader(SourceText source)
+        {
+            _y = new YamlFacts(source);
+            _ns = source.Path;
+        }
+
+        public static bool IsCloudFormation(YamlMappingNode root) =>
+            root.Map("Resources") is { } resources
+            && (root.Get("AWSTemplateFormatVersion") is not null
+                || resources.Entries().Any(e => (e.Value as YamlMappingNode).Str("Type")?.Contains("::") == true));
+
+        public IEnumerable<object> Read(YamlMappingNode root)
+        {
+            _resources = new Dictionary<string, (string, YamlMappingNode, YamlScalarNode)>(StringComparer.Ordinal);
+            foreach (var (id, key, value) in root.Map("Resources").Entries())
+                if (value is YamlMappingNode r && r.Str("Type") is string type) _resources[id] = (type, r, key);
+
+            var secureBuckets = SecureTransportBuckets(out bool bucketPoliciesUnresolved);
+            var throttledStages = ThrottledStages(out bool usagePlansUnresolved);
+
+            var facts = new List<object>();
+            foreach (var (id, (type, resource, key)) in _resources.Select(kv => (kv.Key, kv.Value)))
+            {
+                var props = resource.Map("Properties");
+                string path = $"Resources.{id}";
+                var span = _y.Span(key);
+                switch (type)
+                {
+                    case "AWS::S3::Bucket":
+                        facts.Add(Bucket(id, span, props, path, secureBuckets, bucketPoliciesUnresolved));
+                        break;
+                    case "AWS::S3::BucketPolicy":
+                        facts.Add(Policy(id, type, span, path, props.Map("PolicyDocument"), "Properties.PolicyDocument"));
+                        break;
+                    case "AWS::EFS::FileSystem":
+                        facts.Add(Encrypted(id, type, span, props, path, "file-system", "Encrypted", "KmsKeyId"));
+                        break;
+                    case "AWS::RDS::DBInstance":
+                        if (Intrinsics.Literal(props.Get("Engine"))?.StartsWith("aurora", StringComparison.OrdinalIgnoreCase) == true) break; // encrypted at the cluster
+                        facts.Add(Encrypted(id, type, span, props, path, "database", "StorageEncrypted", "KmsKeyId"));
+                        break;
+                    case "AWS::RDS::DBCluster":
+                        facts.Add(Encrypted(id, type, span, props, path, "database", "StorageEncrypted", "KmsKeyId"));
+                        break;
+                    case "AWS::EC2::Instance":
+                        facts.Add(Instance(id, type, span, props, path, props.Get("InstanceType"), "Properties.InstanceType", null));
+                        facts.AddRange(Volumes(id, type, props.Seq("BlockDeviceMappings"), path + ".Properties.BlockDeviceMappings"));
+                        break;
+                    case "AWS::EC2::LaunchTemplate":
+                    {
+                        var data = props.Map("LaunchTemplateData");
+                        string? market = Intrinsics.Literal(data.Map("InstanceMarketOptions").Get("MarketType"));
+                        facts.Add(Instance(id, type, span, props, path, data.Get("InstanceType"), "Properties.LaunchTemplateData.InstanceType", market == "spot" ? "spot" : null));
+                        facts.AddRange(Volumes(id, type, data.Seq("BlockDeviceMappings"), path + ".Properties.LaunchTemplateData.BlockDeviceMappings"));
+                        break;
+                    }
+                    case "AWS::EKS::Nodegroup":
+                        facts.Add(Nodegroup(id, type, span, props, path));
+                        break;
+                    case "AWS::EKS::Cluster":
+                        facts.Add(EksAudit(id, type, span, props, path));
+                        break;
+                    case "AWS::SageMaker::Model":
+                        facts.Add(SageMakerModel(id, type, span, props, path));
+                        break;
+                    case "AWS::SageMaker::EndpointConfig":
+                        facts.AddRange(EndpointConfig(id, type, span, props, path));
+                        break;
+                    case "AWS::SageMaker::Endpoint":
+                        facts.Add(Endpoint(id, type, span, props, path));
+                        break;
+                    case "AWS::SageMaker::NotebookInstance":
+                        facts.Add(KmsEncrypted(id, type, span, props, path, "ml-volume", "KmsKeyId"));
+                        break;
+                    case "AWS::SageMaker::MonitoringSchedule":
+                        facts.Add(Monitor(id, type, span, props));
+                        break;
+                    case "AWS::ApplicationAutoScaling::ScalableTarget":
+                        if (ScalableTarget(id, type, span, props) is { } scaler) facts.Add(scaler);
+                        break;
+                    case "AWS::Logs::LogGroup":
+                        facts.Add(new LogStore(SourceFormat.CloudFormation, type, id, _ns, span)
+                        {
+                            Labels = Tags(props),
+                            RetentionDays = props is null ? Located<int?>.Missing(span, path + ".Properties.RetentionInDays") : Int(props, path + ".Properties", span, "RetentionInDays"),
+                        });
+                        break;
+                    case "AWS::CloudTrail::Trail":
+                        facts.Add(new AuditLog(SourceFormat.CloudFormation, type, id, _ns, span, "AWS API calls")
+                        {
+                            Labels = Tags(props),
+                            Enabled = props is null ? Located<bool?>.Missing(span, path + ".Properties.IsLogging") : Bool(props, path + ".Properties", span, "IsLogging"),
+                            Enable = props is null ? null : new YamlEditTarget(_y.Source, props, "IsLogging"),
+                        });
+                        break;
+                    case "AWS::IAM::Role":
+                    {
+                        int i = 0;
+                        foreach (var policy in props.Seq("Policies")?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
+                            facts.Add(Policy(id, type, span, path, policy.Map("PolicyDocument"), $"Properties.Policies[{i++}].PolicyDocument"));
+                        break;
+                    }
+                    case "AWS::IAM::Policy":
+                    case "AWS::IAM::ManagedPolicy":
+                        facts.Add(Policy(id, type, span, path, props.Map("PolicyDocument"), "Properties.PolicyDocument"));
+                        break;
+                    case "AWS::KMS::Key":
+                        facts.Add(Policy(id, type, span, path, props.Map("KeyPolicy"), "Properties.KeyPolicy"));
+                        break;
+                    case "AWS::ElasticLoadBalancingV2::Listener":
+                        facts.Add(Listener(id, type, span, props, path));
+                        break;
+                    case "AWS::ApiGateway::Stage":
+                        facts.Add(Stage(id, type, span, props, path, throttledStages, usagePlansUnresolved));
+                        break;
+                }
+            }
+            return facts;
+        }
+
+        // ---- storage --------------------------------------------------------------------------
+
+        private StorageResource Bucket(string id, SourceSpan span, YamlMappingNode? props, string path, HashSet<string> secure, bool unresolved)
+        {
+            var bucket = new StorageResource(SourceFormat.CloudFormation, "AWS::S3::Bucket", id, _ns, span, "bucket")
+            {
+                Labels = Tags(props),
+                // S3 has blocked public access on new buckets by default since April 2023.
+                PublicAccessBlockedByDefault = true,
+            };
+            var encryption = props.Get("BucketEncryption");
+            var rule = (encryption as YamlMappingNode).Seq("ServerSideEncryptionConfiguration")?.Children.FirstOrDefault() as YamlMappingNode;
+            var byDefault = rule.Map("ServerSideEncryptionByDefault");
+            var algorithmNode = byDefault.Get("SSEAlgorithm");
+            if (encryption is null)
+            {
+                // S3 has encrypted every new object with SSE-S3 since January 2023: the provider default, not "none".
+                bucket.Encryption = new Located<EncryptionAtRest>(EncryptionAtRest.ProviderDefault, false, span, path + ".Properties.BucketEncryption", null);
+                bucket.Algorithm = Located<string?>.Missing(span, path + ".Properties.BucketEncryption");
+            }
+            else
+            {
+                string? algorithm = Intrinsics.Literal(algorithmNode);
+                bool hasKey = byDefault.Get("KMSMasterKeyID") is { } keyNode && !Intrinsics.IsNoValue(keyNode);
+                var state = algorithmNode is null || Intrinsics.IsIntrinsic(algorithmNode) ? EncryptionAtRest.Unknown
+                    : algorithm == "AES256" ? EncryptionAtRest.ProviderKey
+                    : algorithm?.StartsWith("aws:kms", StringComparison.Ordinal) == true ? (hasKey ? EncryptionAtRest.CustomerKey : EncryptionAtRest.ManagedKmsKey)
+                    : EncryptionAtRest.Unknown;
+                var at = algorithmNode is not null ? _y.Span(algorithmNode) : _y.Head(encryption);
+                bucket.Encryption = Located<EncryptionAtRest>.Present(state, at, path + ".Properties.BucketEncryption");
+                bucket.Algorithm = algorithm is null ? Located<string?>.Missing(at, path + ".Properties.BucketEncryption") : Located<string?>.Present(algorithm, at, path + ".Properties.BucketEncryption");
+            }
+
+            var block = props.Map("PublicAccessBlockConfiguration");
+            var flags = new List<Located<bool?>>();
+            if (block is not null)
+            {
+                foreach (var flag in new[] { "BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets" })
+                    flags.Add(Bool(block, path + ".Properties.PublicAccessBlockConfiguration", _y.Span(props!.KeyNode("PublicAccessBlockConfiguration")!), flag));
+            }
+            bucket.PublicAccessFlags = flags;
+            bool anyUnknown = block is not null && flags.Any(f => f.IsPresent && f.Value is null);
+            bucket.BlocksPublicAccess = block is null || anyUnknown
+                ? Located<bool?>.Missing(span, path + ".Properties.PublicAccessBlockConfiguration")
+                : Located<bool?>.Present(flags.All(f => f.Value == true), _y.Span(props!.KeyNode("PublicAccessBlockConfiguration")!), path + ".Properties.PublicAccessBlockConfiguration");
+            if (props.Get("AccessControl") is YamlScalarNode acl && Intrinsics.Literal(acl) is string cannedAcl)
+                bucket.PublicAcl = cannedAcl.StartsWith("Public", StringComparison.Ordinal) ? Located<string?>.Present(cannedAcl, _y.Span(acl), path + ".Properties.AccessControl") : null;
+
+            bucket.RequiresSecureTransport = unresolved
+                ? Located<bool?>.Present(null, span, path)
+                : secure.Contains(id)
+                    ? Located<bool?>.Present(true, span, path)
+                    : Located<bool?>.Missing(span, path);
+            return bucket;
+        }
+
+        /// <summary>Buckets whose policy denies requests with aws:SecureTransport false; unresolved when a policy's bucket is not in this template.</summary>
+        private HashSet<string> SecureTransportBuckets(out bool unresolved)
+        {
+            var result = new HashSet<string>(StringComparer.Ordinal);
+            unresolved = false;
+            foreach (var (type, resource, _) in _resources.Values)
+            {
+                if (type != "AWS::S3::BucketPolicy") continue;
+                var props = resource.Map("Properties");
+                var targets = Intrinsics.References(props.Get("Bucket")).Where(_resources.ContainsKey).ToList();
+                if (targets.Count == 0)
+                {
+                    unresolved = true;
+                    continue;
+                }
+                bool denies = Statements(props.Map("PolicyDocument")).Any(s =>
+                    Intrinsics.Literal(s.Get("Effect")) == "Deny"
+                    && s.Map("Condition").Map("Bool").Get("aws:SecureTransport") is YamlNode v
+                    && string.Equals(Intrinsics.Literal(v), "false", StringComparison.OrdinalIgnoreCase));
+                if (denies) foreach (var t in targets) result.Add(t);
+            }
+            return result;
+        }
+
+        private StorageResource Encrypted(string id, string type, SourceSpan span, YamlMappingNode? props, string path, string category, string flagKey, string keyKey)
+        {
+            var storage = new StorageResource(SourceFormat.CloudFormation, type, id, _ns, span, category) { Labels = Tags(props) };
+            var flagNode = props.Get(flagKey);
+            var edit = props is null ? null : new YamlEditTarget(_y.Source, props, flagKey);
+            bool hasKey = props.Get(keyKey) is { } k && !Intrinsics.IsNoValue(k);
+            string p = $"{path}.Properties.{flagKey}";
+            if (flagNode is null || Intrinsics.IsNoValue(flagNode))
+                storage.Encryption = new Located<EncryptionAtRest>(EncryptionAtRest.None, false, span, p, edit);
+            else if (Intrinsics.Bool(flagNode) is bool on)
+                storage.Encryption = Located<EncryptionAtRest>.Present(on ? (hasKey ? EncryptionAtRest.CustomerKey : EncryptionAtRest.ManagedKmsKey) : EncryptionAtRest.Disabled, _y.Span(flagNode), p, edit);
+            else
+                storage.Encryption = Located<EncryptionAtRest>.Present(EncryptionAtRest.Unknown, _y.Span(flagNode), p, edit);
+            storage.Algorithm = Located<string?>.Missing(span, p);
+            storage.EnableEncryption = edit;
+            storage.BlocksPublicAccess = Located<bool?>.Missing(span, path);
+            storage.RequiresSecureTransport = Located<bool?>.Present(null, span, path);
+            return storage;
+        }
+
+        /// <summary>Services that always encrypt, with an AWS-managed key unless a KMS key is named (SageMaker ML volumes).</summary>
+        private StorageResource KmsEncrypted(string id, string type, SourceSpan span, YamlMappingNode? props, string path, string category, string keyKey)
+        {
+            var storage = new StorageResource(SourceFormat.CloudFormation, type, id, _ns, span, category) { Labels = Tags(props) };
+            var keyNode = props.Get(keyKey);
+            string p = $"{path}.Properties.{keyKey}";
+            storage.Encryption = keyNode is null || Intrinsics.IsNoValue(keyNode)
+                ? new Located<EncryptionAtRest>(EncryptionAtRest.ProviderDefault, false, span, p, null)
+                : Located<EncryptionAtRest>.Present(EncryptionAtRest.CustomerKey, _y.Span(keyNode), p);
+            storage.Algorithm = Located<string?>.Missing(span, p);
+            storage.BlocksPublicAccess = Located<bool?>.Missing(span, path);
+            storage.RequiresSecureTransport = Located<bool?>.Present(null, span, path);
+            return storage;
+        }
+
+        private IEnumerable<StorageResource> Volumes(string id, string type, YamlSequenceNode? mappings, string path)
+        {
+            int i = 0;
+            foreach (var mapping in mappings?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
+            {
+                var ebs = mapping.Map("Ebs");
+                string p = $"{path}[{i++}]";
+                if (ebs is null) continue; // instance store or NoDevice
+                var anchor = _y.Span(mapping.KeyNode("Ebs")!);
+                var volume = Encrypted($"{id}[{Intrinsics.Literal(mapping.Get("DeviceName")) ?? (i - 1).ToString()}]", type, anchor, ebs, p + ".Ebs", "volume", "Encrypted", "KmsKeyId");
+                yield return volume;
+            }
+        }
+
+        // ---- compute --------------------------------------------------------------------------
+
+        private ComputeWorkload Instance(string id, string type, SourceSpan span, YamlMappingNode? props, string path, YamlNode? instanceType, string typePath, string? capacity)
+        {
+            var workload = new ComputeWorkload(SourceFormat.CloudFormation, type, id, _ns, span)
+            {
+                Labels = Tags(props),
+                Replicas = Located<int?>.Present(1, span, path),
+                InstanceType = Text(instanceType, $"{path}.{typePath}", span),
+                CapacityType = Located<string?>.Present(capacity ?? "on-demand", span, path),
+            };
+            return workload;
+        }
+
+        private ComputeWorkload Nodegroup(string id, string type, SourceSpan span, YamlMappingNode? props, string path)
+        {
+            var types = props.Seq("InstanceTypes");
+            var scaling = props.Map("ScalingConfig");
+            var capacity = props.Get("CapacityType");
+            var labels = Tags(props);
+            foreach (var label in _y.Map(props.Map("Labels"), path + ".Properties.Labels")) labels[label.Key] = label.Value;
+            return new ComputeWorkload(SourceFormat.CloudFormation, type, id, _ns, span)
+            {
+                Labels = labels,
+                Replicas = scaling is null ? Located<int?>.Missing(span, path + ".Properties.ScalingConfig.DesiredSize") : Int(scaling, path + ".Properties.ScalingConfig", span, "DesiredSize"),
+                InstanceType = Text(types?.Children.FirstOrDefault(), path + ".Properties.InstanceTypes[0]", span),
+                // EKS managed node groups default to ON_DEMAND.
+                CapacityType = capacity is null
+                    ? Located<string?>.Missing(span, path + ".Properties.CapacityType", props is null ? null : new YamlEditTarget(_y.Source, props, "CapacityType"))
+                    : Intrinsics.Literal(capacity) is string c
+                        ? Located<string?>.Present(c.Equals("SPOT", StringComparison.OrdinalIgnoreCase) ? "spot" : "on-demand", _y.Span(capacity), path + ".Properties.CapacityType", new YamlEditTarget(_y.Source, props!, "CapacityType"))
+                        : Located<string?>.Present(null, _y.Span(capacity), path + ".Properties.CapacityType"),
+            };
+        }
+
+        private AuditLog EksAudit(string id, string type, SourceSpan span, YamlMappingNode? props, string path)
+        {
+            var types = props.Map("Logging").Map("ClusterLogging").Seq("EnabledTypes");
+            bool? audit = null;
+            if (types is null) audit = false;
+            else if (types.Children.All(t => !Intrinsics.IsIntrinsic(t) && !Intrinsics.IsIntrinsic((t as YamlMappingNode)?.Get("Type"))))
+                audit = types.Children.Any(t => Intrinsics.Literal((t as YamlMappingNode)?.Get("Type") ?? t) == "audit");
+            var at = types is not null ? _y.Head(types) : span;
+            return new AuditLog(SourceFormat.CloudFormation, type, id, _ns, span, "EKS API server (audit log type)")
+            {
+                Labels = Tags(props),
+                Enabled = types is null ? Located<bool?>.Missing(span, path + ".Properties.Logging.ClusterLogging.EnabledTypes") : Located<bool?>.Present(audit, at, path + ".Properties.Logging.ClusterLogging.EnabledTypes"),
+            };
+        }
+
+        private ComputeWorkload SageMakerModel(string id, string type, SourceSpan span, YamlMappingNode? props, string path)
+        {
+            var workload = new ComputeWorkload(SourceFormat.CloudFormation, type, id, _ns, span)
+            {
+                Labels = Tags(props),
+                Role = WorkloadRole.Inference,
+                RoleReason = "SageMaker model",
+                Replicas = Located<int?>.Missing(span, path),
+            };
+            var pod = new PodTemplate(workload, "model", span, path + ".Properties")
+            {
+                HostNetwork = Located<bool?>.Missing(span, path),
+                HostPid = Located<bool?>.Missing(span, path),
+                HostIpc = Located<bool?>.Missing(span, path),
+                SecurityContext = UnknownSecurity(span, path),
+            };
+            var containers = new List<Container>();
+            var list = new List<(YamlMappingNode Node, string Path)>();
+            if (props.Map("PrimaryContainer") is { } primary) list.Add((primary, path + ".Properties.PrimaryContainer"));
+            int i = 0;
+            foreach (var c in props.Seq("Containers")?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
+                list.Add((c, $"{path}.Properties.Containers[{i++}]"));
+            foreach (var (node, cpath) in list)
+            {
+                var head = _y.Head(node);
+                containers.Add(new Container(pod, Located<string>.Present(Intrinsics.Literal(node.Get("ContainerHostname")) ?? id, head, cpath), head, cpath, isInit: false)
+                {
+                    Image = Text(node.Get("Image"), cpath + ".Image", head),
+                    Env = Environment(node.Map("Environment"), cpath + ".Environment"),
+                    Resources = new ResourceRequirements(new Dictionary<string, Located<string>>(), new Dictionary<string, Located<string>>(), head, null),
+                    SecurityContext = UnknownSecurity(head, cpath),
+                    SecurityContextManagedElsewhere = true,
+                    ManagedByPlatform = true,
+                });
+            }
+            pod.Containers = containers;
+            workload.Pods = new[] { pod };
+            return workload;
+        }
+
+        private IEnumerable<object> EndpointConfig(string id, string type, SourceSpan span, YamlMappingNode? props, string path)
+        {
+            var capture = props.Map("DataCaptureConfig");
+            var enable = capture.Get("EnableCapture");
+            yield return new AuditLog(SourceFormat.CloudFormation, type, id, _ns, span, $"inference requests and responses of endpoint config {id}")
+            {
+                Labels = Tags(props),
+                Enabled = capture is null
+                    ? Located<bool?>.Missing(span, path + ".Properties.DataCaptureConfig")
+                    : enable is null
+                        ? Located<bool?>.Present(true, _y.Span(props!.KeyNode("DataCaptureConfig")!), path + ".Properties.DataCaptureConfig")
+                        : Located<bool?>.Present(Intrinsics.IsIntrinsic(enable) ? null : Intrinsics.Bool(enable), _y.Span(enable), path + ".Properties.DataCaptureConfig.EnableCapture", new YamlEditTarget(_y.Source, capture!, "EnableCapture")),
+                Enable = capture is not null && enable is not null ? new YamlEditTarget(_y.Source, capture, "EnableCapture") : null,
+            };
+            yield return KmsEncrypted(id, type, span, props, path, "ml-volume", "KmsKeyId");
+        }
+
+        /// <summary>
+        /// The endpoint is the running workload; instance type and count come from its endpoint config
+        /// when that is in the same template.
+        /// </summary>
+        private ComputeWorkload Endpoint(string id, string type, SourceSpan span, YamlMappingNode? props, string path)
+        {
+            var workload = new ComputeWorkload(SourceFormat.CloudFormation, type, id, _ns, span)
+            {
+                Labels = Tags(props),
+                Role = WorkloadRole.Inference,
+                RoleReason = "SageMaker endpoint",
+                IsLongRunning = true,
+                Replicas = Located<int?>.Missing(span, path),
+            };
+            var configId = Intrinsics.References(props.Get("EndpointConfigName")).FirstOrDefault(r => _resources.TryGetValue(r, out var res) && res.Type == "AWS::SageMaker::EndpointConfig");
+            if (configId is null) return workload;
+            var config = _resources[configId].Resource.Map("Properties");
+            string configPath = $"Resources.{configId}.Properties";
+            var variants = config.Seq("ProductionVariants")?.Children.OfType<YamlMappingNode>().ToList() ?? new List<YamlMappingNode>();
+            var variant = variants.FirstOrDefault();
+            if (variant is null) return workload;
+            if (variant.Get("ServerlessConfig") is not null)
+            {
+                workload.InlineAutoscaling = "SageMaker Serverless Inference";
+                return workload;
+            }
+            workload.Replicas = Int(variant, configPath + ".ProductionVariants[0]", span, "InitialInstanceCount");
+            workload.InstanceType = Text(variant.Get("InstanceType"), configPath + ".ProductionVariants[0].InstanceType", span);
+            workload.CapacityType = Located<string?>.Present("on-demand", span, path);
+            return workload;
+        }
+
+        private ModelMonitor Monitor(string id, string type, SourceSpan span, YamlMappingNode? props)
+        {
+            var endpoint = props.Get("EndpointName")
+                ?? props.Map("MonitoringScheduleConfig").Map("MonitoringJobDefinition").Seq("MonitoringInputs")?.Children.OfType<YamlMappingNode>().FirstOrDefault().Map("EndpointInput").Get("EndpointName");
+            string? target = Intrinsics.References(endpoint).FirstOrDefault(_resources.ContainsKey) ?? EndpointByLiteralName(Intrinsics.Literal(endpoint));
+            return new ModelMonitor(SourceFormat.CloudFormation, type, id, _ns, span, target) { Labels = Tags(props) };
+        }
+
+        private Autoscaler? ScalableTarget(string id, string type, SourceSpan span, YamlMappingNode? props)
+        {
+            if (Intrinsics.Literal(props.Get("ServiceNamespace")) is string service && service != "sagemaker") return null;
+            var resourceId = props.Get("ResourceId");
+            // ResourceId is "endpoint/<name>/variant/<variant>"; the name usually comes from the endpoint resource.
+            string? target = Intrinsics.References(resourceId).FirstOrDefault(r => _resources.TryGetValue(r, out var res) && res.Type == "AWS::SageMaker::Endpoint");
+            if (target is null && Intrinsics.Literal(resourceId) is string literal && literal.StartsWith("endpoint/", StringComparison.Ordinal))
+                target = EndpointByLiteralName(literal.Split('/')[1]);
+            var at = resourceId is not null ? _y.Span(resourceId) : span;
+            return new Autoscaler(SourceFormat.CloudFormation, type, id, _ns, span, "AWS::SageMaker::Endpoint",
+                Located<string>.Present(target ?? Autoscaler.AnyTarget, at, $"Resources.{id}.Properties.ResourceId"))
+            {
+                Labels = Tags(props),
+                MinReplicas = props is null ? Located<int?>.Missing(span, "MinCapacity") : Int(props, $"Resources.{id}.Properties", span, "MinCapacity"),
+                MaxReplicas = props is null ? Located<int?>.Missing(span, "MaxCapacity") : Int(props, $"Resources.{id}.Properties", span, "MaxCapacity"),
+            };
+        }
+
+        private string? EndpointByLiteralName(string? name) =>
+            name is null ? null : _resources.FirstOrDefault(r => r.Value.Type == "AWS::SageMaker::Endpoint" && Intrinsics.Literal(r.Value.Resource.Map("Properties").Get("EndpointName")) == name).Key;
+
+        // ---- access and endpoints ---------------------------------------------------------------
+
+        private AccessPolicy Policy(string id, string type, SourceSpan span, string path, YamlMappingNode? document, string documentPath)
+        {
+            var policy = new AccessPolicy(SourceFormat.CloudFormation, type, id, _ns, span);
+            var statements = new List<AccessStatement>();
+            int i = 0;
+            foreach (var statement in Statements(document))
+            {
+                string p = $"{path}.{documentPath}.Statement[{i++}]";
+                if (Intrinsics.Literal(statement.Get("Effect")) != "Allow") continue;
+                var s = new AccessStatement(policy, _y.Head(statement), p)
+                {
+                    Actions = StringsOrOne(statement.Get("Action"), p + ".Action"),
+                    Resources = StringsOrOne(statement.Get("Resource"), p + ".Resource"),
+                };
+                if (type == "AWS::KMS::Key" && IsAccountRoot(statement.Map("Principal")?.Get("AWS")))
+                    s.ConventionalDefault = "AWS's default key policy: the account root may use the key so that IAM policies can delegate access to it.";
+                statements.Add(s);
+            }
+            policy.Statements = statements;
+            return policy;
+        }
+
+        private static bool IsAccountRoot(YamlNode? principal)
+        {
+            string? text = principal is YamlScalarNode s ? s.Value : principal is YamlMappingNode m ? m.Str("Fn::Sub") ?? (m.Get("Fn::Join") is not null ? ":root" : null) : null;
+            if (principal is YamlScalarNode scalar && !scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == "!Ref" && scalar.Value == "AWS::AccountId") return true;
+            return text is not null && (text.EndsWith(":root", StringComparison.Ordinal) || text.All(char.IsDigit) && text.Length == 12);
+        }
+
+        private static IEnumerable<YamlMappingNode> Statements(YamlMappingNode? document)
+        {
+            var statement = document.Get("Statement");
+            return statement switch
+            {
+                YamlSequenceNode list => list.Children.OfType<YamlMappingNode>(),
+                YamlMappingNode one => new[] { one },
+                _ => Enumerable.Empty<YamlMappingNode>(),
+            };
+        }
+
+        private List<Located<string>> StringsOrOne(YamlNode? node, string path) => node switch
+        {
+            YamlSequenceNode list => list.Children.Select((c, i) => (c, i)).Where(x => Intrinsics.Literal(x.c) is not null)
+                .Select(x => Located<string>.Present(Intrinsics.Literal(x.c)!, _y.Span(x.c), $"{path}[{x.i}]")).ToList(),
+            YamlScalarNode s when Intrinsics.Literal(s) is string text => new List<Located<string>> { Located<string>.Present(text, _y.Span(s), path) },
+            _ => new List<Located<string>>(),
+        };
+
+        private Endpoint Listener(string id, string type, SourceSpan span, YamlMappingNode? props, string path)
+        {
+            var protocolNode = props.Get("Protocol");
+            bool redirects = props.Seq("DefaultActions")?.Children.OfType<YamlMappingNode>()
+                .Any(a => Intrinsics.Literal(a.Get("Type")) == "redirect" && Intrinsics.Literal(a.Map("RedirectConfig").Get("Protocol")) == "HTTPS") == true;
+            var lbId = Intrinsics.References(props.Get("LoadBalancerArn")).FirstOrDefault(_resources.ContainsKey);
+            string? scheme = lbId is null ? null : Intrinsics.Literal(_resources[lbId].Resource.Map("Properties").Get("Scheme")) ?? "internet-facing";
+            return new Endpoint(SourceFormat.CloudFormation, type, id, _ns, span)
+            {
+                Exposure = scheme == "internal" ? Exposure.Internal : Exposure.Public,
+                Protocol = protocolNode is null ? Located<string?>.Missing(span, path + ".Properties.Protocol") : Text(protocolNode, path + ".Properties.Protocol", span),
+                RedirectsToHttps = redirects,
+                TlsPolicy = props is null ? null : Located(props, "SslPolicy", path + ".Properties.SslPolicy", span),
+            };
+        }
+
+        private Endpoint Stage(string id, string type, SourceSpan span, YamlMappingNode? props, string path, HashSet<string> throttled, bool unresolved)
+        {
+            bool methodThrottle = props.Seq("MethodSettings")?.Children.OfType<YamlMappingNode>()
+                .Any(m => m.Get("ThrottlingRateLimit") is not null || m.Get("ThrottlingBurstLimit") is not null) == true;
+            return new Endpoint(SourceFormat.CloudFormation, type, id, _ns, span)
+            {
+                Labels = Tags(props),
+                Exposure = Exposure.Public,
+                RateLimited = methodThrottle || throttled.Contains(id)
+                    ? Located<bool?>.Present(true, span, path)
+                    : unresolved ? Located<bool?>.Present(null, span, path) : Located<bool?>.Missing(span, path + ".Properties.MethodSettings"),
+            };
+        }
+
+        /// <summary>Stages a usage plan with a Throttle references; unresolved when a plan names stages we cannot follow.</summary>
+        private HashSet<string> ThrottledStages(out bool unresolved)
+        {
+            var result = new HashSet<string>(StringComparer.Ordinal);
+            unresolved = false;
+            foreach (var (type, resource, _) in _resources.Values)
+            {
+                if (type != "AWS::ApiGateway::UsagePlan") continue;
+                var props = resource.Map("Properties");
+                if (props.Get("Throttle") is null) continue;
+                var stages = Intrinsics.References(props.Get("ApiStages")).Where(r => _resources.TryGetValue(r, out var res) && res.Type == "AWS::ApiGateway::Stage").ToList();
+                if (stages.Count == 0) unresolved = true;
+                foreach (var s in stages) result.Add(s);
+            }
+            return result;
+        }
+
+        // ---- values -----------------------------------------------------------------------------
+
+        private Dictionary<string, Located<string>> Tags(YamlMappingNode? props)
+        {
+            var tags = props.Get("Tags");
+            if (tags is YamlMappingNode map) return _y.Map(map, "Properties.Tags");
+            var result = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
+            foreach (var tag in (tags as YamlSequenceNode)?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
+                if (Intrinsics.Literal(tag.Get("Key")) is string key)
+                    result[key] = Located<string>.Present(Intrinsics.Literal(tag.Get("Value")) ?? string.Empty, _y.Span(tag.Get("Value") ?? tag.Get("Key")!), "Properties.Tags." + key);
+            return result;
+        }
+
+        private List<EnvVar> Environment(YamlMappingNode? env, string path)
+        {
+            var result = new List<EnvVar>();
+            foreach (var (key, keyNode, value) in env.Entries())
+            {
+                var name = Located<string>.Present(key, _y.Span(keyNode), $"{path}.{key}");
+                var v = Intrinsics.Literal(value) is string text
+                    ? Located<string?>.Present(text, _y.Span(value), $"{path}.{key}")
+                    : Located<string?>.Missing(name.Span, $"{path}.{key}");
+                result.Add(new EnvVar(name, v, Intrinsics.IsIntrinsic(value) ? "intrinsic" : null));
+            }
+            return result;
+        }
+
+        /// <summary>A literal string, or present-but-unknown (null) when an intrinsic decides it.</summary>
+        private Located<string?> Text(YamlNode? node, string path, SourceSpan anchor) =>
+            node is null ? Located<string?>.Missing(anchor, path) : Located<string?>.Present(Intrinsics.Literal(node), _y.Span(node), path);
+
+        private Located<string?>? Located(YamlMappingNode props, string key, string path, SourceSpan anchor)
+        {
+            var node = props.Get(key);
+            var edit = new YamlEditTarget(_y.Source, props, key);
+            return node is null ? Located<string?>.Missing(anchor, path, edit) : Located<string?>.Present(Intrinsics.Literal(node), _y.Span(node), path, edit);
+        }
+
+        private Located<int?> Int(YamlMappingNode owner, string path, SourceSpan anchor, string key)
+        {
+            var node = owner.Get(key);
+            var edit = new YamlEditTarget(_y.Source, owner, key);
+            if (node is null) return Located<int?>.Missing(anchor, $"{path}.{key}", edit);
+            int? value = int.TryParse(Intrinsics.Literal(node), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : (int?)null;
+            return Located<int?>.Present(value, _y.Span(node), $"{path}.{key}", edit);
+        }
+
+        private Located<bool?> Bool(YamlMappingNode owner, string path, SourceSpan anchor, string key)
+        {
+            var node = owner.Get(key);
+            var edit = new YamlEditTarget(_y.Source, owner, key);
+            return node is null ? Located<bool?>.Missing(anchor, $"{path}.{key}", edit) : Located<bool?>.Present(Intrinsics.Bool(node), _y.Span(node), $"{path}.{key}", edit);
+        }
+
+        private static SecurityContext UnknownSecurity(SourceSpan anchor, string path) => new SecurityContext
+        {
+            Privileged = Located<bool?>.Missing(anchor, path),
+            AllowPrivilegeEscalation = Located<bool?>.Missing(anchor, path),
+            RunAsNonRoot = Located<bool?>.Missing(anchor, path),
+            RunAsUser = Located<long?>.Missing(anchor, path),
+        };
+    }
+}

@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using InfraLint.Core.Facts;
+using InfraLint.Core.Findings;
+using InfraLint.Core.Locations;
+using InfraLint.Yaml.Parsing;
+using YamlDotNet.RepresentationModel;
+
+namespace InfraLint.Yaml.Configuration
+{
+    /// <summary>What <c>.infralint.yaml</c> says, plus every problem found in it (reported as IL0002 findings at the exact node).</summary>
+    public sealed record LoadedConfig(LintSettings Settings, IReadOnlyList<string> Excludes, IReadOnlyList<ConfigProblem> Problems, YamlMappingNode? Sizing);
+
+    /// <summary>
+    /// Reads <c>.infralint.yaml</c>. Unknown keys and bad values never throw and are never silently
+    /// ignored: each becomes a <see cref="ConfigProblem"/> with its file and line.
+    /// </summary>
+    public static class ConfigLoader
+    {
+        public const string FileName = ".infralint.yaml";
+
+        private static readonly string[] TopLevelKeys = { "rules", "requireImageDigests", "costLabels", "exclude", "defaultNamespace", "allowedRegions", "sizing", "frameworks" };
+
+        public static LoadedConfig Load(SourceText source, Func<string, bool> isKnownRule)
+        {
+            var problems = new List<ConfigProblem>();
+            var (documents, failures) = YamlDocumentLoader.Load(source);
+            problems.AddRange(failures.Select(f => new ConfigProblem(f.Span, f.Message)));
+            var root = documents.FirstOrDefault()?.RootNode as YamlMappingNode;
+            if (root is null)
+            {
+                if (failures.Count == 0 && source.Text.Trim().Length > 0)
+                    problems.Add(new ConfigProblem(SourceSpan.FileStart(source.Path), "The configuration must be a YAML mapping of settings."));
+                return new LoadedConfig(LintSettings.Default, Array.Empty<string>(), problems, null);
+            }
+
+            foreach (var (key, keyNode, _) in root.Entries())
+                if (!TopLevelKeys.Contains(key))
+                    problems.Add(new ConfigProblem(keyNode.Span(source), $"Unknown configuration key '{key}'; known keys are {string.Join(", ", TopLevelKeys)}."));
+
+            var rules = new Dictionary<string, RuleOverride>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (id, idNode, value) in (root.Get("rules") as YamlMappingNode).Entries())
+            {
+                if (!isKnownRule(id))
+                {
+                    problems.Add(new ConfigProblem(idNode.Span(source), $"Unknown rule id '{id}' in rules."));
+                    continue;
+                }
+                var parsed = RuleSetting(value, source, problems, id);
+                if (parsed is not null) rules[id] = parsed;
+            }
+            if (root.Get("rules") is { } rulesNode && rulesNode is not YamlMappingNode)
+                problems.Add(new ConfigProblem(rulesNode.HeadSpan(source), "'rules' must map rule ids to settings, e.g. 'IL3006: {severity: note}'."));
+
+            bool digests = false;
+            if (root.ScalarNode("requireImageDigests") is { } d)
+            {
+                if (YamlNodes.Bool(d) is bool b) digests = b;
+                else problems.Add(new ConfigProblem(d.Span(source), "'requireImageDigests' must be true or false."));
+            }
+
+            var settings = new LintSettings
+            {
+                RequireImageDigests = digests,
+                CostLabels = Strings(root, "costLabels", source, problems) ?? LintSettings.Default.CostLabels,
+                DefaultNamespace = root.Str("defaultNamespace") ?? LintSettings.Default.DefaultNamespace,
+                AllowedRegions = Strings(root, "allowedRegions", source, problems) ?? Array.Empty<string>(),
+                Rules = rules,
+            };
+            var excludes = Strings(root, "exclude", source, problems) ?? Array.Empty<string>();
+            return new LoadedConfig(settings, excludes, problems, root.Get("sizing") as YamlMappingNode);
+        }
+
+        private static RuleOverride? RuleSetting(YamlNode value, SourceText source, List<ConfigProblem> problems, string id)
+        {
+            // Shorthand: "IL3006: off" / "IL3006: warning".
+            if (value is YamlScalarNode scalar)
+            {
+                string? text = YamlNodes.Text(scalar);
+                if (YamlNodes.Bool(scalar) is bool onOff) return new RuleOverride(onOff, null);
+                if (ParseSeverity(text) is Severity s) return new RuleOverride(null, s);
+                problems.Add(new ConfigProblem(scalar.Span(source), $"'{id}' must be on, off, error, warning, note or none, or a mapping with enabled/severity; not '{text}'."));
+                return null;
+            }
+            if (value is not YamlMappingNode map)
+            {
+                problems.Add(new ConfigProblem(value.HeadSpan(source), $"'{id}' must be a severity or a mapping with enabled/severity."));
+                return null;
+            }
+            bool? enabled = null;
+            Severity? severity = null;
+            foreach (var (key, keyNode, v) in map.Entries())
+            {
+                switch (key)
+                {
+                    case "enabled":
+                        enabled = YamlNodes.Bool(v as YamlScalarNode);
+                        if (enabled is null) problems.Add(new ConfigProblem(v.HeadSpan(source), $"'{id}.enabled' must be true or false."));
+                        break;
+                    case "severity":
+                        severity = ParseSeverity(YamlNodes.Text(v as YamlScalarNode));
+                        if (severity is null) problems.Add(new ConfigProblem(v.HeadSpan(source), $"'{id}.severity' must be error, warning, note or none."));
+                        break;
+                    default:
+                        problems.Add(new ConfigProblem(keyNode.Span(source), $"Unknown key '{key}' for rule {id}; use enabled or severity."));
+                        break;
+                }
+            }
+            return new RuleOverride(enabled, severity);
+        }
+
+        private static Severity? ParseSeverity(string? text) => text?.ToLowerInvariant() switch
+        {
+            "error" => Severity.Error,
+            "warning" => Severity.Warning,
+            "note" => Severity.Note,
+            "none" => Severity.None,
+            _ => null,
+        };
+
+        private static IReadOnlyList<string>? Strings(YamlMappingNode root, string key, SourceText source, List<ConfigProblem> problems)
+        {
+            var node = root.Get(key);
+            if (node is null) return null;
+            if (node is YamlSequenceNode list && list.Children.All(c => c is YamlScalarNode))
+                return list.Children.OfType<YamlScalarNode>().Select(YamlNodes.Text).Where(t => t is not null).Select(t => t!).ToArray();
+            problems.Add(new ConfigProblem(node.HeadSpan(source), $"'{key}' must be a list of strings."));
+            return null;
+        }
+    }
+}
