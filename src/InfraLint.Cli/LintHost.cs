@@ -3,6 +3,7 @@ using InfraLint.Core.Engine;
 using InfraLint.Core.Scanning;
 using InfraLint.Rules;
 using InfraLint.Yaml;
+using InfraLint.Yaml.Configuration;
 
 namespace InfraLint.Cli;
 
@@ -19,7 +20,9 @@ internal static class LintHost
 
     public static RuleCatalog Catalog => RuleSet.Catalog;
 
-    public static Scanner CreateScanner() => new(Engine, new IAdapter[] { new YamlAdapter() });
+    /// <summary>A scanner with the configuration's settings; the configuration's own problems are facts, reported as IL0002.</summary>
+    public static Scanner CreateScanner(LoadedConfig? config = null) =>
+        new(Engine, new IAdapter[] { new YamlAdapter() }, config?.Settings, config?.Problems.ToArray<object>());
 
     /// <summary>Full informational version, e.g. <c>0.1.0+3f2a…</c> when built from git.</summary>
     public static string Version { get; } =

@@ -3,13 +3,14 @@ using InfraLint.Cli.Output;
 
 namespace InfraLint.Cli;
 
-/// <summary>Paths on the command line → files → one scan → a report every output format can render.</summary>
+/// <summary>Configuration + paths on the command line → files → one scan → a report every output format can render.</summary>
 internal static class ScanPipeline
 {
-    public static ScanReport Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes)
+    public static ScanReport Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath = null)
     {
-        var scanner = LintHost.CreateScanner();
-        var inputs = new InputCollector(env, scanner.Accepts, excludes).Collect(paths);
+        var config = ConfigFile.Find(env, configPath, LintHost.Catalog);
+        var scanner = LintHost.CreateScanner(config?.Loaded);
+        var inputs = new InputCollector(env, scanner.Accepts, excludes, config).Collect(paths);
         var result = scanner.Scan(inputs.Files);
         return new ScanReport(result, LintHost.Catalog, inputs.Root, inputs.FullPathByDisplay, inputs.Notices, env);
     }

@@ -5,7 +5,7 @@ using InfraLint.Core.Findings;
 
 namespace InfraLint.Cli.Commands;
 
-/// <summary><c>infralint scan PATH... [--format console|json|sarif] [--output FILE] [--fail-on LEVEL] [--exclude GLOB]...</c></summary>
+/// <summary><c>infralint scan PATH... [--format console|json|sarif] [--output FILE] [--fail-on LEVEL] [--exclude GLOB]... [--config FILE]</c></summary>
 internal static class ScanCommand
 {
     public static Command Create(CliEnvironment env)
@@ -36,6 +36,10 @@ internal static class ScanCommand
             Description = "Glob of files to skip, relative to the scanned directory (repeatable). A glob without '/' matches at any depth.",
             DefaultValueFactory = _ => Array.Empty<string>(),
         };
+        var config = new Option<string?>("--config", "-c")
+        {
+            Description = "Configuration file. Default: .infralint.yaml in the current directory, else at the root of its git repository.",
+        };
         var showSuppressed = new Option<bool>("--show-suppressed")
         {
             Description = "Console format: also list suppressed findings.",
@@ -47,10 +51,11 @@ internal static class ScanCommand
         command.Options.Add(output);
         command.Options.Add(failOn);
         command.Options.Add(exclude);
+        command.Options.Add(config);
         command.Options.Add(showSuppressed);
         command.SetAction(parseResult =>
         {
-            var report = ScanPipeline.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>());
+            var report = ScanPipeline.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config));
             foreach (var notice in report.Notices) env.Error.WriteLine($"infralint: {notice}");
 
             var chosenFormat = parseResult.GetValue(format)!;

@@ -24,23 +24,33 @@ internal sealed class InputCollector
     private readonly CliEnvironment _env;
     private readonly Func<string, bool> _accepts;
     private readonly Matcher? _excludes;
+    private readonly Matcher? _configExcludes;
+    private readonly string? _configDirectory;
 
-    public InputCollector(CliEnvironment env, Func<string, bool> accepts, IReadOnlyList<string> excludeGlobs)
+    /// <param name="excludeGlobs"><c>--exclude</c> globs, relative to each directory given on the command line.</param>
+    /// <param name="config">Its <c>exclude</c> globs are relative to the folder the configuration file is in.</param>
+    public InputCollector(CliEnvironment env, Func<string, bool> accepts, IReadOnlyList<string> excludeGlobs, ConfigFile? config = null)
     {
         _env = env;
         _accepts = accepts;
-        if (excludeGlobs.Count > 0)
+        _excludes = Globs(excludeGlobs);
+        _configExcludes = Globs(config?.Loaded.Excludes ?? Array.Empty<string>());
+        _configDirectory = config?.Directory;
+    }
+
+    private static Matcher? Globs(IReadOnlyList<string> globs)
+    {
+        if (globs.Count == 0) return null;
+        var matcher = new Matcher(StringComparison.Ordinal);
+        foreach (var glob in globs)
         {
-            _excludes = new Matcher(StringComparison.Ordinal);
-            foreach (var glob in excludeGlobs)
-            {
-                var pattern = glob.Replace('\\', '/').TrimStart('/');
-                if (pattern.EndsWith('/')) pattern += "**";
-                _excludes.AddInclude(pattern);
-                // Like .gitignore: a pattern without a slash names a file or folder at any depth.
-                if (!pattern.Contains('/')) _excludes.AddInclude("**/" + pattern);
-            }
+            var pattern = glob.Replace('\\', '/').TrimStart('/');
+            if (pattern.EndsWith('/')) pattern += "**";
+            matcher.AddInclude(pattern);
+            // Like .gitignore: a pattern without a slash names a file or folder at any depth.
+            if (!pattern.Contains('/')) matcher.AddInclude("**/" + pattern);
         }
+        return matcher;
     }
 
     public InputSet Collect(IReadOnlyList<string> paths)
@@ -86,17 +96,22 @@ internal sealed class InputCollector
             if (Directory.Exists(entry))
             {
                 var info = new DirectoryInfo(entry);
-                if (SkippedDirectories.Contains(info.Name) || info.LinkTarget is not null || IsExcluded(relative)) continue;
+                if (SkippedDirectories.Contains(info.Name) || info.LinkTarget is not null || IsExcluded(entry, relative)) continue;
                 Walk(top, entry, files, notices);
             }
-            else if (_accepts(entry) && !IsExcluded(relative))
+            else if (_accepts(entry) && !IsExcluded(entry, relative))
             {
                 Add(files, entry);
             }
         }
     }
 
-    private bool IsExcluded(string relativePath) => _excludes is not null && _excludes.Match(relativePath).HasMatches;
+    private bool IsExcluded(string fullPath, string relativeToScanned)
+    {
+        if (_excludes is not null && _excludes.Match(relativeToScanned).HasMatches) return true;
+        if (_configExcludes is null || !IsUnder(fullPath, _configDirectory!)) return false;
+        return _configExcludes.Match(Path.GetRelativePath(_configDirectory!, fullPath).Replace('\\', '/')).HasMatches;
+    }
 
     private void Add(SortedDictionary<string, ScanInput> files, string full)
     {
