@@ -40,9 +40,13 @@ internal static class ScanCommand
         {
             Description = "Configuration file. Default: .infralint.yaml in the current directory, else at the root of its git repository.",
         };
+        var baseline = new Option<string?>("--baseline")
+        {
+            Description = "A previous InfraLint SARIF or JSON report: findings already in it are marked and do not count or fail the scan.",
+        };
         var showSuppressed = new Option<bool>("--show-suppressed")
         {
-            Description = "Console format: also list suppressed findings.",
+            Description = "Console format: also list suppressed findings and findings already in the baseline.",
         };
 
         var command = new Command("scan", "Scan infrastructure files and report findings.");
@@ -52,10 +56,13 @@ internal static class ScanCommand
         command.Options.Add(failOn);
         command.Options.Add(exclude);
         command.Options.Add(config);
+        command.Options.Add(baseline);
         command.Options.Add(showSuppressed);
         command.SetAction(parseResult =>
         {
-            var report = ScanPipeline.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config));
+            var baselinePath = parseResult.GetValue(baseline);
+            var known = string.IsNullOrEmpty(baselinePath) ? null : BaselineFile.Load(env, baselinePath);
+            var report = ScanPipeline.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known);
             foreach (var notice in report.Notices) env.Error.WriteLine($"infralint: {notice}");
 
             var chosenFormat = parseResult.GetValue(format)!;

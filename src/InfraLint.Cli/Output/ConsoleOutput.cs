@@ -17,7 +17,8 @@ internal static class ConsoleOutput
     {
         foreach (var finding in report.Findings)
         {
-            if (finding.IsSuppressed && !showSuppressed) continue;
+            bool hidden = finding.IsSuppressed || report.InBaseline(finding);
+            if (hidden && !showSuppressed) continue;
             var location = finding.Location;
             var severity = ScanReport.SeverityWord(finding.Severity);
             var line = color
@@ -25,18 +26,24 @@ internal static class ConsoleOutput
                 : $"{location.File}:{location.StartLine}:{location.StartColumn}: {severity} {finding.RuleId}: {finding.Message}";
             if (finding.Suppression is { } suppression)
                 line += $" [suppressed{(string.IsNullOrWhiteSpace(suppression.Justification) ? "" : ": " + suppression.Justification)}]";
+            else if (report.InBaseline(finding))
+                line += " [in baseline]";
             writer.WriteLine(line);
         }
         writer.WriteLine(Summary(report));
     }
 
-    /// <summary><c>12 findings (3 errors, 8 warnings, 1 note) in 40 files, 2 suppressed, 0.31 s</c>: counts exclude suppressed findings.</summary>
+    /// <summary>
+    /// <c>12 findings (3 errors, 8 warnings, 1 note) in 40 files, 2 suppressed, 0.31 s</c>: counts exclude suppressed
+    /// findings and, with <c>--baseline</c>, those already in it (<c>…, 5 in baseline, …</c>).
+    /// </summary>
     public static string Summary(ScanReport report)
     {
         int errors = report.Count(Severity.Error), warnings = report.Count(Severity.Warning), notes = report.Count(Severity.Note);
         var seconds = report.Result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
         return $"{Plural(errors + warnings + notes, "finding")} ({Plural(errors, "error")}, {Plural(warnings, "warning")}, {Plural(notes, "note")}) " +
-               $"in {Plural(report.Result.Files.Count, "file")}, {report.SuppressedCount} suppressed, {seconds} s";
+               $"in {Plural(report.Result.Files.Count, "file")}, {report.SuppressedCount} suppressed, " +
+               (report.Baseline is null ? "" : $"{report.BaselineCount} in baseline, ") + $"{seconds} s";
     }
 
     private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";

@@ -24,7 +24,6 @@ internal static class JsonOutput
 
     public static void Write(ScanReport report, TextWriter writer)
     {
-        var fingerprints = report.Fingerprints();
         var document = new JsonReport(
             SchemaVersion,
             new JsonTool(LintHost.ToolName, LintHost.SemanticVersion, LintHost.Version),
@@ -34,13 +33,14 @@ internal static class JsonOutput
                 report.Count(Severity.Error),
                 report.Count(Severity.Warning),
                 report.Count(Severity.Note),
-                report.SuppressedCount),
-            report.Findings.Select(f => Finding(f, fingerprints[f])).ToArray(),
+                report.SuppressedCount,
+                report.BaselineCount),
+            report.Findings.Select(f => Finding(report, f)).ToArray(),
             report.Notices);
         writer.WriteLine(JsonSerializer.Serialize(document, Options));
     }
 
-    private static JsonFinding Finding(Finding f, string fingerprint) => new(
+    private static JsonFinding Finding(ScanReport report, Finding f) => new(
         f.RuleId,
         ScanReport.SeverityWord(f.Severity),
         f.Rule.Title,
@@ -51,7 +51,8 @@ internal static class JsonOutput
         f.Location.EndLine,
         f.Location.EndColumn,
         f.LogicalPath,
-        fingerprint,
+        report.Fingerprint(f),
+        report.Baseline is null ? null : report.InBaseline(f) ? "unchanged" : "new",
         f.Related.Select(r => new JsonRelated(Region(r.Span), r.Message)).ToArray(),
         f.Fixes.Select(x => new JsonFix(x.Description, x.Edits.Select(e => new JsonEdit(Region(e.Span), e.Span.StartOffset, e.Span.Length, e.NewText)).ToArray())).ToArray(),
         f.Suppression is null ? null : new JsonSuppression(f.Suppression.Kind, f.Suppression.Justification),
@@ -63,7 +64,8 @@ internal static class JsonOutput
 
     internal sealed record JsonTool(string Name, string Version, string FullVersion);
 
-    internal sealed record JsonSummary(int Findings, int Errors, int Warnings, int Notes, int Suppressed);
+    /// <summary>Counts exclude suppressed findings and findings already in the baseline.</summary>
+    internal sealed record JsonSummary(int Findings, int Errors, int Warnings, int Notes, int Suppressed, int InBaseline);
 
     internal sealed record JsonFinding(
         string RuleId,
@@ -77,6 +79,7 @@ internal static class JsonOutput
         int EndColumn,
         string LogicalPath,
         string Fingerprint,
+        string? BaselineState,
         IReadOnlyList<JsonRelated> RelatedLocations,
         IReadOnlyList<JsonFix> Fixes,
         JsonSuppression? Suppression,

@@ -34,7 +34,6 @@ internal static class SarifOutput
     {
         var rules = report.Catalog.All;
         var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        var fingerprints = report.Fingerprints();
         var run = new Run
         {
             Tool = new Tool
@@ -53,7 +52,7 @@ internal static class SarifOutput
                 [SourceRoot] = new ArtifactLocation { Uri = report.RootUri },
             },
             Artifacts = report.Result.Files.Select(f => new Artifact { Location = Artifact(report, f) }).ToList(),
-            Results = report.Findings.Select(f => Result(report, f, ruleIndex, fingerprints[f])).ToList(),
+            Results = report.Findings.Select(f => Result(report, f, ruleIndex)).ToList(),
             Invocations = new List<Invocation>
             {
                 new()
@@ -88,7 +87,7 @@ internal static class SarifOutput
         return descriptor;
     }
 
-    private static Result Result(ScanReport report, Finding finding, IReadOnlyDictionary<string, int> ruleIndex, string fingerprint)
+    private static Result Result(ScanReport report, Finding finding, IReadOnlyDictionary<string, int> ruleIndex)
     {
         var result = new Result
         {
@@ -97,8 +96,10 @@ internal static class SarifOutput
             Level = Level(finding.Severity),
             Message = Text(finding.Message),
             Locations = new List<Location> { new() { PhysicalLocation = Physical(report, finding.Location) } },
-            PartialFingerprints = new Dictionary<string, string> { [FingerprintKey] = fingerprint },
+            PartialFingerprints = new Dictionary<string, string> { [FingerprintKey] = report.Fingerprint(finding) },
         };
+        if (report.Baseline is not null)
+            result.BaselineState = report.InBaseline(finding) ? BaselineState.Unchanged : BaselineState.New;
         if (finding.Related.Count > 0)
             result.RelatedLocations = finding.Related
                 .Select((r, i) => new Location { Id = i + 1, PhysicalLocation = Physical(report, r.Span), Message = Text(r.Message) })

@@ -11,6 +11,7 @@ internal sealed class ScanReport
 {
     private readonly IReadOnlyDictionary<string, string> _fullPathByDisplay;
     private readonly CliEnvironment _env;
+    private readonly Lazy<IReadOnlyDictionary<Finding, string>> _fingerprints;
 
     public ScanReport(ScanResult result, RuleCatalog catalog, string root, IReadOnlyDictionary<string, string> fullPathByDisplay, IReadOnlyList<string> notices, CliEnvironment env)
     {
@@ -21,6 +22,7 @@ internal sealed class ScanReport
         _fullPathByDisplay = fullPathByDisplay;
         _env = env;
         Findings = result.Findings.Where(f => f.Severity != Severity.None).ToArray();
+        _fingerprints = new Lazy<IReadOnlyDictionary<Finding, string>>(ComputeFingerprints);
     }
 
     public ScanResult Result { get; }
@@ -36,13 +38,22 @@ internal sealed class ScanReport
     /// <summary>Every reported finding, suppressed ones included; rules configured to severity none are dropped.</summary>
     public IReadOnlyList<Finding> Findings { get; }
 
-    public IEnumerable<Finding> Active => Findings.Where(f => !f.IsSuppressed);
+    /// <summary>Fingerprints of a previous report (<c>--baseline</c>); null when there is none.</summary>
+    public IReadOnlySet<string>? Baseline { get; init; }
+
+    /// <summary>Whether a finding was already in the baseline: reported, but not counted and not failing the scan.</summary>
+    public bool InBaseline(Finding finding) => Baseline is not null && Baseline.Contains(Fingerprint(finding));
+
+    /// <summary>What counts: findings neither suppressed nor already in the baseline.</summary>
+    public IEnumerable<Finding> Active => Findings.Where(f => !f.IsSuppressed && !InBaseline(f));
 
     public int SuppressedCount => Findings.Count(f => f.IsSuppressed);
 
+    public int BaselineCount => Findings.Count(f => !f.IsSuppressed && InBaseline(f));
+
     public int Count(Severity severity) => Active.Count(f => f.Severity == severity);
 
-    /// <summary>Whether the exit code is 1: a finding at or above <paramref name="failOn"/> that is not suppressed.</summary>
+    /// <summary>Whether the exit code is 1: a finding at or above <paramref name="failOn"/> that is not suppressed and not in the baseline.</summary>
     public bool Fails(Severity failOn) => failOn != Severity.None && Active.Any(f => f.Severity >= failOn);
 
     /// <summary>A file's path relative to <see cref="Root"/>, forward slashes, each segment escaped: a relative URI reference.</summary>
@@ -60,7 +71,9 @@ internal sealed class ScanReport
     /// InfraLint's own fingerprint: ruleId, file and the finding's logical path (what it is about, not where), so it
     /// survives lines moving. Identical keys in one file get an occurrence suffix, as GitHub's own hashes do.
     /// </summary>
-    public IReadOnlyDictionary<Finding, string> Fingerprints()
+    public string Fingerprint(Finding finding) => _fingerprints.Value[finding];
+
+    private IReadOnlyDictionary<Finding, string> ComputeFingerprints()
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var result = new Dictionary<Finding, string>(ReferenceEqualityComparer.Instance);
