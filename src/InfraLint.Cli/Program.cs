@@ -46,8 +46,7 @@ public static class Program
         root.Subcommands.Add(ScanCommand.Create(env));
         root.Subcommands.Add(RulesCommand.Create(env));
         root.Subcommands.Add(ExplainCommand.Create(env));
-        // SizeCommand (sizing branch): register here once Commands/SizeCommand.cs is merged.
-        // root.Subcommands.Add(SizeCommand.Create());
+        root.Subcommands.Add(SizeCommand.Create());
         return root;
     }
 }

@@ -13,6 +13,7 @@ public sealed class CatalogCommandTests
     [InlineData("scan", "--help")]
     [InlineData("rules", "--help")]
     [InlineData("explain", "--help")]
+    [InlineData("size", "--help")]
     public void Help_is_printed_with_exit_0(params string[] args)
     {
         var run = CliRunner.Run(Cwd, args);
@@ -28,6 +29,18 @@ public sealed class CatalogCommandTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Matches(@"^\d+\.\d+\.\d+", run.Out);
+    }
+
+    [Fact]
+    public void Size_is_registered_on_the_root_command()
+    {
+        var ok = CliRunner.Run(Cwd, "size", "--model", "llama-3.1-8b", "--gpu", "l4", "--peak-rps", "5");
+        var bad = CliRunner.Run(Cwd, "size", "--model", "llama-3.1-8b", "--gpu", "no-such-gpu");
+
+        Assert.True(ok.ExitCode == 0, ok.ToString());
+        Assert.Contains("Llama 3.1 8B", ok.Out);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("no-such-gpu", bad.Error);
     }
 
     [Fact]
