@@ -114,6 +114,29 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void Symbolic_links_to_directories_are_not_followed_so_a_cycle_cannot_hang_the_scan()
+    {
+        _dir.WriteBytes("repo/app/broken.yaml", InvalidUtf8);
+        Directory.CreateSymbolicLink(Path.Combine(_dir.Path, "repo", "app", "loop"), Path.Combine(_dir.Path, "repo"));
+
+        var run = CliRunner.Run(_dir.Path, "scan", "repo");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("in 1 file,", run.Out);
+    }
+
+    [Fact]
+    public void An_explicit_file_of_another_kind_is_skipped_with_a_notice()
+    {
+        _dir.Write("notes.txt", "hello");
+
+        var run = CliRunner.Run(_dir.Path, "scan", "notes.txt");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("notes.txt: skipped, no adapter reads this kind of file.", run.Error);
+    }
+
+    [Fact]
     public void An_explicit_file_is_scanned_and_paths_are_relative_to_the_working_directory()
     {
         _dir.WriteBytes("other/broken.yaml", InvalidUtf8);
