@@ -58,7 +58,7 @@ public class ComposeReaderTests
         Assert.Equal(("HF_TOKEN", "hf_abc"), (c.Env[0].Name.Value, c.Env[0].Value.Value));
         Assert.Equal((6, 18), Pos(c.Env[0].Value.Span));
         Assert.Equal((7, 10), Pos(c.Env[1].Name.Span));
-        Assert.Equal("fp32", Core.Knowledge.Precisions.FromArguments(c.Command));
+        Assert.Equal("fp32", Core.Knowledge.ServerArguments.Precision(c.Command));
         Assert.Null(c.ReadinessProbe);
 
         var ui = workloads[1].Containers.Single();

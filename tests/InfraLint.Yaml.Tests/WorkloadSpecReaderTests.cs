@@ -110,6 +110,6 @@ public class WorkloadSpecReaderTests
         Assert.Equal(new[] { "NVIDIA-L4" }, pod.RequiredNodeLabels["nvidia.com/gpu.product"]);
         Assert.Equal(new[] { "g2-standard-8" }, pod.RequiredNodeLabels["node.kubernetes.io/instance-type"]);
         Assert.Equal(new[] { "cloud.google.com/gke-spot=true" }, pod.Tolerations);
-        Assert.Equal("int4", Core.Knowledge.Precisions.FromArguments(workload.Containers.Single().Args.Select(a => a.Value).ToList()));
+        Assert.Equal("int4", Core.Knowledge.ServerArguments.Precision(workload.Containers.Single().Args.Select(a => a.Value).ToList()));
     }
 }

@@ -69,7 +69,7 @@ namespace InfraLint.Yaml.WorkloadSpec
         {
             var raw = Text(owner, key, path);
             if (!raw.IsPresent) return raw;
-            string? normalized = Core.Knowledge.Precisions.Normalize(raw.Value);
+            string? normalized = Core.Knowledge.ServerArguments.Normalize(raw.Value);
             if (normalized is null)
                 return Bad<string?>(raw.Span, path, $"'{path}' must be one of fp32, bf16, fp16, fp8, int8, int4, not '{raw.Value}'.");
             return Located<string?>.Present(normalized, raw.Span, path, raw.Edit);
