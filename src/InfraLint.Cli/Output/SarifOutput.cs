@@ -4,6 +4,7 @@ using InfraLint.Core.Locations;
 using InfraLint.Rules;
 using Microsoft.CodeAnalysis.Sarif;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using SarifFix = Microsoft.CodeAnalysis.Sarif.Fix;
 using SarifSuppression = Microsoft.CodeAnalysis.Sarif.Suppression;
 
@@ -24,11 +25,36 @@ internal static class SarifOutput
 
     public static void Write(ScanReport report, TextWriter writer)
     {
-        var log = Build(report);
         var serializer = new JsonSerializer { Formatting = Formatting.Indented };
-        serializer.Serialize(writer, log);
+        var json = JObject.FromObject(Build(report), serializer);
+        MakeLevelsExplicit(json, report);
+        using var jsonWriter = new JsonTextWriter(writer) { Formatting = Formatting.Indented, CloseOutput = false };
+        json.WriteTo(jsonWriter);
+        jsonWriter.Flush();
         writer.WriteLine();
     }
+
+    /// <summary>
+    /// The SDK leaves out values equal to SARIF's defaults, so a warning has no <c>level</c> and a warning rule no
+    /// <c>defaultConfiguration</c> at all. Both are written out: readers (and people) should not need the spec's defaults.
+    /// </summary>
+    private static void MakeLevelsExplicit(JObject json, ScanReport report)
+    {
+        var run = (JObject)json["runs"]![0]!;
+        var rules = (JArray)run["tool"]!["driver"]!["rules"]!;
+        for (int i = 0; i < rules.Count; i++)
+        {
+            var rule = (JObject)rules[i];
+            var configuration = rule["defaultConfiguration"] as JObject ?? new JObject();
+            configuration["level"] = LevelWord(report.Catalog.All[i].DefaultSeverity);
+            rule["defaultConfiguration"] = configuration;
+        }
+        var results = (JArray)run["results"]!;
+        for (int i = 0; i < results.Count; i++)
+            results[i]["level"] = LevelWord(report.Findings[i].Severity);
+    }
+
+    private static string LevelWord(Severity severity) => severity == Severity.None ? "none" : ScanReport.SeverityWord(severity);
 
     public static SarifLog Build(ScanReport report)
     {
