@@ -286,6 +286,37 @@ public class KubernetesReaderTests
     }
 
     [Fact]
+    public void RayService_scales_with_serve_autoscaling_and_kuberay_owns_the_probes()
+    {
+        var w = Workload("""
+            apiVersion: ray.io/v1
+            kind: RayService
+            metadata: {name: llm}
+            spec:
+              serveConfigV2: |
+                applications:
+                  - name: llm
+                    deployments:
+                      - name: VLLMDeployment
+                        autoscaling_config: {min_replicas: 1, max_replicas: 4}
+              rayClusterConfig:
+                headGroupSpec:
+                  template:
+                    spec:
+                      containers: [{name: ray-head, image: "rayproject/ray-ml:2.33.0"}]
+                workerGroupSpecs:
+                  - groupName: gpu
+                    replicas: 2
+                    template:
+                      spec:
+                        containers: [{name: ray-worker, image: "rayproject/ray-ml:2.33.0"}]
+            """);
+        Assert.Equal("Ray Serve autoscaling_config", w.InlineAutoscaling);
+        Assert.Equal(2, w.Replicas.Value);
+        Assert.All(w.Containers, c => Assert.True(c.ProbesManagedElsewhere));
+    }
+
+    [Fact]
     public void InferenceService_autoscales_unless_pinned()
     {
         var scaled = Workload("""

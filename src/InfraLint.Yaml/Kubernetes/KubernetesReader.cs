@@ -50,7 +50,8 @@ namespace InfraLint.Yaml.Kubernetes
             ["Experiment"] = WorkloadRole.Training, // Katib hyperparameter tuning runs training trials
         };
 
-        private static readonly string[] PodSpecHosts = { "spec", "template", "predictor", "transformer", "explainer" };
+        private static readonly HashSet<string> RayKinds = new HashSet<string>(StringComparer.Ordinal) { "RayCluster", "RayService", "RayJob", "RayClusterFleet" };
+
 
         private readonly YamlFacts _y;
 
@@ -151,6 +152,12 @@ namespace InfraLint.Yaml.Kubernetes
             var templates = new List<PodTemplate>();
             foreach (var (podSpec, path, template, owner, role) in pods)
                 templates.Add(ReadPod(workload, podSpec, path, template, role));
+            if (RayKinds.Contains(kind))
+            {
+                // KubeRay gives Ray head and worker containers readiness and liveness probes of its own.
+                foreach (var container in templates.SelectMany(t => t.Containers).Where(c => !c.IsInit))
+                    container.ProbesManagedElsewhere = true;
+            }
             if (trainer is not null)
                 templates.Add(ReadTrainer(workload, trainer));
             workload.Pods = templates;
@@ -383,6 +390,13 @@ namespace InfraLint.Yaml.Kubernetes
                     var predictor = spec.Map("predictor") ?? spec;
                     return _y.Int(predictor, "spec.predictor", identity, "minReplicas");
                 }
+                case "RayService":
+                {
+                    // Serving capacity is the worker groups' replicas; the first group stands for the service.
+                    var group = spec.Map("rayClusterConfig").Seq("workerGroupSpecs")?.Children.OfType<YamlMappingNode>().FirstOrDefault();
+                    return group is null ? Located<int?>.Missing(identity, "spec.rayClusterConfig.workerGroupSpecs[0].replicas")
+                        : _y.Int(group, "spec.rayClusterConfig.workerGroupSpecs[0]", identity, "replicas");
+                }
                 case "DaemonSet":
                 case "Pod":
                 case "Job":
@@ -411,9 +425,9 @@ namespace InfraLint.Yaml.Kubernetes
                     return $"KServe autoscaling (minReplicas {min?.ToString() ?? "default"}, maxReplicas {max?.ToString() ?? "default"})";
                 }
                 case "RayService":
-                    return YamlNodes.Bool(spec.Map("rayClusterConfig").ScalarNode("enableInTreeAutoscaling")) == true
-                        ? "Ray in-tree autoscaler"
-                        : null;
+                    // Ray Serve scales replicas from serveConfigV2's autoscaling_config; the in-tree autoscaler scales nodes.
+                    if (YamlNodes.Bool(spec.Map("rayClusterConfig").ScalarNode("enableInTreeAutoscaling")) == true) return "Ray in-tree autoscaler";
+                    return spec.Str("serveConfigV2")?.Contains("autoscaling_config") == true ? "Ray Serve autoscaling_config" : null;
                 default:
                     return null;
             }
