@@ -82,7 +82,7 @@ internal static class ScanCommand
             {
                 var fullOutput = env.FullPath(outputPath);
                 AtomicFile.Write(fullOutput, w => render(w, false));
-                if (chosenFormat != "console") env.Out.WriteLine(ConsoleOutput.Summary(report));
+                env.Out.WriteLine(ConsoleOutput.Summary(report));
                 env.Out.WriteLine($"Report written to {outputPath}");
             }
 
