@@ -96,6 +96,17 @@ public sealed class SarifOutputTests
     }
 
     [Fact]
+    public void Levels_are_written_even_where_they_equal_SARIF_defaults()
+    {
+        var warning = Reports.HostNetwork(line: 9);
+        warning.Severity = Severity.Warning;
+
+        var result = Run(warning).GetProperty("results")[0];
+
+        Assert.Equal("warning", result.GetProperty("level").GetString());
+    }
+
+    [Fact]
     public void Related_locations_have_ids_and_messages()
     {
         var related = Run(Reports.HostNetwork(line: 9)).GetProperty("results")[0].GetProperty("relatedLocations")[0];

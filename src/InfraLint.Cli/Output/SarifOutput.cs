@@ -4,7 +4,8 @@ using InfraLint.Core.Locations;
 using InfraLint.Rules;
 using Microsoft.CodeAnalysis.Sarif;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using System.Reflection;
+using Newtonsoft.Json.Serialization;
 using SarifFix = Microsoft.CodeAnalysis.Sarif.Fix;
 using SarifSuppression = Microsoft.CodeAnalysis.Sarif.Suppression;
 
@@ -25,36 +26,34 @@ internal static class SarifOutput
 
     public static void Write(ScanReport report, TextWriter writer)
     {
-        var serializer = new JsonSerializer { Formatting = Formatting.Indented };
-        var json = JObject.FromObject(Build(report), serializer);
-        MakeLevelsExplicit(json, report);
-        using var jsonWriter = new JsonTextWriter(writer) { Formatting = Formatting.Indented, CloseOutput = false };
-        json.WriteTo(jsonWriter);
-        jsonWriter.Flush();
+        var serializer = new JsonSerializer { Formatting = Formatting.Indented, ContractResolver = ExplicitLevels.Instance };
+        serializer.Serialize(writer, Build(report));
         writer.WriteLine();
     }
 
     /// <summary>
     /// The SDK leaves out values equal to SARIF's defaults, so a warning has no <c>level</c> and a warning rule no
-    /// <c>defaultConfiguration</c> at all. Both are written out: readers (and people) should not need the spec's defaults.
+    /// <c>defaultConfiguration</c> at all. Levels are written out: readers (and people) should not need the spec's defaults.
     /// </summary>
-    private static void MakeLevelsExplicit(JObject json, ScanReport report)
+    private sealed class ExplicitLevels : DefaultContractResolver
     {
-        var run = (JObject)json["runs"]![0]!;
-        var rules = (JArray)run["tool"]!["driver"]!["rules"]!;
-        for (int i = 0; i < rules.Count; i++)
-        {
-            var rule = (JObject)rules[i];
-            var configuration = rule["defaultConfiguration"] as JObject ?? new JObject();
-            configuration["level"] = LevelWord(report.Catalog.All[i].DefaultSeverity);
-            rule["defaultConfiguration"] = configuration;
-        }
-        var results = (JArray)run["results"]!;
-        for (int i = 0; i < results.Count; i++)
-            results[i]["level"] = LevelWord(report.Findings[i].Severity);
-    }
+        public static readonly ExplicitLevels Instance = new();
 
-    private static string LevelWord(Severity severity) => severity == Severity.None ? "none" : ScanReport.SeverityWord(severity);
+        protected override JsonProperty CreateProperty(MemberInfo member, MemberSerialization memberSerialization)
+        {
+            var property = base.CreateProperty(member, memberSerialization);
+            if (property.PropertyName == "level" && (member.DeclaringType == typeof(Result) || member.DeclaringType == typeof(ReportingConfiguration)))
+            {
+                property.DefaultValueHandling = DefaultValueHandling.Include;
+                property.ShouldSerialize = null;
+            }
+            else if (property.PropertyName == "defaultConfiguration" && member.DeclaringType == typeof(ReportingDescriptor))
+            {
+                property.ShouldSerialize = o => ((ReportingDescriptor)o).DefaultConfiguration is not null;
+            }
+            return property;
+        }
+    }
 
     public static SarifLog Build(ScanReport report)
     {
