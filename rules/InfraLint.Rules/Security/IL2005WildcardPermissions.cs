@@ -49,9 +49,22 @@ namespace InfraLint.Rules.Security
 
         private static bool IsWildcard(Located<string> value) => value.Value.Trim() == "*";
 
-        /// <summary>A '*' resource is only a choice when some granted action accepts a narrower one (IAM's ec2:Describe* does not).</summary>
+        /// <summary>
+        /// A '*' resource matters when some granted action could have been scoped (IAM's ec2:Describe* cannot) and
+        /// reads or changes data: IAM actions that only list or describe (<c>sagemaker:List*</c>,
+        /// <c>logs:DescribeLogStreams</c>) reveal names, not contents, and are left alone. Data reads such as
+        /// <c>s3:GetObject</c> or <c>secretsmanager:GetSecretValue</c> on '*' are the widest grants there are and stay.
+        /// </summary>
         private static bool CouldBeScoped(AccessStatement statement) =>
-            statement.Actions.Count == 0 || statement.Actions.Any(a => !IamActions.RequiresAnyResource(a.Value));
+            statement.Actions.Count == 0 || statement.Actions.Any(a => !IamActions.RequiresAnyResource(a.Value) && !IsListOrDescribe(a.Value));
+
+        private static bool IsListOrDescribe(string action)
+        {
+            int colon = action.IndexOf(':');
+            if (colon < 0) return false; // Kubernetes verbs: list on '*' still lists every kind of object, secrets included
+            string verb = action.Substring(colon + 1).Trim();
+            return verb.StartsWith("List", StringComparison.Ordinal) || verb.StartsWith("Describe", StringComparison.Ordinal);
+        }
 
         /// <summary>
         /// <c>*</c>, or an IAM service-wide action (<c>s3:*</c>). Kubernetes verbs never contain a colon.

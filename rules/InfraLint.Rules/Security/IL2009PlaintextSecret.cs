@@ -56,7 +56,7 @@ namespace InfraLint.Rules.Security
         private static Finding Report(Container container, EnvVar env) =>
             new Finding(
                 Descriptor,
-                $"Environment variable '{env.Name.Value}' of the {Wording.Of(container)} has a literal value that looks like a credential; store it in a Secret and reference it with valueFrom.secretKeyRef.",
+                $"Environment variable '{env.Name.Value}' of the {Wording.Of(container)} has a literal value that looks like a credential; keep it in a secret store and reference it (Kubernetes valueFrom.secretKeyRef, a CloudFormation {{{{resolve:secretsmanager:…}}}} dynamic reference, compose secrets).",
                 env.Value.Span,
                 Wording.PathOf(container.Workload, env.Name),
                 container.Workload,

@@ -34,6 +34,12 @@ namespace InfraLint.Core.Facts
 
         /// <summary>Days kept; missing means kept forever.</summary>
         public Located<int?> RetentionDays { get; set; } = null!;
+
+        /// <summary>
+        /// Why the store holds only provisioning tooling's events and none of the AI system's (the log group of the
+        /// function behind a CloudFormation custom resource); null for an ordinary log store.
+        /// </summary>
+        public string? ProvisioningOnly { get; set; }
     }
 
     /// <summary>A model-quality, data-quality or drift monitor attached to a deployed model (SageMaker MonitoringSchedule).</summary>

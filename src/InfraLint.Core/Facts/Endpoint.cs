@@ -27,6 +27,16 @@ namespace InfraLint.Core.Facts
         /// <summary>Services an Ingress routes to.</summary>
         public IReadOnlyList<string> BackendServices { get; set; } = Array.Empty<string>();
 
+        /// <summary>
+        /// Workloads the endpoint invokes directly, by name in its namespace (an API Gateway method integrated
+        /// with a SageMaker endpoint); <see cref="AnyWorkload"/> when the target is an inference workload
+        /// declared outside this file.
+        /// </summary>
+        public IReadOnlyList<string> BackendWorkloads { get; set; } = Array.Empty<string>();
+
+        /// <summary>A backend workload that is an inference workload we cannot see (named through a parameter or another stack).</summary>
+        public const string AnyWorkload = "*";
+
         /// <summary>TLS configured (Ingress <c>spec.tls</c>); null when the concept does not apply.</summary>
         public Located<bool?>? Tls { get; set; }
 

@@ -20,6 +20,14 @@ namespace InfraLint.Core.Facts
         /// <summary>Namespace assumed for namespaced Kubernetes objects that name none.</summary>
         public string DefaultNamespace { get; init; } = "default";
 
+        /// <summary>IL2002 also fires on storage encrypted with a provider-owned or AWS-managed key rather than a customer-managed one.</summary>
+        public bool RequireCustomerManagedKeys { get; init; }
+
+        /// <summary>Shortest log retention in days that IL4002 accepts (EU AI Act Art. 19 asks for at least six months).</summary>
+        public int MinLogRetentionDays { get; init; } = DefaultMinLogRetentionDays;
+
+        public const int DefaultMinLogRetentionDays = 180;
+
         /// <summary>Regions resources may be placed in (IL4006); empty allows all.</summary>
         public IReadOnlyList<string> AllowedRegions { get; init; } = Array.Empty<string>();
 

@@ -33,6 +33,9 @@ namespace InfraLint.Core.Knowledge
             "xray:PutTraceSegments",
             "xray:PutTelemetryRecords",
             "cloudformation:ValidateTemplate",
+            "sagemaker:EnableSagemakerServicecatalogPortfolio",
+            "sagemaker:DisableSagemakerServicecatalogPortfolio",
+            "sagemaker:GetSagemakerServicecatalogPortfolioStatus",
         };
 
         /// <summary>True when the action (or action pattern) can only be granted on every resource.</summary>

@@ -58,16 +58,30 @@ namespace InfraLint.Yaml.CloudFormation
                         break;
                     case "AWS::EFS::FileSystem":
                         facts.Add(Encrypted(id, type, span, props, path, "file-system", "Encrypted", "KmsKeyId"));
+                        facts.AddRange(Zones(id, type, span, props, path, "AvailabilityZoneName"));
                         break;
                     case "AWS::RDS::DBInstance":
                         if (Intrinsics.Literal(props.Get("Engine"))?.StartsWith("aurora", StringComparison.OrdinalIgnoreCase) == true) break; // encrypted at the cluster
-                        facts.Add(Encrypted(id, type, span, props, path, "database", "StorageEncrypted", "KmsKeyId"));
+                        if (props.Get("DBClusterIdentifier") is not null) break; // a member of a (Multi-AZ) DB cluster: encrypted at the cluster
+                        facts.Add(Encrypted(id, type, span, props, path, "database", "StorageEncrypted", "KmsKeyId", "SourceDBInstanceIdentifier", "DBSnapshotIdentifier", "SourceDBClusterIdentifier"));
                         break;
                     case "AWS::RDS::DBCluster":
-                        facts.Add(Encrypted(id, type, span, props, path, "database", "StorageEncrypted", "KmsKeyId"));
+                        facts.Add(Encrypted(id, type, span, props, path, "database", "StorageEncrypted", "KmsKeyId", "SnapshotIdentifier", "SourceDBClusterIdentifier", "ReplicationSourceIdentifier", "GlobalClusterIdentifier"));
+                        break;
+                    case "AWS::EC2::Volume":
+                        facts.Add(Encrypted(id, type, span, props, path, "volume", "Encrypted", "KmsKeyId", "SnapshotId"));
+                        facts.AddRange(Zones(id, type, span, props, path));
+                        break;
+                    case "AWS::EC2::Subnet":
+                    case "AWS::AutoScaling::AutoScalingGroup":
+                    case "AWS::ElasticLoadBalancing::LoadBalancer":
+                    case "AWS::FSx::FileSystem":
+                    case "AWS::EFS::MountTarget":
+                        facts.AddRange(Zones(id, type, span, props, path));
                         break;
                     case "AWS::EC2::Instance":
                         facts.Add(Instance(id, type, span, props, path, props.Get("InstanceType"), "Properties.InstanceType", null));
+                        facts.AddRange(Zones(id, type, span, props, path));
                         facts.AddRange(Volumes(id, type, props.Seq("BlockDeviceMappings"), path + ".Properties.BlockDeviceMappings"));
                         break;
                     case "AWS::EC2::LaunchTemplate":
@@ -107,6 +121,7 @@ namespace InfraLint.Yaml.CloudFormation
                         {
                             Labels = Tags(props),
                             RetentionDays = props is null ? Located<int?>.Missing(span, path + ".Properties.RetentionInDays") : Int(props, path + ".Properties", span, "RetentionInDays"),
+                            ProvisioningOnly = CustomResourceFunctionLogging(id, props),
                         });
                         break;
                     case "AWS::CloudTrail::Trail":
@@ -136,6 +151,9 @@ namespace InfraLint.Yaml.CloudFormation
                         break;
                     case "AWS::ApiGateway::Stage":
                         facts.Add(Stage(id, type, span, props, path, throttledStages, usagePlansUnresolved));
+                        break;
+                    case "AWS::ApiGateway::Deployment":
+                        if (props.Get("StageName") is not null) facts.Add(Stage(id, type, span, props, path, throttledStages, usagePlansUnresolved));
                         break;
                 }
             }
@@ -222,14 +240,18 @@ namespace InfraLint.Yaml.CloudFormation
             return result;
         }
 
-        private StorageResource Encrypted(string id, string type, SourceSpan span, YamlMappingNode? props, string path, string category, string flagKey, string keyKey)
+        /// <param name="inheritKeys">Properties that restore from a snapshot or replicate a source: without the flag, encryption follows the source, so it is unknown.</param>
+        private StorageResource Encrypted(string id, string type, SourceSpan span, YamlMappingNode? props, string path, string category, string flagKey, string keyKey, params string[] inheritKeys)
         {
             var storage = new StorageResource(SourceFormat.CloudFormation, type, id, _ns, span, category) { Labels = Tags(props) };
             var flagNode = props.Get(flagKey);
             var edit = props is null ? null : new YamlEditTarget(_y.Source, props, flagKey);
             bool hasKey = props.Get(keyKey) is { } k && !Intrinsics.IsNoValue(k);
             string p = $"{path}.Properties.{flagKey}";
-            if (flagNode is null || Intrinsics.IsNoValue(flagNode))
+            bool inherits = inheritKeys.Any(k => props.Get(k) is { } n && !Intrinsics.IsNoValue(n));
+            if ((flagNode is null || Intrinsics.IsNoValue(flagNode)) && inherits)
+                storage.Encryption = new Located<EncryptionAtRest>(EncryptionAtRest.Unknown, false, span, p, edit);
+            else if (flagNode is null || Intrinsics.IsNoValue(flagNode))
                 storage.Encryption = new Located<EncryptionAtRest>(EncryptionAtRest.None, false, span, p, edit);
             else if (Intrinsics.Bool(flagNode) is bool on)
                 storage.Encryption = Located<EncryptionAtRest>.Present(on ? (hasKey ? EncryptionAtRest.CustomerKey : EncryptionAtRest.ManagedKmsKey) : EncryptionAtRest.Disabled, _y.Span(flagNode), p, edit);
@@ -266,7 +288,7 @@ namespace InfraLint.Yaml.CloudFormation
                 string p = $"{path}[{i++}]";
                 if (ebs is null) continue; // instance store or NoDevice
                 var anchor = _y.Span(mapping.KeyNode("Ebs")!);
-                var volume = Encrypted($"{id}[{Intrinsics.Literal(mapping.Get("DeviceName")) ?? (i - 1).ToString()}]", type, anchor, ebs, p + ".Ebs", "volume", "Encrypted", "KmsKeyId");
+                var volume = Encrypted($"{id}[{Intrinsics.Literal(mapping.Get("DeviceName")) ?? (i - 1).ToString()}]", type, anchor, ebs, p + ".Ebs", "volume", "Encrypted", "KmsKeyId", "SnapshotId");
                 yield return volume;
             }
         }
@@ -313,7 +335,8 @@ namespace InfraLint.Yaml.CloudFormation
             if (types is null) audit = false;
             else if (types.Children.All(t => !Intrinsics.IsIntrinsic(t) && !Intrinsics.IsIntrinsic((t as YamlMappingNode)?.Get("Type"))))
                 audit = types.Children.Any(t => Intrinsics.Literal((t as YamlMappingNode)?.Get("Type") ?? t) == "audit");
-            var at = types is not null ? _y.Head(types) : span;
+            var typesKey = props.Map("Logging").Map("ClusterLogging").KeyNode("EnabledTypes");
+            var at = typesKey is not null ? _y.Span(typesKey) : span;
             return new AuditLog(SourceFormat.CloudFormation, type, id, _ns, span, "EKS API server (audit log type)")
             {
                 Labels = Tags(props),
@@ -363,6 +386,9 @@ namespace InfraLint.Yaml.CloudFormation
 
         private IEnumerable<object> EndpointConfig(string id, string type, SourceSpan span, YamlMappingNode? props, string path)
         {
+            var variants = props.Seq("ProductionVariants")?.Children.OfType<YamlMappingNode>().ToList() ?? new List<YamlMappingNode>();
+            // Serverless Inference lists data capture among the real-time features it does not support, and runs on no ML volume of ours.
+            if (variants.Count > 0 && variants.All(v => v.Get("ServerlessConfig") is not null)) yield break;
             var capture = props.Map("DataCaptureConfig");
             var enable = capture.Get("EnableCapture");
             yield return new AuditLog(SourceFormat.CloudFormation, type, id, _ns, span, $"inference requests and responses of endpoint config {id}")
@@ -375,7 +401,83 @@ namespace InfraLint.Yaml.CloudFormation
                         : Located<bool?>.Present(Intrinsics.IsIntrinsic(enable) ? null : Intrinsics.Bool(enable), _y.Span(enable), path + ".Properties.DataCaptureConfig.EnableCapture", new YamlEditTarget(_y.Source, capture!, "EnableCapture")),
                 Enable = capture is not null && enable is not null ? new YamlEditTarget(_y.Source, capture, "EnableCapture") : null,
             };
-            yield return KmsEncrypted(id, type, span, props, path, "ml-volume", "KmsKeyId");
+            // Instance types with local NVMe storage encrypt it in hardware, and CreateEndpointConfig rejects a KmsKeyId for them.
+            if (variants.Any(v => InstanceStorage.HasLocalNvme(Intrinsics.Literal(v.Get("InstanceType"))))) yield break;
+            var volume = KmsEncrypted(id, type, span, props, path, "ml-volume", "KmsKeyId");
+            // An instance type a parameter picks may be one with local storage, where a KmsKeyId is refused: unknown.
+            if (volume.Encryption.Value == EncryptionAtRest.ProviderDefault && variants.Any(v => v.Get("InstanceType") is { } t && Intrinsics.Literal(t) is null))
+                volume.Encryption = new Located<EncryptionAtRest>(EncryptionAtRest.Unknown, false, volume.Encryption.Span, volume.Encryption.Path, null);
+            yield return volume;
+        }
+
+        /// <summary>
+        /// The log group of a Lambda function that only backs a CloudFormation custom resource (a setup or cleanup
+        /// helper): named <c>/aws/lambda/&lt;its FunctionName&gt;</c>, named after the function through a reference,
+        /// or named by the function's LoggingConfig.
+        /// </summary>
+        private string? CustomResourceFunctionLogging(string logGroupId, YamlMappingNode? props)
+        {
+            string name = props.Get("LogGroupName") is { } n ? SubText(n) : string.Empty;
+            var referenced = Intrinsics.References(props.Get("LogGroupName"));
+            foreach (var (id, (type, resource, _)) in _resources.Select(kv => (kv.Key, kv.Value)))
+            {
+                if (!type.StartsWith("Custom::", StringComparison.Ordinal) && type != "AWS::CloudFormation::CustomResource") continue;
+                foreach (var function in Intrinsics.References(resource.Map("Properties").Get("ServiceToken")))
+                {
+                    if (!_resources.TryGetValue(function, out var f) || f.Type != "AWS::Lambda::Function") continue;
+                    var fprops = f.Resource.Map("Properties");
+                    string functionName = fprops.Get("FunctionName") is { } fn ? SubText(fn) : string.Empty;
+                    bool named = name.Length > 0 && functionName.Length > 0 && name == "/aws/lambda/" + functionName;
+                    bool logsHere = Intrinsics.References(fprops.Map("LoggingConfig").Get("LogGroup")).Contains(logGroupId);
+                    if (named || referenced.Contains(function) || logsHere)
+                        return $"log group of function {function}, which backs custom resource {id}";
+                }
+            }
+            return null;
+        }
+
+        // ---- placement --------------------------------------------------------------------------
+
+        /// <summary>
+        /// Literal availability zones (<c>eu-west-1a</c>) and <c>Fn::GetAZs</c> with a literal region pin a
+        /// resource to a region. ARNs, S3 URIs and image registries name where something else lives, not
+        /// where this resource is placed, so they are not read.
+        /// </summary>
+        private IEnumerable<RegionPlacement> Zones(string id, string type, SourceSpan span, YamlMappingNode? props, string path, string key = "AvailabilityZone")
+        {
+            var resource = new PlacedResource(type, id, _ns, span);
+            foreach (var (node, p) in ZoneNodes(props, path + ".Properties", key))
+            {
+                if (Intrinsics.Literal(node) is string zone && Regions.FromAvailabilityZone(zone) is string region)
+                    yield return new RegionPlacement(resource, Located<string>.Present(region, _y.Span(node), p), "availability zone " + zone);
+                else if (GetAzsRegion(node) is (string r, YamlNode at))
+                    yield return new RegionPlacement(resource, Located<string>.Present(r, _y.Span(at), p), "Fn::GetAZs " + r);
+            }
+        }
+
+        private static IEnumerable<(YamlNode Node, string Path)> ZoneNodes(YamlMappingNode? props, string path, string key)
+        {
+            if (props.Get(key) is { } single) yield return (single, $"{path}.{key}");
+            var plural = props.Get("AvailabilityZones");
+            if (plural is YamlSequenceNode list)
+            {
+                int i = 0;
+                foreach (var item in list.Children) yield return (item, $"{path}.AvailabilityZones[{i++}]");
+            }
+            else if (plural is not null) yield return (plural, $"{path}.AvailabilityZones");
+        }
+
+        /// <summary>The literal region of a <c>Fn::GetAZs</c>, at any depth (<c>!Select [0, !GetAZs eu-west-1]</c>); empty means the stack's region.</summary>
+        private static (string, YamlNode)? GetAzsRegion(YamlNode? node, int depth = 0)
+        {
+            if (node is null || depth > 4) return null;
+            if (node is YamlScalarNode s && !s.Tag.IsEmpty && s.Tag.Value == "!GetAZs")
+                return Regions.IsRegion(s.Value) ? (s.Value!, s) : null;
+            if (node is YamlMappingNode m && m.Children.Count == 1 && m.Get("Fn::GetAZs") is YamlScalarNode arg)
+                return Regions.IsRegion(Intrinsics.Literal(arg)) ? (Intrinsics.Literal(arg)!, arg) : null;
+            foreach (var child in node is YamlSequenceNode seq ? seq.Children : node is YamlMappingNode map ? map.Children.Values : Enumerable.Empty<YamlNode>())
+                if (GetAzsRegion(child, depth + 1) is { } found) return found;
+            return null;
         }
 
         /// <summary>
@@ -450,10 +552,13 @@ namespace InfraLint.Yaml.CloudFormation
             {
                 string p = $"{path}.{documentPath}.Statement[{i++}]";
                 if (Intrinsics.Literal(statement.Get("Effect")) != "Allow") continue;
+                var resources = StringsOrOne(statement.Get("Resource"), p + ".Resource");
+                // In a key policy "Resource": "*" means "this key"; it names nothing wider, so it is not a wildcard.
+                if (type == "AWS::KMS::Key") resources = resources.Where(r => r.Value.Trim() != "*").ToList();
                 var s = new AccessStatement(policy, _y.Head(statement), p)
                 {
                     Actions = StringsOrOne(statement.Get("Action"), p + ".Action"),
-                    Resources = StringsOrOne(statement.Get("Resource"), p + ".Resource"),
+                    Resources = resources,
                 };
                 if (type == "AWS::KMS::Key" && IsAccountRoot(statement.Map("Principal")?.Get("AWS")))
                     s.ConventionalDefault = "AWS's default key policy: the account root may use the key so that IAM policies can delegate access to it.";
@@ -505,21 +610,61 @@ namespace InfraLint.Yaml.CloudFormation
             };
         }
 
+        /// <summary>
+        /// A REST API stage: an <c>AWS::ApiGateway::Stage</c>, or the stage an <c>AWS::ApiGateway::Deployment</c>
+        /// creates through <c>StageName</c> (throttled through its <c>StageDescription</c>).
+        /// </summary>
         private Endpoint Stage(string id, string type, SourceSpan span, YamlMappingNode? props, string path, HashSet<string> throttled, bool unresolved)
         {
-            bool methodThrottle = props.Seq("MethodSettings")?.Children.OfType<YamlMappingNode>()
-                .Any(m => m.Get("ThrottlingRateLimit") is not null || m.Get("ThrottlingBurstLimit") is not null) == true;
+            var settings = type == "AWS::ApiGateway::Deployment" ? props.Map("StageDescription") : props;
+            bool stageThrottle = settings.Get("ThrottlingRateLimit") is not null || settings.Get("ThrottlingBurstLimit") is not null
+                || settings.Seq("MethodSettings")?.Children.OfType<YamlMappingNode>()
+                    .Any(m => m.Get("ThrottlingRateLimit") is not null || m.Get("ThrottlingBurstLimit") is not null) == true;
+            string? api = Intrinsics.References(props.Get("RestApiId")).FirstOrDefault(r => _resources.TryGetValue(r, out var res) && res.Type == "AWS::ApiGateway::RestApi");
+            bool isPrivate = api is not null
+                && (_resources[api].Resource.Map("Properties").Map("EndpointConfiguration").Seq("Types")?.Children.Any(t => Intrinsics.Literal(t) == "PRIVATE") == true);
             return new Endpoint(SourceFormat.CloudFormation, type, id, _ns, span)
             {
                 Labels = Tags(props),
-                Exposure = Exposure.Public,
-                RateLimited = methodThrottle || throttled.Contains(id)
+                Exposure = isPrivate ? Exposure.Internal : Exposure.Public,
+                BackendWorkloads = api is null ? Array.Empty<string>() : ModelIntegrations(api),
+                RateLimited = stageThrottle || throttled.Contains(id) || (api is not null && throttled.Contains(api))
                     ? Located<bool?>.Present(true, span, path)
                     : unresolved ? Located<bool?>.Present(null, span, path) : Located<bool?>.Missing(span, path + ".Properties.MethodSettings"),
             };
         }
 
-        /// <summary>Stages a usage plan with a Throttle references; unresolved when a plan names stages we cannot follow.</summary>
+        /// <summary>
+        /// SageMaker endpoints the API's methods invoke (integration URI <c>runtime.sagemaker:path/endpoints/…</c>):
+        /// by logical id when the endpoint is in this template, else <see cref="Endpoint.AnyWorkload"/>.
+        /// </summary>
+        private IReadOnlyList<string> ModelIntegrations(string api)
+        {
+            var result = new List<string>();
+            foreach (var (type, resource, _) in _resources.Values)
+            {
+                if (type != "AWS::ApiGateway::Method") continue;
+                var props = resource.Map("Properties");
+                if (!Intrinsics.References(props.Get("RestApiId")).Contains(api)) continue;
+                var uri = props.Map("Integration").Get("Uri");
+                if (uri is null || !SubText(uri).Contains("runtime.sagemaker")) continue;
+                var endpoints = Intrinsics.References(uri).Where(r => _resources.TryGetValue(r, out var res) && res.Type == "AWS::SageMaker::Endpoint").ToList();
+                result.AddRange(endpoints.Count > 0 ? endpoints : new List<string> { Core.Facts.Endpoint.AnyWorkload });
+            }
+            return result.Distinct(StringComparer.Ordinal).ToArray();
+        }
+
+        /// <summary>The literal text of a value or of a <c>Fn::Sub</c> template (without evaluating it).</summary>
+        private static string SubText(YamlNode node) => node switch
+        {
+            YamlScalarNode s => s.Value ?? string.Empty,
+            YamlSequenceNode seq => seq.Children.FirstOrDefault() is YamlScalarNode t ? t.Value ?? string.Empty : string.Empty,
+            YamlMappingNode m when m.Get("Fn::Sub") is { } sub => SubText(sub),
+            YamlMappingNode m when m.Get("Fn::Join") is YamlSequenceNode join => string.Concat(join.Children.Skip(1).OfType<YamlSequenceNode>().SelectMany(x => x.Children).OfType<YamlScalarNode>().Select(x => x.Value)),
+            _ => string.Empty,
+        };
+
+        /// <summary>Stages and REST APIs a usage plan with a Throttle references; unresolved when a plan names stages we cannot follow.</summary>
         private HashSet<string> ThrottledStages(out bool unresolved)
         {
             var result = new HashSet<string>(StringComparer.Ordinal);
@@ -529,7 +674,8 @@ namespace InfraLint.Yaml.CloudFormation
                 if (type != "AWS::ApiGateway::UsagePlan") continue;
                 var props = resource.Map("Properties");
                 if (props.Get("Throttle") is null) continue;
-                var stages = Intrinsics.References(props.Get("ApiStages")).Where(r => _resources.TryGetValue(r, out var res) && res.Type == "AWS::ApiGateway::Stage").ToList();
+                var stages = Intrinsics.References(props.Get("ApiStages"))
+                    .Where(r => _resources.TryGetValue(r, out var res) && (res.Type == "AWS::ApiGateway::Stage" || res.Type == "AWS::ApiGateway::RestApi")).ToList();
                 if (stages.Count == 0) unresolved = true;
                 foreach (var s in stages) result.Add(s);
             }

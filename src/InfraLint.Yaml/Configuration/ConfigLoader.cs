@@ -20,7 +20,7 @@ namespace InfraLint.Yaml.Configuration
     {
         public const string FileName = ".infralint.yaml";
 
-        private static readonly string[] TopLevelKeys = { "rules", "requireImageDigests", "costLabels", "exclude", "defaultNamespace", "allowedRegions", "sizing", "frameworks" };
+        private static readonly string[] TopLevelKeys = { "rules", "requireImageDigests", "costLabels", "exclude", "defaultNamespace", "allowedRegions", "sizing", "frameworks", "requireCustomerManagedKeys", "minLogRetentionDays" };
 
         public static LoadedConfig Load(SourceText source, Func<string, bool> isKnownRule)
         {
@@ -60,9 +60,25 @@ namespace InfraLint.Yaml.Configuration
                 else problems.Add(new ConfigProblem(d.Span(source), "'requireImageDigests' must be true or false."));
             }
 
+            bool customerKeys = false;
+            if (root.ScalarNode("requireCustomerManagedKeys") is { } k)
+            {
+                if (YamlNodes.Bool(k) is bool b) customerKeys = b;
+                else problems.Add(new ConfigProblem(k.Span(source), "'requireCustomerManagedKeys' must be true or false."));
+            }
+
+            int minRetention = LintSettings.DefaultMinLogRetentionDays;
+            if (root.Get("minLogRetentionDays") is { } r)
+            {
+                if (YamlNodes.Long(r as YamlScalarNode) is long days && days is >= 1 and <= 3653) minRetention = (int)days;
+                else problems.Add(new ConfigProblem(r.HeadSpan(source), "'minLogRetentionDays' must be a whole number of days from 1 to 3653."));
+            }
+
             var settings = new LintSettings
             {
                 RequireImageDigests = digests,
+                RequireCustomerManagedKeys = customerKeys,
+                MinLogRetentionDays = minRetention,
                 CostLabels = Strings(root, "costLabels", source, problems) ?? LintSettings.Default.CostLabels,
                 DefaultNamespace = root.Str("defaultNamespace") ?? LintSettings.Default.DefaultNamespace,
                 AllowedRegions = Strings(root, "allowedRegions", source, problems) ?? Array.Empty<string>(),

@@ -53,7 +53,11 @@ namespace InfraLint.Yaml.Kubernetes
         private static readonly HashSet<string> RayKinds = new HashSet<string>(StringComparer.Ordinal) { "RayCluster", "RayService", "RayJob", "RayClusterFleet" };
 
 
+        /// <summary>Node labels that pin a pod to a cloud region (the well-known label and its deprecated beta spelling).</summary>
+        private static readonly string[] RegionLabels = { "topology.kubernetes.io/region", "failure-domain.beta.kubernetes.io/region" };
+
         private readonly YamlFacts _y;
+        private readonly List<RegionPlacement> _placements = new List<RegionPlacement>();
 
         public KubernetesReader(SourceText source) => _y = new YamlFacts(source);
 
@@ -98,9 +102,11 @@ namespace InfraLint.Yaml.Kubernetes
                     yield break;
             }
 
+            _placements.Clear();
             var workload = ReadWorkload(root, kind);
             if (workload is null) yield break;
             yield return workload;
+            foreach (var placement in _placements.ToArray()) yield return placement;
             foreach (var fact in WorkloadSpec.WorkloadSpecReader.FromAnnotations(workload, root.Map("metadata").Map("annotations"), _y.Source))
                 yield return fact;
         }
@@ -240,6 +246,7 @@ namespace InfraLint.Yaml.Kubernetes
                 PlacementSpan = podSpec.KeyNode("nodeSelector") is { } ns ? _y.Span(ns) : podSpec.KeyNode("affinity") is { } af ? _y.Span(af) : null,
                 Labels = template?.Map("metadata").Map("labels").StringMap() ?? new Dictionary<string, string>(StringComparer.Ordinal),
             };
+            ReadRegionPlacements(workload, podSpec, path);
             var containers = new List<Container>();
             ReadContainers(pod, podSpec.Seq("containers"), $"{path}.containers", isInit: false, containers);
             ReadContainers(pod, podSpec.Seq("initContainers"), $"{path}.initContainers", isInit: true, containers);
@@ -266,6 +273,38 @@ namespace InfraLint.Yaml.Kubernetes
                     result[key] = result.TryGetValue(key, out var existing) ? existing.Concat(values).Distinct().ToArray() : values.ToArray();
                 }
             return result;
+        }
+
+        /// <summary>
+        /// Region labels the pod requires, each value located: <c>nodeSelector</c> entries and required
+        /// node-affinity <c>In</c> expressions. Preferred affinity and <c>NotIn</c> do not pin the pod anywhere.
+        /// </summary>
+        private void ReadRegionPlacements(ComputeWorkload workload, YamlMappingNode podSpec, string path)
+        {
+            foreach (var label in RegionLabels)
+            {
+                if (podSpec.Map("nodeSelector").ScalarNode(label) is { } selected && YamlNodes.Text(selected) is string region)
+                    _placements.Add(new RegionPlacement(workload, Located<string>.Present(region, _y.Span(selected), $"{path}.nodeSelector.{label}"), "node label " + label));
+            }
+            var terms = podSpec.Map("affinity").Map("nodeAffinity").Map("requiredDuringSchedulingIgnoredDuringExecution").Seq("nodeSelectorTerms");
+            int t = 0;
+            foreach (var term in terms?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
+            {
+                int e = 0;
+                foreach (var expression in term.Seq("matchExpressions")?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
+                {
+                    string at = $"{path}.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[{t}].matchExpressions[{e++}].values";
+                    if (expression.Str("key") is not string key || !RegionLabels.Contains(key) || expression.Str("operator") != "In") continue;
+                    int v = 0;
+                    foreach (var value in expression.Seq("values")?.Children.OfType<YamlScalarNode>() ?? Enumerable.Empty<YamlScalarNode>())
+                    {
+                        if (YamlNodes.Text(value) is string region)
+                            _placements.Add(new RegionPlacement(workload, Located<string>.Present(region, _y.Span(value), $"{at}[{v}]"), "node label " + key));
+                        v++;
+                    }
+                }
+                t++;
+            }
         }
 
         private void ReadContainers(PodTemplate pod, YamlSequenceNode? sequence, string path, bool isInit, List<Container> into)
@@ -541,16 +580,20 @@ namespace InfraLint.Yaml.Kubernetes
         {
             var (name, ns, span, metadata) = Identity(root, "Service");
             var spec = root.Map("spec");
+            var exposure = spec.Str("type") switch
+            {
+                "LoadBalancer" => IsInternalLoadBalancer(metadata.Map("annotations")) ? Exposure.Internal : Exposure.Public,
+                "NodePort" => Exposure.NodePort,
+                _ => Exposure.Internal,
+            };
+            var typeNode = spec.ScalarNode("type");
             return new Endpoint(SourceFormat.Kubernetes, "Service", name, ns, span)
             {
                 Labels = Labels(metadata),
                 Annotations = Annotations(metadata),
-                Exposure = spec.Str("type") switch
-                {
-                    "LoadBalancer" => Exposure.Public,
-                    "NodePort" => Exposure.NodePort,
-                    _ => Exposure.Internal,
-                },
+                Exposure = exposure,
+                // A cloud load balancer in front of a Service has no request rate limit of its own.
+                RateLimited = exposure == Exposure.Public ? Located<bool?>.Missing(typeNode is not null ? _y.Span(typeNode) : span, "spec.type") : null,
                 Selector = spec.Map("selector").StringMap(),
                 Ports = spec.Seq("ports")?.Children.OfType<YamlMappingNode>()
                     .Select(p => YamlNodes.Long(p.ScalarNode("port"))).Where(p => p is > 0 and < 65536).Select(p => (int)p!.Value).ToArray() ?? Array.Empty<int>(),
@@ -568,17 +611,74 @@ namespace InfraLint.Yaml.Kubernetes
                     if ((p.Map("backend").Map("service").Str("name") ?? p.Map("backend").Str("serviceName")) is string s) backends.Add(s);
             var tlsKey = spec.KeyNode("tls");
             bool hasTls = spec.Seq("tls") is { Children.Count: > 0 };
+            var annotations = metadata.Map("annotations");
+            string? className = spec.Str("ingressClassName") ?? annotations.Str("kubernetes.io/ingress.class");
+            var certificate = CloudCertificateAnnotation(annotations);
+            var limit = RateLimitAnnotation(annotations);
             return new Endpoint(SourceFormat.Kubernetes, "Ingress", name, ns, span)
             {
                 Labels = Labels(metadata),
                 Annotations = Annotations(metadata),
-                Exposure = Exposure.Public,
+                Exposure = IsInternalIngress(className, annotations) ? Exposure.Internal : Exposure.Public,
                 BackendServices = backends.Distinct(StringComparer.Ordinal).ToArray(),
-                Tls = tlsKey is not null
-                    ? Located<bool?>.Present(hasTls, _y.Span(tlsKey), "spec.tls")
-                    : Located<bool?>.Missing(span, "spec.tls"),
+                Tls = hasTls && tlsKey is not null
+                    ? Located<bool?>.Present(true, _y.Span(tlsKey), "spec.tls")
+                    : certificate is not null
+                        ? Located<bool?>.Present(true, _y.Span(certificate), "metadata.annotations")
+                        : tlsKey is not null
+                            ? Located<bool?>.Present(false, _y.Span(tlsKey), "spec.tls")
+                            : Located<bool?>.Missing(span, "spec.tls"),
+                RateLimited = limit is not null
+                    ? Located<bool?>.Present(true, _y.Span(limit), "metadata.annotations")
+                    : Located<bool?>.Missing(span, "metadata.annotations"),
             };
         }
+
+        /// <summary>
+        /// Cloud annotations that make a LoadBalancer Service private to the VPC/VNet (AWS, GKE, Azure, OCI);
+        /// without one, a LoadBalancer Service gets an internet-facing address.
+        /// </summary>
+        private static bool IsInternalLoadBalancer(YamlMappingNode? annotations)
+        {
+            string? Value(string key) => annotations.Str(key)?.Trim();
+            bool Truthy(string key) => Value(key) is string v && v.Length > 0 && !v.Equals("false", StringComparison.OrdinalIgnoreCase);
+            return Truthy("service.beta.kubernetes.io/aws-load-balancer-internal")
+                || string.Equals(Value("service.beta.kubernetes.io/aws-load-balancer-scheme"), "internal", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(Value("networking.gke.io/load-balancer-type"), "Internal", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(Value("cloud.google.com/load-balancer-type"), "Internal", StringComparison.OrdinalIgnoreCase)
+                || Truthy("service.beta.kubernetes.io/azure-load-balancer-internal")
+                || Truthy("service.beta.kubernetes.io/oci-load-balancer-internal");
+        }
+
+        /// <summary>
+        /// An Ingress is internet-facing unless its controller is told otherwise: the AWS Load Balancer
+        /// Controller defaults to an internal ALB unless <c>scheme: internet-facing</c>, GKE's
+        /// <c>gce-internal</c> class and Azure's private-IP annotation are internal, and an ingress class
+        /// named for it (<c>nginx-internal</c>, <c>private</c>) is taken at its word.
+        /// </summary>
+        private static bool IsInternalIngress(string? className, YamlMappingNode? annotations)
+        {
+            string cls = className?.ToLowerInvariant() ?? string.Empty;
+            bool alb = cls == "alb" || annotations.Entries().Any(e => e.Key.StartsWith("alb.ingress.kubernetes.io/", StringComparison.Ordinal));
+            if (alb) return !string.Equals(annotations.Str("alb.ingress.kubernetes.io/scheme")?.Trim(), "internet-facing", StringComparison.OrdinalIgnoreCase);
+            return cls.Contains("internal") || cls.Contains("private")
+                || string.Equals(annotations.Str("appgw.ingress.kubernetes.io/use-private-ip")?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>
+        /// TLS without <c>spec.tls</c>: a cloud load balancer in front of the Ingress terminates it (ALB certificate,
+        /// GKE certificates), or ingress-nginx passes the client's TLS through to the backend untouched.
+        /// </summary>
+        private static YamlScalarNode? CloudCertificateAnnotation(YamlMappingNode? annotations) =>
+            new[] { "alb.ingress.kubernetes.io/certificate-arn", "networking.gke.io/managed-certificates", "ingress.gcp.kubernetes.io/pre-shared-cert" }
+                .Select(annotations.ScalarNode).FirstOrDefault(n => n is not null && !string.IsNullOrWhiteSpace(YamlNodes.Text(n)))
+            ?? (annotations.ScalarNode("nginx.ingress.kubernetes.io/ssl-passthrough") is { } passthrough
+                && string.Equals(YamlNodes.Text(passthrough)?.Trim(), "true", StringComparison.OrdinalIgnoreCase) ? passthrough : null);
+
+        /// <summary>ingress-nginx request or connection limits; the first one set.</summary>
+        private static YamlScalarNode? RateLimitAnnotation(YamlMappingNode? annotations) =>
+            new[] { "nginx.ingress.kubernetes.io/limit-rps", "nginx.ingress.kubernetes.io/limit-rpm", "nginx.ingress.kubernetes.io/limit-connections" }
+                .Select(annotations.ScalarNode).FirstOrDefault(n => n is not null && YamlNodes.Long(n) is > 0);
 
         private MetricsCollector ReadMonitor(YamlMappingNode root, string kind)
         {

@@ -5,8 +5,9 @@ namespace InfraLint.Rules.Tests.Docs;
 /// <summary>A rule's docs page, split into what the tests check: title, sections and the two examples.</summary>
 internal sealed partial class DocsPage
 {
-    private DocsPage(string title, IReadOnlyList<string> sections, IReadOnlyDictionary<string, string> sectionText, string? nonCompliant, string? compliant)
+    private DocsPage(string title, IReadOnlyList<string> sections, IReadOnlyDictionary<string, string> sectionText, string? nonCompliant, string? compliant, string? configuration = null)
     {
+        Configuration = configuration;
         Title = title;
         Sections = sections;
         SectionText = sectionText;
@@ -24,6 +25,9 @@ internal sealed partial class DocsPage
 
     /// <summary>The first yaml block under <c>### Non-compliant</c>.</summary>
     public string? NonCompliant { get; }
+
+    /// <summary>The first yaml block under <c>### Configuration</c>: the <c>.infralint.yaml</c> both examples run with.</summary>
+    public string? Configuration { get; }
 
     /// <summary>The first yaml block under <c>### Compliant</c>.</summary>
     public string? Compliant { get; }
@@ -76,7 +80,8 @@ internal sealed partial class DocsPage
             sections,
             sectionText,
             blocks.TryGetValue("Non-compliant", out var bad) ? bad : null,
-            blocks.TryGetValue("Compliant", out var good) ? good : null);
+            blocks.TryGetValue("Compliant", out var good) ? good : null,
+            blocks.TryGetValue("Configuration", out var configuration) ? configuration : null);
     }
 
     /// <summary>Rule ids the docs folder has pages for (from the embedded resources).</summary>

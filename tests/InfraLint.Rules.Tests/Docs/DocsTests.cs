@@ -40,7 +40,7 @@ public sealed class DocsTests
     public void The_non_compliant_example_fires_the_rule(string id)
     {
         var page = DocsPage.Parse(RuleSet.Docs(id)!);
-        var result = Lint.Yaml(page.NonCompliant!, $"{id}-non-compliant.yaml", Enabling(id));
+        var result = Lint.Yaml(page.NonCompliant!, $"{id}-non-compliant.yaml", Enabling(id, page));
         if (id != "IL0001") Verify.NoParseFailures(result);
         Assert.NotEmpty(result.Of(id));
     }
@@ -50,7 +50,7 @@ public sealed class DocsTests
     public void The_compliant_example_does_not_fire_the_rule(string id)
     {
         var page = DocsPage.Parse(RuleSet.Docs(id)!);
-        var result = Lint.Yaml(page.Compliant!, $"{id}-compliant.yaml", Enabling(id));
+        var result = Lint.Yaml(page.Compliant!, $"{id}-compliant.yaml", Enabling(id, page));
         Verify.NoParseFailures(result);
         Assert.Empty(result.Of(id).Select(f => f.ToString()));
     }
@@ -63,9 +63,24 @@ public sealed class DocsTests
         Assert.NotEmpty(DocsPage.EmbeddedPageIds());
     }
 
-    /// <summary>Examples show what a rule does when it runs, so rules that are off by default are switched on.</summary>
-    private static LintSettings Enabling(string id) => new()
+    /// <summary>
+    /// Examples show what a rule does when it runs, so rules that are off by default are switched on, and a
+    /// page's <c>### Configuration</c> block (for rules that need settings, such as allowedRegions) applies.
+    /// </summary>
+    private static LintSettings Enabling(string id, DocsPage page)
     {
-        Rules = new Dictionary<string, RuleOverride>(StringComparer.OrdinalIgnoreCase) { [id] = new RuleOverride(true, null) },
-    };
+        var config = page.Configuration is null
+            ? LintSettings.Default
+            : InfraLint.Yaml.Configuration.ConfigLoader.Load(new InfraLint.Core.Locations.SourceText(".infralint.yaml", page.Configuration), _ => true).Settings;
+        return new LintSettings
+        {
+            RequireImageDigests = config.RequireImageDigests,
+            RequireCustomerManagedKeys = config.RequireCustomerManagedKeys,
+            MinLogRetentionDays = config.MinLogRetentionDays,
+            AllowedRegions = config.AllowedRegions,
+            CostLabels = config.CostLabels,
+            DefaultNamespace = config.DefaultNamespace,
+            Rules = new Dictionary<string, RuleOverride>(StringComparer.OrdinalIgnoreCase) { [id] = new RuleOverride(true, null) },
+        };
+    }
 }

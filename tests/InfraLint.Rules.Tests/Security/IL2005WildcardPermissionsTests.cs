@@ -93,4 +93,96 @@ public sealed class IL2005WildcardPermissionsTests
         Assert.Contains("grants s3:GetObject on every resource ('*')", findings[0].Message);
         Assert.Contains("grants every action ('sagemaker:*')", findings[1].Message);
     }
+
+    [Fact]
+    public void Cloudformation_role_policies_are_checked_and_list_or_describe_actions_on_every_resource_are_not()
+    {
+        var findings = Verify.Findings(Id, """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              EndpointRole:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Principal: {Service: sagemaker.amazonaws.com}
+                        Action: sts:AssumeRole
+                  Policies:
+                    - PolicyName: serving
+                      PolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            Action:
+                              - sagemaker:ListEndpoints
+                              - logs:DescribeLogStreams
+                            Resource: "*"
+                          - Effect: Allow
+                            Action: {|IL2005:"*"|}
+                            Resource: "*"
+                          - Effect: Allow
+                            Action:
+                              - sagemaker:ListModels
+                              - s3:PutObject
+                            Resource: {|IL2005:"*"|}
+                          - Effect: Deny
+                            Action: "*"
+                            Resource: "*"
+            """);
+        Assert.Equal(new[] { (Id, 21, 25), (Id, 27, 27) }, findings.Positions());
+        Assert.Contains("AWS::IAM::Role 'EndpointRole' grants every action ('*') on every resource ('*')", findings[0].Message);
+    }
+
+    [Fact]
+    public void Key_policy_resources_mean_the_key_and_the_default_root_statement_is_not_reported()
+    {
+        var findings = Verify.Findings(Id, """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              ModelKey:
+                Type: AWS::KMS::Key
+                Properties:
+                  KeyPolicy:
+                    Statement:
+                      - Sid: EnableRootAccess
+                        Effect: Allow
+                        Principal:
+                          AWS: !Sub arn:aws:iam::${AWS::AccountId}:root
+                        Action: "kms:*"
+                        Resource: "*"
+                      - Sid: AllowUseOfTheKey
+                        Effect: Allow
+                        Principal:
+                          AWS: arn:aws:iam::111122223333:role/serving
+                        Action: [kms:Decrypt, kms:GenerateDataKey]
+                        Resource: "*"
+                      - Sid: TooBroad
+                        Effect: Allow
+                        Principal:
+                          AWS: arn:aws:iam::111122223333:role/ops
+                        Action: {|IL2005:"kms:*"|}
+                        Resource: "*"
+            """);
+        Assert.Contains("grants every action ('kms:*') on", Assert.Single(findings).Message);
+    }
+
+    /// <summary>Corpus false positive (amazon-sagemaker-secure-mlops): these SageMaker actions have no resource type.</summary>
+    [Fact]
+    public void Sagemaker_service_catalog_portfolio_actions_only_exist_on_every_resource()
+    {
+        Verify.NoFindings(Id, """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              SetupPolicy:
+                Type: AWS::IAM::ManagedPolicy
+                Properties:
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Action:
+                          - sagemaker:EnableSagemakerServicecatalogPortfolio
+                          - sagemaker:DisableSagemakerServicecatalogPortfolio
+                        Resource: "*"
+            """);
+    }
 }

@@ -153,4 +153,34 @@ public sealed class IL2009PlaintextSecretTests
                       value: {|IL2009:{{value}}|}
             """);
     }
+
+    [Fact]
+    public void Sagemaker_model_environment_is_checked_and_dynamic_references_are_not_reported()
+    {
+        var result = Lint.Yaml($$$"""
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              Model:
+                Type: AWS::SageMaker::Model
+                Properties:
+                  ExecutionRoleArn: arn:aws:iam::111122223333:role/sagemaker
+                  PrimaryContainer:
+                    Image: 763104351884.dkr.ecr.eu-west-1.amazonaws.com/huggingface-pytorch-tgi-inference:2.3.0
+                    Environment:
+                      HF_MODEL_ID: meta-llama/Llama-3.1-8B-Instruct
+                      HUGGING_FACE_HUB_TOKEN: {{{Secret}}}
+                      OPENAI_API_KEY: "{{resolve:secretsmanager:openai:SecretString:key}}"
+                      WANDB_API_KEY: !Ref WandbKey
+            """);
+        var finding = Assert.Single(result.Of(Id));
+        Assert.Equal((11, 35), (finding.Location.StartLine, finding.Location.StartColumn));
+        Assert.Contains("'HUGGING_FACE_HUB_TOKEN' of the container 'Model' of AWS::SageMaker::Model 'Model'", finding.Message);
+        Assert.Contains("{{resolve:secretsmanager:", finding.Message);
+        foreach (string fragment in Fragments(Secret))
+        {
+            Assert.DoesNotContain(fragment, finding.ToString());
+            Assert.DoesNotContain(fragment, finding.LogicalPath);
+            Assert.All(finding.Properties, p => Assert.DoesNotContain(fragment, p.Key + "=" + p.Value));
+        }
+    }
 }

@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using InfraLint.Core.Engine;
+using InfraLint.Core.Facts;
+using InfraLint.Core.Findings;
+using NRules.Fluent.Dsl;
+
+namespace InfraLint.Rules.Security
+{
+    /// <summary>
+    /// Data the provider encrypts with its own key is encrypted, but nobody in the account controls, restricts
+    /// or audits that key, and it cannot be revoked. Missing S3 encryption is this rule, not IL2001, because S3
+    /// has encrypted every new object with SSE-S3 since January 2023. Teams that must hold their own keys turn
+    /// on <c>requireCustomerManagedKeys</c>, which also reports explicit provider-owned and AWS-managed keys.
+    /// </summary>
+    [Name(Id)]
+    public sealed class IL2002WeakOrProviderDefaultEncryption : Rule
+    {
+        public const string Id = "IL2002";
+
+        public static readonly RuleDescriptor Descriptor = new RuleDescriptor(
+            Id,
+            "Weak or provider-default encryption",
+            "Storage relies on the provider's default encryption with a provider-owned key (an S3 bucket with no encryption configuration, a SageMaker ML volume with no KMS key), or, when requireCustomerManagedKeys is on, on a provider-owned or AWS-managed key instead of a customer-managed one.",
+            Severity.Note,
+            Precision.High,
+            new[] { "security", "encryption", "kms", "data-protection" },
+            securitySeverity: 3.0,
+            controls: new[]
+            {
+                FrameworkControl.Nist("SC-28", "Protection of Information at Rest"),
+                FrameworkControl.Nist("SC-13", "Cryptographic Protection"),
+            });
+
+        public override void Define()
+        {
+            LintSettings settings = default!;
+            StorageResource storage = default!;
+
+            When()
+                .Match(() => settings)
+                .Match(() => storage, s => Applies(s.Encryption.Value, settings));
+
+            Then()
+                .Do(ctx => ctx.Report(Report(storage)));
+        }
+
+        private static bool Applies(EncryptionAtRest state, LintSettings settings) =>
+            state == EncryptionAtRest.ProviderDefault
+            || (settings.RequireCustomerManagedKeys && (state == EncryptionAtRest.ProviderKey || state == EncryptionAtRest.ManagedKmsKey));
+
+        private static Finding Report(StorageResource storage)
+        {
+            var encryption = storage.Encryption;
+            string why = encryption.Value switch
+            {
+                EncryptionAtRest.ProviderDefault => storage.Category == "bucket"
+                    ? "has no encryption configuration, so it relies on S3's default SSE-S3 encryption (applied to new objects since January 2023) with a key nobody in the account controls"
+                    : $"names no KMS key, so the provider encrypts its {storage.Category} with a key nobody in the account controls",
+                EncryptionAtRest.ProviderKey => $"is encrypted with a provider-owned key ({storage.Algorithm.Value ?? "AES256"}), and configuration requires customer-managed keys",
+                _ => "is encrypted with the service's AWS-managed KMS key, and configuration requires customer-managed keys",
+            };
+            return new Finding(
+                Descriptor,
+                $"{Wording.Of(storage)} {why}; encrypt it with a customer-managed KMS key so access to the data can be restricted, audited and revoked.",
+                encryption.Span,
+                Wording.PathOf(storage, encryption),
+                storage,
+                properties: new Dictionary<string, string>
+                {
+                    ["category"] = storage.Category,
+                    ["encryption"] = encryption.Value.ToString(),
+                });
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using InfraLint.Core.Facts;
+using InfraLint.Rules.Tests.Infrastructure;
+
+namespace InfraLint.Rules.Tests.Security;
+
+public sealed class IL2002WeakOrProviderDefaultEncryptionTests
+{
+    private const string Id = "IL2002";
+
+    private const string Template = """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          {|D:Defaulted|}:
+            Type: AWS::S3::Bucket
+          ProviderKey:
+            Type: AWS::S3::Bucket
+            Properties:
+              BucketEncryption:
+                ServerSideEncryptionConfiguration:
+                  - ServerSideEncryptionByDefault:
+                      SSEAlgorithm: {|K:AES256|}
+          ManagedKey:
+            Type: AWS::S3::Bucket
+            Properties:
+              BucketEncryption:
+                ServerSideEncryptionConfiguration:
+                  - ServerSideEncryptionByDefault:
+                      SSEAlgorithm: {|K:aws:kms|}
+          CustomerKey:
+            Type: AWS::S3::Bucket
+            Properties:
+              BucketEncryption:
+                ServerSideEncryptionConfiguration:
+                  - ServerSideEncryptionByDefault:
+                      SSEAlgorithm: aws:kms
+                      KMSMasterKeyID: !Ref DataKey
+          SharedFiles:
+            Type: AWS::EFS::FileSystem
+            Properties:
+              Encrypted: {|K:true|}
+          {|D:Notebook|}:
+            Type: AWS::SageMaker::NotebookInstance
+            Properties:
+              InstanceType: ml.t3.medium
+              RoleArn: arn:aws:iam::111122223333:role/notebook
+        """;
+
+    [Fact]
+    public void Provider_default_encryption_is_reported_without_configuration()
+    {
+        var findings = Verify.Findings(Id, Template.Replace("{|D:", "{|IL2002:").Replace("{|K:", "{|other:"));
+        Assert.Equal(new[] { (Id, 3, 3), (Id, 31, 3) }, findings.Positions());
+        Assert.Contains("relies on S3's default SSE-S3 encryption (applied to new objects since January 2023)", findings[0].Message);
+        Assert.Contains("names no KMS key", findings[1].Message);
+    }
+
+    [Fact]
+    public void Provider_and_aws_managed_keys_are_reported_when_customer_keys_are_required()
+    {
+        var findings = Verify.Findings(Id, Template.Replace("{|D:", "{|IL2002:").Replace("{|K:", "{|IL2002:"), new LintSettings { RequireCustomerManagedKeys = true });
+        Assert.Equal(5, findings.Count);
+        Assert.Contains(findings, f => f.Message.Contains("provider-owned key (AES256)"));
+        Assert.Contains(findings, f => f.Message.Contains("AWS-managed KMS key"));
+    }
+
+    [Fact]
+    public void Endpoint_configs_on_local_nvme_instances_or_serverless_are_not_reported()
+    {
+        Verify.Findings(Id, """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              GpuConfig:
+                Type: AWS::SageMaker::EndpointConfig
+                Properties:
+                  ProductionVariants:
+                    - VariantName: AllTraffic
+                      ModelName: llm
+                      InstanceType: ml.g5.12xlarge
+                      InitialInstanceCount: 1
+              ServerlessConfig:
+                Type: AWS::SageMaker::EndpointConfig
+                Properties:
+                  ProductionVariants:
+                    - VariantName: AllTraffic
+                      ModelName: small
+                      ServerlessConfig:
+                        MemorySizeInMB: 2048
+                        MaxConcurrency: 5
+              {|IL2002:CpuConfig|}:
+                Type: AWS::SageMaker::EndpointConfig
+                Properties:
+                  ProductionVariants:
+                    - VariantName: AllTraffic
+                      ModelName: xgb
+                      InstanceType: ml.m5.xlarge
+                      InitialInstanceCount: 1
+            """);
+    }
+
+    /// <summary>Corpus false positive (SageMaker project seed templates): the instance type is a parameter and may be one that refuses a KmsKeyId.</summary>
+    [Fact]
+    public void Endpoint_configs_whose_instance_type_is_a_parameter_are_unknown()
+    {
+        Verify.NoFindings(Id, """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Parameters:
+              EndpointInstanceType:
+                Type: String
+                Default: ml.m5.large
+            Resources:
+              EndpointConfig:
+                Type: AWS::SageMaker::EndpointConfig
+                Properties:
+                  ProductionVariants:
+                    - VariantName: AllTraffic
+                      ModelName: model
+                      InstanceType: !Ref EndpointInstanceType
+                      InitialInstanceCount: 1
+            """);
+    }
+}
