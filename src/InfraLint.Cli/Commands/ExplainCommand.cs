@@ -1,0 +1,79 @@
+using System.CommandLine;
+using InfraLint.Cli.Output;
+using InfraLint.Core.Findings;
+using InfraLint.Rules;
+
+namespace InfraLint.Cli.Commands;
+
+/// <summary>
+/// <c>infralint explain ILxxxx [--file F [--line N]]</c>: a rule's metadata and docs page; with a file, the rule's
+/// findings there and the numbers behind each (a finding's Properties, e.g. the sizing model's inputs).
+/// </summary>
+internal static class ExplainCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var ruleId = new Argument<string>("rule") { Description = "A rule id such as IL2008." };
+        var file = new Option<string?>("--file") { Description = "Rescan this file and show the rule's findings in it." };
+        var line = new Option<int?>("--line") { Description = "With --file: only the finding on this line." };
+
+        var command = new Command("explain", "Show a rule's metadata and documentation, or the details behind a finding.");
+        command.Arguments.Add(ruleId);
+        command.Options.Add(file);
+        command.Options.Add(line);
+        command.SetAction(parseResult =>
+        {
+            var id = parseResult.GetValue(ruleId)!;
+            var rule = LintHost.Catalog.Find(id) ?? throw new UsageException($"unknown rule id '{id}'. 'infralint rules' lists them.");
+            var path = parseResult.GetValue(file);
+            if (path is null)
+            {
+                WriteRule(env.Out, rule);
+                return ExitCodes.Success;
+            }
+            return WriteFindings(env, rule, path, parseResult.GetValue(line));
+        });
+        return command;
+    }
+
+    private static void WriteRule(TextWriter o, RuleDescriptor rule)
+    {
+        o.WriteLine($"{rule.Id}: {rule.Title}");
+        o.WriteLine();
+        o.WriteLine(rule.Description);
+        o.WriteLine();
+        o.WriteLine($"  severity           {ScanReport.SeverityWord(rule.DefaultSeverity)}{(rule.EnabledByDefault ? "" : " (off by default)")}");
+        o.WriteLine($"  area               {rule.Area}");
+        o.WriteLine($"  precision          {rule.Precision}");
+        o.WriteLine($"  tags               {string.Join(", ", rule.Tags)}");
+        if (rule.SecuritySeverity is not null) o.WriteLine($"  security-severity  {rule.SecuritySeverityText}");
+        foreach (var control in rule.Controls) o.WriteLine($"  evidence for       {control}");
+        o.WriteLine($"  help               {rule.HelpUri}");
+        o.WriteLine();
+        o.WriteLine(RuleSet.Docs(rule.Id) ?? "(This rule has no docs page yet.)");
+    }
+
+    private static int WriteFindings(CliEnvironment env, RuleDescriptor rule, string path, int? line)
+    {
+        if (!File.Exists(env.FullPath(path))) throw new UsageException($"file not found: {path}");
+        var report = ScanPipeline.Run(env, new[] { path }, Array.Empty<string>());
+        var matches = report.Findings
+            .Where(f => f.RuleId == rule.Id && (line is null || (f.Location.StartLine <= line && line <= f.Location.EndLine)))
+            .ToArray();
+        if (matches.Length == 0)
+        {
+            env.Out.WriteLine($"No {rule.Id} finding in {path}{(line is null ? "" : $" on line {line}")}.");
+            return ExitCodes.Success;
+        }
+        foreach (var finding in matches)
+        {
+            env.Out.WriteLine($"{finding.Location}: {ScanReport.SeverityWord(finding.Severity)} {finding.RuleId}: {finding.Message}");
+            env.Out.WriteLine($"  about   {finding.LogicalPath}");
+            foreach (var property in finding.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
+                env.Out.WriteLine($"  {property.Key} = {property.Value}");
+            foreach (var fix in finding.Fixes) env.Out.WriteLine($"  fix     {fix.Description}");
+            if (finding.Suppression is { } s) env.Out.WriteLine($"  suppressed ({s.Kind}){(s.Justification is null ? "" : ": " + s.Justification)}");
+        }
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,101 @@
+using System.CommandLine;
+using InfraLint.Cli.Inputs;
+using InfraLint.Cli.Output;
+using InfraLint.Core.Findings;
+
+namespace InfraLint.Cli.Commands;
+
+/// <summary><c>infralint scan PATH... [--format console|json|sarif] [--output FILE] [--fail-on LEVEL] [--exclude GLOB]... [--config FILE]</c></summary>
+internal static class ScanCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Files and directories to scan; directories are searched recursively for files an adapter reads (*.yaml, *.yml).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Output format.",
+            DefaultValueFactory = _ => "console",
+        };
+        format.AcceptOnlyFromAmong("console", "json", "sarif");
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the report to this file (atomically) instead of standard output.",
+        };
+        var failOn = new Option<string>("--fail-on")
+        {
+            Description = "Exit with 1 when an unsuppressed finding has this severity or a higher one; 'none' never fails.",
+            DefaultValueFactory = _ => "error",
+        };
+        failOn.AcceptOnlyFromAmong("error", "warning", "note", "none");
+        var exclude = new Option<string[]>("--exclude", "-x")
+        {
+            Description = "Glob of files to skip, relative to the scanned directory (repeatable). A glob without '/' matches at any depth.",
+            DefaultValueFactory = _ => Array.Empty<string>(),
+        };
+        var config = new Option<string?>("--config", "-c")
+        {
+            Description = "Configuration file. Default: .infralint.yaml in the current directory, else at the root of its git repository.",
+        };
+        var baseline = new Option<string?>("--baseline")
+        {
+            Description = "A previous InfraLint SARIF or JSON report: findings already in it are marked and do not count or fail the scan.",
+        };
+        var showSuppressed = new Option<bool>("--show-suppressed")
+        {
+            Description = "Console format: also list suppressed findings and findings already in the baseline.",
+        };
+
+        var command = new Command("scan", "Scan infrastructure files and report findings.");
+        command.Arguments.Add(paths);
+        command.Options.Add(format);
+        command.Options.Add(output);
+        command.Options.Add(failOn);
+        command.Options.Add(exclude);
+        command.Options.Add(config);
+        command.Options.Add(baseline);
+        command.Options.Add(showSuppressed);
+        command.SetAction(parseResult =>
+        {
+            var baselinePath = parseResult.GetValue(baseline);
+            var known = string.IsNullOrEmpty(baselinePath) ? null : BaselineFile.Load(env, baselinePath);
+            var report = ScanPipeline.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known);
+            foreach (var notice in report.Notices) env.Error.WriteLine($"infralint: {notice}");
+
+            var chosenFormat = parseResult.GetValue(format)!;
+            var outputPath = parseResult.GetValue(output);
+            Action<TextWriter, bool> render = chosenFormat switch
+            {
+                "json" => (w, _) => JsonOutput.Write(report, w),
+                "sarif" => (w, _) => SarifOutput.Write(report, w),
+                _ => (w, color) => ConsoleOutput.Write(report, w, color, parseResult.GetValue(showSuppressed)),
+            };
+            if (string.IsNullOrEmpty(outputPath))
+            {
+                render(env.Out, env.UseColor);
+                if (chosenFormat != "console") env.Error.WriteLine(ConsoleOutput.Summary(report));
+            }
+            else
+            {
+                var fullOutput = env.FullPath(outputPath);
+                AtomicFile.Write(fullOutput, w => render(w, false));
+                env.Out.WriteLine(ConsoleOutput.Summary(report));
+                env.Out.WriteLine($"Report written to {outputPath}");
+            }
+
+            return report.Fails(ParseSeverity(parseResult.GetValue(failOn)!)) ? ExitCodes.Findings : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Severity ParseSeverity(string level) => level switch
+    {
+        "error" => Severity.Error,
+        "warning" => Severity.Warning,
+        "note" => Severity.Note,
+        _ => Severity.None,
+    };
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using InfraLint.Cli.Output;
+
+namespace InfraLint.Cli.Inputs;
+
+/// <summary>
+/// A previous InfraLint report (<c>--baseline</c>, SARIF or JSON) read as the set of its fingerprints, so a pull
+/// request fails only on findings it introduced. Fingerprints ignore line numbers, so moved code still matches.
+/// </summary>
+internal static class BaselineFile
+{
+    public static IReadOnlySet<string> Load(CliEnvironment env, string path)
+    {
+        var full = env.FullPath(path);
+        if (!File.Exists(full)) throw new UsageException($"baseline not found: {path}");
+        try
+        {
+            using var stream = File.OpenRead(full);
+            using var document = JsonDocument.Parse(stream);
+            var root = document.RootElement;
+            var fingerprints = new HashSet<string>(StringComparer.Ordinal);
+            if (root.TryGetProperty("runs", out var runs))
+            {
+                foreach (var run in runs.EnumerateArray())
+                    foreach (var result in run.TryGetProperty("results", out var results) ? results.EnumerateArray() : default)
+                        if (result.TryGetProperty("partialFingerprints", out var partial) && partial.TryGetProperty(SarifOutput.FingerprintKey, out var value))
+                            fingerprints.Add(value.GetString() ?? "");
+            }
+            else if (root.TryGetProperty("findings", out var findings))
+            {
+                foreach (var finding in findings.EnumerateArray())
+                    if (finding.TryGetProperty("fingerprint", out var value))
+                        fingerprints.Add(value.GetString() ?? "");
+            }
+            else
+            {
+                throw new UsageException($"baseline {path} is neither an InfraLint SARIF nor an InfraLint JSON report.");
+            }
+            return fingerprints;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read baseline {path}: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using InfraLint.Core.Scanning;
+using Microsoft.Extensions.FileSystemGlobbing;
+
+namespace InfraLint.Cli.Inputs;
+
+/// <summary>What to scan, found from the paths on the command line.</summary>
+internal sealed record InputSet(IReadOnlyList<ScanInput> Files, string Root, IReadOnlyList<string> Notices)
+{
+    /// <summary>Absolute path of each file by the display path findings carry.</summary>
+    public IReadOnlyDictionary<string, string> FullPathByDisplay { get; } =
+        Files.ToDictionary(f => f.DisplayPath, f => f.FullPath, StringComparer.Ordinal);
+}
+
+/// <summary>
+/// Expands files and directories into the files an adapter reads. Directories are walked recursively,
+/// skipping tool and VCS folders and symbolic links to directories (no cycles); <c>--exclude</c> globs are
+/// matched against each file's path relative to the directory given on the command line.
+/// </summary>
+internal sealed class InputCollector
+{
+    /// <summary>Folders that never hold infrastructure definitions of their own and can be huge.</summary>
+    private static readonly HashSet<string> SkippedDirectories = new(StringComparer.Ordinal) { ".git", "bin", "obj", "node_modules" };
+
+    private readonly CliEnvironment _env;
+    private readonly Func<string, bool> _accepts;
+    private readonly Matcher? _excludes;
+    private readonly Matcher? _configExcludes;
+    private readonly string? _configDirectory;
+
+    /// <param name="excludeGlobs"><c>--exclude</c> globs, relative to each directory given on the command line.</param>
+    /// <param name="config">Its <c>exclude</c> globs are relative to the folder the configuration file is in.</param>
+    public InputCollector(CliEnvironment env, Func<string, bool> accepts, IReadOnlyList<string> excludeGlobs, ConfigFile? config = null)
+    {
+        _env = env;
+        _accepts = accepts;
+        _excludes = Globs(excludeGlobs);
+        _configExcludes = Globs(config?.Loaded.Excludes ?? Array.Empty<string>());
+        _configDirectory = config?.Directory;
+    }
+
+    private static Matcher? Globs(IReadOnlyList<string> globs)
+    {
+        if (globs.Count == 0) return null;
+        var matcher = new Matcher(StringComparison.Ordinal);
+        foreach (var glob in globs)
+        {
+            var pattern = glob.Replace('\\', '/').TrimStart('/');
+            if (pattern.EndsWith('/')) pattern += "**";
+            matcher.AddInclude(pattern);
+            // Like .gitignore: a pattern without a slash names a file or folder at any depth.
+            if (!pattern.Contains('/')) matcher.AddInclude("**/" + pattern);
+        }
+        return matcher;
+    }
+
+    public InputSet Collect(IReadOnlyList<string> paths)
+    {
+        var files = new SortedDictionary<string, ScanInput>(StringComparer.Ordinal);
+        var notices = new List<string>();
+        foreach (var path in paths)
+        {
+            var full = _env.FullPath(path);
+            if (File.Exists(full))
+            {
+                if (_accepts(full)) Add(files, full);
+                else notices.Add($"{path}: skipped, no adapter reads this kind of file.");
+            }
+            else if (Directory.Exists(full))
+            {
+                Walk(full, full, files, notices);
+            }
+            else
+            {
+                throw new UsageException($"path not found: {path}");
+            }
+        }
+        var inputs = files.Values.ToArray();
+        return new InputSet(inputs, CommonRoot(inputs.Select(i => i.FullPath)), notices);
+    }
+
+    private void Walk(string top, string directory, SortedDictionary<string, ScanInput> files, List<string> notices)
+    {
+        IEnumerable<string> entries;
+        try
+        {
+            entries = Directory.EnumerateFileSystemEntries(directory).ToArray();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            notices.Add($"{_env.DisplayPath(directory)}: not read: {e.Message}");
+            return;
+        }
+        foreach (var entry in entries)
+        {
+            var relative = Path.GetRelativePath(top, entry).Replace('\\', '/');
+            if (Directory.Exists(entry))
+            {
+                var info = new DirectoryInfo(entry);
+                if (SkippedDirectories.Contains(info.Name) || info.LinkTarget is not null || IsExcluded(entry, relative)) continue;
+                Walk(top, entry, files, notices);
+            }
+            else if (_accepts(entry) && !IsExcluded(entry, relative))
+            {
+                Add(files, entry);
+            }
+        }
+    }
+
+    private bool IsExcluded(string fullPath, string relativeToScanned)
+    {
+        if (_excludes is not null && _excludes.Match(relativeToScanned).HasMatches) return true;
+        if (_configExcludes is null || !IsUnder(fullPath, _configDirectory!)) return false;
+        return _configExcludes.Match(Path.GetRelativePath(_configDirectory!, fullPath).Replace('\\', '/')).HasMatches;
+    }
+
+    private void Add(SortedDictionary<string, ScanInput> files, string full)
+    {
+        var display = _env.DisplayPath(full);
+        files.TryAdd(display, new ScanInput(full, display));
+    }
+
+    /// <summary>
+    /// The directory SARIF's <c>%SRCROOT%</c> names: the working directory when every file is inside it (the usual
+    /// CI case, a repository root), else the deepest directory containing every file.
+    /// </summary>
+    private string CommonRoot(IEnumerable<string> fullPaths)
+    {
+        var cwd = Path.TrimEndingDirectorySeparator(_env.WorkingDirectory);
+        var directories = fullPaths.Select(p => Path.GetDirectoryName(p)!).Distinct(StringComparer.Ordinal).ToArray();
+        if (directories.All(d => IsUnder(d, cwd))) return cwd;
+        var root = directories[0];
+        while (!directories.All(d => IsUnder(d, root)))
+            root = Path.GetDirectoryName(root) ?? root;
+        return root;
+    }
+
+    private static bool IsUnder(string path, string directory) =>
+        string.Equals(path, directory, StringComparison.Ordinal)
+        || path.StartsWith(Path.TrimEndingDirectorySeparator(directory) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+}

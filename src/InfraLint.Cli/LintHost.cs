@@ -1,0 +1,35 @@
+using System.Reflection;
+using InfraLint.Core.Engine;
+using InfraLint.Core.Scanning;
+using InfraLint.Rules;
+using InfraLint.Yaml;
+using InfraLint.Yaml.Configuration;
+
+namespace InfraLint.Cli;
+
+/// <summary>The one rule engine of the process (compiling the Rete network costs milliseconds per rule) and the tool's identity.</summary>
+internal static class LintHost
+{
+    public const string ToolName = "InfraLint";
+
+    public static readonly Uri InformationUri = new(Core.Findings.RuleDescriptor.RepositoryUrl);
+
+    private static readonly Lazy<RuleEngine> SharedEngine = new(() => new RuleEngine(new[] { RuleSet.Assembly }));
+
+    public static RuleEngine Engine => SharedEngine.Value;
+
+    public static RuleCatalog Catalog => RuleSet.Catalog;
+
+    /// <summary>A scanner with the configuration's settings; the configuration's own problems are facts, reported as IL0002.</summary>
+    public static Scanner CreateScanner(LoadedConfig? config = null) =>
+        new(Engine, new IAdapter[] { new YamlAdapter() }, config?.Settings, config?.Problems.ToArray<object>());
+
+    /// <summary>Full informational version, e.g. <c>0.1.0+3f2a…</c> when built from git.</summary>
+    public static string Version { get; } =
+        typeof(LintHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(LintHost).Assembly.GetName().Version?.ToString(3)
+        ?? "0.0.0";
+
+    /// <summary>The SemVer 2.0 part without build metadata: <c>0.1.0</c>.</summary>
+    public static string SemanticVersion { get; } = Version.Split('+')[0];
+}

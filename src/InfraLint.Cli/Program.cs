@@ -1,0 +1,52 @@
+using System.CommandLine;
+using InfraLint.Cli.Commands;
+
+namespace InfraLint.Cli;
+
+/// <summary>The <c>infralint</c> dotnet tool: builds the command tree from <c>Commands/</c> and maps failures to exit codes.</summary>
+public static class Program
+{
+    public static int Main(string[] args) => Run(args, CliEnvironment.FromConsole());
+
+    /// <summary>Runs one command line against <paramref name="env"/>; tests call this in-process with captured writers.</summary>
+    internal static int Run(string[] args, CliEnvironment env)
+    {
+        try
+        {
+            var parseResult = BuildRoot(env).Parse(args);
+            if (parseResult.Errors.Count > 0)
+            {
+                foreach (var error in parseResult.Errors) env.Error.WriteLine($"infralint: {error.Message}");
+                env.Error.WriteLine("Run 'infralint --help' for usage.");
+                return ExitCodes.Usage;
+            }
+            return parseResult.Invoke(new InvocationConfiguration
+            {
+                Output = env.Out,
+                Error = env.Error,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (UsageException e)
+        {
+            env.Error.WriteLine($"infralint: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception e)
+        {
+            env.Error.WriteLine($"infralint: internal error: {e.GetType().Name}: {e.Message}");
+            env.Error.WriteLine(e.StackTrace);
+            return ExitCodes.InternalError;
+        }
+    }
+
+    internal static RootCommand BuildRoot(CliEnvironment env)
+    {
+        var root = new RootCommand("InfraLint: policy linter for the infrastructure that runs AI workloads.");
+        root.Subcommands.Add(ScanCommand.Create(env));
+        root.Subcommands.Add(RulesCommand.Create(env));
+        root.Subcommands.Add(ExplainCommand.Create(env));
+        root.Subcommands.Add(SizeCommand.Create());
+        return root;
+    }
+}

@@ -1,0 +1,17 @@
+using InfraLint.Cli.Inputs;
+using InfraLint.Cli.Output;
+
+namespace InfraLint.Cli;
+
+/// <summary>Configuration + paths on the command line → files → one scan → a report every output format can render.</summary>
+internal static class ScanPipeline
+{
+    public static ScanReport Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath = null, IReadOnlySet<string>? baseline = null)
+    {
+        var config = ConfigFile.Find(env, configPath, LintHost.Catalog);
+        var scanner = LintHost.CreateScanner(config?.Loaded);
+        var inputs = new InputCollector(env, scanner.Accepts, excludes, config).Collect(paths);
+        var result = scanner.Scan(inputs.Files);
+        return new ScanReport(result, LintHost.Catalog, inputs.Root, inputs.FullPathByDisplay, inputs.Notices, env) { Baseline = baseline };
+    }
+}

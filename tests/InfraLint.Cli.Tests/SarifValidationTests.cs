@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Text.Json;
+using InfraLint.Cli.Output;
+using InfraLint.Cli.Tests.Support;
+using InfraLint.Core.Findings;
+
+namespace InfraLint.Cli.Tests;
+
+/// <summary>
+/// GitHub code scanning's own checks: <c>Sarif.Multitool validate --rule-kind "Sarif;Ghas"</c> must report no error and
+/// no warning. The validator comes from npm (.ci/package.json); .ci/run installs it and passes its path in
+/// INFRALINT_SARIF_MULTITOOL. Without it the test fails on CI and passes vacuously on a developer machine.
+/// </summary>
+public sealed class SarifValidationTests
+{
+    public const string ValidatorVariable = "INFRALINT_SARIF_MULTITOOL";
+
+    private static string? Validator()
+    {
+        var path = Environment.GetEnvironmentVariable(ValidatorVariable);
+        if (string.IsNullOrEmpty(path))
+            path = Path.Combine(Repo.Root, ".ci", "node_modules", "@microsoft", "sarif-multitool-linux", "Sarif.Multitool");
+        if (File.Exists(path)) return path;
+        Assert.False(Repo.IsCi, $"CI must provide the SARIF validator ({ValidatorVariable} or .ci/node_modules); .ci/run installs it.");
+        return null;
+    }
+
+    [Fact]
+    public void Scan_of_the_examples_passes_the_Ghas_validator()
+    {
+        if (Validator() is not { } validator) return;
+        using var dir = new TempDir();
+        var target = Directory.Exists(Repo.Examples) ? Repo.Examples : Repo.SharedCorpus;
+        Assert.True(Directory.Exists(target), $"Nothing to scan: neither {Repo.Examples} nor {Repo.SharedCorpus} exists.");
+        var sarif = Path.Combine(dir.Path, "examples.sarif");
+
+        var run = CliRunner.Run(Repo.Root, "scan", target, "--format", "sarif", "--output", sarif, "--fail-on", "none");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        AssertValid(validator, sarif, dir.Path);
+    }
+
+    [Fact]
+    public void A_report_with_fixes_related_locations_and_suppressions_passes_the_Ghas_validator()
+    {
+        if (Validator() is not { } validator) return;
+        using var dir = new TempDir();
+        var suppression = new Suppression("inSource", "host networking is needed for RDMA", Reports.HostNetwork(1).Location);
+        var report = Reports.Of(dir.Path, Reports.HostNetwork(4), Reports.HostNetwork(9, suppression));
+        var sarif = Path.Combine(dir.Path, "rich.sarif");
+        using (var writer = new StreamWriter(sarif)) SarifOutput.Write(report, writer);
+
+        AssertValid(validator, sarif, dir.Path);
+    }
+
+    private static void AssertValid(string validator, string sarif, string workDir)
+    {
+        var output = Path.Combine(workDir, "validation.sarif");
+        var start = new ProcessStartInfo(validator)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workDir,
+        };
+        foreach (var arg in new[] { "validate", "--rule-kind", "Sarif;Ghas", "--level", "Error;Warning", "--output", output, sarif })
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)), "The SARIF validator did not finish in 3 minutes.");
+        Assert.True(File.Exists(output), $"The validator wrote no output (exit {process.ExitCode}).\n{stdout.Result}\n{stderr.Result}");
+
+        using var log = JsonDocument.Parse(File.ReadAllText(output));
+        var run = log.RootElement.GetProperty("runs")[0];
+        var problems = (run.TryGetProperty("results", out var results) ? results.EnumerateArray() : default)
+            .Where(r => !r.TryGetProperty("level", out var level) || level.GetString() is "error" or "warning")
+            .Select(r => r.GetProperty("ruleId").GetString() + ": " + r.GetProperty("message"))
+            .ToList();
+        var notifications = run.GetProperty("invocations")[0];
+        foreach (var kind in new[] { "toolExecutionNotifications", "toolConfigurationNotifications" })
+            if (notifications.TryGetProperty(kind, out var list))
+                problems.AddRange(list.EnumerateArray()
+                    .Where(n => !n.TryGetProperty("level", out var level) || level.GetString() is "error" or "warning")
+                    .Select(n => $"{kind}: {n.GetProperty("message")}"));
+
+        Assert.True(problems.Count == 0, $"{sarif}:\n{string.Join("\n", problems)}\n{stdout.Result}");
+    }
+}

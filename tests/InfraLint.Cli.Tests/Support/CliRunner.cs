@@ -1,0 +1,30 @@
+namespace InfraLint.Cli.Tests.Support;
+
+/// <summary>What one in-process run of <c>infralint</c> printed and returned.</summary>
+public sealed record CliRun(int ExitCode, string Out, string Error)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Out}\n--- stderr\n{Error}";
+}
+
+/// <summary>Runs the CLI's real entry point in-process with captured writers and its own working directory.</summary>
+public static class CliRunner
+{
+    public static CliRun Run(string workingDirectory, params string[] args) =>
+        Run(workingDirectory, new Dictionary<string, string>(), terminal: false, args);
+
+    public static CliRun Run(string workingDirectory, IReadOnlyDictionary<string, string> variables, bool terminal, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var env = new CliEnvironment
+        {
+            Out = stdout,
+            Error = stderr,
+            WorkingDirectory = Path.GetFullPath(workingDirectory),
+            OutputIsTerminal = terminal,
+            GetVariable = name => variables.TryGetValue(name, out var value) ? value : null,
+        };
+        int exit = Program.Run(args, env);
+        return new CliRun(exit, stdout.ToString(), stderr.ToString());
+    }
+}
