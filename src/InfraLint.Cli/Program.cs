@@ -44,6 +44,7 @@ public static class Program
     {
         var root = new RootCommand("InfraLint: policy linter for the infrastructure that runs AI workloads.");
         root.Subcommands.Add(ScanCommand.Create(env));
+        root.Subcommands.Add(FixCommand.Create(env));
         root.Subcommands.Add(RulesCommand.Create(env));
         root.Subcommands.Add(ExplainCommand.Create(env));
         root.Subcommands.Add(SizeCommand.Create());

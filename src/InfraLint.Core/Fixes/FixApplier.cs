@@ -10,8 +10,10 @@ namespace InfraLint.Core.Fixes
 
     /// <summary>
     /// Applies fixes to a text. A fix is atomic: all of its edits or none. Fixes whose edits overlap an
-    /// already accepted fix are skipped (a later run picks them up once the text has settled), and two
-    /// fixes that make the identical edit are applied once.
+    /// already accepted fix are skipped (a later round picks them up once the text has settled), and two
+    /// fixes that make the identical edit are applied once. Two different insertions at one point also
+    /// conflict: both may create the same parent key (two fixes each adding <c>securityContext:</c>), and
+    /// only a rescan after the first can place the second inside what the first created.
     /// </summary>
     public static class FixApplier
     {
@@ -34,9 +36,7 @@ namespace InfraLint.Core.Fixes
                 applied.Add(fix);
             }
 
-            // Insertions at the same offset keep the order their fixes were accepted in.
-            var ordered = accepted.Select((e, i) => (Edit: e, Order: i))
-                .OrderBy(x => x.Edit.Span.StartOffset).ThenBy(x => x.Order).Select(x => x.Edit).ToList();
+            var ordered = accepted.OrderBy(e => e.Span.StartOffset).ToList();
             var result = new StringBuilder(text.Length + ordered.Sum(e => e.NewText.Length));
             int position = 0;
             foreach (var edit in ordered)
@@ -55,7 +55,7 @@ namespace InfraLint.Core.Fixes
         /// <summary>Replacements overlap when their ranges intersect; an insertion conflicts with a replacement that covers its point.</summary>
         private static bool Overlap(TextEdit a, TextEdit b)
         {
-            if (a.Span.Length == 0 && b.Span.Length == 0) return false;
+            if (a.Span.Length == 0 && b.Span.Length == 0) return a.Span.StartOffset == b.Span.StartOffset;
             if (a.Span.Length == 0) return a.Span.StartOffset > b.Span.StartOffset && a.Span.StartOffset < b.Span.EndOffset;
             if (b.Span.Length == 0) return b.Span.StartOffset > a.Span.StartOffset && b.Span.StartOffset < a.Span.EndOffset;
             return a.Span.StartOffset < b.Span.EndOffset && b.Span.StartOffset < a.Span.EndOffset;

@@ -99,15 +99,16 @@ namespace InfraLint.Core.Fixes
                     x++;
                     y++;
                 }
-                else if (y < m && (x == n || lcs[x, y + 1] >= lcs[x + 1, y]))
+                else if (x < n && (y == m || lcs[x + 1, y] >= lcs[x, y + 1]))
                 {
-                    ops.Add(new Op('+', b[head + y], head + x, head + y));
-                    y++;
+                    // Removals before additions, as diff -u prints a changed line.
+                    ops.Add(new Op('-', a[head + x], head + x, head + y));
+                    x++;
                 }
                 else
                 {
-                    ops.Add(new Op('-', a[head + x], head + x, head + y));
-                    x++;
+                    ops.Add(new Op('+', b[head + y], head + x, head + y));
+                    y++;
                 }
             }
             for (int k = 0; k < tail; k++) ops.Add(new Op(' ', a[a.Length - tail + k], a.Length - tail + k, b.Length - tail + k));

@@ -23,14 +23,15 @@ public class FixApplierTests
     }
 
     [Fact]
-    public void Identical_edits_from_two_fixes_apply_once_and_insertions_keep_their_order()
+    public void Identical_edits_apply_once_and_a_different_insertion_at_the_same_point_waits()
     {
         var insertA = new Fix("a", new[] { new TextEdit(Source.Span(4, 4), "\nx: 1") });
         var insertB = new Fix("b", new[] { new TextEdit(Source.Span(4, 4), "\ny: 2") });
         var duplicate = new Fix("a again", new[] { new TextEdit(Source.Span(4, 4), "\nx: 1") });
         var result = FixApplier.Apply(Source.Text, new[] { insertA, insertB, duplicate });
-        Assert.Equal("a: 1\nx: 1\ny: 2\nb: 2\nc: 3\n", result.Text);
-        Assert.Empty(result.Skipped);
+        Assert.Equal("a: 1\nx: 1\nb: 2\nc: 3\n", result.Text);
+        Assert.Equal(new[] { insertA, duplicate }, result.Applied);
+        Assert.Equal(new[] { insertB }, result.Skipped);
     }
 
     [Fact]
