@@ -1,3 +1,4 @@
+using System;
 using InfraLint.Core.Fixes;
 using InfraLint.Core.Locations;
 
@@ -54,7 +55,18 @@ namespace InfraLint.Core.Facts
         /// <summary>Name (or template logical id) of the monitored endpoint; null when unknown, which counts as monitoring any.</summary>
         public string? MonitoredName { get; }
 
+        /// <summary>
+        /// A monitoring service deployed for the whole cluster (an Evidently or Alibi Detect server): it may
+        /// watch models in any namespace of its own format, so it counts for all of them.
+        /// </summary>
+        public bool ClusterWide { get; init; }
+
+        /// <summary>The monitoring tool, where the source says (SageMaker Model Monitor, Evidently, WhyLabs…).</summary>
+        public string? Tool { get; init; }
+
         public bool Monitors(InfraResource resource) =>
-            resource.Namespace == Namespace && (MonitoredName is null || MonitoredName == resource.Name);
+            string.Equals(resource.Format, Format, StringComparison.Ordinal)
+            && (ClusterWide || resource.Namespace == Namespace)
+            && (MonitoredName is null || MonitoredName == resource.Name);
     }
 }

@@ -20,6 +20,13 @@ namespace InfraLint.Core.Facts
 
         public Located<int?> MaxReplicas { get; set; } = null!;
 
+        /// <summary>
+        /// The metric of the target's pods it scales on when that metric must come from a metrics pipeline
+        /// (an HPA <c>Pods</c> metric such as <c>vllm_num_requests_running</c>, a KEDA Prometheus trigger):
+        /// evidence that something collects the pods' metrics. Null for CPU/memory or no metrics.
+        /// </summary>
+        public string? PodMetric { get; set; }
+
         /// <summary>Target name when the source names it through something we cannot evaluate: the autoscaler may target any resource of its kind.</summary>
         public const string AnyTarget = "*";
 

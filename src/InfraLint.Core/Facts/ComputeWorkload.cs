@@ -50,6 +50,31 @@ namespace InfraLint.Core.Facts
         /// <summary>Cron schedule for scheduled jobs (CronJob <c>spec.schedule</c>).</summary>
         public Located<string?>? Schedule { get; set; }
 
+        /// <summary>How a new version replaces running replicas (Deployment <c>spec.strategy.type</c>: RollingUpdate or Recreate); null where the source has no such setting.</summary>
+        public Located<string?>? RolloutStrategy { get; set; }
+
+        /// <summary><c>spec.strategy.rollingUpdate.maxUnavailable</c> as written (<c>1</c>, <c>25%</c>); where a fix writes it when missing.</summary>
+        public Located<string?>? RolloutMaxUnavailable { get; set; }
+
+        /// <summary>
+        /// Serving metrics are collected without anything in this source wiring a collector (SageMaker sends
+        /// CloudWatch metrics; KServe and Knative export through their own queue proxy; compose services are
+        /// scraped from the collector's own configuration); null when the source must wire one.
+        /// </summary>
+        public string? MetricsCollectedElsewhere { get; set; }
+
+        /// <summary>
+        /// A template that other resources instantiate (a Kubeflow TrainingRuntime), not a job that runs by
+        /// itself: job-level rules (lineage, tracking) judge the job that uses it.
+        /// </summary>
+        public bool IsTemplate { get; set; }
+
+        /// <summary>The platform records each run's parameters and metrics itself (a Katib experiment's trials); null otherwise.</summary>
+        public string? BuiltInExperimentTracking { get; set; }
+
+        /// <summary>A stored model that endpoints serve (a SageMaker Model) rather than a running service.</summary>
+        public bool IsModelArtifact { get; set; }
+
         public IReadOnlyList<PodTemplate> Pods { get; set; } = Array.Empty<PodTemplate>();
 
         public IEnumerable<Container> Containers => Pods.SelectMany(p => p.Containers);
@@ -59,6 +84,15 @@ namespace InfraLint.Core.Facts
             Pods.Count == 0 ? 0 : Pods.Max(p => p.Containers.Sum(c => c.Resources.AcceleratorCount));
 
         public bool UsesAccelerators => Pods.Any(p => p.Containers.Any(c => c.Resources.AcceleratorCount > 0));
+
+        /// <summary>
+        /// The cluster benchmark or HPC program the workload runs instead of training a model (NCCL tests, the MPI
+        /// pi example, LAMMPS), or null; see <see cref="Knowledge.Benchmarks"/>.
+        /// </summary>
+        public string? Benchmark =>
+            Knowledge.Benchmarks.Describe(
+                Containers.Select(c => c.Image?.Value),
+                Containers.SelectMany(c => c.Command.Concat(c.Args.Select(a => a.Value))));
 
         /// <summary>A workload the AI-specific rules care about: it has a known AI role or asks for accelerators.</summary>
         public bool IsAiWorkload => Role != WorkloadRole.Unknown || UsesAccelerators;

@@ -41,6 +41,9 @@ namespace InfraLint.Core.Facts
 
         public IReadOnlyList<EnvVar> Env { get; set; } = Array.Empty<EnvVar>();
 
+        /// <summary>Names of the secrets and config maps the whole environment is loaded from (<c>envFrom</c>).</summary>
+        public IReadOnlyList<string> EnvFrom { get; set; } = Array.Empty<string>();
+
         public IReadOnlyList<int> Ports { get; set; } = Array.Empty<int>();
 
         public ResourceRequirements Resources { get; set; } = null!;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using InfraLint.Core.Locations;
 
 namespace InfraLint.Core.Facts
@@ -23,6 +24,10 @@ namespace InfraLint.Core.Facts
 
         /// <summary>Pod labels a Service selects.</summary>
         public IReadOnlyDictionary<string, string> Selector { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>Whether this Service sends traffic to pods with these labels (a Service without a selector selects nothing).</summary>
+        public bool SelectsPods(IReadOnlyDictionary<string, string> podLabels) =>
+            Selector.Count > 0 && Selector.All(kv => podLabels.TryGetValue(kv.Key, out var value) && value == kv.Value);
 
         /// <summary>Services an Ingress routes to.</summary>
         public IReadOnlyList<string> BackendServices { get; set; } = Array.Empty<string>();
@@ -67,5 +72,18 @@ namespace InfraLint.Core.Facts
 
         /// <summary>Namespaces watched; empty means its own; <c>*</c> means any.</summary>
         public IReadOnlyList<string> Namespaces { get; set; } = Array.Empty<string>();
+
+        /// <summary>True when it selects pods directly (PodMonitor, PodMonitoring); false when it selects Services.</summary>
+        public bool SelectsPods { get; set; }
+
+        /// <summary>The selector has terms InfraLint does not evaluate (<c>matchExpressions</c>), so it is taken to match.</summary>
+        public bool SelectorIsPartial { get; set; }
+
+        public bool Watches(string @namespace) =>
+            Namespaces.Count == 0 ? @namespace == Namespace : Namespaces.Contains("*") || Namespaces.Contains(@namespace);
+
+        /// <summary>Whether its label selector matches these labels (an empty selector matches everything).</summary>
+        public bool Selects(IReadOnlyDictionary<string, string> labels) =>
+            SelectorIsPartial || Selector.All(kv => labels.TryGetValue(kv.Key, out var value) && value == kv.Value);
     }
 }

@@ -17,6 +17,12 @@ namespace InfraLint.Core.Facts
         /// <summary>Labels/tags every GPU or storage resource must carry (IL1011).</summary>
         public IReadOnlyList<string> CostLabels { get; init; } = new[] { "team", "cost-center", "model" };
 
+        /// <summary>
+        /// Labels or annotations a training job or model artifact must carry for lineage (IL4004): the dataset
+        /// it was trained on, the code revision, and the model version it produces.
+        /// </summary>
+        public IReadOnlyList<string> LineageLabels { get; init; } = new[] { "infralint.dev/dataset", "app.kubernetes.io/version", "infralint.dev/model-version" };
+
         /// <summary>Namespace assumed for namespaced Kubernetes objects that name none.</summary>
         public string DefaultNamespace { get; init; } = "default";
 

@@ -36,6 +36,12 @@ namespace InfraLint.Core.Facts
 
         public IReadOnlyDictionary<string, string> Labels { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+        /// <summary>Pod-template annotations (<c>template.metadata.annotations</c>), e.g. <c>prometheus.io/scrape</c>.</summary>
+        public IReadOnlyDictionary<string, string> Annotations { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>Names of the PersistentVolumeClaims the pod mounts; a claim mounted read-write by one node can block a rolling update.</summary>
+        public IReadOnlyList<string> PersistentVolumeClaims { get; set; } = Array.Empty<string>();
+
         public IReadOnlyDictionary<string, string> NodeSelector { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
         /// <summary>

@@ -39,6 +39,9 @@ namespace InfraLint.Core.Facts
 
         public Located<double?> P99LatencyMs { get; set; } = null!;
 
+        /// <summary>p95 latency objective; either percentile counts as a latency SLO (IL3003).</summary>
+        public Located<double?> P95LatencyMs { get; set; } = null!;
+
         public Located<double?> TimeToFirstTokenMs { get; set; } = null!;
 
         public Located<double?> TrainingTokens { get; set; } = null!;
@@ -51,11 +54,37 @@ namespace InfraLint.Core.Facts
 
         public Located<string?> DriftMonitor { get; set; } = null!;
 
+        /// <summary>Data-quality monitor (<c>monitoring.dataQuality</c>); like drift, <c>none</c> declares there is none.</summary>
+        public Located<string?> DataQualityMonitor { get; set; } = null!;
+
         public Located<string?> MetricsBackend { get; set; } = null!;
+
+        /// <summary>Alerts the workload's monitoring raises (<c>monitoring.alerts</c>), e.g. <c>p99-latency</c>, <c>drift</c>.</summary>
+        public IReadOnlyList<Located<string>> Alerts { get; set; } = Array.Empty<Located<string>>();
+
+        /// <summary>Experiment tracker or model registry the training job reports to (<c>tracking</c>), e.g. <c>mlflow</c>; <c>none</c> declares there is none.</summary>
+        public Located<string?> Tracking { get; set; } = null!;
+
+        /// <summary>The <c>monitoring</c> key (or the profile's anchor when there is none): where monitoring findings point.</summary>
+        public SourceSpan? MonitoringSpan { get; set; }
+
+        /// <summary>The <c>slo</c> key, when the profile has one.</summary>
+        public SourceSpan? SloSpan { get; set; }
 
         public Located<string?> Dataset { get; set; } = null!;
 
         public Located<string?> DatasetVersion { get; set; } = null!;
+
+        /// <summary>The stages of the profile's data pipeline (<c>pipeline.stages</c>), in order.</summary>
+        public IReadOnlyList<PipelineStage> Stages { get; set; } = Array.Empty<PipelineStage>();
+
+        /// <summary>True when the monitor value names a monitor (present and not <c>none</c>).</summary>
+        public static bool Declares(Located<string?> monitor) =>
+            monitor.IsPresent && !string.IsNullOrWhiteSpace(monitor.Value) && !string.Equals(monitor.Value!.Trim(), "none", StringComparison.OrdinalIgnoreCase);
+
+        public bool HasDriftMonitoring => Declares(DriftMonitor) || Declares(DataQualityMonitor);
+
+        public bool HasLatencyObjective => P99LatencyMs.IsPresent || P95LatencyMs.IsPresent;
 
         /// <summary>The provisioned resources this profile describes; for annotation profiles, the annotated workload.</summary>
         public IReadOnlyList<ProfileTarget> Targets { get; set; } = Array.Empty<ProfileTarget>();

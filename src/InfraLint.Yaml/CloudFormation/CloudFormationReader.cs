@@ -113,6 +113,9 @@ namespace InfraLint.Yaml.CloudFormation
                     case "AWS::SageMaker::MonitoringSchedule":
                         facts.Add(Monitor(id, type, span, props));
                         break;
+                    case "AWS::CloudWatch::Alarm":
+                        if (Alarm(id, type, span, props) is { } alarm) facts.Add(alarm);
+                        break;
                     case "AWS::ApplicationAutoScaling::ScalableTarget":
                         if (ScalableTarget(id, type, span, props) is { } scaler) facts.Add(scaler);
                         break;
@@ -352,6 +355,7 @@ namespace InfraLint.Yaml.CloudFormation
                 Role = WorkloadRole.Inference,
                 RoleReason = "SageMaker model",
                 Replicas = Located<int?>.Missing(span, path),
+                IsModelArtifact = true,
             };
             var pod = new PodTemplate(workload, "model", span, path + ".Properties")
             {
@@ -492,6 +496,7 @@ namespace InfraLint.Yaml.CloudFormation
                 Role = WorkloadRole.Inference,
                 RoleReason = "SageMaker endpoint",
                 IsLongRunning = true,
+                MetricsCollectedElsewhere = "SageMaker's CloudWatch endpoint metrics",
                 Replicas = Located<int?>.Missing(span, path),
             };
             var configId = Intrinsics.References(props.Get("EndpointConfigName")).FirstOrDefault(r => _resources.TryGetValue(r, out var res) && res.Type == "AWS::SageMaker::EndpointConfig");
@@ -518,6 +523,19 @@ namespace InfraLint.Yaml.CloudFormation
                 ?? props.Map("MonitoringScheduleConfig").Map("MonitoringJobDefinition").Seq("MonitoringInputs")?.Children.OfType<YamlMappingNode>().FirstOrDefault().Map("EndpointInput").Get("EndpointName");
             string? target = Intrinsics.References(endpoint).FirstOrDefault(_resources.ContainsKey) ?? EndpointByLiteralName(Intrinsics.Literal(endpoint));
             return new ModelMonitor(SourceFormat.CloudFormation, type, id, _ns, span, target) { Labels = Tags(props) };
+        }
+
+        /// <summary>A CloudWatch alarm on a SageMaker endpoint's metric (ModelLatency, OverheadLatency…), bound to the endpoint its dimension names.</summary>
+        private AlertRule? Alarm(string id, string type, SourceSpan span, YamlMappingNode? props)
+        {
+            if (Intrinsics.Literal(props.Get("Namespace")) != "AWS/SageMaker" || Intrinsics.Literal(props.Get("MetricName")) is not string metric) return null;
+            var dimension = props.Seq("Dimensions")?.Children.OfType<YamlMappingNode>().FirstOrDefault(d => Intrinsics.Literal(d.Get("Name")) == "EndpointName");
+            if (dimension is null) return null;
+            var value = dimension.Get("Value");
+            string target = Intrinsics.References(value).FirstOrDefault(r => _resources.TryGetValue(r, out var res) && res.Type == "AWS::SageMaker::Endpoint")
+                ?? EndpointByLiteralName(Intrinsics.Literal(value))
+                ?? Autoscaler.AnyTarget;
+            return new AlertRule(SourceFormat.CloudFormation, type, id, _ns, span, metric, target) { Labels = Tags(props) };
         }
 
         private Autoscaler? ScalableTarget(string id, string type, SourceSpan span, YamlMappingNode? props)

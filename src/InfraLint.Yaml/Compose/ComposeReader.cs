@@ -51,6 +51,8 @@ namespace InfraLint.Yaml.Compose
                 Labels = labels,
                 Annotations = labels,
                 LabelEdit = key => new YamlEditTarget(_y.Source, s, "labels", key),
+                // Compose has no collector discovery: Prometheus scrapes compose services from its own static configuration.
+                MetricsCollectedElsewhere = "the collector's own scrape configuration",
             };
             var deploy = s.Map("deploy");
             workload.Replicas = deploy is null ? Located<int?>.Missing(span, path + ".deploy.replicas", new YamlEditTarget(_y.Source, s, "deploy", "replicas")) : _y.Int(deploy, path + ".deploy", span, "replicas");

@@ -20,7 +20,7 @@ namespace InfraLint.Yaml.Configuration
     {
         public const string FileName = ".infralint.yaml";
 
-        private static readonly string[] TopLevelKeys = { "rules", "requireImageDigests", "costLabels", "exclude", "defaultNamespace", "allowedRegions", "sizing", "frameworks", "requireCustomerManagedKeys", "minLogRetentionDays" };
+        private static readonly string[] TopLevelKeys = { "rules", "requireImageDigests", "costLabels", "exclude", "defaultNamespace", "allowedRegions", "sizing", "frameworks", "requireCustomerManagedKeys", "minLogRetentionDays", "lineageLabels" };
 
         public static LoadedConfig Load(SourceText source, Func<string, bool> isKnownRule)
         {
@@ -80,6 +80,7 @@ namespace InfraLint.Yaml.Configuration
                 RequireCustomerManagedKeys = customerKeys,
                 MinLogRetentionDays = minRetention,
                 CostLabels = Strings(root, "costLabels", source, problems) ?? LintSettings.Default.CostLabels,
+                LineageLabels = Strings(root, "lineageLabels", source, problems) ?? LintSettings.Default.LineageLabels,
                 DefaultNamespace = root.Str("defaultNamespace") ?? LintSettings.Default.DefaultNamespace,
                 AllowedRegions = Strings(root, "allowedRegions", source, problems) ?? Array.Empty<string>(),
                 Rules = rules,

@@ -23,7 +23,22 @@ namespace InfraLint.Yaml.Kubernetes
         {
             "ClusterRole", "ClusterRoleBinding", "Namespace", "Node", "PersistentVolume", "StorageClass",
             "CustomResourceDefinition", "PriorityClass", "ClusterServingRuntime", "ClusterTrainingRuntime",
-            "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration", "IngressClass", "RuntimeClass",
+            "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration", "IngressClass", "RuntimeClass", "ClusterPodMonitoring",
+        };
+
+        /// <summary>Kinds that are templates other resources instantiate, not workloads that run by themselves.</summary>
+        private static readonly HashSet<string> Templates = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "TrainingRuntime", "ClusterTrainingRuntime", "ServingRuntime", "ClusterServingRuntime", "PodTemplate",
+        };
+
+        /// <summary>
+        /// Serving platforms whose controller wires metrics itself: KServe's and Knative's queue-proxy export
+        /// request metrics and the platform's configuration decides how they are scraped.
+        /// </summary>
+        private static readonly HashSet<string> PlatformMetrics = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "InferenceService", "LLMInferenceService", "Service.serving.knative.dev",
         };
 
         /// <summary>Kinds that run until stopped and can be targeted by a horizontal autoscaler.</summary>
@@ -98,7 +113,12 @@ namespace InfraLint.Yaml.Kubernetes
                     yield break;
                 case "ServiceMonitor":
                 case "PodMonitor":
+                case "PodMonitoring" when IsGoogleManagedPrometheus(root):
+                case "ClusterPodMonitoring" when IsGoogleManagedPrometheus(root):
                     yield return ReadMonitor(root, kind);
+                    yield break;
+                case "PrometheusRule":
+                    foreach (var alert in ReadAlerts(root)) yield return alert;
                     yield break;
             }
 
@@ -107,9 +127,13 @@ namespace InfraLint.Yaml.Kubernetes
             if (workload is null) yield break;
             yield return workload;
             foreach (var placement in _placements.ToArray()) yield return placement;
+            if (ReadModelMonitor(workload, root) is { } monitor) yield return monitor;
             foreach (var fact in WorkloadSpec.WorkloadSpecReader.FromAnnotations(workload, root.Map("metadata").Map("annotations"), _y.Source))
                 yield return fact;
         }
+
+        private static bool IsGoogleManagedPrometheus(YamlMappingNode root) =>
+            root.Str("apiVersion")?.StartsWith("monitoring.googleapis.com/", StringComparison.Ordinal) == true;
 
         private static bool IsKnative(YamlMappingNode root) =>
             root.Str("apiVersion")?.StartsWith("serving.knative.dev/", StringComparison.Ordinal) == true;
@@ -154,6 +178,11 @@ namespace InfraLint.Yaml.Kubernetes
                 LabelEdit = LabelEdit(root),
             };
             workload.IsLongRunning = LongRunning.Contains(fullKind);
+            workload.IsTemplate = Templates.Contains(fullKind);
+            if (PlatformMetrics.Contains(fullKind))
+                workload.MetricsCollectedElsewhere = fullKind == "Service.serving.knative.dev" ? "Knative queue-proxy metrics" : "KServe queue-proxy and model-server metrics";
+            if (kind == "Deployment") ReadRollout(workload, spec, span);
+            if (kind == "Experiment") workload.BuiltInExperimentTracking = "Katib records every trial's parameters and metrics";
 
             var templates = new List<PodTemplate>();
             foreach (var (podSpec, path, template, owner, role) in pods)
@@ -167,6 +196,7 @@ namespace InfraLint.Yaml.Kubernetes
             if (trainer is not null)
                 templates.Add(ReadTrainer(workload, trainer));
             workload.Pods = templates;
+            if (kind is "RayService" or "RayCluster" or "RayJob") AddKubeRayLabels(templates);
 
             workload.Replicas = ReadReplicas(root, spec, kind, span);
             workload.InlineAutoscaling = InlineAutoscaling(kind, spec, metadata);
@@ -245,6 +275,9 @@ namespace InfraLint.Yaml.Kubernetes
                     .Where(t => t is not null).Select(t => t!).ToArray() ?? Array.Empty<string>(),
                 PlacementSpan = podSpec.KeyNode("nodeSelector") is { } ns ? _y.Span(ns) : podSpec.KeyNode("affinity") is { } af ? _y.Span(af) : null,
                 Labels = template?.Map("metadata").Map("labels").StringMap() ?? new Dictionary<string, string>(StringComparer.Ordinal),
+                Annotations = template?.Map("metadata").Map("annotations").StringMap() ?? new Dictionary<string, string>(StringComparer.Ordinal),
+                PersistentVolumeClaims = podSpec.Seq("volumes")?.Children.OfType<YamlMappingNode>()
+                    .Select(v => v.Map("persistentVolumeClaim").Str("claimName")).Where(c => c is not null).Select(c => c!).ToArray() ?? Array.Empty<string>(),
             };
             ReadRegionPlacements(workload, podSpec, path);
             var containers = new List<Container>();
@@ -252,6 +285,23 @@ namespace InfraLint.Yaml.Kubernetes
             ReadContainers(pod, podSpec.Seq("initContainers"), $"{path}.initContainers", isInit: true, containers);
             pod.Containers = containers;
             return pod;
+        }
+
+        /// <summary>
+        /// KubeRay labels every Ray pod it creates (<c>ray.io/is-ray-node: yes</c>, <c>ray.io/node-type: head|worker</c>);
+        /// KubeRay's documented PodMonitors select on them, so the pod templates carry them too.
+        /// </summary>
+        private static void AddKubeRayLabels(IEnumerable<PodTemplate> templates)
+        {
+            foreach (var pod in templates)
+            {
+                string? nodeType = pod.Role == "head" ? "head" : pod.Role.StartsWith("worker:", StringComparison.Ordinal) ? "worker" : null;
+                if (nodeType is null) continue;
+                var labels = pod.Labels.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+                labels["ray.io/is-ray-node"] = "yes";
+                labels["ray.io/node-type"] = nodeType;
+                pod.Labels = labels;
+            }
         }
 
         /// <summary>nodeSelector plus node-affinity <c>In</c> expressions (required, or preferred), label → values.</summary>
@@ -331,6 +381,7 @@ namespace InfraLint.Yaml.Kubernetes
                 Command = c.Seq("command")?.Children.OfType<YamlScalarNode>().Select(YamlNodes.Text).Where(t => t is not null).Select(t => t!).ToArray() ?? Array.Empty<string>(),
                 Args = _y.Strings(c.Seq("args"), path + ".args"),
                 Env = ReadEnv(c.Seq("env"), path + ".env"),
+                EnvFrom = EnvFromNames(c.Seq("envFrom")),
                 Ports = c.Seq("ports")?.Children.OfType<YamlMappingNode>()
                     .Select(p => YamlNodes.Long(p.ScalarNode("containerPort")))
                     .Where(p => p is > 0 and < 65536).Select(p => (int)p!.Value).ToArray() ?? Array.Empty<int>(),
@@ -361,6 +412,40 @@ namespace InfraLint.Yaml.Kubernetes
                 _y.Map(resources.Map("limits"), $"{path}.{key}.limits"),
                 anchor,
                 name => new YamlEditTarget(_y.Source, owner, key, "limits", name));
+        }
+
+        private static string[] EnvFromNames(YamlSequenceNode? envFrom) =>
+            envFrom?.Children.OfType<YamlMappingNode>()
+                .Select(e => e.Map("secretRef").Str("name") ?? e.Map("configMapRef").Str("name"))
+                .Where(n => n is not null).Select(n => n!).ToArray() ?? Array.Empty<string>();
+
+        /// <summary>
+        /// Deployment <c>spec.strategy</c>: the type (RollingUpdate when unset) and maxUnavailable, each with
+        /// where a fix writes it.
+        /// </summary>
+        private void ReadRollout(ComputeWorkload workload, YamlMappingNode spec, SourceSpan identity)
+        {
+            workload.RolloutStrategy = _y.String(spec, "spec", identity, "strategy", "type");
+            workload.RolloutMaxUnavailable = _y.String(spec, "spec", identity, "strategy", "rollingUpdate", "maxUnavailable");
+        }
+
+        /// <summary>
+        /// A drift or data-quality monitor that the workload is or reports to: a monitoring service's image
+        /// (it may watch any namespace), a model server configured to send its data to a monitoring SaaS, or a
+        /// KServe predictor that logs its requests and responses for a detector.
+        /// </summary>
+        private ModelMonitor? ReadModelMonitor(ComputeWorkload workload, YamlMappingNode root)
+        {
+            var containers = workload.Containers.Where(c => !c.IsInit).ToArray();
+            if (containers.Select(c => DriftMonitors.ToolForImage(c.Image.Value)).FirstOrDefault(t => t is not null) is string service)
+                return new ModelMonitor(SourceFormat.Kubernetes, workload.Kind, workload.Name, workload.Namespace, workload.Span, monitoredName: null) { ClusterWide = true, Tool = service };
+            if (workload.Role != WorkloadRole.Inference) return null;
+            string? tool = DriftMonitors.ToolForEnvironment(containers.SelectMany(c => c.Env.Select(e => e.Name.Value)));
+            if (tool is null && workload.Kind == "InferenceService" && root.Map("spec").Map("predictor").Map("logger") is not null)
+                tool = "KServe inference logger";
+            return tool is null
+                ? null
+                : new ModelMonitor(SourceFormat.Kubernetes, workload.Kind, workload.Name, workload.Namespace, workload.Span, workload.Name) { Tool = tool };
         }
 
         private List<EnvVar> ReadEnv(YamlSequenceNode? env, string path)
@@ -516,6 +601,10 @@ namespace InfraLint.Yaml.Kubernetes
                 Annotations = Annotations(metadata),
                 MinReplicas = spec is null ? Located<int?>.Missing(span, "spec.minReplicas") : _y.Int(spec, "spec", span, "minReplicas"),
                 MaxReplicas = spec is null ? Located<int?>.Missing(span, "spec.maxReplicas") : _y.Int(spec, "spec", span, "maxReplicas"),
+                PodMetric = spec.Seq("metrics")?.Children.OfType<YamlMappingNode>()
+                    .Where(m => m.Str("type") == "Pods")
+                    .Select(m => m.Map("pods").Map("metric").Str("name"))
+                    .FirstOrDefault(n => n is not null),
             };
         }
 
@@ -534,6 +623,10 @@ namespace InfraLint.Yaml.Kubernetes
                 Annotations = Annotations(metadata),
                 MinReplicas = spec is null ? Located<int?>.Missing(span, "spec.minReplicaCount") : _y.Int(spec, "spec", span, "minReplicaCount"),
                 MaxReplicas = spec is null ? Located<int?>.Missing(span, "spec.maxReplicaCount") : _y.Int(spec, "spec", span, "maxReplicaCount"),
+                PodMetric = spec.Seq("triggers")?.Children.OfType<YamlMappingNode>()
+                    .Where(t => t.Str("type") == "prometheus")
+                    .Select(t => t.Map("metadata").Str("query") ?? t.Map("metadata").Str("metricName") ?? "prometheus")
+                    .FirstOrDefault(),
             };
         }
 
@@ -688,13 +781,33 @@ namespace InfraLint.Yaml.Kubernetes
             var namespaces = YamlNodes.Bool(nsSelector.ScalarNode("any")) == true
                 ? new[] { "*" }
                 : nsSelector.Seq("matchNames")?.Children.OfType<YamlScalarNode>().Select(YamlNodes.Text).Where(t => t is not null).Select(t => t!).ToArray() ?? Array.Empty<string>();
+            if (kind == "ClusterPodMonitoring") namespaces = new[] { "*" };
+            var selector = spec.Map("selector");
             return new MetricsCollector(SourceFormat.Kubernetes, kind, name, ns, span)
             {
                 Labels = Labels(metadata),
                 Annotations = Annotations(metadata),
-                Selector = spec.Map("selector").Map("matchLabels").StringMap(),
+                Selector = selector.Map("matchLabels").StringMap(),
+                SelectorIsPartial = selector.Get("matchExpressions") is not null,
                 Namespaces = namespaces,
+                SelectsPods = kind != "ServiceMonitor",
             };
+        }
+
+        /// <summary>Each alerting rule of a PrometheusRule (recording rules alert no one), located at its <c>alert</c> name.</summary>
+        private IEnumerable<AlertRule> ReadAlerts(YamlMappingNode root)
+        {
+            var (_, ns, _, metadata) = Identity(root, "PrometheusRule");
+            foreach (var group in root.Map("spec").Seq("groups")?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
+                foreach (var rule in group.Seq("rules")?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
+                {
+                    if (rule.ScalarNode("alert") is not { } alertNode || YamlNodes.Text(alertNode) is not string alert) continue;
+                    yield return new AlertRule(SourceFormat.Kubernetes, "PrometheusRule", alert, ns, _y.Span(alertNode), rule.Str("expr") ?? string.Empty, targetName: null)
+                    {
+                        Labels = Labels(metadata),
+                        Annotations = Annotations(metadata),
+                    };
+                }
         }
     }
 }

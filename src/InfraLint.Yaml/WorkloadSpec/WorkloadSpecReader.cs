@@ -22,11 +22,26 @@ namespace InfraLint.Yaml.WorkloadSpec
         {
             "model", "parameters", "precision", "peak-rps", "input-tokens", "output-tokens", "concurrency",
             "p99-latency-ms", "ttft-ms", "role", "critical", "training-tokens", "deadline-hours", "drift-monitor", "dataset", "dataset-version",
+            "p95-latency-ms", "data-quality-monitor", "tracking",
+        };
+
+        private static readonly Dictionary<string, StageType> StageTypes = new Dictionary<string, StageType>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["ingest"] = StageType.Ingest,
+            ["transform"] = StageType.Transform,
+            ["validate"] = StageType.Validate,
+            ["train"] = StageType.Train,
+            ["stream"] = StageType.Stream,
+        };
+
+        private static readonly string[] StageKeys =
+        {
+            "name", "type", "source", "version", "sink", "schema", "schemaCheck", "qualityChecks", "feedsTraining", "deadLetter",
         };
 
         private static readonly HashSet<string> KnownSpecKeys = new HashSet<string>(StringComparer.Ordinal)
         {
-            "role", "model", "traffic", "slo", "training", "monitoring", "data", "pipeline", "targets",
+            "role", "model", "traffic", "slo", "training", "monitoring", "data", "pipeline", "tracking", "targets",
         };
 
         public static bool IsSpec(YamlMappingNode root) =>
@@ -49,10 +64,10 @@ namespace InfraLint.Yaml.WorkloadSpec
 
             var model = spec.Map("model");
             var traffic = spec.Map("traffic");
-            var slo = spec.Map("slo");
+            var slo = values.Section(spec, "slo", "spec.slo", "p99LatencyMs", "p95LatencyMs", "timeToFirstTokenMs");
             var training = spec.Map("training");
-            var monitoring = spec.Map("monitoring");
-            var data = spec.Map("data");
+            var monitoring = values.Section(spec, "monitoring", "spec.monitoring", "drift", "dataQuality", "metrics", "alerts");
+            var data = values.Section(spec, "data", "spec.data", "dataset", "version");
             profile.Role = values.Role(spec, "role", "spec.role");
             profile.ModelName = values.Text(model, "name", "spec.model.name");
             profile.Parameters = values.Positive(model, "parameters", "spec.model.parameters");
@@ -62,15 +77,22 @@ namespace InfraLint.Yaml.WorkloadSpec
             profile.OutputTokens = values.Positive(traffic, "outputTokens", "spec.traffic.outputTokens");
             profile.Concurrency = values.Positive(traffic, "concurrency", "spec.traffic.concurrency");
             profile.P99LatencyMs = values.Positive(slo, "p99LatencyMs", "spec.slo.p99LatencyMs");
+            profile.P95LatencyMs = values.Positive(slo, "p95LatencyMs", "spec.slo.p95LatencyMs");
             profile.TimeToFirstTokenMs = values.Positive(slo, "timeToFirstTokenMs", "spec.slo.timeToFirstTokenMs");
+            profile.SloSpan = spec.KeyNode("slo")?.Span(source);
             profile.TrainingTokens = values.Positive(training, "tokens", "spec.training.tokens");
             profile.DeadlineHours = values.Positive(training, "deadlineHours", "spec.training.deadlineHours");
             profile.TrainingSchedule = values.Text(training, "schedule", "spec.training.schedule");
             profile.Critical = values.Flag(training, "critical", "spec.training.critical");
             profile.DriftMonitor = values.Text(monitoring, "drift", "spec.monitoring.drift");
+            profile.DataQualityMonitor = values.Text(monitoring, "dataQuality", "spec.monitoring.dataQuality");
             profile.MetricsBackend = values.Text(monitoring, "metrics", "spec.monitoring.metrics");
+            profile.Alerts = values.Strings(monitoring, "alerts", "spec.monitoring.alerts");
+            profile.MonitoringSpan = spec.KeyNode("monitoring")?.Span(source);
             profile.Dataset = values.Text(data, "dataset", "spec.data.dataset");
             profile.DatasetVersion = values.Text(data, "version", "spec.data.version");
+            profile.Tracking = Tracking(spec, values);
+            profile.Stages = Stages(profile, spec, values, source);
 
             var targets = new List<ProfileTarget>();
             foreach (var item in spec.Seq("targets")?.Children ?? Enumerable.Empty<YamlNode>())
@@ -86,7 +108,75 @@ namespace InfraLint.Yaml.WorkloadSpec
 
             yield return profile;
             foreach (var target in targets) yield return target;
+            foreach (var stage in profile.Stages) yield return stage;
             foreach (var problem in values.Problems) yield return problem;
+        }
+
+        /// <summary><c>tracking: mlflow</c>, or <c>tracking: {tool: mlflow, uri: …, experiment: …}</c>.</summary>
+        private static Located<string?> Tracking(YamlMappingNode? spec, ProfileValues values)
+        {
+            if (spec.Get("tracking") is YamlScalarNode) return values.Text(spec, "tracking", "spec.tracking");
+            var tracking = values.Section(spec, "tracking", "spec.tracking", "tool", "uri", "experiment", "project");
+            if (tracking is not null && tracking.Get("tool") is null)
+                values.Problems.Add(new ConfigProblem(spec.KeyNode("tracking")!.Span(values.Source), "'spec.tracking' needs a tool (mlflow, wandb, neptune, comet, clearml, sagemaker-experiments…) or 'none'."));
+            return values.Text(tracking, "tool", "spec.tracking.tool");
+        }
+
+        private static IReadOnlyList<PipelineStage> Stages(WorkloadProfile profile, YamlMappingNode? spec, ProfileValues values, SourceText source)
+        {
+            var pipeline = values.Section(spec, "pipeline", "spec.pipeline", "stages");
+            var stages = new List<PipelineStage>();
+            if (pipeline is null) return stages;
+            var list = pipeline.Get("stages");
+            if (list is not YamlSequenceNode sequence)
+            {
+                var at = list is null ? spec.KeyNode("pipeline")!.Span(source) : list.HeadSpan(source);
+                values.Problems.Add(new ConfigProblem(at, "'spec.pipeline.stages' must be a list of stages, each with a name and a type."));
+                return stages;
+            }
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            int i = 0;
+            foreach (var item in sequence.Children)
+            {
+                string path = $"spec.pipeline.stages[{i}]";
+                if (item is not YamlMappingNode s)
+                {
+                    values.Problems.Add(new ConfigProblem(item.HeadSpan(source), $"'{path}' must be a mapping with a name and a type."));
+                    i++;
+                    continue;
+                }
+                values.Check(s, path, StageKeys);
+                var nameNode = s.ScalarNode("name");
+                Located<string> name;
+                if (nameNode is not null && YamlNodes.Text(nameNode) is string n)
+                {
+                    name = Located<string>.Present(n, nameNode.Span(source), path + ".name");
+                    if (!names.Add(n)) values.Problems.Add(new ConfigProblem(name.Span, $"Stage name '{n}' is used twice in spec.pipeline.stages."));
+                }
+                else
+                {
+                    name = Located<string>.Missing(s.HeadSpan(source), path + ".name");
+                    values.Problems.Add(new ConfigProblem(name.Span, $"'{path}' needs a name."));
+                    n = $"stages[{i}]";
+                    name = new Located<string>(n, false, name.Span, name.Path, null);
+                }
+                var stage = new PipelineStage(profile, i, name, s.HeadSpan(source), path)
+                {
+                    Type = values.OneOf(s, "type", path + ".type", StageTypes, StageType.Unknown),
+                    Source = values.Text(s, "source", path + ".source"),
+                    Version = values.Text(s, "version", path + ".version"),
+                    Schema = values.Text(s, "schema", path + ".schema"),
+                    SchemaCheck = values.Text(s, "schemaCheck", path + ".schemaCheck"),
+                    QualityChecks = values.Strings(s, "qualityChecks", path + ".qualityChecks"),
+                    FeedsTraining = values.Flag(s, "feedsTraining", path + ".feedsTraining"),
+                    DeadLetter = values.Text(s, "deadLetter", path + ".deadLetter"),
+                };
+                if (!stage.Type.IsPresent && s.Get("type") is null)
+                    values.Problems.Add(new ConfigProblem(name.Span, $"'{path}' needs a type: {string.Join(", ", StageTypes.Keys)}."));
+                stages.Add(stage);
+                i++;
+            }
+            return stages;
         }
 
         /// <summary>
@@ -120,6 +210,9 @@ namespace InfraLint.Yaml.WorkloadSpec
             profile.MetricsBackend = values.Text(null, "metrics", p + "metrics");
             profile.Dataset = values.Text(annotations, "infralint.dev/dataset", p + "dataset");
             profile.DatasetVersion = values.Text(annotations, "infralint.dev/dataset-version", p + "dataset-version");
+            profile.P95LatencyMs = values.Positive(annotations, "infralint.dev/p95-latency-ms", p + "p95-latency-ms");
+            profile.DataQualityMonitor = values.Text(annotations, "infralint.dev/data-quality-monitor", p + "data-quality-monitor");
+            profile.Tracking = values.Text(annotations, "infralint.dev/tracking", p + "tracking");
             profile.Targets = new[] { new ProfileTarget(profile, workload.Kind, workload.Name, workload.Namespace, workload.Span) };
 
             yield return profile;
