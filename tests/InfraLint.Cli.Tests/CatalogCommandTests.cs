@@ -87,6 +87,15 @@ public sealed class CatalogCommandTests
     }
 
     [Fact]
+    public void Explain_with_a_line_but_no_file_is_a_usage_error()
+    {
+        var run = CliRunner.Run(Cwd, "explain", "IL2008", "--line", "3");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--line needs --file", run.Error);
+    }
+
+    [Fact]
     public void Explain_with_a_file_shows_the_rule_findings_there()
     {
         using var dir = new TempDir();

@@ -26,6 +26,7 @@ internal static class ExplainCommand
             var id = parseResult.GetValue(ruleId)!;
             var rule = LintHost.Catalog.Find(id) ?? throw new UsageException($"unknown rule id '{id}'. 'infralint rules' lists them.");
             var path = parseResult.GetValue(file);
+            if (path is null && parseResult.GetValue(line) is not null) throw new UsageException("--line needs --file.");
             if (path is null)
             {
                 WriteRule(env.Out, rule);
