@@ -27,11 +27,13 @@ namespace InfraLint.Yaml.Parsing
 
         public static (IReadOnlyList<YamlDocument> Documents, IReadOnlyList<ParseFailure> Failures) Load(SourceText source)
         {
-            var failure = Check(source, source.Text);
+            var events = new List<ParsingEvent>();
+            var failure = Check(source, source.Text, events);
             if (failure is null)
             {
+                // The checked events are replayed into the representation model: the text is scanned once.
                 var stream = new YamlStream();
-                failure = TryLoad(source, stream, source.Text);
+                failure = TryLoad(source, stream, new ReplayParser(events));
                 if (failure is null) return (stream.Documents.ToList(), Array.Empty<ParseFailure>());
             }
 
@@ -42,14 +44,15 @@ namespace InfraLint.Yaml.Parsing
             {
                 // Blank out what precedes the document (keeping line breaks) so marks stay absolute.
                 string padded = Blank(source.Text, start) + text;
-                var docFailure = Check(source, padded);
+                var docEvents = new List<ParsingEvent>();
+                var docFailure = Check(source, padded, docEvents);
                 if (docFailure is not null)
                 {
                     failures.Add(docFailure);
                     continue;
                 }
                 var stream = new YamlStream();
-                docFailure = TryLoad(source, stream, padded);
+                docFailure = TryLoad(source, stream, new ReplayParser(docEvents));
                 if (docFailure is not null) failures.Add(docFailure);
                 else documents.AddRange(stream.Documents);
             }
@@ -58,11 +61,11 @@ namespace InfraLint.Yaml.Parsing
         }
 
         /// <summary>Builds the representation model; it rejects some things the parser accepts, such as duplicate keys.</summary>
-        private static ParseFailure? TryLoad(SourceText source, YamlStream stream, string text)
+        private static ParseFailure? TryLoad(SourceText source, YamlStream stream, IParser parser)
         {
             try
             {
-                stream.Load(new StringReader(text));
+                stream.Load(parser);
                 return null;
             }
             catch (YamlException ex)
@@ -72,7 +75,7 @@ namespace InfraLint.Yaml.Parsing
         }
 
         /// <summary>Walks the event stream (the parser is iterative, so this is safe on any input) and returns the first problem.</summary>
-        private static ParseFailure? Check(SourceText source, string text)
+        private static ParseFailure? Check(SourceText source, string text, List<ParsingEvent> events)
         {
             var parser = new Parser(new StringReader(text));
             var anchorSizes = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -84,6 +87,7 @@ namespace InfraLint.Yaml.Parsing
                 while (parser.MoveNext())
                 {
                     var e = parser.Current!;
+                    events.Add(e);
                     last = e.End;
                     switch (e)
                     {
@@ -168,6 +172,19 @@ namespace InfraLint.Yaml.Parsing
             var chars = new char[length];
             for (int i = 0; i < length; i++) chars[i] = text[i] == '\n' || text[i] == '\r' ? text[i] : ' ';
             return new string(chars);
+        }
+
+        /// <summary>Feeds already parsed events to the representation model.</summary>
+        private sealed class ReplayParser : IParser
+        {
+            private readonly List<ParsingEvent> _events;
+            private int _index = -1;
+
+            public ReplayParser(List<ParsingEvent> events) => _events = events;
+
+            public ParsingEvent? Current => _index >= 0 && _index < _events.Count ? _events[_index] : null;
+
+            public bool MoveNext() => ++_index < _events.Count;
         }
 
         private sealed class Frame
