@@ -66,6 +66,12 @@ namespace InfraLint.Core.Facts
 
         public SourceSpan? StartupProbe { get; set; }
 
+        /// <summary>
+        /// The platform adds health probes the source does not show (KubeRay injects readiness and liveness
+        /// probes into Ray head and worker containers), so probe rules must not judge the container here.
+        /// </summary>
+        public bool ProbesManagedElsewhere { get; set; }
+
         /// <summary>Where a new container-level key would go (e.g. <c>readinessProbe</c>).</summary>
         public Func<string[], EditTarget>? EditAt { get; set; }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Text.RegularExpressions;
 
 namespace InfraLint.Core.Knowledge
 {
@@ -24,6 +25,20 @@ namespace InfraLint.Core.Knowledge
             image.IndexOf("${", StringComparison.Ordinal) >= 0
             || image.IndexOf("{{", StringComparison.Ordinal) >= 0
             || image.IndexOf("$(", StringComparison.Ordinal) >= 0;
+
+        /// <summary>
+        /// The reference grammar of the OCI distribution spec (<c>[host[:port]/]lowercase/path[:tag][@algo:hex]</c>).
+        /// Manifests often hold placeholders in the image field (<c>FILLED BY THE OPERATOR</c>, <c>IMAGE_NAME</c>,
+        /// <c>&lt;image&gt;</c>, <c>ko://…</c>) that something replaces before deployment; those are not references.
+        /// </summary>
+        public static bool IsWellFormed(string image) => image.Length <= 1024 && WellFormed.IsMatch(image.Trim());
+
+        private static readonly Regex WellFormed = new Regex(
+            @"^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?"
+            + @"[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*"
+            + @"(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?"
+            + @"(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$",
+            RegexOptions.CultureInvariant);
 
         public static ImageReference Parse(string image)
         {

@@ -31,13 +31,29 @@ namespace InfraLint.Core.Knowledge
             return words.Any(w => SecretWords.Contains(w)) || SecretPairs.Any(p => joined.Contains(p));
         }
 
-        /// <summary>A literal that is plainly not a credential: empty, a boolean, or a reference to another variable.</summary>
+        /// <summary>Words that make a value an instruction to the reader rather than a credential (<c>YOUR_TOKEN</c>, <c>ADD Key</c>).</summary>
+        private static readonly string[] PlaceholderWords = { "PLACEHOLDER", "YOUR", "INSERT", "REDACTED", "ADDKEY" };
+
+        /// <summary>First words of a value that tells the reader what to do (<c>add key</c>, <c>enter token</c>).</summary>
+        private static readonly string[] InstructionVerbs = { "ADD", "ENTER", "INPUT", "PASTE", "PUT", "REPLACE", "SET", "FILL" };
+
+        /// <summary>
+        /// A literal that is plainly not a credential: empty, a boolean, a reference to another variable
+        /// (<c>$(VAR)</c>, <c>${VAR}</c>, <c>$VAR</c>, <c>{{ .Values.token }}</c>), a documentation placeholder
+        /// (<c>&lt;your-token&gt;</c>, <c>PLACEHOLDER_HF_TOKEN</c>, <c>ADD Key</c>), or a mask (<c>****</c>).
+        /// Well-known defaults such as <c>changeme</c> or <c>minioadmin</c> are real, guessable credentials and stay reportable.
+        /// </summary>
         public static bool IsPlaceholderValue(string? value)
         {
             if (string.IsNullOrWhiteSpace(value)) return true;
             string v = value!.Trim();
             if (v.StartsWith("$(", StringComparison.Ordinal) || v.StartsWith("${", StringComparison.Ordinal) || v.StartsWith("{{", StringComparison.Ordinal))
                 return true;
+            // $VAR as envsubst and shell scripts write it.
+            if (v.Length > 1 && v[0] == '$' && (char.IsLetter(v[1]) || v[1] == '_') && v.Skip(1).All(c => char.IsLetterOrDigit(c) || c == '_'))
+                return true;
+            if (v.Length > 2 && v[0] == '<' && v[v.Length - 1] == '>') return true;
+            if (v.All(c => c == '*' || c == 'x' || c == 'X' || c == '.')) return true;
             switch (v.ToLowerInvariant())
             {
                 case "true":
@@ -46,10 +62,15 @@ namespace InfraLint.Core.Knowledge
                 case "no":
                 case "none":
                 case "null":
+                case "empty":
+                case "dummy":
+                case "todo":
+                case "tbd":
                     return true;
-                default:
-                    return false;
             }
+            string[] words = Words(v);
+            return words.Any(w => PlaceholderWords.Contains(w))
+                || (words.Length > 1 && InstructionVerbs.Contains(words[0]) && v.IndexOf(' ') > 0);
         }
 
         /// <summary>Splits SCREAMING_SNAKE, kebab-case, dotted and camelCase names into upper-case words.</summary>

@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using InfraLint.Core.Engine;
+using InfraLint.Core.Facts;
+using InfraLint.Core.Findings;
+using InfraLint.Core.Locations;
+using NRules.Fluent.Dsl;
+
+namespace InfraLint.Rules.Security
+{
+    /// <summary>
+    /// A wildcard grants today's verbs and resources and every one added later (including CRDs installed
+    /// next year), so nobody can say what the subject is allowed to do.
+    /// </summary>
+    [Name(Id)]
+    public sealed class IL2005WildcardPermissions : Rule
+    {
+        public const string Id = "IL2005";
+
+        public static readonly RuleDescriptor Descriptor = new RuleDescriptor(
+            Id,
+            "Wildcard permissions",
+            "An RBAC rule or IAM statement grants '*' actions (verbs) or '*' resources, which allows everything that exists now and everything added later, instead of the least privilege the subject needs.",
+            Severity.Warning,
+            Precision.High,
+            new[] { "security", "rbac", "iam", "least-privilege" },
+            securitySeverity: 7.5,
+            controls: new[]
+            {
+                FrameworkControl.Cis("5.1.3", "Minimize wildcard use in Roles and ClusterRoles"),
+                FrameworkControl.Nist("AC-6", "Least Privilege"),
+            });
+
+        public override void Define()
+        {
+            AccessStatement statement = default!;
+
+            When()
+                .Match(
+                    () => statement,
+                    s => s.ConventionalDefault == null,
+                    s => s.Actions.Any(IsWildcardAction) || s.Resources.Any(IsWildcard));
+
+            Then()
+                .Do(ctx => ctx.Report(Report(statement)));
+        }
+
+        private static bool IsWildcard(Located<string> value) => value.Value.Trim() == "*";
+
+        /// <summary>
+        /// <c>*</c>, or an IAM service-wide action (<c>s3:*</c>). Kubernetes verbs never contain a colon.
+        /// Narrower IAM patterns (<c>s3:Get*</c>) and ARNs ending in <c>/*</c> are left alone: they are scoped.
+        /// </summary>
+        private static bool IsWildcardAction(Located<string> value) =>
+            IsWildcard(value) || value.Value.Trim().EndsWith(":*", StringComparison.Ordinal);
+
+        private static Finding Report(AccessStatement statement)
+        {
+            var actions = statement.Actions.Where(IsWildcardAction).ToArray();
+            var resources = statement.Resources.Where(IsWildcard).ToArray();
+            var first = actions.Concat(resources).OrderBy(v => v.Span.StartOffset).First();
+
+            string granted = actions.Length > 0
+                ? $"every action ({string.Join(", ", actions.Select(a => $"'{a.Value}'"))})"
+                : string.Join(", ", statement.Actions.Select(a => a.Value));
+            string on = resources.Length > 0 ? "every resource ('*')" : string.Join(", ", statement.Resources.Select(r => r.Value));
+            string narrow = actions.Length > 0 && resources.Length > 0 ? "actions and resources" : actions.Length > 0 ? "actions" : "resources";
+            var policy = statement.Policy;
+            return new Finding(
+                Descriptor,
+                $"{Wording.Of(policy)} grants {granted} on {on}; list only the {narrow} the subject needs.",
+                first.Span,
+                $"{policy.Id}:{statement.Path}",
+                policy,
+                properties: new Dictionary<string, string>
+                {
+                    ["actions"] = string.Join(",", statement.Actions.Select(a => a.Value)),
+                    ["resources"] = string.Join(",", statement.Resources.Select(r => r.Value)),
+                });
+        }
+    }
+}

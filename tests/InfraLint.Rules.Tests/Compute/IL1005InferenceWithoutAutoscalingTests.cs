@@ -1,0 +1,121 @@
+using InfraLint.Rules.Tests.Infrastructure;
+
+namespace InfraLint.Rules.Tests.Compute;
+
+public sealed class IL1005InferenceWithoutAutoscalingTests
+{
+    private const string Id = "IL1005";
+
+    private const string Server = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: llama
+          namespace: serving
+        spec:
+          replicas: {|IL1005:4|}
+          template:
+            spec:
+              containers:
+                - name: vllm
+                  image: vllm/vllm-openai:v0.6.3
+        """;
+
+    private const string Hpa = """
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata:
+          name: llama
+          namespace: serving
+        spec:
+          scaleTargetRef:
+            apiVersion: apps/v1
+            kind: Deployment
+            name: llama
+          minReplicas: 1
+          maxReplicas: 8
+        """;
+
+    [Fact]
+    public void Fixed_replicas_are_reported_with_the_count()
+    {
+        var finding = Assert.Single(Verify.Findings(Id, Server));
+        Assert.Equal((Id, 7, 13), (finding.RuleId, finding.Location.StartLine, finding.Location.StartColumn));
+        Assert.Contains("Deployment 'llama' runs a fixed replica count of 4", finding.Message);
+    }
+
+    [Fact]
+    public void Missing_replicas_means_the_default_single_replica()
+    {
+        var finding = Assert.Single(Lint.Yaml(Plain(Server).Replace("  replicas: 4\n", "")).Of(Id));
+        Assert.Contains("the default replica count of 1", finding.Message);
+    }
+
+    [Fact]
+    public void An_autoscaler_in_another_file_targets_the_workload()
+    {
+        var result = Lint.Files(("deploy.yaml", Plain(Server)), ("hpa.yaml", Hpa));
+        Verify.NoParseFailures(result);
+        Assert.Empty(result.Of(Id));
+    }
+
+    [Fact]
+    public void An_autoscaler_for_another_name_or_namespace_does_not_count()
+    {
+        Verify.Files(Id,
+            ("deploy.yaml", Server),
+            ("hpa-other-name.yaml", Hpa.Replace("name: llama\n  minReplicas", "name: mistral\n  minReplicas")),
+            ("hpa-other-namespace.yaml", Hpa.Replace("namespace: serving", "namespace: web")));
+    }
+
+    [Fact]
+    public void Workloads_that_are_not_inference_are_not_reported()
+    {
+        Verify.NoFindings(Id, """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+            spec:
+              replicas: 3
+              template:
+                spec:
+                  containers:
+                    - name: nginx
+                      image: nginx:1.27
+            """);
+    }
+
+    private static string Plain(string markup) => Markup.Parse("x.yaml", markup).Text;
+
+    [Fact]
+    public void KServe_autoscales_by_default_unless_min_equals_max()
+    {
+        var findings = Verify.Findings(Id, """
+            apiVersion: serving.kserve.io/v1beta1
+            kind: InferenceService
+            metadata:
+              name: default-scaling
+            spec:
+              predictor:
+                model:
+                  modelFormat:
+                    name: sklearn
+                  storageUri: gs://kfserving-examples/models/sklearn/1.0/model
+            ---
+            apiVersion: serving.kserve.io/v1beta1
+            kind: InferenceService
+            metadata:
+              name: pinned
+            spec:
+              predictor:
+                minReplicas: {|IL1005:2|}
+                maxReplicas: 2
+                model:
+                  modelFormat:
+                    name: sklearn
+                  storageUri: gs://kfserving-examples/models/sklearn/1.0/model
+            """);
+        Assert.Contains("InferenceService 'pinned' runs a fixed replica count of 2", Assert.Single(findings).Message);
+    }
+}

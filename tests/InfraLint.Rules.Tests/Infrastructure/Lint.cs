@@ -1,0 +1,36 @@
+using InfraLint.Core.Engine;
+using InfraLint.Core.Facts;
+using InfraLint.Core.Findings;
+using InfraLint.Core.Locations;
+using InfraLint.Core.Scanning;
+using InfraLint.Yaml;
+
+namespace InfraLint.Rules.Tests.Infrastructure;
+
+/// <summary>Runs the built-in rules over in-memory YAML, the way the CLI does over files.</summary>
+internal static class Lint
+{
+    /// <summary>Compiled once for the whole test run: compiling the Rete network is the expensive part.</summary>
+    public static RuleEngine Engine { get; } = new(new[] { RuleSet.Assembly });
+
+    private static readonly Scanner DefaultScanner = new(Engine, new IAdapter[] { new YamlAdapter() });
+
+    public static ScanResult Yaml(string yaml, string file = "test.yaml", LintSettings? settings = null) =>
+        Files(settings, (file, yaml));
+
+    public static ScanResult Files(params (string File, string Yaml)[] files) => Files(null, files);
+
+    public static ScanResult Files(LintSettings? settings, params (string File, string Yaml)[] files)
+    {
+        var scanner = settings is null ? DefaultScanner : new Scanner(Engine, new IAdapter[] { new YamlAdapter() }, settings);
+        return scanner.ScanTexts(files.Select(f => new SourceText(f.File, f.Yaml)));
+    }
+
+    /// <summary>The unsuppressed findings of one rule.</summary>
+    public static IReadOnlyList<Finding> Of(this ScanResult result, string ruleId) =>
+        result.Findings.Where(f => f.RuleId == ruleId && !f.IsSuppressed).ToArray();
+
+    /// <summary>(rule, line, column) of each finding, for compact assertions.</summary>
+    public static (string Rule, int Line, int Column)[] Positions(this IEnumerable<Finding> findings) =>
+        findings.Select(f => (f.RuleId, f.Location.StartLine, f.Location.StartColumn)).ToArray();
+}

@@ -1,0 +1,132 @@
+using InfraLint.Core.Facts;
+using InfraLint.Core.Locations;
+using InfraLint.Rules.Tests.Infrastructure;
+using InfraLint.Yaml;
+
+namespace InfraLint.Rules.Tests.Observability;
+
+public sealed class IL3004NoHealthProbesTests
+{
+    private const string Id = "IL3004";
+
+    [Fact]
+    public void Inference_container_without_probes_is_reported_at_its_name()
+    {
+        var finding = Assert.Single(Verify.Findings(Id, """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: vllm
+            spec:
+              template:
+                spec:
+                  initContainers:
+                    - name: download
+                      image: busybox:1.36
+                  containers:
+                    - name: {|IL3004:vllm|}
+                      image: vllm/vllm-openai:v0.6.3
+            """));
+        Assert.Equal((Id, 12, 17), (finding.RuleId, finding.Location.StartLine, finding.Location.StartColumn));
+        Assert.Contains("neither a readiness nor a liveness probe", finding.Message);
+    }
+
+    [Fact]
+    public void The_message_says_which_probe_is_missing()
+    {
+        var findings = Verify.Findings(Id, """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: api
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: {|IL3004:ready-only|}
+                      image: example/api:1.0
+                      ports:
+                        - containerPort: 8080
+                      readinessProbe:
+                        httpGet: {path: /ready, port: 8080}
+                    - name: {|IL3004:live-only|}
+                      image: example/api:1.0
+                      ports:
+                        - containerPort: 8081
+                      livenessProbe:
+                        tcpSocket: {port: 8081}
+            """);
+        Assert.Contains("no liveness probe", findings[0].Message);
+        Assert.Contains("no readiness probe", findings[1].Message);
+    }
+
+    [Fact]
+    public void Probed_servers_jobs_and_portless_workers_are_not_reported()
+    {
+        Verify.NoFindings(Id, """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: vllm
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: vllm
+                      image: vllm/vllm-openai:v0.6.3
+                      ports:
+                        - containerPort: 8000
+                      readinessProbe:
+                        httpGet: {path: /health, port: 8000}
+                      livenessProbe:
+                        httpGet: {path: /health, port: 8000}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: queue-worker
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: worker
+                      image: example/worker:1.0
+            ---
+            apiVersion: batch/v1
+            kind: Job
+            metadata:
+              name: finetune
+            spec:
+              template:
+                spec:
+                  restartPolicy: Never
+                  containers:
+                    - name: trainer
+                      image: pytorch/pytorch:2.4.0-cuda12.1-cudnn9-runtime
+                      ports:
+                        - containerPort: 29500
+            """);
+    }
+
+    [Fact]
+    public void Containers_whose_probes_the_platform_adds_are_not_judged()
+    {
+        var facts = new YamlAdapter().Read(new SourceText("ray.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: vllm
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: vllm
+                      image: vllm/vllm-openai:v0.6.3
+            """)).Facts;
+        var container = facts.OfType<ComputeWorkload>().Single().Containers.Single();
+        Assert.Single(Lint.Engine.Evaluate(facts, LintSettings.Default), f => f.RuleId == Id);
+
+        container.ProbesManagedElsewhere = true;
+        Assert.DoesNotContain(Lint.Engine.Evaluate(facts, LintSettings.Default), f => f.RuleId == Id);
+    }
+}

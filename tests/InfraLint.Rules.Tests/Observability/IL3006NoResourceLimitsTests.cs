@@ -1,0 +1,93 @@
+using InfraLint.Rules.Tests.Infrastructure;
+
+namespace InfraLint.Rules.Tests.Observability;
+
+public sealed class IL3006NoResourceLimitsTests
+{
+    private const string Id = "IL3006";
+
+    [Fact]
+    public void Missing_limits_are_reported_at_the_resources_key_or_the_name()
+    {
+        var findings = Verify.Findings(Id, """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: feature-server
+            spec:
+              template:
+                spec:
+                  initContainers:
+                    - name: migrate
+                      image: example/migrate:1.0
+                  containers:
+                    - name: server
+                      image: feast/feature-server:0.40.1
+                      {|IL3006:resources|}:
+                        limits:
+                          cpu: "2"
+                    - name: {|IL3006:sidecar|}
+                      image: envoyproxy/envoy:v1.31.0
+            """);
+        Assert.Equal(new[] { (Id, 14, 11), (Id, 17, 17) }, findings.Positions());
+        Assert.Contains("sets no memory limit", findings[0].Message);
+        Assert.Contains("sets no CPU or memory limit", findings[1].Message);
+        Assert.Empty(findings[0].Fixes);
+    }
+
+    [Fact]
+    public void Container_with_both_limits_is_not_reported()
+    {
+        Verify.NoFindings(Id, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: app
+            spec:
+              containers:
+                - name: app
+                  image: example/app:1.0
+                  resources:
+                    limits:
+                      cpu: 500m
+                      memory: 512Mi
+            """);
+    }
+
+    [Fact]
+    public void Fix_copies_the_request_into_the_one_missing_limit()
+    {
+        Verify.Fix(Id, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: app
+            spec:
+              containers:
+                - name: app
+                  image: example/app:1.0
+                  resources:
+                    requests:
+                      cpu: 500m
+                      memory: 512Mi
+                    limits:
+                      cpu: "1"
+            """, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: app
+            spec:
+              containers:
+                - name: app
+                  image: example/app:1.0
+                  resources:
+                    requests:
+                      cpu: 500m
+                      memory: 512Mi
+                    limits:
+                      cpu: "1"
+                      memory: "512Mi"
+            """);
+    }
+}
