@@ -52,6 +52,8 @@ namespace InfraLint.Rules.Compute
         {
             if (capacity?.AtProvisionedWidth() is not { } plan) return null;
             if (!plan.Fits) return ReportDoesNotFit(capacity, plan);
+            if (!plan.MeetsSlo && capacity.AtBestWidth() is { Fits: true, MeetsSlo: true } wider && wider.GpusPerReplica > capacity.GpusPerReplica)
+                return ReportTooNarrow(capacity, wider);
             if (capacity.Request.PeakRequestsPerSecond is not null && plan.MeetsSlo
                 && capacity.MaxReplicas is int maxReplicas && maxReplicas < plan.ReplicasNeeded)
             {
@@ -76,6 +78,20 @@ namespace InfraLint.Rules.Compute
                 $"{Wording.Of(capacity.Workload)} serves {plan.Model.DisplayName} at {Precisions.Name(plan.Precision)} ({CapacityCase.GiB(plan.WeightsBytes)} of weights) from "
                 + $"{capacity.Width(capacity.GpusPerReplica)} per replica ({CapacityCase.GiB(usable)} usable), which cannot hold the weights plus one request's KV cache; "
                 + $"{need}. Assumptions: {capacity.Assumptions(plan)}.",
+                gpus.Span,
+                Wording.PathOf(capacity.Workload, gpus),
+                capacity.Workload,
+                properties: properties);
+        }
+
+        private static Finding ReportTooNarrow(CapacityCase capacity, InferencePlan plan)
+        {
+            var gpus = CapacityCase.GpuAttribute(capacity.Workload);
+            var properties = capacity.Properties(plan);
+            return new Finding(
+                Descriptor,
+                $"{Wording.Of(capacity.Workload)} gives each replica {capacity.Width(capacity.GpusPerReplica)}, which meets the latency objective at no batch size; the sizing model needs "
+                + $"{plan.GpusPerReplica} per replica ({plan.ReplicasNeeded} replica(s), {plan.GpusNeeded} GPUs) for {capacity.Assumptions(plan)}. Widen the replicas (the GPU count and the server's tensor-parallel size change together).",
                 gpus.Span,
                 Wording.PathOf(capacity.Workload, gpus),
                 capacity.Workload,
