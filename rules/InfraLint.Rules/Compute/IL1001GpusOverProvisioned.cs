@@ -48,13 +48,14 @@ namespace InfraLint.Rules.Compute
 
         private static Finding? Judge(CapacityCase? capacity)
         {
-            if (capacity?.MinReplicas is not int minReplicas) return null;
+            // Without peak traffic there is nothing to weigh the GPUs against: a wider replica holds more KV cache
+            // and serves more per GPU, so "the narrowest that fits" is no verdict on its own.
+            if (capacity?.MinReplicas is not int minReplicas || capacity.Request.PeakRequestsPerSecond is null) return null;
             int width = capacity.GpusPerReplica;
             int provisioned = minReplicas * width;
 
             // Too many replicas at the provisioned width: the fix is the count.
-            if (capacity.Request.PeakRequestsPerSecond is not null
-                && capacity.AtProvisionedWidth(provisioned) is { Fits: true, MeetsSlo: true } plan
+            if (capacity.AtProvisionedWidth(provisioned) is { Fits: true, MeetsSlo: true } plan
                 && minReplicas > plan.ReplicasNeeded)
             {
                 return ReportCount(capacity, plan, minReplicas, provisioned);
