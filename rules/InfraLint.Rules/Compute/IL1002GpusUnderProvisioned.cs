@@ -110,7 +110,7 @@ namespace InfraLint.Rules.Compute
             properties["missingGpus"] = CapacityCase.Number(plan.MissingGpus);
             return new Finding(
                 Descriptor,
-                $"{what} of {capacity.Width(capacity.GpusPerReplica)} ({maxReplicas * capacity.GpusPerReplica} GPUs), but the sizing model needs {plan.ReplicasNeeded} replica(s) "
+                $"{what} of {capacity.Width(capacity.GpusPerReplica)} ({maxReplicas * capacity.GpusPerReplica} GPU(s)), but the sizing model needs {plan.ReplicasNeeded} replica(s) "
                 + $"({plan.GpusNeeded} GPUs at {CapacityCase.Invariant($"{plan.RequestsPerSecondPerReplica:0.##}")} req/s per replica) for {capacity.Assumptions(plan)}; "
                 + $"set {key} to {plan.ReplicasNeeded} or peak requests queue past the latency objective.",
                 attribute.Span,

@@ -36,7 +36,7 @@ public sealed class IL1002GpusUnderProvisionedTests
     {
         var finding = Assert.Single(Verify.Findings(Id, Server));
         Assert.Equal((Id, 12, 13), (finding.RuleId, finding.Location.StartLine, finding.Location.StartColumn));
-        Assert.Contains("runs 3 replica(s) of 2 × NVIDIA H100 SXM5 80GB (6 GPUs), but the sizing model needs 7 replica(s) (14 GPUs", finding.Message);
+        Assert.Contains("runs 3 replica(s) of 2 × NVIDIA H100 SXM5 80GB (6 GPU(s)), but the sizing model needs 7 replica(s) (14 GPUs", finding.Message);
         string yaml = Plain(Server);
         Verify.Fix(Id, yaml, yaml.Replace("replicas: 3", "replicas: 7"));
     }
