@@ -23,6 +23,6 @@ public sealed class CapacityExamplesTests
         var overProvisioned = Assert.Single(result.Of("IL1001"));
         Assert.Equal("kubernetes/llm-capacity.yaml", overProvisioned.Location.File);
         Assert.Equal("AIWorkload chat-api (workloads/chat-api.yaml)", overProvisioned.Properties["profile"]);
-        Assert.Empty(result.Of("IL0002").Where(f => f.Location.File.StartsWith("workloads/", StringComparison.Ordinal)));
+        Assert.DoesNotContain(result.Of("IL0002"), f => f.Location.File.StartsWith("workloads/", StringComparison.Ordinal));
     }
 }
