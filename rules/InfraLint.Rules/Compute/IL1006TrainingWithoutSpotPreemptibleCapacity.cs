@@ -14,7 +14,8 @@ namespace InfraLint.Rules.Compute
 {
     /// <summary>
     /// Training and batch jobs checkpoint and restart; spot or preemptible capacity runs them at a fraction of the
-    /// on-demand price. A job whose profile marks it critical (a deadline that cannot slip) is left alone.
+    /// on-demand price. A job whose profile marks it critical (a deadline that cannot slip) is left alone, and so
+    /// are CPU-only jobs (the saving is in accelerators) and jobs on SageMaker-managed capacity (no spot market).
     /// </summary>
     [Name(Id)]
     public sealed class IL1006TrainingWithoutSpotPreemptibleCapacity : Rule
@@ -39,8 +40,10 @@ namespace InfraLint.Rules.Compute
                 .Match(() => settings)
                 .Match(() => workload,
                     w => w.Pods.Count > 0 || w.CapacityType != null,
+                    w => ProvisionedAccelerators.UsesAccelerators(w, settings.Catalog),
                     w => !SpotCapacity.UsesSpot(w),
-                    w => !SpotCapacity.CapacityUnknown(w))
+                    w => !SpotCapacity.CapacityUnknown(w),
+                    w => SpotCapacity.SpotUnavailable(w) == null)
                 .Query(() => profiles, q => q.Match<WorkloadProfile>(p => p.Describes(workload)).Collect())
                 .Having(() => IsTraining(workload, profiles) && profiles.All(p => p.Critical.Value != true));
 

@@ -29,15 +29,33 @@ namespace InfraLint.Rules.Compute
 
         public override void Define()
         {
+            LintSettings settings = default!;
             ComputeWorkload training = default!;
             ComputeWorkload inference = default!;
 
             When()
+                .Match(() => settings)
                 .Match(() => training, w => w.Role == WorkloadRole.Training || w.Role == WorkloadRole.BatchInference, w => w.UsesAccelerators, w => w.Namespace.Length > 0)
-                .Match(() => inference, w => w.Role == WorkloadRole.Inference, w => w.UsesAccelerators, w => w.Namespace == training.Namespace, w => w.Format == training.Format, w => Overlap(training, w) != null);
+                .Match(() => inference, w => w.Role == WorkloadRole.Inference, w => w.UsesAccelerators, w => w.Namespace == training.Namespace, w => w.Format == training.Format,
+                    w => SameDeployment(training, w, settings), w => Overlap(training, w) != null);
 
             Then()
                 .Do(ctx => ctx.Report(Report(training, inference)));
+        }
+
+        /// <summary>
+        /// Manifests that name no namespace land in whatever namespace they are applied to, so two of them are
+        /// only taken to share one when they sit in the same directory (applied together); an explicit namespace
+        /// is shared wherever it is written.
+        /// </summary>
+        private static bool SameDeployment(ComputeWorkload a, ComputeWorkload b, LintSettings settings) =>
+            a.Namespace != settings.DefaultNamespace
+            || string.Equals(Directory(a.File), Directory(b.File), StringComparison.Ordinal);
+
+        private static string Directory(string file)
+        {
+            int slash = Math.Max(file.LastIndexOf('/'), file.LastIndexOf('\\'));
+            return slash < 0 ? string.Empty : file.Substring(0, slash);
         }
 
         /// <summary>Node labels the main (GPU) pod template requires.</summary>

@@ -63,6 +63,21 @@ namespace InfraLint.Core.Knowledge
         public static bool CapacityUnknown(ComputeWorkload workload) =>
             workload.CapacityType is { IsPresent: true, Value: null };
 
+        /// <summary>
+        /// SageMaker-managed capacity (<c>ml.*</c> instance types: endpoints, HyperPod clusters) has no spot market
+        /// for these workloads, so asking for spot there is no advice. Returns the reason, or null.
+        /// </summary>
+        public static string? SpotUnavailable(ComputeWorkload workload)
+        {
+            if (workload.InstanceType?.Value is string type && type.StartsWith("ml.", StringComparison.OrdinalIgnoreCase))
+                return $"instance type {type} is SageMaker-managed";
+            foreach (var pod in workload.Pods)
+                foreach (var key in ProvisionedAccelerators.InstanceTypeLabels)
+                    if (pod.RequiredNodeLabels.TryGetValue(key, out var values) && values.Count > 0 && values.All(v => v.StartsWith("ml.", StringComparison.OrdinalIgnoreCase)))
+                        return $"node label {key}={string.Join(",", values)} selects SageMaker HyperPod nodes";
+            return null;
+        }
+
         /// <summary>Node label keys whose values choose between spot and on-demand nodes.</summary>
         public static IEnumerable<string> CapacityLabels => SpotLabels.Select(l => l.Label);
     }

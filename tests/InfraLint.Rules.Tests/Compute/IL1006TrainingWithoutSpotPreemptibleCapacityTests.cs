@@ -62,6 +62,14 @@ public sealed class IL1006TrainingWithoutSpotPreemptibleCapacityTests
     }
 
     [Fact]
+    public void Cpu_jobs_and_SageMaker_HyperPod_nodes_are_not_reported()
+    {
+        string plain = Plain(Job);
+        Verify.NoFindings(Id, plain.Replace("nvidia.com/gpu: 8", "cpu: \"8\""));
+        Verify.NoFindings(Id, plain.Replace("p4d.24xlarge", "ml.g5.8xlarge"));
+    }
+
+    [Fact]
     public void Inference_is_not_reported()
     {
         Verify.NoFindings(Id, """

@@ -70,6 +70,10 @@ public sealed class IL1009TrainingAndInferenceShareCapacityTests
         Verify.Files(Id, ("train.yaml", train.Replace("          containers:", "          nodeSelector:\n            pool: training\n          containers:")),
             ("serve.yaml", Serving.Replace("      containers:", "      nodeSelector:\n        pool: serving\n      containers:")));
         Verify.Files(Id, ("train.yaml", train), ("serve.yaml", Serving.Replace("namespace: ml", "namespace: web")));
+        // Without a namespace, only manifests applied together (one directory) share the default namespace.
+        string trainDefault = train.Replace("  namespace: ml\n", ""), serveDefault = Serving.Replace("  namespace: ml\n", "");
+        Verify.Files(Id, ("training/job.yaml", trainDefault), ("serving/deploy.yaml", serveDefault));
+        Assert.Single(Lint.Files(("app/job.yaml", trainDefault), ("app/deploy.yaml", serveDefault)).Of(Id));
         Verify.Files(Id, ("train.yaml", train), ("serve.yaml", Serving.Replace("\n          resources:\n            limits:\n              nvidia.com/gpu: 1", "")));
     }
 
