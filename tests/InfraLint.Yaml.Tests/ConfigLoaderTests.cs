@@ -42,4 +42,90 @@ public class ConfigLoaderTests
             """);
         Assert.Equal(new[] { (2, 3), (3, 22), (3, 28), (4, 22), (5, 1) }, config.Problems.Select(p => Pos(p.Span)).OrderBy(p => p));
     }
+
+    [Fact]
+    public void Sizing_section_sets_buffer_peak_hours_default_accelerator_and_thresholds()
+    {
+        var config = Load("""
+            sizing:
+              buffer: 20%
+              hoursPerMonth: 720
+              defaultAccelerator: L4
+              defaultTpotMs: 50
+              cheaperThreshold: 0.5
+              peakHours:
+                days: [mon, wed-fri]
+                start: "09:30"
+                end: "18:00"
+                timezone: +02:00
+            """);
+        Assert.Empty(config.Problems);
+        var s = config.Settings;
+        Assert.Equal(0.20, s.Sizing.Buffer, 6);
+        Assert.Equal(720, s.Sizing.HoursPerMonth);
+        Assert.Equal("l4", s.DefaultAccelerator);
+        Assert.Equal(50, s.DefaultTimePerOutputTokenMs);
+        Assert.Equal(0.5, s.CheaperAcceleratorThreshold);
+        Assert.Equal("Mon, Wed, Thu, Fri 09:30–18:00 +02:00", s.PeakHours.Describe());
+        Assert.Equal(new[] { TimeSpan.FromHours(2) }, s.PeakHours.Offsets);
+    }
+
+    [Fact]
+    public void Sizing_defaults_hold_without_the_section()
+    {
+        var s = Load("requireImageDigests: false").Settings;
+        Assert.Equal(0.30, s.Sizing.Buffer);
+        Assert.Null(s.DefaultAccelerator);
+        Assert.Equal("Mon–Fri 08:00–20:00 UTC", s.PeakHours.Describe());
+        Assert.Same(Core.Sizing.Catalog.SizingCatalog.Default, s.Catalog);
+    }
+
+    [Fact]
+    public void Bad_sizing_keys_and_values_are_problems_at_their_node()
+    {
+        var config = Load("""
+            sizing:
+              bufer: 30%
+              buffer: lots
+              defaultAccelerator: gtx-1080
+              peakHours:
+                days: [mon, funday]
+                start: "8am"
+                timezone: Mars/Base
+                colour: red
+              catalog: ./catalog
+            """);
+        Assert.Equal(
+            new[] { (2, 3), (3, 11), (4, 23), (6, 17), (7, 12), (8, 15), (9, 5), (10, 12) },
+            config.Problems.Select(p => Pos(p.Span)).OrderBy(p => p));
+        Assert.Equal(0.30, config.Settings.Sizing.Buffer);
+        Assert.Contains(config.Problems, p => p.Message.Contains("cannot read files"));
+    }
+
+    [Fact]
+    public void Sizing_catalog_directory_overrides_prices_and_reports_bad_files()
+    {
+        const string instances = """
+            instances:
+              - name: g6.xlarge
+                provider: aws
+                region: us-east-1
+                accelerator: l4
+                acceleratorCount: 1
+                onDemandUsdPerHour: 0.50
+                spotUsdPerHour: 0.20
+                source: negotiated
+                date: 2026-01
+            """;
+        var good = ConfigLoader.Load(new SourceText(".infralint.yaml", "sizing:\n  catalog: prices\n"), _ => true,
+            path => path.Replace('\\', '/') == "prices/instances.yaml" ? instances : null);
+        Assert.Empty(good.Problems);
+        Assert.Equal(0.50, good.Settings.Catalog.FindInstance("g6.xlarge")!.OnDemandUsdPerHour);
+
+        var bad = ConfigLoader.Load(new SourceText(".infralint.yaml", "sizing:\n  catalog: prices\n"), _ => true,
+            path => path.EndsWith("instances.yaml") ? "instances:\n  - name: x\n" : null);
+        var problem = Assert.Single(bad.Problems);
+        Assert.Equal((2, 12), Pos(problem.Span));
+        Assert.Contains("instances.yaml:", problem.Message);
+    }
 }

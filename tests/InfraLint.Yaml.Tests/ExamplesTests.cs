@@ -20,6 +20,6 @@ public class ExamplesTests
         }
         var failure = Assert.Single(failures);
         Assert.Equal(("broken.yaml", 5, 15), (failure.Span.File, failure.Span.StartLine, failure.Span.StartColumn));
-        Assert.Equal(4, workloads);
+        Assert.Equal(7, workloads);
     }
 }

@@ -112,4 +112,94 @@ public class WorkloadSpecReaderTests
         Assert.Equal(new[] { "cloud.google.com/gke-spot=true" }, pod.Tolerations);
         Assert.Equal("int4", Core.Knowledge.ServerArguments.Precision(workload.Containers.Single().Args.Select(a => a.Value).ToList()));
     }
+
+    [Fact]
+    public void CloudFormation_tags_and_compose_labels_declare_profiles_at_their_values()
+    {
+        var cfn = Facts("""
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              Trainer:
+                Type: AWS::EC2::Instance
+                Properties:
+                  InstanceType: p4d.24xlarge
+                  Tags:
+                    - Key: infralint.dev/role
+                      Value: training
+                    - Key: infralint.dev/model
+                      Value: llama-3.1-8b
+                    - Key: infralint.dev/peak-rps
+                      Value: "-3"
+            """);
+        var profile = cfn.OfType<WorkloadProfile>().Single();
+        var workload = cfn.OfType<ComputeWorkload>().Single();
+        Assert.Equal(WorkloadRole.Training, workload.Role);
+        Assert.Equal("llama-3.1-8b", profile.ModelName.Value);
+        Assert.Equal((11, 18), Pos(profile.ModelName.Span));
+        Assert.True(profile.Describes(workload));
+        Assert.Equal((13, 18), Pos(cfn.OfType<ConfigProblem>().Single().Span));
+
+        var compose = Facts("""
+            services:
+              chat:
+                image: vllm/vllm-openai:v0.6.3
+                labels:
+                  infralint.dev/model: mistral-7b
+            """, "docker-compose.yml");
+        Assert.Equal("mistral-7b", compose.OfType<WorkloadProfile>().Single().ModelName.Value);
+    }
+
+    [Fact]
+    public void A_target_without_namespace_matches_non_kubernetes_resources_by_name()
+    {
+        var spec = Facts("""
+            apiVersion: infralint.dev/v1alpha1
+            kind: AIWorkload
+            metadata:
+              name: pretrain
+            spec:
+              targets:
+                - kind: AWS::EC2::Instance
+                  name: Trainer
+                - name: chat
+                  namespace: serving
+            """).OfType<ProfileTarget>().ToArray();
+        var instance = Facts("""
+            Resources:
+              Trainer:
+                Type: AWS::EC2::Instance
+                Properties:
+                  InstanceType: p4d.24xlarge
+            """, "stack.yaml").OfType<ComputeWorkload>().Single();
+        Assert.False(spec[0].NamespaceGiven);
+        Assert.True(spec[0].Matches(instance));
+        Assert.True(spec[1].NamespaceGiven);
+        Assert.False(spec[1].Matches(instance));
+    }
+
+    [Fact]
+    public void CronJob_time_zone_and_editable_arguments_are_read()
+    {
+        var workload = Workload("""
+            apiVersion: batch/v1
+            kind: CronJob
+            metadata:
+              name: retrain
+            spec:
+              schedule: "0 2 * * *"
+              timeZone: Europe/Berlin
+              jobTemplate:
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: t
+                          image: ghcr.io/example/t:1
+                          args: ["--dtype", "float32"]
+            """);
+        Assert.Equal("Europe/Berlin", workload.ScheduleTimeZone?.Value);
+        var arg = workload.Containers.Single().Args[1];
+        var edit = Assert.Single(arg.Edit!.Set("bfloat16"));
+        Assert.Equal("\"bfloat16\"", edit.NewText);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Linq;
 using InfraLint.Core.Engine;
+using InfraLint.Core.Scheduling;
 using InfraLint.Core.Facts;
 using InfraLint.Core.Findings;
 using InfraLint.Core.Scanning;
@@ -57,5 +58,76 @@ namespace InfraLint.Rules.Input
 
         private static string[] UnknownIds(SuppressionDirective directive) =>
             directive.RuleIds.Where(id => RuleSet.Catalog.Find(id) == null).ToArray();
+    }
+
+    /// <summary>A spec target that names no resource in the scan describes nothing, usually because of a typo or a rename.</summary>
+    [Name(IL0002ConfigurationProblem.Id + ".target")]
+    public sealed class IL0002UnmatchedProfileTarget : Rule
+    {
+        public override void Define()
+        {
+            ProfileTarget target = default!;
+
+            When()
+                .Match(() => target, t => !t.Profile.FromAnnotations)
+                .Not<InfraResource>(r => !(r is WorkloadProfile) && target.Matches(r));
+
+            Then()
+                .Do(ctx => ctx.Report(new Finding(
+                    IL0002ConfigurationProblem.Descriptor,
+                    $"AIWorkload '{target.Profile.Name}' targets {(target.Kind.Length == 0 ? "a resource" : target.Kind)} '{target.Name}'"
+                    + (target.NamespaceGiven ? $" in namespace '{target.Namespace}'" : string.Empty)
+                    + ", but the scan has no such resource; the profile describes nothing there.",
+                    target.Span,
+                    $"{target.Profile.Id}:targets:{target}",
+                    target.Profile)));
+        }
+    }
+
+    /// <summary>A profile whose model the catalog does not know and which gives no parameter count cannot be sized.</summary>
+    [Name(IL0002ConfigurationProblem.Id + ".model")]
+    public sealed class IL0002UnknownProfileModel : Rule
+    {
+        public override void Define()
+        {
+            LintSettings settings = default!;
+            WorkloadProfile profile = default!;
+
+            When()
+                .Match(() => settings)
+                .Match(() => profile, p => p.ModelName.IsPresent, p => !p.Parameters.IsPresent, p => settings.Catalog.FindModel(p.ModelName.Value!) == null);
+
+            Then()
+                .Do(ctx => ctx.Report(new Finding(
+                    IL0002ConfigurationProblem.Descriptor,
+                    $"Model '{profile.ModelName.Value}' is not in the sizing catalog and the profile gives no parameter count, so its capacity cannot be sized; use a catalog name (such as llama-3.1-8b) or add the parameter count ({(profile.FromAnnotations ? "infralint.dev/parameters" : "spec.model.parameters")}).",
+                    profile.ModelName.Span,
+                    $"{profile.Id}:{profile.ModelName.Path}",
+                    profile)));
+        }
+    }
+
+    /// <summary>A profile's training schedule that is not a cron expression cannot be checked against the peak window.</summary>
+    [Name(IL0002ConfigurationProblem.Id + ".schedule")]
+    public sealed class IL0002BadProfileSchedule : Rule
+    {
+        public override void Define()
+        {
+            WorkloadProfile profile = default!;
+
+            When()
+                .Match(() => profile, p => p.TrainingSchedule.IsPresent, p => Error(p) != null);
+
+            Then()
+                .Do(ctx => ctx.Report(new Finding(
+                    IL0002ConfigurationProblem.Descriptor,
+                    $"'{profile.TrainingSchedule.Path}' is not a cron schedule: {Error(profile)}",
+                    profile.TrainingSchedule.Span,
+                    $"{profile.Id}:{profile.TrainingSchedule.Path}",
+                    profile)));
+        }
+
+        private static string? Error(WorkloadProfile profile) =>
+            CronSchedule.TryParse(profile.TrainingSchedule.Value, out _, out var error) ? null : error;
     }
 }

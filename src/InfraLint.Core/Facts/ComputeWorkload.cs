@@ -75,6 +75,15 @@ namespace InfraLint.Core.Facts
         /// <summary>A stored model that endpoints serve (a SageMaker Model) rather than a running service.</summary>
         public bool IsModelArtifact { get; set; }
 
+        /// <summary>Time zone the schedule is read in (CronJob <c>spec.timeZone</c>); missing means UTC, the controller's default.</summary>
+        public Located<string?>? ScheduleTimeZone { get; set; }
+
+        /// <summary>
+        /// A pool of machines for other workloads to run on (an EKS node group, a launch template) rather than a
+        /// workload itself: capacity rules judge the workloads placed on it, not the pool.
+        /// </summary>
+        public bool IsNodePool { get; set; }
+
         public IReadOnlyList<PodTemplate> Pods { get; set; } = Array.Empty<PodTemplate>();
 
         public IEnumerable<Container> Containers => Pods.SelectMany(p => p.Containers);

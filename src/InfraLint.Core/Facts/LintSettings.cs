@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+using InfraLint.Core.Scheduling;
+using InfraLint.Core.Sizing;
+using InfraLint.Core.Sizing.Catalog;
 
 namespace InfraLint.Core.Facts
 {
@@ -36,6 +39,37 @@ namespace InfraLint.Core.Facts
 
         /// <summary>Regions resources may be placed in (IL4006); empty allows all.</summary>
         public IReadOnlyList<string> AllowedRegions { get; init; } = Array.Empty<string>();
+
+        private SizingCatalog? _catalog;
+
+        /// <summary>Accelerators, instance types with prices, and model architectures the capacity rules size with (IL1001–IL1011).</summary>
+        public SizingCatalog Catalog
+        {
+            get => _catalog ?? SizingCatalog.Default;
+            init => _catalog = value;
+        }
+
+        /// <summary>The sizing model's options; <see cref="SizingOptions.Buffer"/> (default 30%) is the headroom over peak.</summary>
+        public SizingOptions Sizing { get; init; } = SizingOptions.Default;
+
+        /// <summary>
+        /// Catalog name of the accelerator to assume when a manifest does not say which GPU a workload gets
+        /// (no GPU-product or instance-type node label). Null (the default): capacity rules skip such workloads
+        /// rather than guess; when set, their messages and properties say the accelerator was assumed.
+        /// </summary>
+        public string? DefaultAccelerator { get; init; }
+
+        /// <summary>
+        /// Time-per-output-token objective assumed when a profile states no latency objective (100 ms, about ten
+        /// tokens a second, the pace people read at), so capacity is never sized at a batch no interactive user would accept.
+        /// </summary>
+        public double DefaultTimePerOutputTokenMs { get; init; } = 100;
+
+        /// <summary>IL1003 reports a cheaper accelerator only when it saves at least this share of the monthly cost (0.30 = 30%).</summary>
+        public double CheaperAcceleratorThreshold { get; init; } = 0.30;
+
+        /// <summary>When training should not start (IL1007); default Monday–Friday 08:00–20:00 UTC.</summary>
+        public PeakWindow PeakHours { get; init; } = PeakWindow.Default;
 
         /// <summary>Per-rule overrides from configuration, by rule id.</summary>
         public IReadOnlyDictionary<string, RuleOverride> Rules { get; init; } = new Dictionary<string, RuleOverride>(StringComparer.OrdinalIgnoreCase);

@@ -120,9 +120,17 @@ namespace InfraLint.Core.Facts
 
         public SourceSpan Span { get; }
 
+        /// <summary>
+        /// False when the target names no namespace and took the spec's. Only Kubernetes has namespaces a user
+        /// writes; CloudFormation and compose resources are scoped by their file, so such a target matches them
+        /// by kind and name alone.
+        /// </summary>
+        public bool NamespaceGiven { get; init; } = true;
+
         public bool Matches(InfraResource resource) =>
             string.Equals(resource.Name, Name, StringComparison.Ordinal)
-            && string.Equals(resource.Namespace, Namespace, StringComparison.Ordinal)
+            && (string.Equals(resource.Namespace, Namespace, StringComparison.Ordinal)
+                || (!NamespaceGiven && resource.Format != SourceFormat.Kubernetes && resource.Format != SourceFormat.WorkloadSpec))
             && (Kind.Length == 0 || string.Equals(resource.Kind, Kind, StringComparison.OrdinalIgnoreCase));
 
         public override string ToString() => $"{(Kind.Length == 0 ? "*" : Kind)}/{Namespace}/{Name}";

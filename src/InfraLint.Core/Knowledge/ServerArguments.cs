@@ -40,8 +40,54 @@ namespace InfraLint.Core.Knowledge
             return quant ?? dtype;
         }
 
+        /// <summary>
+        /// The <c>--dtype</c> word that sets the precision when no quantization flag overrides it, so a fix can
+        /// rewrite its value; null when the precision comes from a quantization flag or nothing sets it.
+        /// </summary>
+        public static DtypeArgument? Dtype(IReadOnlyList<string> words)
+        {
+            DtypeArgument? found = null;
+            for (int i = 0; i < words.Count; i++)
+            {
+                string word = words[i];
+                int eq = word.IndexOf('=');
+                string flag = eq > 0 ? word.Substring(0, eq) : word;
+                if (flag is "--quantization" or "--quantize" or "-q") return null;
+                if (flag is not ("--dtype" or "--torch-dtype")) continue;
+                if (eq > 0) found = new DtypeArgument(i, flag, word.Substring(eq + 1), Inline: true);
+                else if (i + 1 < words.Count) found = new DtypeArgument(i + 1, flag, words[i + 1], Inline: false);
+            }
+            return found;
+        }
+
+        /// <summary>
+        /// The model a server is started with: vLLM/SGLang <c>--model</c>/<c>--model-path</c>, TGI
+        /// <c>--model-id</c>, or the word after <c>vllm serve</c>. Null when the command does not name one.
+        /// </summary>
+        public static string? Model(IReadOnlyList<string> words)
+        {
+            for (int i = 0; i < words.Count; i++)
+            {
+                string word = words[i];
+                int eq = word.IndexOf('=');
+                string flag = eq > 0 ? word.Substring(0, eq) : word;
+                if (flag is "--model" or "--model-id" or "--model-path" or "--model_name_or_path")
+                    return eq > 0 ? word.Substring(eq + 1) : i + 1 < words.Count ? words[i + 1] : null;
+                if (word == "serve" && i > 0 && words[i - 1].EndsWith("vllm", System.StringComparison.Ordinal) && i + 1 < words.Count && !words[i + 1].StartsWith("-", System.StringComparison.Ordinal))
+                    return words[i + 1];
+            }
+            return null;
+        }
+
         /// <summary>fp32, bf16, fp16, fp8, int8 or int4 for any spelling the sizing model accepts; null otherwise.</summary>
         public static string? Normalize(string? value) =>
             Precisions.TryParse(value, out var precision) ? Precisions.Name(precision) : null;
+    }
+
+    /// <summary>A <c>--dtype</c> value on a server command line: the word at <see cref="Index"/> holds it (after <c>=</c> when <see cref="Inline"/>).</summary>
+    public sealed record DtypeArgument(int Index, string Flag, string Value, bool Inline)
+    {
+        /// <summary>The word at <see cref="Index"/> rewritten to carry <paramref name="value"/>.</summary>
+        public string WithValue(string value) => Inline ? Flag + "=" + value : value;
     }
 }

@@ -80,7 +80,7 @@ namespace InfraLint.Yaml.CloudFormation
                         facts.AddRange(Zones(id, type, span, props, path));
                         break;
                     case "AWS::EC2::Instance":
-                        facts.Add(Instance(id, type, span, props, path, props.Get("InstanceType"), "Properties.InstanceType", null));
+                        facts.AddRange(WithProfile(Instance(id, type, span, props, path, props.Get("InstanceType"), "Properties.InstanceType", null), props));
                         facts.AddRange(Zones(id, type, span, props, path));
                         facts.AddRange(Volumes(id, type, props.Seq("BlockDeviceMappings"), path + ".Properties.BlockDeviceMappings"));
                         break;
@@ -88,12 +88,15 @@ namespace InfraLint.Yaml.CloudFormation
                     {
                         var data = props.Map("LaunchTemplateData");
                         string? market = Intrinsics.Literal(data.Map("InstanceMarketOptions").Get("MarketType"));
-                        facts.Add(Instance(id, type, span, props, path, data.Get("InstanceType"), "Properties.LaunchTemplateData.InstanceType", market == "spot" ? "spot" : null));
+                        var template = Instance(id, type, span, props, path, data.Get("InstanceType"), "Properties.LaunchTemplateData.InstanceType", market == "spot" ? "spot" : null);
+                        template.IsNodePool = true;
+                        var instanceTags = data.Seq("TagSpecifications")?.Children.OfType<YamlMappingNode>().FirstOrDefault(t => Intrinsics.Literal(t.Get("ResourceType")) == "instance");
+                        facts.AddRange(WithProfile(template, instanceTags ?? props));
                         facts.AddRange(Volumes(id, type, data.Seq("BlockDeviceMappings"), path + ".Properties.LaunchTemplateData.BlockDeviceMappings"));
                         break;
                     }
                     case "AWS::EKS::Nodegroup":
-                        facts.Add(Nodegroup(id, type, span, props, path));
+                        facts.AddRange(WithProfile(Nodegroup(id, type, span, props, path), props));
                         break;
                     case "AWS::EKS::Cluster":
                         facts.Add(EksAudit(id, type, span, props, path));
@@ -105,7 +108,7 @@ namespace InfraLint.Yaml.CloudFormation
                         facts.AddRange(EndpointConfig(id, type, span, props, path));
                         break;
                     case "AWS::SageMaker::Endpoint":
-                        facts.Add(Endpoint(id, type, span, props, path));
+                        facts.AddRange(WithProfile(Endpoint(id, type, span, props, path), props));
                         break;
                     case "AWS::SageMaker::NotebookInstance":
                         facts.Add(KmsEncrypted(id, type, span, props, path, "ml-volume", "KmsKeyId"));
@@ -319,6 +322,7 @@ namespace InfraLint.Yaml.CloudFormation
             foreach (var label in _y.Map(props.Map("Labels"), path + ".Properties.Labels")) labels[label.Key] = label.Value;
             return new ComputeWorkload(SourceFormat.CloudFormation, type, id, _ns, span)
             {
+                IsNodePool = true,
                 Labels = labels,
                 Replicas = scaling is null ? Located<int?>.Missing(span, path + ".Properties.ScalingConfig.DesiredSize") : Int(scaling, path + ".Properties.ScalingConfig", span, "DesiredSize"),
                 InstanceType = Text(types?.Children.FirstOrDefault(), path + ".Properties.InstanceTypes[0]", span),
@@ -698,6 +702,36 @@ namespace InfraLint.Yaml.CloudFormation
                 foreach (var s in stages) result.Add(s);
             }
             return result;
+        }
+
+        /// <summary>
+        /// The workload plus the profile its <c>infralint.dev/*</c> tags declare (WORKLOAD-SPEC.md §2: cloud tags
+        /// mean what annotations mean). Tags are a Key/Value list, so they are read through a mapping of the same
+        /// value nodes, which keeps every value's exact location.
+        /// </summary>
+        private IEnumerable<object> WithProfile(ComputeWorkload workload, YamlMappingNode? props)
+        {
+            var tags = new YamlMappingNode();
+            if (props.Get("Tags") is YamlMappingNode map)
+            {
+                foreach (var (key, _, value) in map.Entries()) tags.Add(new YamlScalarNode(key), value);
+            }
+            else
+            {
+                foreach (var tag in (props.Get("Tags") as YamlSequenceNode)?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
+                    if (Intrinsics.Literal(tag.Get("Key")) is string key && tag.Get("Value") is YamlScalarNode value && !tags.Children.ContainsKey(new YamlScalarNode(key)))
+                        tags.Add(new YamlScalarNode(key), value);
+            }
+
+            if (Core.Knowledge.InferenceServers.ParseRole(tags.Str("infralint.dev/role")) is WorkloadRole role)
+            {
+                workload.Role = role;
+                workload.RoleReason = "tag infralint.dev/role";
+            }
+
+            yield return workload;
+            foreach (var fact in WorkloadSpec.WorkloadSpecReader.FromAnnotations(workload, tags, _y.Source))
+                yield return fact;
         }
 
         // ---- values -----------------------------------------------------------------------------

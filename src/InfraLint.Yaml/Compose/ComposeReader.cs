@@ -36,7 +36,12 @@ namespace InfraLint.Yaml.Compose
         {
             foreach (var (name, keyNode, value) in root.Map("services").Entries())
             {
-                if (value is YamlMappingNode service) yield return ReadService(name, keyNode, service);
+                if (value is not YamlMappingNode service) continue;
+                var workload = ReadService(name, keyNode, service);
+                yield return workload;
+                // Labels carry the infralint.dev/* profile keys in compose, as annotations do in Kubernetes.
+                foreach (var fact in WorkloadSpec.WorkloadSpecReader.FromAnnotations(workload, service.Map("labels"), _y.Source))
+                    yield return fact;
             }
         }
 

@@ -22,7 +22,11 @@ namespace InfraLint.Yaml.Configuration
 
         private static readonly string[] TopLevelKeys = { "rules", "requireImageDigests", "costLabels", "exclude", "defaultNamespace", "allowedRegions", "sizing", "frameworks", "requireCustomerManagedKeys", "minLogRetentionDays", "lineageLabels" };
 
-        public static LoadedConfig Load(SourceText source, Func<string, bool> isKnownRule)
+        /// <param name="readFile">
+        /// Reads a file named relative to the configuration file (for <c>sizing.catalog</c>), or returns null when it
+        /// does not exist; null when the host has no file system.
+        /// </param>
+        public static LoadedConfig Load(SourceText source, Func<string, bool> isKnownRule, Func<string, string?>? readFile = null)
         {
             var problems = new List<ConfigProblem>();
             var (documents, failures) = YamlDocumentLoader.Load(source);
@@ -85,6 +89,7 @@ namespace InfraLint.Yaml.Configuration
                 AllowedRegions = Strings(root, "allowedRegions", source, problems) ?? Array.Empty<string>(),
                 Rules = rules,
             };
+            settings = new SizingConfig(source, problems, readFile).Apply(settings, root.Get("sizing"));
             var excludes = Strings(root, "exclude", source, problems) ?? Array.Empty<string>();
             return new LoadedConfig(settings, excludes, problems, root.Get("sizing") as YamlMappingNode);
         }

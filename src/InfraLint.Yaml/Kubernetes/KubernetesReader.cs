@@ -200,7 +200,11 @@ namespace InfraLint.Yaml.Kubernetes
 
             workload.Replicas = ReadReplicas(root, spec, kind, span);
             workload.InlineAutoscaling = InlineAutoscaling(kind, spec, metadata);
-            if (kind == "CronJob") workload.Schedule = _y.String(spec, "spec", span, "schedule");
+            if (kind == "CronJob")
+            {
+                workload.Schedule = _y.String(spec, "spec", span, "schedule");
+                workload.ScheduleTimeZone = _y.String(spec, "spec", span, "timeZone");
+            }
             AssignRole(workload, kind, metadata);
             return workload;
         }

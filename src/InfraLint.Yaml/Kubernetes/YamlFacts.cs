@@ -66,7 +66,7 @@ namespace InfraLint.Yaml.Kubernetes
             foreach (var item in sequence.Children)
             {
                 if (item is YamlScalarNode s && YamlNodes.Text(s) is string text)
-                    result.Add(Located<string>.Present(text, Span(s), $"{path}[{i}]"));
+                    result.Add(Located<string>.Present(text, Span(s), $"{path}[{i}]", new YamlScalarEditTarget(Source, s, $"{path}[{i}]")));
                 i++;
             }
             return result;

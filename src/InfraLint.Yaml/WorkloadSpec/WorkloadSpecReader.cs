@@ -102,7 +102,10 @@ namespace InfraLint.Yaml.WorkloadSpec
                     values.Problems.Add(new ConfigProblem(item.HeadSpan(source), "Each entry of spec.targets needs a name (and usually kind and namespace)."));
                     continue;
                 }
-                targets.Add(new ProfileTarget(profile, t.Str("kind") ?? string.Empty, targetName, t.Str("namespace") ?? ns, tn.Span(source)));
+                targets.Add(new ProfileTarget(profile, t.Str("kind") ?? string.Empty, targetName, t.Str("namespace") ?? ns, tn.Span(source))
+                {
+                    NamespaceGiven = t.Str("namespace") is not null,
+                });
             }
             profile.Targets = targets;
 
