@@ -6,8 +6,10 @@ using InfraLint.Rules;
 namespace InfraLint.Cli.Commands;
 
 /// <summary>
-/// <c>infralint explain ILxxxx [--file F [--line N]]</c>: a rule's metadata and docs page; with a file, the rule's
-/// findings there and the numbers behind each (a finding's Properties, e.g. the sizing model's inputs).
+/// <c>infralint explain ILxxxx [--file F [--line N]] [--context PATH]...</c>: a rule's metadata and docs page; with a
+/// file, the rule's findings there and the numbers behind each (a finding's Properties, e.g. the sizing model's
+/// inputs). Cross-document rules need the other documents (the AIWorkload spec that profiles a Deployment), so the
+/// file is scanned together with the context paths, the current directory by default.
 /// </summary>
 internal static class ExplainCommand
 {
@@ -16,11 +18,17 @@ internal static class ExplainCommand
         var ruleId = new Argument<string>("rule") { Description = "A rule id such as IL2008." };
         var file = new Option<string?>("--file") { Description = "Rescan this file and show the rule's findings in it." };
         var line = new Option<int?>("--line") { Description = "With --file: only the finding on this line." };
+        var context = new Option<string[]>("--context")
+        {
+            Description = "With --file: files and directories scanned with it, as 'scan' would (repeatable). Default: the current directory.",
+            DefaultValueFactory = _ => Array.Empty<string>(),
+        };
 
         var command = new Command("explain", "Show a rule's metadata and documentation, or the details behind a finding.");
         command.Arguments.Add(ruleId);
         command.Options.Add(file);
         command.Options.Add(line);
+        command.Options.Add(context);
         command.SetAction(parseResult =>
         {
             var id = parseResult.GetValue(ruleId)!;
@@ -32,7 +40,7 @@ internal static class ExplainCommand
                 WriteRule(env.Out, rule);
                 return ExitCodes.Success;
             }
-            return WriteFindings(env, rule, path, parseResult.GetValue(line));
+            return WriteFindings(env, rule, path, parseResult.GetValue(line), parseResult.GetValue(context) ?? Array.Empty<string>());
         });
         return command;
     }
@@ -54,12 +62,14 @@ internal static class ExplainCommand
         o.WriteLine(RuleSet.Docs(rule.Id) ?? "(This rule has no docs page yet.)");
     }
 
-    private static int WriteFindings(CliEnvironment env, RuleDescriptor rule, string path, int? line)
+    private static int WriteFindings(CliEnvironment env, RuleDescriptor rule, string path, int? line, IReadOnlyList<string> context)
     {
         if (!File.Exists(env.FullPath(path))) throw new UsageException($"file not found: {path}");
-        var report = ScanPipeline.Run(env, new[] { path }, Array.Empty<string>());
+        var scanned = new[] { path }.Concat(context.Count == 0 ? new[] { "." } : context).ToArray();
+        var report = ScanPipeline.Run(env, scanned, Array.Empty<string>());
+        string display = env.DisplayPath(env.FullPath(path));
         var matches = report.Findings
-            .Where(f => f.RuleId == rule.Id && (line is null || (f.Location.StartLine <= line && line <= f.Location.EndLine)))
+            .Where(f => f.RuleId == rule.Id && f.Location.File == display && (line is null || (f.Location.StartLine <= line && line <= f.Location.EndLine)))
             .ToArray();
         if (matches.Length == 0)
         {
