@@ -12,7 +12,8 @@ namespace InfraLint.Rules.Compute
     /// A training job that lands on the nodes serving inference takes their GPUs (and their memory bandwidth)
     /// when a batch starts, and serving latency spikes. Two GPU workloads in one namespace share capacity when
     /// neither pins a node pool (both land in the default pool) or when the node labels they require agree.
-    /// Reported once per pair, at the training workload.
+    /// Reported once per training workload, at its placement, with every inference workload it can share
+    /// nodes with as a related location (a per-pair finding multiplies in a folder of many manifests).
     /// </summary>
     [Name(Id)]
     public sealed class IL1009TrainingAndInferenceShareCapacity : Rule
@@ -31,16 +32,19 @@ namespace InfraLint.Rules.Compute
         {
             LintSettings settings = default!;
             ComputeWorkload training = default!;
-            ComputeWorkload inference = default!;
+            IEnumerable<ComputeWorkload> inferences = default!;
 
             When()
                 .Match(() => settings)
                 .Match(() => training, w => w.Role == WorkloadRole.Training || w.Role == WorkloadRole.BatchInference, w => w.UsesAccelerators, w => w.Namespace.Length > 0)
-                .Match(() => inference, w => w.Role == WorkloadRole.Inference, w => w.UsesAccelerators, w => w.Namespace == training.Namespace, w => w.Format == training.Format,
-                    w => SameDeployment(training, w, settings), w => Overlap(training, w) != null);
+                .Query(() => inferences, q => q
+                    .Match<ComputeWorkload>(w => w.Role == WorkloadRole.Inference, w => w.UsesAccelerators, w => w.Namespace == training.Namespace, w => w.Format == training.Format,
+                        w => SameDeployment(training, w, settings), w => Overlap(training, w) != null)
+                    .Collect()
+                    .Where(c => c.Any()));
 
             Then()
-                .Do(ctx => ctx.Report(Report(training, inference)));
+                .Do(ctx => ctx.Report(Report(training, inferences)));
         }
 
         /// <summary>
@@ -75,22 +79,25 @@ namespace InfraLint.Rules.Compute
             return "both require " + string.Join(", ", shared.Select(k => $"{k}={string.Join(",", x[k].Intersect(y[k], StringComparer.Ordinal))}"));
         }
 
-        private static Finding Report(ComputeWorkload training, ComputeWorkload inference)
+        private static Finding Report(ComputeWorkload training, IEnumerable<ComputeWorkload> inferences)
         {
+            var partners = inferences.OrderBy(w => w.File, StringComparer.Ordinal).ThenBy(w => w.Span.StartLine).ToList();
+            var inference = partners[0];
+            string others = partners.Count == 1 ? string.Empty : $" (and {partners.Count - 1} more inference workload{(partners.Count == 2 ? "" : "s")})";
             string why = Overlap(training, inference)!;
             var pod = training.Pods.OrderByDescending(p => p.Containers.Sum(c => c.Resources.AcceleratorCount)).First();
             var at = pod.PlacementSpan ?? training.Span;
             return new Finding(
                 Descriptor,
-                $"{(training.Role == WorkloadRole.Training ? "Training" : "Batch")} {Wording.Of(training)} and inference {Wording.Of(inference)} in namespace '{training.Namespace}' can share GPU nodes: {why}. Give training its own node pool (a node selector and a taint it tolerates) so it cannot take serving capacity.",
+                $"{(training.Role == WorkloadRole.Training ? "Training" : "Batch")} {Wording.Of(training)} and inference {Wording.Of(inference)}{others} in namespace '{training.Namespace}' can share GPU nodes: {why}. Give training its own node pool (a node selector and a taint it tolerates) so it cannot take serving capacity.",
                 at,
-                $"{training.Id}:placement:{inference.Id}",
+                $"{training.Id}:placement",
                 training,
-                related: new[] { new RelatedLocation(inference.Span, $"inference {Wording.Of(inference)}") },
+                related: partners.Select(p => new RelatedLocation(p.Span, $"inference {Wording.Of(p)}")).ToArray(),
                 properties: new Dictionary<string, string>(StringComparer.Ordinal)
                 {
                     ["training"] = training.Id,
-                    ["inference"] = inference.Id,
+                    ["inference"] = string.Join(", ", partners.Select(p => p.Id)),
                     ["overlap"] = why,
                 });
         }

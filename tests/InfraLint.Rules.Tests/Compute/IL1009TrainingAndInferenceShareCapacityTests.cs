@@ -54,6 +54,15 @@ public sealed class IL1009TrainingAndInferenceShareCapacityTests
     }
 
     [Fact]
+    public void Several_inference_workloads_make_one_finding_with_each_as_a_related_location()
+    {
+        var finding = Assert.Single(Verify.Files(Id, ("train.yaml", Training), ("serve.yaml", Serving), ("serve2.yaml", Serving.Replace("name: chat", "name: embed"))));
+        Assert.Equal(("train.yaml", 4, 9), (finding.Location.File, finding.Location.StartLine, finding.Location.StartColumn));
+        Assert.Contains("(and 1 more inference workload)", finding.Message);
+        Assert.Equal(new[] { ("serve.yaml", 4), ("serve2.yaml", 4) }, finding.Related.Select(r => (r.Span.File, r.Span.StartLine)));
+    }
+
+    [Fact]
     public void Overlapping_required_labels_are_reported_at_the_placement()
     {
         string train = Plain(Training).Replace("          containers:", "          {|IL1009:nodeSelector|}:\n            pool: gpu\n          containers:")
