@@ -14,7 +14,7 @@ namespace InfraLint.Rules.Compute
     /// beyond that at the quietest time (a fixed count, or an autoscaler's minimum) idles.
     /// </summary>
     [Name(Id)]
-    public sealed class IL1001GpusOverProvisioned : Rule
+    public sealed class IL1001GpusOverProvisioned : CapacityRule
     {
         public const string Id = "IL1001";
 
@@ -26,27 +26,7 @@ namespace InfraLint.Rules.Compute
             Precision.Medium,
             new[] { "compute", "cost", "gpu", "capacity", "sizing" });
 
-        public override void Define()
-        {
-            LintSettings settings = default!;
-            ComputeWorkload workload = default!;
-            IEnumerable<WorkloadProfile> profiles = default!;
-            IEnumerable<Autoscaler> scalers = default!;
-            Finding? finding = default;
-
-            When()
-                .Match(() => settings)
-                .Match(() => workload, w => !w.IsNodePool, w => w.UsesAccelerators || w.InstanceType != null)
-                .Query(() => profiles, q => q.Match<WorkloadProfile>(p => p.Describes(workload)).Collect().Where(c => c.Any()))
-                .Query(() => scalers, q => q.Match<Autoscaler>(a => a.Targets(workload)).Collect())
-                .Let(() => finding, () => Judge(CapacityCase.For(workload, profiles, scalers, settings)))
-                .Having(() => finding != null);
-
-            Then()
-                .Do(ctx => ctx.Report(finding!));
-        }
-
-        private static Finding? Judge(CapacityCase? capacity)
+        internal override Finding? Judge(CapacityCase? capacity)
         {
             // Without peak traffic there is nothing to weigh the GPUs against: a wider replica holds more KV cache
             // and serves more per GPU, so "the narrowest that fits" is no verdict on its own.

@@ -16,7 +16,7 @@ namespace InfraLint.Rules.Compute
     /// autoscaler the peak is judged at its maximum, the most it will ever run.
     /// </summary>
     [Name(Id)]
-    public sealed class IL1002GpusUnderProvisioned : Rule
+    public sealed class IL1002GpusUnderProvisioned : CapacityRule
     {
         public const string Id = "IL1002";
 
@@ -28,27 +28,7 @@ namespace InfraLint.Rules.Compute
             Precision.Medium,
             new[] { "compute", "gpu", "capacity", "sizing", "reliability" });
 
-        public override void Define()
-        {
-            LintSettings settings = default!;
-            ComputeWorkload workload = default!;
-            IEnumerable<WorkloadProfile> profiles = default!;
-            IEnumerable<Autoscaler> scalers = default!;
-            Finding? finding = default;
-
-            When()
-                .Match(() => settings)
-                .Match(() => workload, w => !w.IsNodePool, w => w.UsesAccelerators || w.InstanceType != null)
-                .Query(() => profiles, q => q.Match<WorkloadProfile>(p => p.Describes(workload)).Collect().Where(c => c.Any()))
-                .Query(() => scalers, q => q.Match<Autoscaler>(a => a.Targets(workload)).Collect())
-                .Let(() => finding, () => Judge(CapacityCase.For(workload, profiles, scalers, settings)))
-                .Having(() => finding != null);
-
-            Then()
-                .Do(ctx => ctx.Report(finding!));
-        }
-
-        private static Finding? Judge(CapacityCase? capacity)
+        internal override Finding? Judge(CapacityCase? capacity)
         {
             if (capacity?.AtProvisionedWidth() is not { } plan) return null;
             if (!plan.Fits) return ReportDoesNotFit(capacity, plan);

@@ -18,7 +18,7 @@ namespace InfraLint.Rules.Compute
     /// for the GPUs the workload needs on each (not for what is provisioned, which is IL1001's question).
     /// </summary>
     [Name(Id)]
-    public sealed class IL1003OversizedAcceleratorClass : Rule
+    public sealed class IL1003OversizedAcceleratorClass : CapacityRule
     {
         public const string Id = "IL1003";
 
@@ -30,27 +30,7 @@ namespace InfraLint.Rules.Compute
             Precision.Medium,
             new[] { "compute", "cost", "gpu", "sizing" });
 
-        public override void Define()
-        {
-            LintSettings settings = default!;
-            ComputeWorkload workload = default!;
-            IEnumerable<WorkloadProfile> profiles = default!;
-            IEnumerable<Autoscaler> scalers = default!;
-            Finding? finding = default;
-
-            When()
-                .Match(() => settings)
-                .Match(() => workload, w => !w.IsNodePool, w => w.UsesAccelerators || w.InstanceType != null)
-                .Query(() => profiles, q => q.Match<WorkloadProfile>(p => p.Describes(workload)).Collect().Where(c => c.Any()))
-                .Query(() => scalers, q => q.Match<Autoscaler>(a => a.Targets(workload)).Collect())
-                .Let(() => finding, () => Judge(CapacityCase.For(workload, profiles, scalers, settings)))
-                .Having(() => finding != null);
-
-            Then()
-                .Do(ctx => ctx.Report(finding!));
-        }
-
-        private static Finding? Judge(CapacityCase? capacity)
+        internal override Finding? Judge(CapacityCase? capacity)
         {
             // Recommending another class on the strength of an assumed one would be a guess about a guess.
             if (capacity is null || capacity.Hardware.Assumed) return null;
