@@ -98,4 +98,28 @@ namespace InfraLint.Rules.Compute
                 .Do(ctx => ctx.Report(finding!));
         }
     }
+
+    /// <summary>
+    /// The same check for a cloud scheduler that starts training or batch work (an EventBridge rule or schedule
+    /// launching a SageMaker pipeline or a Batch job); its cron was converted to five fields by the adapter.
+    /// </summary>
+    [Name(IL1007TrainingScheduledAtPeakHours.Id + ".trigger")]
+    public sealed class IL1007ScheduledTrigger : Rule
+    {
+        public override void Define()
+        {
+            LintSettings settings = default!;
+            ScheduledTrigger trigger = default!;
+            Finding? finding = default;
+
+            When()
+                .Match(() => settings)
+                .Match(() => trigger, t => t.Role == WorkloadRole.Training || t.Role == WorkloadRole.BatchInference)
+                .Let(() => finding, () => IL1007TrainingScheduledAtPeakHours.Judge(trigger, trigger.Schedule, trigger.TimeZone, settings))
+                .Having(() => finding != null);
+
+            Then()
+                .Do(ctx => ctx.Report(finding!));
+        }
+    }
 }

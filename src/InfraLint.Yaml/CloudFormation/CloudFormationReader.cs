@@ -122,6 +122,10 @@ namespace InfraLint.Yaml.CloudFormation
                     case "AWS::ApplicationAutoScaling::ScalableTarget":
                         if (ScalableTarget(id, type, span, props) is { } scaler) facts.Add(scaler);
                         break;
+                    case "AWS::Events::Rule":
+                    case "AWS::Scheduler::Schedule":
+                        if (Trigger(id, type, span, props, path) is { } trigger) facts.Add(trigger);
+                        break;
                     case "AWS::Logs::LogGroup":
                         facts.Add(new LogStore(SourceFormat.CloudFormation, type, id, _ns, span)
                         {
@@ -562,6 +566,41 @@ namespace InfraLint.Yaml.CloudFormation
 
         private string? EndpointByLiteralName(string? name) =>
             name is null ? null : _resources.FirstOrDefault(r => r.Value.Type == "AWS::SageMaker::Endpoint" && Intrinsics.Literal(r.Value.Resource.Map("Properties").Get("EndpointName")) == name).Key;
+
+        /// <summary>
+        /// An EventBridge rule or schedule with a literal cron expression, and what it starts: a SageMaker
+        /// pipeline trains, a Batch job is batch work; other targets are not judged.
+        /// </summary>
+        private ScheduledTrigger? Trigger(string id, string type, SourceSpan span, YamlMappingNode? props, string path)
+        {
+            var expression = props.Get("ScheduleExpression");
+            if (Intrinsics.Literal(expression) is not string text || AwsCron.ToStandard(text) is not string cron) return null;
+            var targets = (props.Get("Targets") as YamlSequenceNode)?.Children.OfType<YamlMappingNode>().ToList()
+                ?? (props.Map("Target") is { } one ? new List<YamlMappingNode> { one } : new List<YamlMappingNode>());
+            var ids = targets.SelectMany(t => Intrinsics.References(t.Get("Arn"))).Where(_resources.ContainsKey).Distinct().ToList();
+            var role = WorkloadRole.Unknown;
+            string? reason = null;
+            if (targets.Any(t => t.Get("SageMakerPipelineParameters") is not null) || ids.Any(i => _resources[i].Type == "AWS::SageMaker::Pipeline"))
+            {
+                role = WorkloadRole.Training;
+                reason = "starts a SageMaker pipeline";
+            }
+            else if (targets.Any(t => t.Get("BatchParameters") is not null) || ids.Any(i => _resources[i].Type.StartsWith("AWS::Batch::", StringComparison.Ordinal)))
+            {
+                role = WorkloadRole.BatchInference;
+                reason = "submits an AWS Batch job";
+            }
+            var zoneNode = props.Get("ScheduleExpressionTimezone");
+            return new ScheduledTrigger(SourceFormat.CloudFormation, type, id, _ns, span)
+            {
+                Labels = Tags(props),
+                Schedule = Located<string?>.Present(cron, _y.Span(expression!), path + ".Properties.ScheduleExpression"),
+                TimeZone = zoneNode is null ? null : Located<string?>.Present(Intrinsics.Literal(zoneNode), _y.Span(zoneNode), path + ".Properties.ScheduleExpressionTimezone"),
+                Role = role,
+                RoleReason = reason,
+                TargetIds = ids,
+            };
+        }
 
         // ---- access and endpoints ---------------------------------------------------------------
 
