@@ -88,3 +88,42 @@ public class CloudFormationReaderTests
         Assert.Equal(EncryptionAtRest.Unknown, facts.OfType<StorageResource>().Single().Encryption.Value);
     }
 }
+
+public class AutoScalingGroupTests
+{
+    [Fact]
+    public void Group_is_a_node_pool_with_its_launch_templates_instance_type_and_capacity()
+    {
+        var facts = Facts("""
+            Resources:
+              GpuTemplate:
+                Type: AWS::EC2::LaunchTemplate
+                Properties:
+                  LaunchTemplateData: {InstanceType: p4d.24xlarge}
+              OnDemand:
+                Type: AWS::AutoScaling::AutoScalingGroup
+                Properties:
+                  MinSize: "1"
+                  MaxSize: "4"
+                  DesiredCapacity: "2"
+                  LaunchTemplate: {LaunchTemplateId: !Ref GpuTemplate, Version: !GetAtt GpuTemplate.LatestVersionNumber}
+              Mixed:
+                Type: AWS::AutoScaling::AutoScalingGroup
+                Properties:
+                  MinSize: "0"
+                  MaxSize: "8"
+                  MixedInstancesPolicy:
+                    InstancesDistribution: {OnDemandPercentageAboveBaseCapacity: 0}
+                    LaunchTemplate:
+                      LaunchTemplateSpecification: {LaunchTemplateId: !Ref GpuTemplate, Version: "1"}
+                      Overrides: [{InstanceType: g5.12xlarge}]
+            """);
+        var groups = facts.OfType<ComputeWorkload>().Where(w => w.Kind == "AWS::AutoScaling::AutoScalingGroup").ToList();
+        var onDemand = groups.Single(g => g.Name == "OnDemand");
+        Assert.True(onDemand.IsNodePool);
+        Assert.Equal(("p4d.24xlarge", "on-demand", 2), (onDemand.InstanceType!.Value, onDemand.CapacityType!.Value, onDemand.Replicas.Value));
+        Assert.Equal((5, 42), Pos(onDemand.InstanceType.Span));
+        var mixed = groups.Single(g => g.Name == "Mixed");
+        Assert.Equal(("g5.12xlarge", "spot", 0), (mixed.InstanceType!.Value, mixed.CapacityType!.Value, mixed.Replicas.Value));
+    }
+}

@@ -73,7 +73,6 @@ namespace InfraLint.Yaml.CloudFormation
                         facts.AddRange(Zones(id, type, span, props, path));
                         break;
                     case "AWS::EC2::Subnet":
-                    case "AWS::AutoScaling::AutoScalingGroup":
                     case "AWS::ElasticLoadBalancing::LoadBalancer":
                     case "AWS::FSx::FileSystem":
                     case "AWS::EFS::MountTarget":
@@ -97,6 +96,10 @@ namespace InfraLint.Yaml.CloudFormation
                     }
                     case "AWS::EKS::Nodegroup":
                         facts.AddRange(WithProfile(Nodegroup(id, type, span, props, path), props));
+                        break;
+                    case "AWS::AutoScaling::AutoScalingGroup":
+                        facts.AddRange(WithProfile(AutoScalingGroup(id, type, span, props, path), props));
+                        facts.AddRange(Zones(id, type, span, props, path));
                         break;
                     case "AWS::EKS::Cluster":
                         facts.Add(EksAudit(id, type, span, props, path));
@@ -336,6 +339,55 @@ namespace InfraLint.Yaml.CloudFormation
                     : Intrinsics.Literal(capacity) is string c
                         ? Located<string?>.Present(c.Equals("SPOT", StringComparison.OrdinalIgnoreCase) ? "spot" : "on-demand", _y.Span(capacity), path + ".Properties.CapacityType", new YamlEditTarget(_y.Source, props!, "CapacityType"))
                         : Located<string?>.Present(null, _y.Span(capacity), path + ".Properties.CapacityType"),
+            };
+        }
+
+        /// <summary>
+        /// An Auto Scaling group is a node pool: its instance type comes from the mixed-instances overrides, its
+        /// launch template or its launch configuration; it runs on spot when the on-demand share above the base
+        /// capacity is below 100% (the default is 100%) or its launch template asks for the spot market.
+        /// </summary>
+        private ComputeWorkload AutoScalingGroup(string id, string type, SourceSpan span, YamlMappingNode? props, string path)
+        {
+            var mixed = props.Map("MixedInstancesPolicy");
+            var overrideType = mixed.Map("LaunchTemplate").Seq("Overrides")?.Children.OfType<YamlMappingNode>().FirstOrDefault()?.Get("InstanceType");
+            var templateRef = (mixed.Map("LaunchTemplate").Map("LaunchTemplateSpecification") ?? props.Map("LaunchTemplate")) is { } spec
+                ? Intrinsics.References(spec.Get("LaunchTemplateId") ?? spec.Get("LaunchTemplateName")).FirstOrDefault(r => _resources.TryGetValue(r, out var res) && res.Type == "AWS::EC2::LaunchTemplate")
+                : null;
+            var configRef = Intrinsics.References(props.Get("LaunchConfigurationName")).FirstOrDefault(r => _resources.TryGetValue(r, out var res) && res.Type == "AWS::AutoScaling::LaunchConfiguration");
+            var templateData = templateRef is null ? null : _resources[templateRef].Resource.Map("Properties").Map("LaunchTemplateData");
+            var config = configRef is null ? null : _resources[configRef].Resource.Map("Properties");
+
+            Located<string?> instanceType = overrideType is not null ? Text(overrideType, path + ".Properties.MixedInstancesPolicy.LaunchTemplate.Overrides[0].InstanceType", span)
+                : templateData?.Get("InstanceType") is { } t ? Text(t, $"Resources.{templateRef}.Properties.LaunchTemplateData.InstanceType", span)
+                : config?.Get("InstanceType") is { } c ? Text(c, $"Resources.{configRef}.Properties.InstanceType", span)
+                : Located<string?>.Missing(span, path + ".Properties.LaunchTemplate");
+
+            var share = mixed.Map("InstancesDistribution").Get("OnDemandPercentageAboveBaseCapacity");
+            string capacityPath = path + ".Properties.MixedInstancesPolicy.InstancesDistribution.OnDemandPercentageAboveBaseCapacity";
+            Located<string?> capacity;
+            if (Intrinsics.Literal(templateData.Map("InstanceMarketOptions").Get("MarketType")) == "spot" || config?.Get("SpotPrice") is not null)
+                capacity = Located<string?>.Present("spot", span, path);
+            else if (share is null)
+                capacity = Located<string?>.Present("on-demand", span, capacityPath);
+            else
+                capacity = Located<string?>.Present(
+                    int.TryParse(Intrinsics.Literal(share), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int percent)
+                        ? (percent < 100 ? "spot" : "on-demand")
+                        : null,
+                    _y.Span(share),
+                    capacityPath);
+
+            var replicas = props?.Get("DesiredCapacity") is not null ? Int(props, path + ".Properties", span, "DesiredCapacity")
+                : props is not null ? Int(props, path + ".Properties", span, "MinSize")
+                : Located<int?>.Missing(span, path + ".Properties.MinSize");
+            return new ComputeWorkload(SourceFormat.CloudFormation, type, id, _ns, span)
+            {
+                Labels = Tags(props),
+                Replicas = replicas,
+                InstanceType = instanceType,
+                CapacityType = capacity,
+                IsNodePool = true,
             };
         }
 

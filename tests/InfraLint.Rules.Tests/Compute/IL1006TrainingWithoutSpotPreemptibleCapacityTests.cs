@@ -108,5 +108,34 @@ public sealed class IL1006TrainingWithoutSpotPreemptibleCapacityTests
         Verify.Fix(Id, yaml, yaml.Replace("CapacityType: ON_DEMAND", "CapacityType: SPOT"));
     }
 
+    [Fact]
+    public void An_on_demand_auto_scaling_group_for_training_is_reported_and_a_spot_mix_is_not()
+    {
+        const string template = """
+            Resources:
+              GpuTemplate:
+                Type: AWS::EC2::LaunchTemplate
+                Properties:
+                  LaunchTemplateData: {InstanceType: p4d.24xlarge}
+              {|IL1006:TrainGroup|}:
+                Type: AWS::AutoScaling::AutoScalingGroup
+                Properties:
+                  MinSize: "2"
+                  MaxSize: "2"
+                  LaunchTemplate: {LaunchTemplateId: !Ref GpuTemplate, Version: "1"}
+                  Tags:
+                    - {Key: infralint.dev/role, Value: training, PropagateAtLaunch: true}
+            """;
+        var finding = Assert.Single(Verify.Findings(Id, template));
+        Assert.Equal((Id, 6, 3), (finding.RuleId, finding.Location.StartLine, finding.Location.StartColumn));
+        Assert.Empty(finding.Fixes);
+
+        string spotMix = Plain(template).Replace(
+            "      LaunchTemplate: {LaunchTemplateId: !Ref GpuTemplate, Version: \"1\"}",
+            "      MixedInstancesPolicy:\n        InstancesDistribution: {OnDemandPercentageAboveBaseCapacity: 0}\n        LaunchTemplate:\n          LaunchTemplateSpecification: {LaunchTemplateId: !Ref GpuTemplate, Version: \"1\"}");
+        Assert.Contains("OnDemandPercentageAboveBaseCapacity: 0", spotMix);
+        Verify.NoFindings(Id, spotMix);
+    }
+
     private static string Plain(string markup) => Markup.Parse("x.yaml", markup).Text;
 }
