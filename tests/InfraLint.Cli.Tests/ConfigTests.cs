@@ -1,3 +1,4 @@
+using InfraLint.Tests;
 using InfraLint.Cli.Tests.Support;
 
 namespace InfraLint.Cli.Tests;

@@ -1,3 +1,4 @@
+using InfraLint.Tests;
 using System.Text.Json;
 using InfraLint.Cli.Tests.Support;
 using InfraLint.Core.Facts;

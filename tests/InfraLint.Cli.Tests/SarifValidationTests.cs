@@ -1,3 +1,4 @@
+using InfraLint.Tests;
 using System.Diagnostics;
 using System.Text.Json;
 using InfraLint.Cli.Output;

@@ -1,3 +1,4 @@
+using InfraLint.Tests;
 using InfraLint.Core.Scanning;
 using InfraLint.Yaml;
 
@@ -14,7 +15,7 @@ public sealed class MlopsExamplesTests
     [Fact]
     public void Each_example_fires_what_it_says()
     {
-        string root = RepoRoot();
+        string root = Repo.Root;
         var adapter = new YamlAdapter();
         var inputs = new[] { Path.Combine(root, "examples", "workloads"), Path.Combine(root, "examples", "kubernetes", "mlops") }
             .SelectMany(d => Directory.GetFiles(d, "*.yaml"))
@@ -38,12 +39,5 @@ public sealed class MlopsExamplesTests
         Assert.Equal(
             string.Join("\n", expected.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}: {string.Join(", ", e.Value.OrderBy(x => x))}")),
             string.Join("\n", fired.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "InfraLint.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Tests run from inside the repository.");
     }
 }

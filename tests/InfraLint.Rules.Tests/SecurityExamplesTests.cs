@@ -1,3 +1,4 @@
+using InfraLint.Tests;
 using InfraLint.Core.Facts;
 using InfraLint.Rules.Tests.Infrastructure;
 
@@ -9,7 +10,7 @@ public sealed class SecurityExamplesTests
     [Fact]
     public void Examples_show_the_security_and_governance_rules()
     {
-        string root = Path.Combine(RepoRoot(), "examples");
+        string root = Path.Combine(Repo.Root, "examples");
         var files = new[] { "cloudformation", "kubernetes" }
             .SelectMany(d => Directory.GetFiles(Path.Combine(root, d), "*.yaml"))
             .Where(f => !f.EndsWith("broken.yaml", StringComparison.Ordinal))
@@ -20,12 +21,5 @@ public sealed class SecurityExamplesTests
         foreach (var id in new[] { "IL2001", "IL2002", "IL2003", "IL2004", "IL2005", "IL2009", "IL2010", "IL2012", "IL4001", "IL4002", "IL4006" })
             Assert.Contains(id, ids);
         Assert.Contains(result.Findings, f => f.RuleId == "IL2010" && f.Location.File == "kubernetes/llm-serving-public.yaml" && f.Location.StartLine == 28);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "InfraLint.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Tests run from inside the repository.");
     }
 }

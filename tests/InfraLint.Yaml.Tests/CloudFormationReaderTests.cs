@@ -1,3 +1,4 @@
+using InfraLint.Tests;
 using InfraLint.Core.Facts;
 using static InfraLint.Yaml.Tests.AdapterHarness;
 
@@ -6,7 +7,7 @@ namespace InfraLint.Yaml.Tests;
 public class CloudFormationReaderTests
 {
     private static List<object> Example() =>
-        Facts(File.ReadAllText(Path.Combine(CorpusTests.RepoRoot(), "examples", "cloudformation", "sagemaker-endpoint.yaml")), "sagemaker-endpoint.yaml");
+        Facts(File.ReadAllText(Path.Combine(Repo.Root, "examples", "cloudformation", "sagemaker-endpoint.yaml")), "sagemaker-endpoint.yaml");
 
     [Fact]
     public void Bucket_encryption_and_public_access_follow_s3_defaults()
@@ -50,7 +51,7 @@ public class CloudFormationReaderTests
         Assert.NotNull(key.ConventionalDefault);
         var efs = facts.OfType<StorageResource>().Single(s => s.Name == "SharedFiles");
         Assert.Equal(EncryptionAtRest.None, efs.Encryption.Value);
-        string fixedText = Apply(File.ReadAllText(Path.Combine(CorpusTests.RepoRoot(), "examples", "cloudformation", "sagemaker-endpoint.yaml")), efs.EnableEncryption!.Set(true));
+        string fixedText = Apply(File.ReadAllText(Path.Combine(Repo.Root, "examples", "cloudformation", "sagemaker-endpoint.yaml")), efs.EnableEncryption!.Set(true));
         Assert.Contains("      PerformanceMode: generalPurpose\n      Encrypted: true", fixedText.Replace("\r\n", "\n"));
         Assert.Equal(30, facts.OfType<LogStore>().Single().RetentionDays.Value);
     }

@@ -1,3 +1,4 @@
+using InfraLint.Tests;
 using InfraLint.Core.Facts;
 using InfraLint.Core.Locations;
 
@@ -6,20 +7,8 @@ namespace InfraLint.Yaml.Tests;
 /// <summary>The real public manifests in ../shared/corpus: every file must be read without an internal error.</summary>
 public class CorpusTests
 {
-    internal static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "InfraLint.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Tests run from inside the repository.");
-    }
 
-    internal static string? CorpusRoot()
-    {
-        string corpus = Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "corpus"));
-        return Directory.Exists(corpus) ? corpus : null;
-    }
+    internal static string? CorpusRoot() => Repo.SharedCorpusIfPresent;
 
     [Fact]
     public void Every_corpus_file_is_read_without_an_internal_error()

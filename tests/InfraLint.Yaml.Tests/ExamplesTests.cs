@@ -1,3 +1,4 @@
+using InfraLint.Tests;
 using InfraLint.Core.Facts;
 using InfraLint.Core.Locations;
 
@@ -8,7 +9,7 @@ public class ExamplesTests
     [Fact]
     public void Broken_example_fails_at_its_error_and_the_others_are_read()
     {
-        string dir = Path.Combine(CorpusTests.RepoRoot(), "examples", "kubernetes");
+        string dir = Path.Combine(Repo.Root, "examples", "kubernetes");
         var adapter = new YamlAdapter();
         var failures = new List<ParseFailure>();
         int workloads = 0;

@@ -1,3 +1,4 @@
+using InfraLint.Tests;
 using InfraLint.Rules.Tests.Infrastructure;
 
 namespace InfraLint.Rules.Tests.Compute;
@@ -8,9 +9,7 @@ public sealed class CapacityExamplesTests
     [Fact]
     public void Scanning_the_examples_reports_every_capacity_rule()
     {
-        string root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "InfraLint.sln"))) root = Path.GetDirectoryName(root)!;
-        string examples = Path.Combine(root, "examples");
+        string examples = Repo.Examples;
         var files = Directory.GetFiles(examples, "*.y*ml", SearchOption.AllDirectories)
             .Select(f => (Path.GetRelativePath(examples, f).Replace('\\', '/'), File.ReadAllText(f)))
             .ToArray();

@@ -1,3 +1,4 @@
+using InfraLint.Tests;
 using InfraLint.Core.Findings;
 
 namespace InfraLint.Rules.Tests.Docs;
@@ -28,19 +29,12 @@ public sealed class RulesTableTests
     [Fact]
     public void Readme_rule_table_matches_the_catalog()
     {
-        string readme = File.ReadAllText(Path.Combine(RepoRoot(), "README.md")).Replace("\r\n", "\n");
+        string readme = File.ReadAllText(Path.Combine(Repo.Root, "README.md")).Replace("\r\n", "\n");
         int start = readme.IndexOf(Start, StringComparison.Ordinal);
         int end = readme.IndexOf(End, StringComparison.Ordinal);
         Assert.True(start >= 0 && end > start, "README.md must contain the rules-table markers.");
         string actual = readme.Substring(start + Start.Length, end - start - Start.Length).Trim();
         string expected = Expected();
         Assert.True(expected == actual, "README.md's rule table is out of date; replace it with:\n\n" + expected);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "InfraLint.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Tests run from inside the repository.");
     }
 }

@@ -1,7 +1,10 @@
-namespace InfraLint.Cli.Tests.Support;
+namespace InfraLint.Tests;
 
-/// <summary>Where the repository and its sibling <c>shared/</c> folder are, found from the test binary's location.</summary>
-public static class Repo
+/// <summary>
+/// Where the repository and its sibling <c>shared/</c> folder are, found from the test binary's location.
+/// Linked into every test project (see Directory.Build.props) so there is one way to find them.
+/// </summary>
+internal static class Repo
 {
     public static string Root { get; } = FindRoot();
 
@@ -10,6 +13,9 @@ public static class Repo
     public static string SharedCorpus => Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpus"));
 
     public static string Examples => Path.Combine(Root, "examples");
+
+    /// <summary>The corpus folder, or null when it is not beside this checkout (CI always has it).</summary>
+    public static string? SharedCorpusIfPresent => Directory.Exists(SharedCorpus) ? SharedCorpus : null;
 
     private static string FindRoot()
     {
