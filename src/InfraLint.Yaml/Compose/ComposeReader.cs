@@ -40,6 +40,7 @@ namespace InfraLint.Yaml.Compose
                 var workload = ReadService(name, keyNode, service);
                 yield return workload;
                 // Labels carry the infralint.dev/* profile keys in compose, as annotations do in Kubernetes.
+                if (DiscardedLogs(workload, service) is { } discarded) yield return discarded;
                 foreach (var fact in WorkloadSpec.WorkloadSpecReader.FromAnnotations(workload, service.Map("labels"), _y.Source))
                     yield return fact;
             }
@@ -112,6 +113,23 @@ namespace InfraLint.Yaml.Compose
                 workload.RoleReason = container.Image.Value is string image && InferenceServers.ServerForImage(image) is not null ? $"{server} image {image}" : $"{server} command";
             }
             return workload;
+        }
+
+        /// <summary>
+        /// <c>logging: {driver: none}</c> on a model server throws away its request log, the only record of
+        /// what it was asked and answered: an audit gap (IL4001). Other drivers keep the log somewhere.
+        /// </summary>
+        private AuditLog? DiscardedLogs(ComputeWorkload workload, YamlMappingNode service)
+        {
+            if (workload.Role != WorkloadRole.Inference) return null;
+            var driver = service.Map("logging").ScalarNode("driver");
+            if (driver is null || YamlNodes.Text(driver) != "none") return null;
+            string path = $"services.{workload.Name}.logging.driver";
+            return new AuditLog(SourceFormat.Compose, "service", workload.Name, workload.Namespace, workload.Span, $"requests served by the model server '{workload.Name}' (its container log)")
+            {
+                Labels = workload.Labels,
+                Enabled = Located<bool?>.Present(false, _y.Span(driver), path),
+            };
         }
 
         private Located<bool?> HostMode(YamlMappingNode s, string key, string path, SourceSpan anchor)

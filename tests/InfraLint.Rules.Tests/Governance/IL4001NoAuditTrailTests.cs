@@ -163,4 +163,35 @@ public sealed class IL4001NoAuditTrailTests
                     DestinationS3Uri: s3://capture/llm
             """);
     }
+
+    [Fact]
+    public void A_compose_model_server_that_discards_its_logs_is_reported_at_the_driver()
+    {
+        const string compose = """
+            services:
+              llm:
+                image: vllm/vllm-openai:v0.6.3
+                logging:
+                  driver: {|IL4001:none|}
+              ui:
+                image: ghcr.io/open-webui/open-webui:v0.3.35
+                logging:
+                  driver: none
+            """;
+        var finding = Assert.Single(Verify.Findings(Id, compose));
+        Assert.Equal((Id, 5, 15), (finding.RuleId, finding.Location.StartLine, finding.Location.StartColumn));
+        Assert.Contains("requests served by the model server 'llm'", finding.Message);
+        Assert.Empty(finding.Fixes);
+    }
+
+    [Fact]
+    public void A_compose_model_server_with_any_log_driver_is_not_reported() =>
+        Verify.NoFindings(Id, """
+            services:
+              llm:
+                image: vllm/vllm-openai:v0.6.3
+                logging:
+                  driver: json-file
+                  options: {max-size: 50m}
+            """);
 }
