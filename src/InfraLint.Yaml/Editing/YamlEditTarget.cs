@@ -39,14 +39,7 @@ namespace InfraLint.Yaml.Editing
 
         public override IReadOnlyList<TextEdit> Set(object value)
         {
-            var mapping = _parent;
-            int i = 0;
-            while (i < _path.Length - 1 && mapping.Get(_path[i]) is YamlMappingNode child)
-            {
-                mapping = child;
-                i++;
-            }
-
+            var (mapping, i) = DeepestExisting();
             var existing = mapping.Get(_path[i]);
             if (existing is not null)
             {
@@ -63,6 +56,13 @@ namespace InfraLint.Yaml.Editing
         /// <summary>Creates the key (which must be missing) holding a one-item list: <c>key:\n  - item</c>.</summary>
         internal IReadOnlyList<TextEdit> InsertList(object item)
         {
+            var (mapping, i) = DeepestExisting();
+            return mapping.Get(_path[i]) is null ? Insert(mapping, _path.Skip(i).ToArray(), item, asList: true) : Array.Empty<TextEdit>();
+        }
+
+        /// <summary>The deepest mapping on the path that exists, and the index of the first key below it.</summary>
+        private (YamlMappingNode Mapping, int Index) DeepestExisting()
+        {
             var mapping = _parent;
             int i = 0;
             while (i < _path.Length - 1 && mapping.Get(_path[i]) is YamlMappingNode child)
@@ -70,7 +70,7 @@ namespace InfraLint.Yaml.Editing
                 mapping = child;
                 i++;
             }
-            return mapping.Get(_path[i]) is null ? Insert(mapping, _path.Skip(i).ToArray(), item, asList: true) : Array.Empty<TextEdit>();
+            return (mapping, i);
         }
 
         private IReadOnlyList<TextEdit> Insert(YamlMappingNode mapping, string[] keys, object value, bool asList)
