@@ -23,7 +23,23 @@ internal sealed class CliEnvironment
     public string FullPath(string path) => Path.GetFullPath(path, WorkingDirectory);
 
     /// <summary>How findings name a file: relative to the working directory, with forward slashes.</summary>
-    public string DisplayPath(string fullPath) => Path.GetRelativePath(WorkingDirectory, fullPath).Replace('\\', '/');
+    public string DisplayPath(string fullPath) => Slashes(Path.GetRelativePath(WorkingDirectory, fullPath));
+
+    /// <summary>
+    /// Forward slashes where the system separates folders with backslashes; elsewhere a backslash is part of a file
+    /// name (<c>a\b.yaml</c> on Linux is one file, not <c>a/b.yaml</c>) and stays.
+    /// </summary>
+    public static string Slashes(string path) => Path.DirectorySeparatorChar == '\\' ? path.Replace('\\', '/') : path;
+
+    /// <summary>The same environment, writing through <see cref="Output.ClosedPipeWriter"/>s.</summary>
+    public CliEnvironment WithClosedPipesTolerated() => new()
+    {
+        Out = Out as Output.ClosedPipeWriter ?? new Output.ClosedPipeWriter(Out),
+        Error = Error as Output.ClosedPipeWriter ?? new Output.ClosedPipeWriter(Error),
+        WorkingDirectory = WorkingDirectory,
+        OutputIsTerminal = OutputIsTerminal,
+        GetVariable = GetVariable,
+    };
 
     public static CliEnvironment FromConsole() => new()
     {

@@ -11,6 +11,7 @@ public static class Program
     /// <summary>Runs one command line against <paramref name="env"/>; tests call this in-process with captured writers.</summary>
     internal static int Run(string[] args, CliEnvironment env)
     {
+        env = env.WithClosedPipesTolerated();
         try
         {
             var parseResult = BuildRoot(env).Parse(args);
@@ -29,7 +30,7 @@ public static class Program
         }
         catch (UsageException e)
         {
-            env.Error.WriteLine($"infralint: {e.Message}");
+            env.Error.WriteLine($"infralint: {Output.TerminalText.Escape(e.Message)}");
             return ExitCodes.Usage;
         }
         catch (Exception e)

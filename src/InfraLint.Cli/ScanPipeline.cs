@@ -1,5 +1,8 @@
+using InfraLint.Cli.Files;
 using InfraLint.Cli.Inputs;
 using InfraLint.Cli.Output;
+using InfraLint.Core.Locations;
+using InfraLint.Core.Scanning;
 
 namespace InfraLint.Cli;
 
@@ -11,7 +14,13 @@ internal static class ScanPipeline
         var config = ConfigFile.Find(env, configPath, LintHost.Catalog);
         var scanner = LintHost.CreateScanner(config?.Loaded);
         var inputs = new InputCollector(env, scanner.Accepts, excludes, config).Collect(paths);
-        var result = scanner.Scan(inputs.Files);
+        var result = scanner.Scan(inputs.Files, input => ReadSource(input, inputs.Unreadable));
         return new ScanReport(result, LintHost.Catalog, inputs.Root, inputs.FullPathByDisplay, inputs.Notices, env) { Baseline = baseline };
     }
+
+    /// <summary>How the CLI hands a file to the scanner: a bounded read of a regular file, as UTF-8.</summary>
+    public static SourceText ReadSource(ScanInput input, IReadOnlyDictionary<string, string> unreadable) =>
+        unreadable.TryGetValue(input.DisplayPath, out var why)
+            ? throw new SourceUnreadableException(why)
+            : new(input.DisplayPath, RegularFile.ReadText(input.FullPath).Text);
 }

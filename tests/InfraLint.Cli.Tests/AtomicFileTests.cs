@@ -1,4 +1,4 @@
-using InfraLint.Cli.Inputs;
+using InfraLint.Cli.Files;
 using InfraLint.Cli.Tests.Support;
 
 namespace InfraLint.Cli.Tests;

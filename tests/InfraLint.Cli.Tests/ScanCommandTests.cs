@@ -4,6 +4,7 @@ namespace InfraLint.Cli.Tests;
 
 public sealed class ScanCommandTests : IDisposable
 {
+    // "a: " then two bytes that are not UTF-8: IL0001 points at the first of them, line 1 column 4.
     private static readonly byte[] InvalidUtf8 = { (byte)'a', (byte)':', (byte)' ', 0xFF, 0xFE, (byte)'\n' };
 
     private readonly TempDir _dir = new();
@@ -32,8 +33,8 @@ public sealed class ScanCommandTests : IDisposable
         var run = CliRunner.Run(_dir.Path, "scan", ".");
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Contains("a/broken.yaml:1:1: error IL0001: ", run.Out);
-        Assert.Contains("c/broken.yml:1:1: error IL0001: ", run.Out);
+        Assert.Contains("a/broken.yaml:1:4: error IL0001: ", run.Out);
+        Assert.Contains("c/broken.yml:1:4: error IL0001: ", run.Out);
         Assert.Contains("2 findings (2 errors, 0 warnings, 0 notes) in 3 files", run.Out);
     }
 
@@ -93,7 +94,7 @@ public sealed class ScanCommandTests : IDisposable
 
         var run = CliRunner.Run(_dir.Path, "scan", "repo", "--exclude", "vendor/**", "--exclude", "*.skip.yaml");
 
-        Assert.Contains("repo/deploy/kept.yaml:1:1: error IL0001", run.Out);
+        Assert.Contains("repo/deploy/kept.yaml:1:4: error IL0001", run.Out);
         Assert.DoesNotContain("vendor", run.Out);
         Assert.DoesNotContain("generated.skip.yaml", run.Out);
         Assert.Contains("in 1 file,", run.Out);
@@ -145,7 +146,7 @@ public sealed class ScanCommandTests : IDisposable
         var run = CliRunner.Run(Path.Combine(_dir.Path, "work"), "scan", Path.Combine("..", "other", "broken.yaml"));
 
         Assert.Equal(1, run.ExitCode);
-        Assert.StartsWith("../other/broken.yaml:1:1: error IL0001: ", run.Out);
+        Assert.StartsWith("../other/broken.yaml:1:4: error IL0001: ", run.Out);
     }
 
     [Fact]

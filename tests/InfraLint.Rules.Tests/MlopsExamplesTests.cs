@@ -1,5 +1,6 @@
 using InfraLint.Tests;
 using InfraLint.Core.Scanning;
+using InfraLint.Core.Locations;
 using InfraLint.Yaml;
 
 namespace InfraLint.Rules.Tests;
@@ -21,9 +22,9 @@ public sealed class MlopsExamplesTests
             .SelectMany(d => Directory.GetFiles(d, "*.yaml"))
             // The deployment examples/workloads/chat-api.yaml describes, so its target resolves.
             .Append(Path.Combine(root, "examples", "kubernetes", "llm-capacity.yaml"))
-            .Select(f => new ScanInput(f, Path.GetRelativePath(root, f).Replace('\\', '/')))
+            .Select(f => new SourceText(Path.GetRelativePath(root, f).Replace('\\', '/'), File.ReadAllText(f)))
             .ToList();
-        var result = new Scanner(Infrastructure.Lint.Engine, new IAdapter[] { adapter }).Scan(inputs);
+        var result = new Scanner(Infrastructure.Lint.Engine, new IAdapter[] { adapter }).ScanTexts(inputs);
         Assert.Empty(result.Findings.Where(f => f.RuleId is "IL0001" or "IL0002").Select(f => f.ToString()));
 
         var fired = result.Findings.Where(f => Rules.Contains(f.RuleId) && !f.Location.File.EndsWith("llm-capacity.yaml", StringComparison.Ordinal))

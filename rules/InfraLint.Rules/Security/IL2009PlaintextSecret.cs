@@ -37,21 +37,11 @@ namespace InfraLint.Rules.Security
             Container container = default!;
 
             When()
-                .Match(() => container, c => c.Env.Any(IsPlaintextSecret));
+                .Match(() => container, c => c.Env.Any(SecretMask.IsPlaintextSecret));
 
             Then()
-                .Do(ctx => ctx.Report(container.Env.Where(IsPlaintextSecret).Select(e => Report(container, e))));
+                .Do(ctx => ctx.Report(container.Env.Where(SecretMask.IsPlaintextSecret).Select(e => Report(container, e))));
         }
-
-        private static bool IsPlaintextSecret(EnvVar env) =>
-            env.Value.IsPresent
-            && SecretNames.IsSecretName(env.Name.Value)
-            && !SecretNames.IsPlaceholderValue(env.Value.Value)
-            && !IsOwnName(env);
-
-        /// <summary><c>HF_TOKEN: "HF_TOKEN"</c> is a sample telling the reader which variable to fill in, not a token.</summary>
-        private static bool IsOwnName(EnvVar env) =>
-            string.Equals(env.Value.Value?.Trim(), env.Name.Value, System.StringComparison.OrdinalIgnoreCase);
 
         private static Finding Report(Container container, EnvVar env) =>
             new Finding(

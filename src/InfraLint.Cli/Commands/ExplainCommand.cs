@@ -78,12 +78,13 @@ internal static class ExplainCommand
         }
         foreach (var finding in matches)
         {
-            env.Out.WriteLine($"{finding.Location}: {ScanReport.SeverityWord(finding.Severity)} {finding.RuleId}: {finding.Message}");
-            env.Out.WriteLine($"  about   {finding.LogicalPath}");
+            var location = finding.Location;
+            env.Out.WriteLine($"{TerminalText.Path(location.File)}:{location.StartLine}:{location.StartColumn}: {ScanReport.SeverityWord(finding.Severity)} {finding.RuleId}: {TerminalText.Escape(finding.Message)}");
+            env.Out.WriteLine($"  about   {TerminalText.Escape(finding.LogicalPath)}");
             foreach (var property in finding.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
-                env.Out.WriteLine($"  {property.Key} = {property.Value}");
-            foreach (var fix in finding.Fixes) env.Out.WriteLine($"  fix     {fix.Description}");
-            if (finding.Suppression is { } s) env.Out.WriteLine($"  suppressed ({s.Kind}){(s.Justification is null ? "" : ": " + s.Justification)}");
+                env.Out.WriteLine($"  {TerminalText.Escape(property.Key)} = {TerminalText.Escape(property.Value)}");
+            foreach (var fix in finding.Fixes) env.Out.WriteLine($"  fix     {TerminalText.Escape(fix.Description)}");
+            if (finding.Suppression is { } s) env.Out.WriteLine($"  suppressed ({s.Kind}){(s.Justification is null ? "" : ": " + TerminalText.Escape(s.Justification))}");
         }
         return ExitCodes.Success;
     }

@@ -1,11 +1,13 @@
 using System.CommandLine;
 using System.Text;
+using InfraLint.Cli.Files;
 using InfraLint.Cli.Inputs;
+using InfraLint.Cli.Output;
 using InfraLint.Core.Facts;
 using InfraLint.Core.Findings;
 using InfraLint.Core.Fixes;
 using InfraLint.Core.Locations;
-using InfraLint.Yaml;
+using InfraLint.Core.Scanning;
 
 namespace InfraLint.Cli.Commands;
 
@@ -66,20 +68,33 @@ internal static class FixCommand
         var config = ConfigFile.Find(env, configPath, LintHost.Catalog);
         var scanner = LintHost.CreateScanner(config?.Loaded);
         var inputs = new InputCollector(env, scanner.Accepts, excludes, config).Collect(paths);
-        foreach (var notice in inputs.Notices) env.Error.WriteLine($"infralint: {notice}");
+        foreach (var notice in inputs.Notices) env.Error.WriteLine($"infralint: {TerminalText.Escape(notice)}");
 
-        var originals = new Dictionary<string, FileText>(StringComparer.Ordinal);
+        foreach (var directory in inputs.Files.Select(f => Path.GetDirectoryName(f.FullPath)!).Distinct(StringComparer.Ordinal))
+            AtomicFile.RemoveLeftovers(directory);
+        var originals = new Dictionary<string, FileContent>(StringComparer.Ordinal);
         foreach (var input in inputs.Files)
-            if (FileText.TryRead(input.FullPath) is { } file) originals[input.DisplayPath] = file;
+        {
+            if (inputs.Unreadable.ContainsKey(input.DisplayPath)) continue;
+            try
+            {
+                originals[input.DisplayPath] = RegularFile.ReadText(input.FullPath);
+            }
+            catch (SourceUnreadableException)
+            {
+                // Not a regular file, too large or not UTF-8: 'scan' reports it as IL0001; there is nothing to fix.
+            }
+        }
         var current = originals.ToDictionary(kv => kv.Key, kv => kv.Value.Text, StringComparer.Ordinal);
         var rejected = new HashSet<string>(StringComparer.Ordinal);
+        var secrets = Core.Knowledge.SecretMask.None;
         var appliedByRule = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var adapter = new YamlAdapter();
 
         for (int round = 0; round < MaxRounds; round++)
         {
             // Every file is rescanned each round: cross-document rules may change their verdict after a fix.
             var result = scanner.ScanTexts(current.Select(kv => new SourceText(kv.Key, kv.Value)));
+            if (round == 0) secrets = result.Secrets;
             var fixable = result.Findings
                 .Where(f => !f.IsSuppressed && f.Fixes.Count > 0 && (only.Count == 0 || only.Contains(f.RuleId)) && !rejected.Contains(f.Location.File))
                 .GroupBy(f => f.Location.File);
@@ -91,9 +106,9 @@ internal static class FixCommand
                 var fixes = group.Select(f => (Finding: f, Fix: f.Fixes[0])).ToList();
                 var outcome = FixApplier.Apply(text, fixes.Select(x => x.Fix));
                 if (outcome.Applied.Count == 0 || outcome.Text == text) continue;
-                if (!StillParses(adapter, file, text, outcome.Text))
+                if (!StillParses(scanner, file, text, outcome.Text))
                 {
-                    env.Error.WriteLine($"infralint: {file}: the fixed text would not parse; the file was left unchanged.");
+                    env.Error.WriteLine($"infralint: {TerminalText.Escape(file)}: the fixed text would not parse; the file was left unchanged.");
                     current[file] = originals[file].Text;
                     rejected.Add(file);
                     continue;
@@ -107,21 +122,32 @@ internal static class FixCommand
         }
 
         var changedFiles = current.Where(kv => kv.Value != originals[kv.Key].Text).Select(kv => kv.Key).OrderBy(f => f, StringComparer.Ordinal).ToList();
-        foreach (var file in changedFiles)
+        if (dryRun)
         {
-            if (dryRun)
+            // The diff shows the files' own lines, context included: their secrets are masked like in any finding.
+            foreach (var file in changedFiles) env.Out.Write(TerminalText.EscapeLines(secrets.Apply(UnifiedDiff.Create(file, originals[file].Text, current[file]))));
+        }
+        else
+        {
+            // A link may be fixed through, but only when it leads to a file inside what was asked to be fixed.
+            var within = paths.Select(p => env.FullPath(p)).Select(p => Directory.Exists(p) ? p : Path.GetDirectoryName(p)!).ToArray();
+            var written = new List<string>();
+            foreach (var file in changedFiles)
             {
-                env.Out.Write(UnifiedDiff.Create(file, originals[file].Text, current[file]));
-                continue;
+                try
+                {
+                    AtomicFile.Write(inputs.FullPathByDisplay[file], w => w.Write(current[file]), within, originals[file].HasBom);
+                    written.Add(file);
+                }
+                catch (UsageException e)
+                {
+                    env.Error.WriteLine($"infralint: {TerminalText.Escape(e.Message)}");
+                    env.Error.WriteLine(written.Count == 0
+                        ? "infralint: no file was changed."
+                        : $"infralint: {written.Count} file{(written.Count == 1 ? " was" : "s were")} already changed: {string.Join(", ", written.Select(TerminalText.Escape))}");
+                    return ExitCodes.Usage;
+                }
             }
-            var original = originals[file];
-            string fullPath = inputs.FullPathByDisplay[file];
-            AtomicFile.Write(fullPath, w =>
-            {
-                if (original.HasBom) w.Write('\uFEFF');
-                w.Write(current[file]);
-            });
-            original.RestoreMode(fullPath);
         }
 
         int total = appliedByRule.Values.Sum();
@@ -132,36 +158,9 @@ internal static class FixCommand
     }
 
     /// <summary>A fix must not turn a file that parsed into one that does not.</summary>
-    private static bool StillParses(YamlAdapter adapter, string file, string before, string after)
+    private static bool StillParses(Core.Scanning.Scanner scanner, string file, string before, string after)
     {
-        static int Failures(YamlAdapter a, string f, string t) => a.Read(new SourceText(f, t)).Facts.OfType<ParseFailure>().Count();
-        return Failures(adapter, file, after) <= Failures(adapter, file, before);
-    }
-
-    /// <summary>A file's text as read, with what is needed to write it back the same way (BOM, permissions).</summary>
-    private sealed record FileText(string Text, bool HasBom, UnixFileMode? Mode)
-    {
-        private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-        public static FileText? TryRead(string path)
-        {
-            try
-            {
-                byte[] bytes = File.ReadAllBytes(path);
-                bool bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
-                string text = Strict.GetString(bytes, bom ? 3 : 0, bytes.Length - (bom ? 3 : 0));
-                return new FileText(text, bom, OperatingSystem.IsWindows() ? null : File.GetUnixFileMode(path));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
-            {
-                // Unreadable or not UTF-8: 'scan' reports it as IL0001; there is nothing to fix.
-                return null;
-            }
-        }
-
-        public void RestoreMode(string path)
-        {
-            if (Mode is { } mode && !OperatingSystem.IsWindows()) File.SetUnixFileMode(path, mode);
-        }
+        static int Failures(Core.Scanning.Scanner s, string f, string t) => s.Read(new SourceText(f, t)).Facts.OfType<ParseFailure>().Count();
+        return Failures(scanner, file, after) <= Failures(scanner, file, before);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using InfraLint.Cli.Files;
 using InfraLint.Cli.Inputs;
 using InfraLint.Cli.Output;
 using InfraLint.Core.Findings;
@@ -63,7 +64,7 @@ internal static class ScanCommand
             var baselinePath = parseResult.GetValue(baseline);
             var known = string.IsNullOrEmpty(baselinePath) ? null : BaselineFile.Load(env, baselinePath);
             var report = ScanPipeline.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known);
-            foreach (var notice in report.Notices) env.Error.WriteLine($"infralint: {notice}");
+            foreach (var notice in report.Notices) env.Error.WriteLine($"infralint: {TerminalText.Escape(notice)}");
 
             var chosenFormat = parseResult.GetValue(format)!;
             var outputPath = parseResult.GetValue(output);

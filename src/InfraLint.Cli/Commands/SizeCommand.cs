@@ -116,6 +116,19 @@ internal static class SizeCommand
     }
 
     /// <summary>Runs the sizing model and writes the answer; returns the process exit code (0, or 2 for bad input).</summary>
+    private static StringReader? Open(string path)
+    {
+        if (!File.Exists(path)) return null;
+        try
+        {
+            return new StringReader(Files.RegularFile.ReadText(path).Text);
+        }
+        catch (Core.Scanning.SourceUnreadableException e)
+        {
+            throw new SizingInputException($"Catalog file '{path}': {e.Message}");
+        }
+    }
+
     public static int Run(SizeCommandOptions options, TextWriter stdout, TextWriter stderr)
     {
         SizingCatalog catalog;
@@ -148,9 +161,9 @@ internal static class SizeCommand
         if (!files.Any(File.Exists))
             throw new SizingInputException($"Catalog folder '{directory}' has none of {SizingCatalog.AcceleratorsFile}, {SizingCatalog.InstancesFile}, {SizingCatalog.ModelsFile}.");
 
-        using var accelerators = File.Exists(files[0]) ? File.OpenText(files[0]) : null;
-        using var instances = File.Exists(files[1]) ? File.OpenText(files[1]) : null;
-        using var models = File.Exists(files[2]) ? File.OpenText(files[2]) : null;
+        using var accelerators = Open(files[0]);
+        using var instances = Open(files[1]);
+        using var models = Open(files[2]);
         return SizingCatalog.Default.WithOverrides(accelerators, instances, models, files[0], files[1], files[2]);
     }
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using InfraLint.Cli.Files;
 using InfraLint.Cli.Output;
+using InfraLint.Core.Scanning;
 
 namespace InfraLint.Cli.Inputs;
 
@@ -9,14 +11,16 @@ namespace InfraLint.Cli.Inputs;
 /// </summary>
 internal static class BaselineFile
 {
+    /// <summary>A report of a large monorepo is far bigger than any manifest; still bounded, so a link to a device cannot exhaust memory.</summary>
+    public const long MaxBytes = 512L * 1024 * 1024;
+
     public static IReadOnlySet<string> Load(CliEnvironment env, string path)
     {
         var full = env.FullPath(path);
         if (!File.Exists(full)) throw new UsageException($"baseline not found: {path}");
         try
         {
-            using var stream = File.OpenRead(full);
-            using var document = JsonDocument.Parse(stream);
+            using var document = JsonDocument.Parse(RegularFile.ReadBytes(full, MaxBytes).Bytes);
             var root = document.RootElement;
             var fingerprints = new HashSet<string>(StringComparer.Ordinal);
             if (root.TryGetProperty("runs", out var runs))
@@ -38,7 +42,7 @@ internal static class BaselineFile
             }
             return fingerprints;
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or SourceUnreadableException)
         {
             throw new UsageException($"cannot read baseline {path}: {e.Message}");
         }

@@ -1,4 +1,6 @@
+using InfraLint.Cli.Files;
 using InfraLint.Core.Engine;
+using InfraLint.Core.Scanning;
 using InfraLint.Core.Locations;
 using InfraLint.Yaml.Configuration;
 
@@ -30,14 +32,30 @@ internal sealed record ConfigFile(string FullPath, string Directory, LoadedConfi
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = RegularFile.ReadText(path).Text;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (SourceUnreadableException e)
         {
-            throw new UsageException($"cannot read configuration {explicitPath ?? path}: {e.Message}");
+            throw new UsageException($"cannot read configuration {explicitPath ?? env.DisplayPath(path)}: {e.Message}");
         }
-        var loaded = ConfigLoader.Load(new SourceText(env.DisplayPath(path), text), id => catalog.Find(id) is not null);
-        return new ConfigFile(path, Path.GetDirectoryName(path)!, loaded);
+        var directory = Path.GetDirectoryName(path)!;
+        var loaded = ConfigLoader.Load(new SourceText(env.DisplayPath(path), text), id => catalog.Find(id) is not null, file => ReadBeside(directory, file));
+        return new ConfigFile(path, directory, loaded);
+    }
+
+    /// <summary>A file the configuration names (<c>sizing.catalog</c>), relative to the configuration's folder; null when absent.</summary>
+    private static string? ReadBeside(string directory, string relative)
+    {
+        var full = Path.GetFullPath(relative, directory);
+        if (RegularFile.KindOf(full, followLinks: true) == FileKind.Missing) return null;
+        try
+        {
+            return RegularFile.ReadText(full).Text;
+        }
+        catch (SourceUnreadableException e)
+        {
+            throw new UsageException($"cannot read {relative} (named by the configuration): {e.Message}");
+        }
     }
 
     private static string? RepositoryRoot(string directory)

@@ -4,7 +4,8 @@ using Microsoft.Extensions.FileSystemGlobbing;
 namespace InfraLint.Cli.Inputs;
 
 /// <summary>What to scan, found from the paths on the command line.</summary>
-internal sealed record InputSet(IReadOnlyList<ScanInput> Files, string Root, IReadOnlyList<string> Notices)
+/// <param name="Unreadable">Folders that could not be listed, by display path, with the reason: reported like an unreadable file.</param>
+internal sealed record InputSet(IReadOnlyList<ScanInput> Files, string Root, IReadOnlyList<string> Notices, IReadOnlyDictionary<string, string> Unreadable)
 {
     /// <summary>Absolute path of each file by the display path findings carry.</summary>
     public IReadOnlyDictionary<string, string> FullPathByDisplay { get; } =
@@ -26,16 +27,30 @@ internal sealed class InputCollector
     private readonly Matcher? _excludes;
     private readonly Matcher? _configExcludes;
     private readonly string? _configDirectory;
+    private readonly Func<string, IEnumerable<string>> _list;
 
     /// <param name="excludeGlobs"><c>--exclude</c> globs, relative to each directory given on the command line.</param>
     /// <param name="config">Its <c>exclude</c> globs are relative to the folder the configuration file is in.</param>
-    public InputCollector(CliEnvironment env, Func<string, bool> accepts, IReadOnlyList<string> excludeGlobs, ConfigFile? config = null)
+    /// <param name="list">Lists a folder's entries; tests replace it to simulate a folder that cannot be read.</param>
+    public InputCollector(CliEnvironment env, Func<string, bool> accepts, IReadOnlyList<string> excludeGlobs, ConfigFile? config = null, Func<string, IEnumerable<string>>? list = null)
     {
+        foreach (var glob in excludeGlobs)
+            if (ExcludesEverything(glob))
+                throw new UsageException($"--exclude '{glob}' would exclude every file; an empty or unset value is not allowed (did a variable expand to nothing?).");
         _env = env;
+        _list = list ?? Directory.EnumerateFileSystemEntries;
         _accepts = accepts;
         _excludes = Globs(excludeGlobs);
         _configExcludes = Globs(config?.Loaded.Excludes ?? Array.Empty<string>());
         _configDirectory = config?.Directory;
+    }
+
+    /// <summary>An empty glob, <c>/</c>, <c>.</c> or one made only of wildcards: what an unset CI variable leaves behind.</summary>
+    private static bool ExcludesEverything(string glob)
+    {
+        var pattern = glob.Trim().Replace('\\', '/');
+        while (pattern.StartsWith("./", StringComparison.Ordinal)) pattern = pattern[2..];
+        return pattern.Length == 0 || pattern == "." || pattern.All(c => c is '/' or '*');
     }
 
     private static Matcher? Globs(IReadOnlyList<string> globs)
@@ -57,6 +72,7 @@ internal sealed class InputCollector
     {
         var files = new SortedDictionary<string, ScanInput>(StringComparer.Ordinal);
         var notices = new List<string>();
+        var unreadable = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             var full = _env.FullPath(path);
@@ -67,7 +83,7 @@ internal sealed class InputCollector
             }
             else if (Directory.Exists(full))
             {
-                Walk(full, full, files, notices);
+                Walk(full, full, files, unreadable);
             }
             else
             {
@@ -75,29 +91,33 @@ internal sealed class InputCollector
             }
         }
         var inputs = files.Values.ToArray();
-        return new InputSet(inputs, CommonRoot(inputs.Select(i => i.FullPath)), notices);
+        // Zero files is almost always a mistake (a wrong path, an exclude that matched everything): say so.
+        if (inputs.Length == 0) notices.Add($"no files were read: nothing under {string.Join(", ", paths)} is a file InfraLint reads, or every one was excluded.");
+        string root = inputs.Length == 0 ? Path.TrimEndingDirectorySeparator(_env.WorkingDirectory) : CommonRoot(inputs.Select(i => i.FullPath));
+        return new InputSet(inputs, root, notices, unreadable);
     }
 
-    private void Walk(string top, string directory, SortedDictionary<string, ScanInput> files, List<string> notices)
+    private void Walk(string top, string directory, SortedDictionary<string, ScanInput> files, Dictionary<string, string> unreadable)
     {
         IEnumerable<string> entries;
         try
         {
-            entries = Directory.EnumerateFileSystemEntries(directory).ToArray();
+            entries = _list(directory).ToArray();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            notices.Add($"{_env.DisplayPath(directory)}: not read: {e.Message}");
+            // Reported as an IL0001 at the folder, like an unreadable file: a finding, not a line on stderr CI never shows.
+            unreadable[Add(files, directory).DisplayPath] = $"Folder could not be read: {e.Message}";
             return;
         }
         foreach (var entry in entries)
         {
-            var relative = Path.GetRelativePath(top, entry).Replace('\\', '/');
+            var relative = CliEnvironment.Slashes(Path.GetRelativePath(top, entry));
             if (Directory.Exists(entry))
             {
                 var info = new DirectoryInfo(entry);
                 if (SkippedDirectories.Contains(info.Name) || info.LinkTarget is not null || IsExcluded(entry, relative)) continue;
-                Walk(top, entry, files, notices);
+                Walk(top, entry, files, unreadable);
             }
             else if (_accepts(entry) && !IsExcluded(entry, relative))
             {
@@ -110,13 +130,14 @@ internal sealed class InputCollector
     {
         if (_excludes is not null && _excludes.Match(relativeToScanned).HasMatches) return true;
         if (_configExcludes is null || !IsUnder(fullPath, _configDirectory!)) return false;
-        return _configExcludes.Match(Path.GetRelativePath(_configDirectory!, fullPath).Replace('\\', '/')).HasMatches;
+        return _configExcludes.Match(CliEnvironment.Slashes(Path.GetRelativePath(_configDirectory!, fullPath))).HasMatches;
     }
 
-    private void Add(SortedDictionary<string, ScanInput> files, string full)
+    private ScanInput Add(SortedDictionary<string, ScanInput> files, string full)
     {
         var display = _env.DisplayPath(full);
         files.TryAdd(display, new ScanInput(full, display));
+        return files[display];
     }
 
     /// <summary>

@@ -21,11 +21,13 @@ internal static class ConsoleOutput
             if (hidden && !showSuppressed) continue;
             var location = finding.Location;
             var severity = ScanReport.SeverityWord(finding.Severity);
+            var file = TerminalText.Path(location.File);
+            var message = TerminalText.Escape(finding.Message);
             var line = color
-                ? $"{Bold}{location.File}:{location.StartLine}:{location.StartColumn}:{Reset} {SeverityColor(finding.Severity)}{severity}{Reset} {Dim}{finding.RuleId}:{Reset} {finding.Message}"
-                : $"{location.File}:{location.StartLine}:{location.StartColumn}: {severity} {finding.RuleId}: {finding.Message}";
+                ? $"{Bold}{file}:{location.StartLine}:{location.StartColumn}:{Reset} {SeverityColor(finding.Severity)}{severity}{Reset} {Dim}{finding.RuleId}:{Reset} {message}"
+                : $"{file}:{location.StartLine}:{location.StartColumn}: {severity} {finding.RuleId}: {message}";
             if (finding.Suppression is { } suppression)
-                line += $" [suppressed{(string.IsNullOrWhiteSpace(suppression.Justification) ? "" : ": " + suppression.Justification)}]";
+                line += $" [suppressed{(string.IsNullOrWhiteSpace(suppression.Justification) ? "" : ": " + TerminalText.Escape(suppression.Justification))}]";
             else if (report.InBaseline(finding))
                 line += " [in baseline]";
             writer.WriteLine(line);

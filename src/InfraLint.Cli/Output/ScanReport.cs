@@ -60,7 +60,7 @@ internal sealed class ScanReport
     public string RelativeUri(string displayPath)
     {
         if (!_fullPathByDisplay.TryGetValue(displayPath, out var full)) full = _env.FullPath(displayPath);
-        var relative = Path.GetRelativePath(Root, full).Replace('\\', '/');
+        var relative = CliEnvironment.Slashes(Path.GetRelativePath(Root, full));
         return string.Join('/', relative.Split('/').Select(Uri.EscapeDataString));
     }
 

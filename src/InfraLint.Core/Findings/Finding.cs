@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using InfraLint.Core.Facts;
 using InfraLint.Core.Fixes;
 using InfraLint.Core.Locations;
@@ -43,7 +44,7 @@ namespace InfraLint.Core.Findings
         /// <summary>The rule's default severity unless configuration changed it.</summary>
         public Severity Severity { get; set; }
 
-        public string Message { get; }
+        public string Message { get; private set; }
 
         public SourceSpan Location { get; }
 
@@ -51,20 +52,29 @@ namespace InfraLint.Core.Findings
         /// Identity of what the finding is about, independent of line numbers
         /// (<c>Deployment/serving/vllm:spec.template.spec.containers[vllm].image</c>); the basis of fingerprints.
         /// </summary>
-        public string LogicalPath { get; }
+        public string LogicalPath { get; private set; }
 
         public InfraResource? Subject { get; }
 
-        public IReadOnlyList<RelatedLocation> Related { get; }
+        public IReadOnlyList<RelatedLocation> Related { get; private set; }
 
         public IReadOnlyList<Fix> Fixes { get; }
 
         /// <summary>Inputs and intermediate numbers behind the message, shown by <c>infralint explain</c>.</summary>
-        public IReadOnlyDictionary<string, string> Properties { get; }
+        public IReadOnlyDictionary<string, string> Properties { get; private set; }
 
         public Suppression? Suppression { get; set; }
 
         public bool IsSuppressed => Suppression is not null;
+
+        /// <summary>Hides the scan's secrets in every text the finding carries, before any output sees it.</summary>
+        internal void Mask(Knowledge.SecretMask mask)
+        {
+            Message = mask.Apply(Message);
+            LogicalPath = mask.Apply(LogicalPath);
+            Related = Related.Select(r => r with { Message = mask.Apply(r.Message) }).ToArray();
+            Properties = Properties.ToDictionary(p => p.Key, p => mask.Apply(p.Value));
+        }
 
         public override string ToString() => $"{Location}: {Severity.ToString().ToLowerInvariant()} {RuleId}: {Message}";
     }

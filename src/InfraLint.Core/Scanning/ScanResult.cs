@@ -1,13 +1,15 @@
 using System;
 using System.Collections.Generic;
 using InfraLint.Core.Findings;
+using InfraLint.Core.Knowledge;
 
 namespace InfraLint.Core.Scanning
 {
     public sealed class ScanResult
     {
-        public ScanResult(IReadOnlyList<Finding> findings, IReadOnlyList<string> files, TimeSpan elapsed)
+        public ScanResult(IReadOnlyList<Finding> findings, IReadOnlyList<string> files, TimeSpan elapsed, SecretMask? secrets = null)
         {
+            Secrets = secrets ?? SecretMask.None;
             Findings = findings;
             Files = files;
             Elapsed = elapsed;
@@ -20,5 +22,8 @@ namespace InfraLint.Core.Scanning
         public IReadOnlyList<string> Files { get; }
 
         public TimeSpan Elapsed { get; }
+
+        /// <summary>The secrets found in the scanned files: whatever shows file content (a diff, an excerpt) hides them with this.</summary>
+        public SecretMask Secrets { get; }
     }
 }

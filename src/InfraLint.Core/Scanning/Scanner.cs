@@ -2,30 +2,26 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
 using System.Linq;
-using System.Text;
 using InfraLint.Core.Engine;
 using InfraLint.Core.Facts;
 using InfraLint.Core.Findings;
+using InfraLint.Core.Knowledge;
 using InfraLint.Core.Locations;
 
 namespace InfraLint.Core.Scanning
 {
-    /// <summary>A file to scan: where to read it and how findings should name it.</summary>
+    /// <summary>A file to scan: where the host reads it and how findings should name it.</summary>
     public sealed record ScanInput(string FullPath, string DisplayPath);
 
     /// <summary>
-    /// The pipeline: read files in parallel → adapters → facts → one engine session → suppressions → sorted findings.
+    /// The pipeline: sources read by the host, in parallel → adapters → facts → one engine session → suppressions →
+    /// sorted findings. Whatever goes wrong with one source (it cannot be read, an adapter throws) becomes a parse
+    /// failure of that source, so one hostile file never costs the others their results.
     /// </summary>
     public sealed class Scanner
     {
-        /// <summary>Larger files are reported as IL0001 rather than parsed: no infrastructure file is this big, and a parser bomb might be.</summary>
-        public const long MaxFileBytes = 8 * 1024 * 1024;
-
         public const string IgnoreAnnotation = "infralint.dev/ignore";
-
-        private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
         private readonly RuleEngine _engine;
         private readonly IReadOnlyList<IAdapter> _adapters;
@@ -43,11 +39,12 @@ namespace InfraLint.Core.Scanning
 
         public bool Accepts(string path) => _adapters.Any(a => a.Accepts(path));
 
-        public ScanResult Scan(IReadOnlyList<ScanInput> inputs)
+        /// <param name="read">The host's way to get a source's text; it throws <see cref="SourceUnreadableException"/> for a source it will not read.</param>
+        public ScanResult Scan(IReadOnlyList<ScanInput> inputs, Func<ScanInput, SourceText> read)
         {
             var clock = Stopwatch.StartNew();
             var results = new ConcurrentBag<AdapterResult>();
-            inputs.AsParallel().ForAll(input => results.Add(ReadOne(input)));
+            inputs.AsParallel().ForAll(input => results.Add(Read(input.DisplayPath, () => read(input))));
             return Evaluate(results.ToArray(), inputs.Select(i => i.DisplayPath).ToArray(), clock);
         }
 
@@ -56,17 +53,23 @@ namespace InfraLint.Core.Scanning
         {
             var clock = Stopwatch.StartNew();
             var list = sources.ToArray();
-            return Evaluate(list.Select(Adapt).ToArray(), list.Select(s => s.Path).ToArray(), clock);
+            return Evaluate(list.Select(Read).ToArray(), list.Select(s => s.Path).ToArray(), clock);
         }
 
         private ScanResult Evaluate(AdapterResult[] adapted, IReadOnlyList<string> files, Stopwatch clock)
         {
             var directives = adapted.SelectMany(r => r.Suppressions).ToArray();
+            var facts = adapted.SelectMany(r => r.Facts).ToArray();
+            var secrets = SecretMask.FromFacts(facts);
             // Directives are facts too, so rules can judge them (IL0003 without a reason, IL0002 unknown rule ids).
-            var findings = _engine.Evaluate(adapted.SelectMany(r => r.Facts).Concat(directives).Concat(_configurationFacts), _settings)
+            var findings = _engine.Evaluate(facts.Concat(directives).Concat(_configurationFacts), _settings)
                 .Where(f => _settings.IsEnabled(f.Rule))
                 .ToList();
-            foreach (var finding in findings) finding.Severity = _settings.SeverityOf(finding.Rule);
+            foreach (var finding in findings)
+            {
+                finding.Severity = _settings.SeverityOf(finding.Rule);
+                finding.Mask(secrets);
+            }
             ApplySuppressions(findings, directives);
             var sorted = findings
                 .OrderBy(f => f.Location.File, StringComparer.Ordinal)
@@ -75,37 +78,27 @@ namespace InfraLint.Core.Scanning
                 .ThenBy(f => f.RuleId, StringComparer.Ordinal)
                 .ThenBy(f => f.Message, StringComparer.Ordinal)
                 .ToArray();
-            return new ScanResult(sorted, files, clock.Elapsed);
+            return new ScanResult(sorted, files, clock.Elapsed, secrets);
         }
 
-        private AdapterResult ReadOne(ScanInput input)
+        /// <summary>What the adapters make of one source; never throws.</summary>
+        public AdapterResult Read(SourceText source) => Read(source.Path, () => source);
+
+        private AdapterResult Read(string path, Func<SourceText> text)
         {
-            string display = input.DisplayPath;
             try
             {
-                var info = new FileInfo(input.FullPath);
-                if (info.Length > MaxFileBytes)
-                    return Failure(display, $"File is {info.Length:N0} bytes; InfraLint reads files up to {MaxFileBytes:N0} bytes.");
-                byte[] bytes = File.ReadAllBytes(input.FullPath);
-                string text;
-                try
-                {
-                    int skip = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-                    text = StrictUtf8.GetString(bytes, skip, bytes.Length - skip);
-                }
-                catch (DecoderFallbackException e)
-                {
-                    return Failure(display, $"File is not valid UTF-8 (byte offset {e.Index}).");
-                }
-                return Adapt(new SourceText(display, text));
+                var source = text();
+                return Adapt(source.Path == path ? source : new SourceText(path, source.Text));
             }
-            catch (IOException e)
+            catch (SourceUnreadableException e)
             {
-                return Failure(display, $"File could not be read: {e.Message}");
+                return Failure(SourceSpan.At(path, e.Line, e.Column, 0), e.Message);
             }
-            catch (UnauthorizedAccessException e)
+            catch (Exception e) when (!(e is OutOfMemoryException))
             {
-                return Failure(display, $"File could not be read: {e.Message}");
+                // An adapter bug or a parser surprise must not take the scan down: this file is reported, the rest goes on.
+                return Failure(SourceSpan.FileStart(path), $"InfraLint could not read this file ({e.GetType().Name}: {e.Message}); it was not checked.");
             }
         }
 
@@ -123,8 +116,8 @@ namespace InfraLint.Core.Scanning
             return new AdapterResult(facts, suppressions);
         }
 
-        private static AdapterResult Failure(string path, string message) =>
-            new AdapterResult(new object[] { new ParseFailure(SourceSpan.FileStart(path), message) }, Array.Empty<SuppressionDirective>());
+        private static AdapterResult Failure(SourceSpan at, string message) =>
+            new AdapterResult(new object[] { new ParseFailure(at, message) }, Array.Empty<SuppressionDirective>());
 
         private static void ApplySuppressions(IEnumerable<Finding> findings, IReadOnlyList<SuppressionDirective> directives)
         {

@@ -1,0 +1,118 @@
+using System.Text;
+using InfraLint.Core.Scanning;
+
+namespace InfraLint.Cli.Files;
+
+/// <summary>A file's text as read, with what is needed to write it back the same way.</summary>
+internal sealed record FileContent(string Text, bool HasBom, FileStatus? Status);
+
+/// <summary>
+/// Every file InfraLint reads (scanned files, <c>--config</c>, <c>--baseline</c>, sizing catalogs) comes through here: only
+/// regular files (links are followed), never more than a limit. A FIFO named <c>*.yaml</c> would block a plain open
+/// forever and a link to <c>/dev/zero</c> would be read until memory runs out, so the type is checked on the opened
+/// handle (not on the path, which may change in between), and the read stops at the limit plus one byte.
+/// </summary>
+internal static class RegularFile
+{
+    /// <summary>No infrastructure file is this big, and a parser bomb might be.</summary>
+    public const long MaxBytes = 8 * 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The file's bytes; throws <see cref="SourceUnreadableException"/> with a message for the user when it is not a regular file or is too large.</summary>
+    public static (byte[] Bytes, FileStatus? Status) ReadBytes(string path, long limit = MaxBytes)
+    {
+        try
+        {
+            using var handle = Posix.Available ? Posix.OpenForReading(path) : OpenManaged(path);
+            FileStatus? status = null;
+            long length;
+            if (Posix.Available)
+            {
+                var st = Posix.Stat(handle);
+                if (st.Kind != FileKind.Regular) throw new SourceUnreadableException($"Not a regular file ({Describe(st.Kind)}); InfraLint reads only regular files.");
+                status = st;
+                length = st.Size;
+            }
+            else
+            {
+                length = RandomAccess.GetLength(handle);
+            }
+            if (length > limit) throw TooLarge(length, limit, exact: true);
+
+            // The size can change between the check and the read: never read more than limit + 1 bytes.
+            var buffer = new byte[(int)Math.Min(limit + 1, Math.Max(length, 0) + 1)];
+            int total = 0;
+            while (true)
+            {
+                if (total == buffer.Length)
+                {
+                    if (buffer.Length > limit) throw TooLarge(total, limit, exact: false);
+                    Array.Resize(ref buffer, (int)Math.Min(limit + 1, (long)buffer.Length * 2));
+                }
+                int read = RandomAccess.Read(handle, buffer.AsSpan(total), total);
+                if (read == 0) break;
+                total += read;
+            }
+            if (total > limit) throw TooLarge(total, limit, exact: false);
+            Array.Resize(ref buffer, total);
+            return (buffer, status);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SourceUnreadableException($"File could not be read: {e.Message}");
+        }
+    }
+
+    /// <summary>The file as UTF-8 text (a BOM is dropped and remembered); invalid UTF-8 is reported with its line and column.</summary>
+    public static FileContent ReadText(string path, long limit = MaxBytes)
+    {
+        var (bytes, status) = ReadBytes(path, limit);
+        bool bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        int skip = bom ? 3 : 0;
+        try
+        {
+            return new FileContent(StrictUtf8.GetString(bytes, skip, bytes.Length - skip), bom, status);
+        }
+        catch (DecoderFallbackException e)
+        {
+            int offset = skip + Math.Max(0, e.Index);
+            int line = 1, lineStart = skip;
+            for (int i = skip; i < offset && i < bytes.Length; i++)
+                if (bytes[i] == (byte)'\n') { line++; lineStart = i + 1; }
+            int column = 1 + StrictUtf8.GetCharCount(bytes, lineStart, offset - lineStart);
+            throw new SourceUnreadableException($"File is not valid UTF-8 (byte offset {offset}).", line, column);
+        }
+    }
+
+    /// <summary>What a path is, without following a final link; <see cref="FileKind.Missing"/> when nothing is there.</summary>
+    public static FileKind KindOf(string path, bool followLinks)
+    {
+        if (Posix.Available) return Posix.Stat(path, followLinks).Kind;
+        var info = new FileInfo(path);
+        if (!followLinks && info.LinkTarget is not null) return FileKind.SymbolicLink;
+        if (Directory.Exists(path)) return FileKind.Directory;
+        return File.Exists(path) ? FileKind.Regular : FileKind.Missing;
+    }
+
+    public static string Describe(FileKind kind) => kind switch
+    {
+        FileKind.Fifo => "a FIFO",
+        FileKind.CharacterDevice => "a character device",
+        FileKind.BlockDevice => "a block device",
+        FileKind.Socket => "a socket",
+        FileKind.Directory => "a directory",
+        FileKind.SymbolicLink => "a symbolic link",
+        FileKind.Missing => "missing",
+        _ => "not a regular file",
+    };
+
+    private static SourceUnreadableException TooLarge(long length, long limit, bool exact) =>
+        new($"File is {(exact ? "" : "more than ")}{(exact ? length : limit).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes; InfraLint reads files up to {limit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes.");
+
+    private static Microsoft.Win32.SafeHandles.SafeFileHandle OpenManaged(string path)
+    {
+        if (Directory.Exists(path)) throw new SourceUnreadableException("Not a regular file (a directory); InfraLint reads only regular files.");
+        return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+    }
+}

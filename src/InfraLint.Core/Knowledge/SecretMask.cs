@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using InfraLint.Core.Facts;
+
+namespace InfraLint.Core.Knowledge
+{
+    /// <summary>
+    /// Hides every value InfraLint recognises as a secret wherever text is shown: the literal values of credential
+    /// variables (what IL2009 reports) and the password part of any URI (<c>https://user:pw@host</c>,
+    /// <c>redis://:pw@host</c>). A finding, an explanation or a diff is one more copy of the repository; it must not be
+    /// one more copy of its secrets.
+    /// </summary>
+    public sealed class SecretMask
+    {
+        public const string Masked = "****";
+
+        /// <summary>Shorter values would mask unrelated text everywhere (a 2-letter value is in many words) and guard nothing.</summary>
+        private const int MinLength = 3;
+
+        // scheme://user:password@ — the password ends at '@'; it may contain ':' but not '/', whitespace or quotes.
+        private static readonly Regex UriCredentials = new Regex(
+            @"(?<head>\b[A-Za-z][A-Za-z0-9+.\-]*://[^\s/@:'""<>]*:)(?<secret>[^\s/@'""<>]+)(?=@)",
+            RegexOptions.Compiled | RegexOptions.CultureInvariant);
+
+        private readonly string[] _values;
+
+        public SecretMask(IEnumerable<string> values)
+        {
+            // Longest first, so a value that contains another is masked whole.
+            _values = values
+                .Where(v => v.Length >= MinLength)
+                .Distinct(StringComparer.Ordinal)
+                .OrderByDescending(v => v.Length)
+                .ToArray();
+        }
+
+        public static SecretMask None { get; } = new SecretMask(Array.Empty<string>());
+
+        /// <summary>The secret values among the facts of a scan.</summary>
+        public static SecretMask FromFacts(IEnumerable<object> facts) =>
+            new SecretMask(facts.OfType<Container>().SelectMany(c => c.Env).Where(IsPlaintextSecret).Select(e => e.Value.Value!.Trim()));
+
+        /// <summary>
+        /// A credential variable with a literal value that is not a placeholder (IL2009's judgement). <c>HF_TOKEN: "HF_TOKEN"</c>
+        /// is a sample telling the reader which variable to fill in, not a token.
+        /// </summary>
+        public static bool IsPlaintextSecret(EnvVar env) =>
+            env.Value.IsPresent
+            && SecretNames.IsSecretName(env.Name.Value)
+            && !SecretNames.IsPlaceholderValue(env.Value.Value)
+            && !string.Equals(env.Value.Value?.Trim(), env.Name.Value, StringComparison.OrdinalIgnoreCase);
+
+        public string Apply(string text)
+        {
+            if (string.IsNullOrEmpty(text)) return text;
+            string masked = text.IndexOf("://", StringComparison.Ordinal) >= 0 ? UriCredentials.Replace(text, m => m.Groups["head"].Value + Masked) : text;
+            if (_values.Length == 0) return masked;
+            StringBuilder? builder = null;
+            foreach (var value in _values)
+            {
+                string current = builder?.ToString() ?? masked;
+                if (current.IndexOf(value, StringComparison.Ordinal) < 0) continue;
+                builder = new StringBuilder(current.Replace(value, Masked));
+            }
+            return builder?.ToString() ?? masked;
+        }
+    }
+}
