@@ -136,7 +136,7 @@ internal static class FixCommand
             {
                 try
                 {
-                    AtomicFile.Write(inputs.FullPathByDisplay[file], w => w.Write(current[file]), within, originals[file].HasBom);
+                    AtomicFile.Write(inputs.FullPathByDisplay[file], w => w.Write(current[file]), within, originals[file].HasBom, shownAs: file);
                     written.Add(file);
                 }
                 catch (UsageException e)

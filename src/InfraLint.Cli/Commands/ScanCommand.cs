@@ -82,7 +82,7 @@ internal static class ScanCommand
             else
             {
                 var fullOutput = env.FullPath(outputPath);
-                AtomicFile.Write(fullOutput, w => render(w, false));
+                AtomicFile.Write(fullOutput, w => render(w, false), shownAs: outputPath);
                 env.Out.WriteLine(ConsoleOutput.Summary(report));
                 env.Out.WriteLine($"Report written to {outputPath}");
             }

@@ -26,16 +26,18 @@ internal static partial class AtomicFile
     internal static Action<string>? BeforeCommit { get; set; }
 
     /// <param name="within">When given, a link at <paramref name="path"/> may only lead to a file under one of these folders.</param>
-    public static void Write(string path, Action<TextWriter> write, IReadOnlyList<string>? within = null, bool bom = false)
+    /// <param name="shownAs">How messages name the file: as the user wrote it. Default: <paramref name="path"/>.</param>
+    public static void Write(string path, Action<TextWriter> write, IReadOnlyList<string>? within = null, bool bom = false, string? shownAs = null)
     {
         _ = SignalHandlers.Value;
-        string target = ResolveTarget(path, within);
+        string name = shownAs ?? path;
+        string target = ResolveTarget(path, name, within);
         var directory = Path.GetDirectoryName(target) ?? ".";
         FileStatus? existing = Posix.Available && File.Exists(target) ? Posix.Stat(target, followLinks: false) : null;
         if (existing is { Kind: not FileKind.Regular and not FileKind.Missing } status)
-            throw new UsageException($"cannot write {path}: it is {RegularFile.Describe(status.Kind)}; InfraLint replaces only regular files.");
+            throw new UsageException($"cannot write {name}: it is {RegularFile.Describe(status.Kind)}; InfraLint replaces only regular files.");
         if (existing is null && Directory.Exists(target))
-            throw new UsageException($"cannot write {path}: it is a directory.");
+            throw new UsageException($"cannot write {name}: it is a directory.");
 
         string temp = Path.Combine(directory, $".{Path.GetFileName(target)}.infralint-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
         try
@@ -79,7 +81,7 @@ internal static partial class AtomicFile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Abandon(temp);
-            throw new UsageException($"cannot write {path}: {e.Message}");
+            throw new UsageException($"cannot write {name}: {e.Message}");
         }
         catch
         {
@@ -92,7 +94,7 @@ internal static partial class AtomicFile
     /// The file a write to <paramref name="path"/> must replace: the path itself, or the end of its chain of links. A
     /// link that leads out of <paramref name="within"/> is refused: fixing a manifest must not rewrite a file elsewhere.
     /// </summary>
-    private static string ResolveTarget(string path, IReadOnlyList<string>? within)
+    private static string ResolveTarget(string path, string name, IReadOnlyList<string>? within)
     {
         var full = Path.GetFullPath(path);
         FileSystemInfo? final;
@@ -102,12 +104,12 @@ internal static partial class AtomicFile
         }
         catch (IOException e)
         {
-            throw new UsageException($"cannot write {path}: {e.Message}");
+            throw new UsageException($"cannot write {name}: {e.Message}");
         }
         if (final is null) return full;
         var target = Path.GetFullPath(final.FullName);
         if (within is not null && !within.Any(root => IsUnder(RealPath(target), RealPath(root))))
-            throw new UsageException($"not writing {path}: it is a symbolic link to {target}, outside the folders being fixed.");
+            throw new UsageException($"not writing {name}: it is a symbolic link to {target}, outside the folders being fixed.");
         return target;
     }
 
