@@ -97,6 +97,16 @@ public class YamlDocumentLoaderTests
     }
 
     [Fact]
+    public void Alias_and_tab_errors_in_later_documents_keep_their_absolute_place()
+    {
+        var (documents, failures) = Load("a: 1\n---\nb: *nope\n---\nc:\n\td: 1\n---\ne: 2\n");
+        Assert.Equal(2, documents.Count);
+        Assert.Equal(new[] { (3, 4), (6, 1) }, failures.Select(f => Pos(f.Span)).OrderBy(p => p));
+        Assert.Contains(failures, f => f.Message.Contains("*nope refers to no anchor"));
+        Assert.Contains(failures, f => f.Message.Contains("tab is used for indentation"));
+    }
+
+    [Fact]
     public void Recovery_after_a_syntax_error_reads_every_later_document_at_its_absolute_place()
     {
         const int count = 20_000;
