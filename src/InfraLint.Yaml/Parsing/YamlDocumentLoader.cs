@@ -312,7 +312,7 @@ namespace InfraLint.Yaml.Parsing
                     case StreamStart: return new StreamStart(s, n);
                     case StreamEnd: return new StreamEnd(s, n);
                     case Comment x: return new Comment(x.Value, x.IsInline, s, n);
-                    default: return e; // a kind of event this version of YamlDotNet does not have: its place stays relative
+                    default: return e; // a kind of event newer than this code: better a mark relative to its piece than a crash
                 }
             }
         }
