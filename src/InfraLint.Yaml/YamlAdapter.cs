@@ -21,6 +21,21 @@ namespace InfraLint.Yaml
 
         public AdapterResult Read(SourceText source)
         {
+            try
+            {
+                return ReadDocuments(source);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The loader and the readers already turn what they expect into failures; this is for what nobody
+                // expected, so that one file cannot end the scan of all the others.
+                var failure = new ParseFailure(SourceSpan.FileStart(source.Path), $"InfraLint could not interpret this file ({e.GetType().Name}: {e.Message}); it was not checked.");
+                return new AdapterResult(new object[] { failure }, Array.Empty<SuppressionDirective>());
+            }
+        }
+
+        private static AdapterResult ReadDocuments(SourceText source)
+        {
             var (documents, failures) = YamlDocumentLoader.Load(source);
             var facts = new List<object>(failures);
             KubernetesReader? kubernetes = null;

@@ -128,4 +128,25 @@ public class ConfigLoaderTests
         Assert.Equal((2, 12), Pos(problem.Span));
         Assert.Contains("instances.yaml:", problem.Message);
     }
+
+    [Fact]
+    public void A_second_document_is_a_problem_at_its_start_not_ignored()
+    {
+        var config = Load("requireImageDigests: true\n---\nrules:\n  IL3006: off\n");
+        var problem = Assert.Single(config.Problems);
+        Assert.Equal((2, 1), Pos(problem.Span));
+        Assert.Contains("single YAML document", problem.Message);
+        Assert.True(config.Settings.RequireImageDigests);
+        Assert.Empty(config.Settings.Rules);
+    }
+
+    [Theory]
+    [InlineData("- : :x\n", 1, 4)]
+    [InlineData("a:\n  b:\n *a\n", 3, 2)]
+    [InlineData("rules: &r\n  IL3006: *r\n", 2, 11)]
+    public void Text_the_yaml_library_cannot_model_is_a_problem_not_an_exception(string yaml, int line, int column)
+    {
+        var problem = Assert.Single(Load(yaml).Problems);
+        Assert.Equal((line, column), Pos(problem.Span));
+    }
 }

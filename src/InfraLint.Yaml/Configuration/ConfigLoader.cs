@@ -28,9 +28,26 @@ namespace InfraLint.Yaml.Configuration
         /// </param>
         public static LoadedConfig Load(SourceText source, Func<string, bool> isKnownRule, Func<string, string?>? readFile = null)
         {
+            try
+            {
+                return Read(source, isKnownRule, readFile);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Every problem we foresee is reported at its node; this is for the ones we did not, so that a
+                // configuration file can never stop a scan.
+                var problem = new ConfigProblem(SourceSpan.FileStart(source.Path), $"InfraLint could not interpret the configuration ({e.GetType().Name}: {e.Message}); the defaults are used.");
+                return new LoadedConfig(LintSettings.Default, Array.Empty<string>(), new[] { problem }, null);
+            }
+        }
+
+        private static LoadedConfig Read(SourceText source, Func<string, bool> isKnownRule, Func<string, string?>? readFile)
+        {
             var problems = new List<ConfigProblem>();
-            var (documents, failures) = YamlDocumentLoader.Load(source);
+            var (documents, starts, failures) = YamlDocumentLoader.LoadWithStarts(source);
             problems.AddRange(failures.Select(f => new ConfigProblem(f.Span, f.Message)));
+            for (int i = 1; i < starts.Count; i++)
+                problems.Add(new ConfigProblem(starts[i], $"The configuration must be a single YAML document; this is document {i + 1} and is not read. Merge its settings into the first."));
             var root = documents.FirstOrDefault()?.RootNode as YamlMappingNode;
             if (root is null)
             {

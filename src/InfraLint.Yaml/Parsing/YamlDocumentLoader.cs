@@ -15,140 +15,240 @@ namespace InfraLint.Yaml.Parsing
     /// Loads every document of a YAML file while refusing input that would hurt us: nesting deeper than
     /// <see cref="MaxDepth"/> (the representation model recurses, and a stack overflow cannot be caught)
     /// and aliases whose expansion exceeds <see cref="MaxExpandedNodes"/> (the "billion laughs" bomb).
-    /// A syntax error in one document does not hide the documents around it.
+    /// A syntax error in one document does not hide the documents around it, and nothing a file
+    /// contains makes this throw: every problem is a <see cref="ParseFailure"/> placed where it is.
     /// </summary>
     public static class YamlDocumentLoader
     {
         public const int MaxDepth = 128;
 
+        /// <summary>How many nodes aliases may add when expanded; the nodes written out in the file do not count.</summary>
         public const long MaxExpandedNodes = 1_000_000;
 
         private static readonly Regex LocationPrefix = new Regex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*", RegexOptions.Compiled);
 
         public static (IReadOnlyList<YamlDocument> Documents, IReadOnlyList<ParseFailure> Failures) Load(SourceText source)
         {
+            var (documents, _, failures) = LoadWithStarts(source);
+            return (documents, failures);
+        }
+
+        /// <summary>Like <see cref="Load"/>, with where each document starts (its <c>---</c>, or its first node when implicit).</summary>
+        public static (IReadOnlyList<YamlDocument> Documents, IReadOnlyList<SourceSpan> Starts, IReadOnlyList<ParseFailure> Failures) LoadWithStarts(SourceText source)
+        {
             var events = new List<ParsingEvent>();
-            var failure = Check(source, source.Text, events);
+            var failure = Check(source, new Piece(0, source.Text.Length, 0), source.Text, events);
             if (failure is null)
             {
                 // The checked events are replayed into the representation model: the text is scanned once.
                 var stream = new YamlStream();
-                failure = TryLoad(source, stream, new ReplayParser(events));
-                if (failure is null) return (stream.Documents.ToList(), Array.Empty<ParseFailure>());
+                failure = TryLoad(source, stream, events);
+                if (failure is null) return (stream.Documents.ToList(), Starts(source, events), Array.Empty<ParseFailure>());
             }
 
-            // Salvage: parse document by document so one broken document does not hide the others.
+            // Salvage: parse document by document so one broken document does not hide the others. Each piece
+            // is parsed on its own and its marks are moved to where it sits in the file, which keeps the work
+            // linear in the file's size however many documents follow the error.
             var documents = new List<YamlDocument>();
+            var starts = new List<SourceSpan>();
             var failures = new List<ParseFailure>();
+            int linesBefore = 0, counted = 0;
             foreach (var (start, text) in SplitDocuments(source.Text))
             {
-                // Blank out what precedes the document (keeping line breaks) so marks stay absolute.
-                string padded = Blank(source.Text, start) + text;
+                linesBefore += LineBreaks(source.Text, counted, start);
+                counted = start;
                 var docEvents = new List<ParsingEvent>();
-                var docFailure = Check(source, padded, docEvents);
+                var docFailure = Check(source, new Piece(start, start + text.Length, linesBefore), text, docEvents);
                 if (docFailure is not null)
                 {
                     failures.Add(docFailure);
                     continue;
                 }
                 var stream = new YamlStream();
-                docFailure = TryLoad(source, stream, new ReplayParser(docEvents));
-                if (docFailure is not null) failures.Add(docFailure);
-                else documents.AddRange(stream.Documents);
+                docFailure = TryLoad(source, stream, docEvents);
+                if (docFailure is not null)
+                {
+                    failures.Add(docFailure);
+                    continue;
+                }
+                documents.AddRange(stream.Documents);
+                starts.AddRange(Starts(source, docEvents));
             }
             if (failures.Count == 0) failures.Add(failure); // the split was too naive to find it: report the whole-file error
-            return (documents, failures);
+            return (documents, starts, failures);
         }
 
         /// <summary>Builds the representation model; it rejects some things the parser accepts, such as duplicate keys.</summary>
-        private static ParseFailure? TryLoad(SourceText source, YamlStream stream, IParser parser)
+        private static ParseFailure? TryLoad(SourceText source, YamlStream stream, List<ParsingEvent> events)
         {
+            var replay = new ReplayParser(events);
             try
             {
-                stream.Load(parser);
+                stream.Load(replay);
                 return null;
             }
             catch (YamlException ex)
             {
-                return Fail(source, ex.Start, "YAML error: " + LocationPrefix.Replace(ex.Message, string.Empty));
+                // Some of its exceptions carry no position (Mark.Empty); the event it stopped at is the best we have.
+                var at = ex.Start.Index == 0 && ex.Start.Line == 1 && ex.Start.Column == 1 ? replay.Position : ex.Start;
+                return Fail(source, at, "YAML error: " + LocationPrefix.Replace(ex.Message, string.Empty));
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // YamlDotNet's parser sometimes emits an event stream its own model cannot build ("unsupported
+                // type"); Check refuses the shapes we know of, and this catches the ones we do not.
+                return Fail(source, replay.Position, $"YAML syntax error: the YAML library could not read the text here ({ex.GetType().Name}: {ex.Message}).");
             }
         }
 
-        /// <summary>Walks the event stream (the parser is iterative, so this is safe on any input) and returns the first problem.</summary>
-        private static ParseFailure? Check(SourceText source, string text, List<ParsingEvent> events)
+        /// <summary>
+        /// Walks the event stream of one piece of the file (the parser is iterative, so this is safe on any input),
+        /// moves its events to their place in the file, and returns the first problem.
+        /// </summary>
+        private static ParseFailure? Check(SourceText source, Piece piece, string text, List<ParsingEvent> events)
         {
             var parser = new Parser(new StringReader(text));
             var anchorSizes = new Dictionary<string, long>(StringComparer.Ordinal);
             var open = new Stack<Frame>();
-            long total = 0;
-            Mark last = Mark.Empty;
+            long nodes = 0; // nodes of the document as a reader walking it sees them, aliases expanded
+            long expanded = 0; // of which aliases added
+            Mark last = piece.Move(Mark.Empty);
             try
             {
                 while (parser.MoveNext())
                 {
-                    var e = parser.Current!;
+                    var e = piece.Move(parser.Current!);
                     events.Add(e);
-                    last = e.End;
+                    if ((e is NodeEvent || e is AnchorAlias) && open.Count > 0) open.Peek().Child(e.Start);
                     switch (e)
                     {
                         case DocumentStart:
                             anchorSizes.Clear();
+                            nodes = 0;
                             break;
                         case AnchorAlias alias:
                         {
-                            long size = anchorSizes.TryGetValue(alias.Value.Value, out var s) ? s : 1;
-                            total += size;
-                            foreach (var frame in open) frame.Count += size;
-                            if (total > MaxExpandedNodes)
+                            string name = alias.Value.Value;
+                            if (!anchorSizes.TryGetValue(name, out long size))
+                            {
+                                if (open.Any(f => f.Anchor == name))
+                                    return Fail(source, e.Start, $"YAML error: the alias *{name} refers to the node that contains it, a loop InfraLint cannot read.");
+                                return Fail(source, e.Start, $"YAML error: the alias *{name} refers to no anchor defined before it (write &{name} on a node earlier in the same document).");
+                            }
+                            nodes += size;
+                            expanded += size;
+                            if (expanded > MaxExpandedNodes)
                                 return Fail(source, e.Start, $"Aliases expand to more than {MaxExpandedNodes:N0} nodes (an alias bomb); the document was not read.");
                             break;
                         }
                         case Scalar scalar:
-                            total++;
-                            foreach (var frame in open) frame.Count++;
+                            nodes++;
                             if (!scalar.Anchor.IsEmpty) anchorSizes[scalar.Anchor.Value] = 1;
                             break;
                         case NodeEvent node when e is MappingStart || e is SequenceStart:
-                            total++;
-                            foreach (var frame in open) frame.Count++;
-                            open.Push(new Frame(node.Anchor.IsEmpty ? null : node.Anchor.Value));
+                            nodes++;
+                            open.Push(new Frame(e is MappingStart, node.Anchor.IsEmpty ? null : node.Anchor.Value, nodes));
                             if (open.Count > MaxDepth)
                                 return Fail(source, e.Start, $"Nesting is deeper than {MaxDepth} levels; the document was not read.");
                             break;
                         case MappingEnd:
                         case SequenceEnd:
                         {
+                            // YamlDotNet's parser can end a mapping after a key with no value, or close the wrong
+                            // collection; its own representation model then throws an ArgumentException.
+                            if (open.Count == 0 || open.Peek().IsMapping != e is MappingEnd)
+                                return Fail(source, e.Start, "YAML syntax error: the YAML library could not tell which mapping or list ends here.");
                             var frame = open.Pop();
-                            if (frame.Anchor is not null) anchorSizes[frame.Anchor] = frame.Count + 1;
+                            if (frame.IsMapping && frame.Children % 2 == 1)
+                                return Fail(source, frame.LastChild, "YAML syntax error: the mapping entry here has no value the YAML library could read.");
+                            if (frame.Anchor is not null) anchorSizes[frame.Anchor] = nodes - frame.NodesAtStart + 1;
                             break;
                         }
                     }
+                    last = e.End;
                 }
                 return null;
             }
             catch (YamlException ex)
             {
-                return Fail(source, ex.Start, "YAML syntax error: " + LocationPrefix.Replace(ex.Message, string.Empty));
+                var at = piece.Move(ex.Start);
+                string message = LocationPrefix.Replace(ex.Message, string.Empty);
+                if (message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0)
+                    return Fail(source, TabAfter(source, piece, at), "YAML syntax error: a tab is used for indentation here; YAML indents with spaces only.");
+                if (message.IndexOf("quoted scalar", StringComparison.OrdinalIgnoreCase) >= 0 && message.IndexOf("end of stream", StringComparison.OrdinalIgnoreCase) >= 0)
+                    return Fail(source, at, "YAML syntax error: the quoted string that starts here has no closing quote.");
+                if (message.IndexOf("quoted scalar", StringComparison.OrdinalIgnoreCase) >= 0 && message.IndexOf("indentation", StringComparison.OrdinalIgnoreCase) >= 0)
+                    return Fail(source, at, "YAML syntax error: the quoted string that starts here has no closing quote on its line, and the next line is not indented to continue it.");
+                return Fail(source, at, "YAML syntax error: " + message);
             }
-            catch (InvalidOperationException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // YamlDotNet's scanner throws this on some malformed input instead of a YamlException; the
-                // best position we have is just after the last event it could read.
+                // YamlDotNet's scanner throws InvalidOperationException (and could throw others) on some malformed
+                // input instead of a YamlException; the best position we have is just after the last event it read.
                 return Fail(source, last, "YAML syntax error: the text after this point could not be scanned.");
             }
         }
 
-        private static ParseFailure Fail(SourceText source, Mark mark, string message)
+        /// <summary>
+        /// YamlDotNet reports a tab in indentation at the start of the enclosing mapping or at the end of the previous
+        /// scalar; the user needs the tab itself: the first one in a line's indentation from the line of the report on.
+        /// </summary>
+        private static Mark TabAfter(SourceText source, Piece piece, Mark reported)
+        {
+            string text = source.Text;
+            int from = Math.Min(Math.Max(piece.Start, (int)reported.Index), piece.End);
+            while (from > piece.Start && text[from - 1] != '\n' && text[from - 1] != '\r') from--;
+            bool indentation = true;
+            for (int i = from; i < piece.End; i++)
+            {
+                char c = text[i];
+                if (c == '\n' || c == '\r') indentation = true;
+                else if (c == '\t' && indentation) return MarkAt(source, i);
+                else if (c != ' ') indentation = false;
+            }
+            return reported;
+        }
+
+        private static Mark MarkAt(SourceText source, int offset)
+        {
+            var (line, column) = source.LineColumn(offset);
+            return new Mark(offset, line, column);
+        }
+
+        private static IReadOnlyList<SourceSpan> Starts(SourceText source, List<ParsingEvent> events)
+        {
+            var starts = new List<SourceSpan>();
+            foreach (var e in events)
+                if (e is DocumentStart) starts.Add(At(source, e.Start));
+            return starts;
+        }
+
+        private static ParseFailure Fail(SourceText source, Mark mark, string message) => new ParseFailure(At(source, mark), message);
+
+        private static SourceSpan At(SourceText source, Mark mark)
         {
             int offset = Math.Min(source.Text.Length, Math.Max(0, (int)mark.Index));
             int line = (int)mark.Line;
             int column = (int)mark.Column;
             if (line < 1) line = 1;
             if (column < 1) column = 1;
-            return new ParseFailure(new SourceSpan(source.Path, line, column, line, column, offset, offset), message);
+            return new SourceSpan(source.Path, line, column, line, column, offset, offset);
         }
 
-        /// <summary>Splits at <c>---</c> lines; each piece keeps its absolute start offset.</summary>
+        /// <summary>Line breaks as YamlDotNet counts them (CR LF is one) in <c>text[from..to)</c>.</summary>
+        private static int LineBreaks(string text, int from, int to)
+        {
+            int count = 0;
+            for (int i = from; i < to; i++)
+            {
+                char c = text[i];
+                if (c == '\r' && i + 1 < to && text[i + 1] == '\n') continue;
+                if (c == '\n' || c == '\r' || c == '\x85' || c == '\u2028' || c == '\u2029') count++;
+            }
+            return count;
+        }
+
+        /// <summary>Splits at <c>---</c> lines; each piece keeps its absolute start offset and starts at a line start.</summary>
         private static IEnumerable<(int Start, string Text)> SplitDocuments(string text)
         {
             int start = 0, pos = 0;
@@ -156,8 +256,7 @@ namespace InfraLint.Yaml.Parsing
             {
                 int end = text.IndexOf('\n', pos);
                 if (end < 0) end = text.Length;
-                string lineText = text.Substring(pos, end - pos).TrimEnd('\r');
-                if (pos > start && (lineText == "---" || lineText.StartsWith("--- ", StringComparison.Ordinal)))
+                if (pos > start && IsDocumentMarker(text, pos, end))
                 {
                     yield return (start, text.Substring(start, pos - start));
                     start = pos;
@@ -167,11 +266,55 @@ namespace InfraLint.Yaml.Parsing
             if (start < text.Length) yield return (start, text.Substring(start));
         }
 
-        private static string Blank(string text, int length)
+        private static bool IsDocumentMarker(string text, int pos, int end)
         {
-            var chars = new char[length];
-            for (int i = 0; i < length; i++) chars[i] = text[i] == '\n' || text[i] == '\r' ? text[i] : ' ';
-            return new string(chars);
+            if (end > pos && text[end - 1] == '\r') end--;
+            if (end - pos < 3 || string.CompareOrdinal(text, pos, "---", 0, 3) != 0) return false;
+            return end - pos == 3 || text[pos + 3] == ' ';
+        }
+
+        /// <summary>
+        /// Where a piece of the file sits in it. A piece starts at a line start, so moving its marks to the file
+        /// adds the offset and the lines before it and leaves columns alone.
+        /// </summary>
+        private readonly struct Piece
+        {
+            public Piece(int start, int end, int linesBefore)
+            {
+                Start = start;
+                End = end;
+                LinesBefore = linesBefore;
+            }
+
+            public int Start { get; }
+
+            public int End { get; }
+
+            public int LinesBefore { get; }
+
+            public Mark Move(Mark mark) =>
+                Start == 0 && LinesBefore == 0 ? mark : new Mark(mark.Index + Start, Math.Max(1, mark.Line) + LinesBefore, Math.Max(1, mark.Column));
+
+            public ParsingEvent Move(ParsingEvent e)
+            {
+                if (Start == 0 && LinesBefore == 0) return e;
+                Mark s = Move(e.Start), n = Move(e.End);
+                switch (e)
+                {
+                    case Scalar x: return new Scalar(x.Anchor, x.Tag, x.Value, x.Style, x.IsPlainImplicit, x.IsQuotedImplicit, s, n, x.IsKey);
+                    case MappingStart x: return new MappingStart(x.Anchor, x.Tag, x.IsImplicit, x.Style, s, n);
+                    case SequenceStart x: return new SequenceStart(x.Anchor, x.Tag, x.IsImplicit, x.Style, s, n);
+                    case MappingEnd: return new MappingEnd(s, n);
+                    case SequenceEnd: return new SequenceEnd(s, n);
+                    case AnchorAlias x: return new AnchorAlias(x.Value, s, n);
+                    case DocumentStart x: return new DocumentStart(x.Version, x.Tags, x.IsImplicit, s, n);
+                    case DocumentEnd x: return new DocumentEnd(x.IsImplicit, s, n);
+                    case StreamStart: return new StreamStart(s, n);
+                    case StreamEnd: return new StreamEnd(s, n);
+                    case Comment x: return new Comment(x.Value, x.IsInline, s, n);
+                    default: return e; // a kind of event newer than this code: better a mark relative to its piece than a crash
+                }
+            }
         }
 
         /// <summary>Feeds already parsed events to the representation model.</summary>
@@ -184,16 +327,36 @@ namespace InfraLint.Yaml.Parsing
 
             public ParsingEvent? Current => _index >= 0 && _index < _events.Count ? _events[_index] : null;
 
+            /// <summary>Where the model stopped reading, for errors that carry no position of their own.</summary>
+            public Mark Position => _events.Count == 0 ? Mark.Empty : _events[Math.Min(Math.Max(_index, 0), _events.Count - 1)].Start;
+
             public bool MoveNext() => ++_index < _events.Count;
         }
 
         private sealed class Frame
         {
-            public Frame(string? anchor) => Anchor = anchor;
+            public Frame(bool isMapping, string? anchor, long nodesAtStart)
+            {
+                IsMapping = isMapping;
+                Anchor = anchor;
+                NodesAtStart = nodesAtStart;
+            }
+
+            public bool IsMapping { get; }
 
             public string? Anchor { get; }
 
-            public long Count { get; set; }
+            public long NodesAtStart { get; }
+
+            public int Children { get; private set; }
+
+            public Mark LastChild { get; private set; }
+
+            public void Child(Mark start)
+            {
+                Children++;
+                LastChild = start;
+            }
         }
     }
 }
