@@ -41,7 +41,15 @@ namespace InfraLint.Core.Knowledge
 
         /// <summary>The secret values among the facts of a scan.</summary>
         public static SecretMask FromFacts(IEnumerable<object> facts) =>
-            new SecretMask(facts.OfType<Container>().SelectMany(c => c.Env).Where(IsPlaintextSecret).Select(e => e.Value.Value!.Trim()));
+            new SecretMask(facts.SelectMany(ContainersOf).SelectMany(c => c.Env).Where(IsPlaintextSecret).Select(e => e.Value.Value!.Trim()));
+
+        /// <summary>Containers are parts of workloads here; the engine flattens them into facts of their own only later.</summary>
+        private static IEnumerable<Container> ContainersOf(object fact) => fact switch
+        {
+            ComputeWorkload workload => workload.Pods.SelectMany(p => p.Containers),
+            Container container => new[] { container },
+            _ => Enumerable.Empty<Container>(),
+        };
 
         /// <summary>
         /// A credential variable with a literal value that is not a placeholder (IL2009's judgement). <c>HF_TOKEN: "HF_TOKEN"</c>

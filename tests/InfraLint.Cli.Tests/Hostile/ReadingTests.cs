@@ -25,9 +25,9 @@ public sealed class ReadingTests : IDisposable
         File.CreateSymbolicLink(Path.Combine(_dir.Path, relative), "/dev/zero");
 
     [Theory]
-    [InlineData("- : :x\n")]
-    [InlineData("a:\n  b:\n *a\n")]
-    public void A_file_that_makes_the_YAML_parser_throw_is_an_IL0001_and_the_other_files_are_still_reported(string hostile)
+    [InlineData("- : :x\n", "1:4")]
+    [InlineData("a:\n  b:\n *a\n", "3:2")]
+    public void A_file_that_makes_the_YAML_parser_throw_is_an_IL0001_and_the_other_files_are_still_reported(string hostile, string at)
     {
         _dir.Write("deploy/hostile.yaml", hostile);
         _dir.Write("deploy/pod.yaml", Manifests.Pod("web"));
@@ -35,7 +35,7 @@ public sealed class ReadingTests : IDisposable
         var run = Bounded.Run(_dir.Path, "scan", "deploy");
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Single(Manifests.LinesOf(run.Out, "IL0001"), l => l.StartsWith("deploy/hostile.yaml:", StringComparison.Ordinal));
+        Assert.Single(Manifests.LinesOf(run.Out, "IL0001"), l => l.StartsWith($"deploy/hostile.yaml:{at}: error IL0001: ", StringComparison.Ordinal));
         Assert.Contains("deploy/pod.yaml:6:16: error IL2008: ", run.Out);
     }
 
