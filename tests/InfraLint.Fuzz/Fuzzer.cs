@@ -170,7 +170,7 @@ public static class Fuzzer
 
     private static void Save(FuzzOptions options, FuzzCase fuzzCase, FuzzFailure failure)
     {
-        var dir = Path.Combine(options.OutputDirectory!, $"{failure.Kind.Replace(' ', '-')}-seed{options.Seed}-case{fuzzCase.Index}");
+        var dir = Path.Combine(options.OutputDirectory!, $"{failure.Kind.Replace(' ', '-')}-seed{options.Seed}-case{fuzzCase.Index}-{failure.Command.Split(' ')[0]}");
         Directory.CreateDirectory(dir);
         File.WriteAllBytes(Path.Combine(dir, fuzzCase.FileName), fuzzCase.Bytes);
         if (fuzzCase.Neighbour is { } neighbour)
