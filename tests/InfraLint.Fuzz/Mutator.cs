@@ -24,6 +24,14 @@ public sealed class Mutator
         "\ufeff", "\u2028", "\0", "a: &x b\nc: *x\n", "<<: *undefined\n", "? - x\n", "- - - - x\n", "[a, [b, {c: ]]]",
     };
 
+    /// <summary>Values rules parse (replicas, ports, quantities, GPU counts, instance types) at their edges.</summary>
+    private static readonly string[] HostileValues =
+    {
+        "99999999999999999999", "-1", "0", "-0", "1e400", "-1e400", "NaN", ".nan", ".inf", "-.inf", "0x", "0x7fffffff", "2147483648",
+        "-2147483649", "9223372036854775808", "1.5", "1/2", "''", "\"\"", "[]", "{}", "~", "null", "true", "1Gi", "99999999999Ei",
+        "1e3m", "0.0000001m", "-5Gi", "Gi", "1.2.3", "p4d.", ".", "::", "*undefined", "!!str 3", "[1, [2]]", "{a: {b: c}}", "\"\\u0000\"",
+    };
+
     private static readonly byte[] InterestingBytes =
         Encoding.ASCII.GetBytes(":-\n\t#&*!|>'\"{}[],%@` ?\r").Concat(new byte[] { 0x00, 0x7f, 0xc3, 0xe2, 0xef, 0xff }).ToArray();
 
@@ -80,8 +88,9 @@ public sealed class Mutator
 
     private string Mutate(Random random, List<byte> bytes)
     {
-        switch (random.Next(10))
+        switch (random.Next(11))
         {
+            case 10: return ReplaceValue(random, bytes);
             case 0: return FlipBytes(random, bytes);
             case 1: return InsertByte(random, bytes);
             case 2: return DeleteBytes(random, bytes);
@@ -238,6 +247,27 @@ public sealed class Mutator
         int offset = atLineStart ? lines[random.Next(lines.Count)] : random.Next(bytes.Count + 1);
         bytes.InsertRange(offset, Encoding.UTF8.GetBytes(token));
         return $"insert {name} at {offset}{(atLineStart ? " (line start)" : "")}";
+    }
+
+    /// <summary>Replaces the value after the first ": " of a random line, where the rules read numbers and names.</summary>
+    private static string ReplaceValue(Random random, List<byte> bytes)
+    {
+        var lines = LineStarts(bytes);
+        var colon = Encoding.ASCII.GetBytes(": ");
+        // A few tries to land on a "key: value" line; most lines of a manifest are one.
+        for (int attempt = 0; attempt < 10; attempt++)
+        {
+            int line = random.Next(lines.Count);
+            int start = lines[line], end = line + 1 < lines.Count ? lines[line + 1] - 1 : bytes.Count;
+            int at = bytes.GetRange(start, end - start).ToArray().AsSpan().IndexOf(colon);
+            if (at < 0) continue;
+            int valueStart = start + at + colon.Length;
+            string value = HostileValues[random.Next(HostileValues.Length)];
+            bytes.RemoveRange(valueStart, end - valueStart);
+            bytes.InsertRange(valueStart, Encoding.UTF8.GetBytes(value));
+            return $"value {Quote(value)} on line {line + 1}";
+        }
+        return "value (no key: value line)";
     }
 
     private static string Quote(string token)
