@@ -9,7 +9,7 @@ namespace InfraLint.Cli.Tests;
 /// </summary>
 public class FuzzTests
 {
-    /// <summary>Measured: 24 s in Debug on 2 cores with a load average of 12 (about 40 cases/s), so it stays well under a minute.</summary>
+    /// <summary>Measured: 16–24 s in Debug on 2 cores with other builds running (load average 7–12), well under a minute.</summary>
     private const int Count = 1000;
 
     [Fact]
