@@ -43,7 +43,10 @@ internal sealed record ConfigFile(string FullPath, string Directory, LoadedConfi
         return new ConfigFile(path, directory, loaded);
     }
 
-    /// <summary>A file the configuration names (<c>sizing.catalog</c>), relative to the configuration's folder; null when absent.</summary>
+    /// <summary>
+    /// A file the configuration names (<c>sizing.catalog</c>), relative to the configuration's folder; null when absent.
+    /// An unreadable one is an IOException, which the configuration reports as an IL0002 at the key that named it.
+    /// </summary>
     private static string? ReadBeside(string directory, string relative)
     {
         var full = Path.GetFullPath(relative, directory);
@@ -54,7 +57,7 @@ internal sealed record ConfigFile(string FullPath, string Directory, LoadedConfi
         }
         catch (SourceUnreadableException e)
         {
-            throw new UsageException($"cannot read {relative} (named by the configuration): {e.Message}");
+            throw new IOException($"cannot read {Path.GetFileName(relative)}: {e.Message}");
         }
     }
 

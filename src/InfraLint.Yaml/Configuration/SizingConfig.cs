@@ -104,8 +104,20 @@ namespace InfraLint.Yaml.Configuration
                 return catalog;
             }
 
-            string Read(string file) => _readFile(Path.Combine(dir, file)) ?? string.Empty;
-            string accelerators = Read(SizingCatalog.AcceleratorsFile), instances = Read(SizingCatalog.InstancesFile), models = Read(SizingCatalog.ModelsFile);
+            string accelerators, instances, models;
+            try
+            {
+                string Read(string file) => _readFile(Path.Combine(dir, file)) ?? string.Empty;
+                accelerators = Read(SizingCatalog.AcceleratorsFile);
+                instances = Read(SizingCatalog.InstancesFile);
+                models = Read(SizingCatalog.ModelsFile);
+            }
+            catch (IOException e)
+            {
+                // The host could not read a catalog file (not a regular file, too large, not UTF-8): say so at the key.
+                Problem(node, $"'sizing.catalog' directory '{dir}': {e.Message}; the built-in catalog is used.");
+                return catalog;
+            }
             if (accelerators.Length + instances.Length + models.Length == 0)
             {
                 Problem(node, $"'sizing.catalog' directory '{dir}' has none of {SizingCatalog.AcceleratorsFile}, {SizingCatalog.InstancesFile}, {SizingCatalog.ModelsFile}.");

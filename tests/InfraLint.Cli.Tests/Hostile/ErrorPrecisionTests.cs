@@ -85,6 +85,20 @@ public sealed class ErrorPrecisionTests : IDisposable
     }
 
     [Fact]
+    public void A_FIFO_in_the_sizing_catalog_folder_is_an_IL0002_at_the_key_not_a_hang()
+    {
+        _dir.Write("pod.yaml", Manifests.Pod("web"));
+        _dir.Write(".infralint.yaml", "sizing:\n  catalog: prices\n");
+        Directory.CreateDirectory(Path.Combine(_dir.Path, "prices"));
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(_dir.Path, "prices", "models.yaml"))) mkfifo.WaitForExit();
+
+        var run = Bounded.Run(_dir.Path, "scan", "pod.yaml");
+
+        var problem = Assert.Single(Manifests.LinesOf(run.Out, "IL0002"));
+        Assert.StartsWith(".infralint.yaml:2:12: error IL0002: 'sizing.catalog' directory 'prices': cannot read models.yaml: Not a regular file (a FIFO)", problem);
+    }
+
+    [Fact]
     public void A_second_document_in_the_configuration_is_an_IL0002()
     {
         _dir.Write("pod.yaml", Manifests.Pod("web"));
