@@ -60,6 +60,9 @@ internal static class RegularFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            // Opening a socket fails (ENXIO) before its type can be checked on the handle: name the kind, not the errno.
+            if (Posix.Available && KindOfOrMissing(path) is var kind and not (FileKind.Regular or FileKind.Missing or FileKind.Unknown))
+                throw new SourceUnreadableException($"Not a regular file ({Describe(kind)}); InfraLint reads only regular files.");
             throw new SourceUnreadableException($"File could not be read: {e.Message}");
         }
     }
@@ -93,6 +96,18 @@ internal static class RegularFile
         if (!followLinks && info.LinkTarget is not null) return FileKind.SymbolicLink;
         if (Directory.Exists(path)) return FileKind.Directory;
         return File.Exists(path) ? FileKind.Regular : FileKind.Missing;
+    }
+
+    private static FileKind KindOfOrMissing(string path)
+    {
+        try
+        {
+            return Posix.Stat(path, followLinks: true).Kind;
+        }
+        catch (IOException)
+        {
+            return FileKind.Missing;
+        }
     }
 
     public static string Describe(FileKind kind) => kind switch

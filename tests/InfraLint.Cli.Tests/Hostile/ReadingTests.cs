@@ -68,6 +68,22 @@ public sealed class ReadingTests : IDisposable
     }
 
     [Fact]
+    public void A_socket_a_link_loop_and_a_dangling_link_are_IL0001_findings_that_say_what_they_are()
+    {
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+        socket.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(Path.Combine(_dir.Path, "sock.yaml")));
+        File.CreateSymbolicLink(Path.Combine(_dir.Path, "loop.yaml"), "loop.yaml");
+        File.CreateSymbolicLink(Path.Combine(_dir.Path, "dangling.yaml"), "nowhere.yaml");
+
+        var run = Bounded.Run(_dir.Path, "scan", ".");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("sock.yaml:1:1: error IL0001: Not a regular file (a socket); InfraLint reads only regular files.", run.Out);
+        Assert.Contains("loop.yaml:1:1: error IL0001: File could not be read: ", run.Out);
+        Assert.Contains("dangling.yaml:1:1: error IL0001: File could not be read: ", run.Out);
+    }
+
+    [Fact]
     public void Fix_and_its_dry_run_skip_a_FIFO_and_a_device_link_and_fix_the_rest()
     {
         Fifo("deploy/pipe.yaml");
