@@ -21,8 +21,6 @@ namespace InfraLint.Core.Scanning
     /// </summary>
     public sealed class Scanner
     {
-        public const string IgnoreAnnotation = "infralint.dev/ignore";
-
         private readonly RuleEngine _engine;
         private readonly IReadOnlyList<IAdapter> _adapters;
         private readonly LintSettings _settings;
@@ -121,25 +119,17 @@ namespace InfraLint.Core.Scanning
 
         private static void ApplySuppressions(IEnumerable<Finding> findings, IReadOnlyList<SuppressionDirective> directives)
         {
-            var byFile = directives.GroupBy(d => d.Span.File).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+            var byFile = directives.Where(d => d.Subject is null)
+                .GroupBy(d => d.Span.File).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+            // A line or file directive wins over one on the subject, so a finding keeps the comment's justification.
+            var bySubject = directives.Where(d => d.Subject is not null).ToLookup(d => d.Subject!);
             foreach (var finding in findings)
             {
-                if (finding.RuleId == "IL0001") continue; // a file that cannot be parsed cannot be trusted to suppress its own parse error
-                if (byFile.TryGetValue(finding.Location.File, out var fileDirectives))
-                {
-                    var directive = fileDirectives.FirstOrDefault(d => d.Covers(finding.RuleId, finding.Location.StartLine));
-                    if (directive is not null)
-                    {
-                        finding.Suppression = new Suppression("inSource", directive.Justification, directive.Span);
-                        continue;
-                    }
-                }
-                if (finding.Subject is not null && finding.Subject.Annotations.TryGetValue(IgnoreAnnotation, out var ignore))
-                {
-                    var ids = ignore.Value.Split(new[] { ',', ' ' }, StringSplitOptions.RemoveEmptyEntries);
-                    if (ids.Any(id => string.Equals(id, finding.RuleId, StringComparison.OrdinalIgnoreCase) || id == "*"))
-                        finding.Suppression = new Suppression("inSource", $"annotation {IgnoreAnnotation}", ignore.Span);
-                }
+                if (!finding.Rule.SuppressibleInSource) continue;
+                var directive = (byFile.TryGetValue(finding.Location.File, out var fileDirectives) ? fileDirectives.FirstOrDefault(d => d.Covers(finding)) : null)
+                    ?? (finding.Subject is null ? null : bySubject[finding.Subject].FirstOrDefault(d => d.Covers(finding)));
+                if (directive is not null)
+                    finding.Suppression = new Suppression("inSource", directive.Justification, directive.Span);
             }
         }
     }
