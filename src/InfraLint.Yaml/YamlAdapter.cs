@@ -69,7 +69,9 @@ namespace InfraLint.Yaml
                     facts.Add(new ParseFailure(at, $"InfraLint could not interpret this document ({e.GetType().Name}: {e.Message}); it was not checked."));
                 }
             }
-            return new AdapterResult(facts, SuppressionComments.Read(source));
+            var suppressions = new List<SuppressionDirective>(SuppressionComments.Read(source));
+            suppressions.AddRange(IgnoreAnnotation.Read(facts));
+            return new AdapterResult(facts, suppressions);
         }
     }
 }

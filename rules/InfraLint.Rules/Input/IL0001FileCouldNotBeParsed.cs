@@ -17,7 +17,8 @@ namespace InfraLint.Rules.Input
             "The file (or one document in it) is not valid YAML, not valid UTF-8, or exceeds a size, depth or alias limit, so nothing in it was checked.",
             Severity.Error,
             Precision.VeryHigh,
-            new[] { "input", "parse" });
+            new[] { "input", "parse" },
+            suppressibleInSource: false);
 
         public override void Define()
         {

@@ -45,8 +45,10 @@ namespace InfraLint.Rules.Input
         {
             SuppressionDirective directive = default!;
 
+            // Only comments are judged: directives on a subject (annotations) were never checked for unknown ids, and
+            // checking them would add findings to scans that had none; that is a change of its own.
             When()
-                .Match(() => directive, d => UnknownIds(d).Any());
+                .Match(() => directive, d => d.Subject == null && UnknownIds(d).Any());
 
             Then()
                 .Do(ctx => ctx.Report(new Finding(

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using System.Threading;
 using InfraLint.Core.Facts;
 using InfraLint.Core.Findings;
 using NRules;
@@ -18,11 +19,16 @@ namespace InfraLint.Core.Engine
     {
         private readonly ISessionFactory _sessionFactory;
 
-        public RuleEngine(IReadOnlyList<Assembly> ruleAssemblies)
+        /// <param name="cancellationToken">Lets a host that gives up (an IDE closing a document) stop the compilation.</param>
+        /// <exception cref="OperationCanceledException">The token was cancelled before the compilation finished.</exception>
+        public RuleEngine(IReadOnlyList<Assembly> ruleAssemblies, CancellationToken cancellationToken = default)
         {
             var repository = new RuleRepository();
             repository.Load(spec => spec.From(ruleAssemblies));
-            _sessionFactory = repository.Compile();
+            _sessionFactory = repository.Compile(cancellationToken);
+            // NRules 1.0.4 stops compiling without throwing and returns a network that lacks the rules it had not reached:
+            // an engine that silently knows fewer rules must not exist.
+            cancellationToken.ThrowIfCancellationRequested();
             Catalog = RuleCatalog.FromAssemblies(ruleAssemblies);
             RuleCount = repository.GetRules().Count();
         }
@@ -32,15 +38,20 @@ namespace InfraLint.Core.Engine
         public int RuleCount { get; }
 
         /// <summary>Runs every rule over the facts and returns what they found, unsuppressed and unsorted.</summary>
-        public IReadOnlyList<Finding> Evaluate(IEnumerable<object> facts, LintSettings settings)
+        /// <exception cref="OperationCanceledException">The token was cancelled before the rules finished.</exception>
+        public IReadOnlyList<Finding> Evaluate(IEnumerable<object> facts, LintSettings settings, CancellationToken cancellationToken = default)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var session = _sessionFactory.CreateSession();
             var unique = new HashSet<object>(ReferenceEqualityComparer.Instance) { settings };
             foreach (var fact in facts)
                 foreach (var flat in Flatten(fact))
                     unique.Add(flat);
             session.InsertAll(unique);
-            session.Fire();
+            session.Fire(cancellationToken);
+            // Fire stops between rules without throwing (NRules 1.0.4 fires one even on a token cancelled beforehand):
+            // what fired by then is a partial result no host may take for the answer.
+            cancellationToken.ThrowIfCancellationRequested();
             return session.Query<Finding>().ToList();
         }
 

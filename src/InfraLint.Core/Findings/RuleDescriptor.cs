@@ -22,7 +22,8 @@ namespace InfraLint.Core.Findings
             IReadOnlyList<string> tags,
             double? securitySeverity = null,
             IReadOnlyList<FrameworkControl>? controls = null,
-            bool enabledByDefault = true)
+            bool enabledByDefault = true,
+            bool suppressibleInSource = true)
         {
             if (id is null || id.Length != 6 || !id.StartsWith("IL", StringComparison.Ordinal) || !id.Skip(2).All(char.IsDigit))
                 throw new ArgumentException($"Rule ids are IL followed by four digits, not '{id}'.", nameof(id));
@@ -37,6 +38,7 @@ namespace InfraLint.Core.Findings
             SecuritySeverity = securitySeverity;
             Controls = controls ?? Array.Empty<FrameworkControl>();
             EnabledByDefault = enabledByDefault;
+            SuppressibleInSource = suppressibleInSource;
         }
 
         public string Id { get; }
@@ -59,6 +61,12 @@ namespace InfraLint.Core.Findings
         public IReadOnlyList<FrameworkControl> Controls { get; }
 
         public bool EnabledByDefault { get; }
+
+        /// <summary>
+        /// False for a rule whose findings say the source itself cannot be trusted (a file that cannot be parsed):
+        /// a directive in that source must not silence them. Configuration can still disable the rule.
+        /// </summary>
+        public bool SuppressibleInSource { get; }
 
         public RuleArea Area => (RuleArea)(Id[2] - '0');
 

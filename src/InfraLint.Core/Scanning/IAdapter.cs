@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using InfraLint.Core.Facts;
+using InfraLint.Core.Findings;
 using InfraLint.Core.Locations;
 
 namespace InfraLint.Core.Scanning
@@ -35,8 +37,19 @@ namespace InfraLint.Core.Scanning
     /// </summary>
     public sealed record SuppressionDirective(SourceSpan Span, int? Line, IReadOnlyList<string> RuleIds, string? Justification)
     {
+        /// <summary>
+        /// Set when the directive is part of a resource's own metadata (a Kubernetes annotation, a compose label):
+        /// it then covers the findings about that resource, wherever they point, instead of lines of its file.
+        /// </summary>
+        public InfraResource? Subject { get; init; }
+
         public bool Covers(string ruleId, int line) =>
             (Line is null || Line == line) && (RuleIds.Count == 0 || Contains(ruleId));
+
+        public bool Covers(Finding finding) =>
+            Subject is null
+                ? string.Equals(Span.File, finding.Location.File, System.StringComparison.Ordinal) && Covers(finding.RuleId, finding.Location.StartLine)
+                : ReferenceEquals(Subject, finding.Subject) && (RuleIds.Count == 0 || Contains(finding.RuleId));
 
         private bool Contains(string ruleId)
         {

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
+using System.Threading;
 using InfraLint.Core.Engine;
 using InfraLint.Core.Facts;
 using InfraLint.Core.Findings;
@@ -21,8 +22,6 @@ namespace InfraLint.Core.Scanning
     /// </summary>
     public sealed class Scanner
     {
-        public const string IgnoreAnnotation = "infralint.dev/ignore";
-
         private readonly RuleEngine _engine;
         private readonly IReadOnlyList<IAdapter> _adapters;
         private readonly LintSettings _settings;
@@ -40,29 +39,47 @@ namespace InfraLint.Core.Scanning
         public bool Accepts(string path) => _adapters.Any(a => a.Accepts(path));
 
         /// <param name="read">The host's way to get a source's text; it throws <see cref="SourceUnreadableException"/> for a source it will not read.</param>
-        public ScanResult Scan(IReadOnlyList<ScanInput> inputs, Func<ScanInput, SourceText> read)
+        /// <exception cref="OperationCanceledException">The token was cancelled before the scan finished.</exception>
+        public ScanResult Scan(IReadOnlyList<ScanInput> inputs, Func<ScanInput, SourceText> read, CancellationToken cancellationToken = default)
         {
             var clock = Stopwatch.StartNew();
             var results = new ConcurrentBag<AdapterResult>();
-            inputs.AsParallel().ForAll(input => results.Add(Read(input.DisplayPath, () => read(input))));
-            return Evaluate(results.ToArray(), inputs.Select(i => i.DisplayPath).ToArray(), clock);
+            inputs.AsParallel().WithCancellation(cancellationToken).ForAll(input => results.Add(Read(input.DisplayPath, () => read(input))));
+            return Evaluate(results.ToArray(), inputs.Select(i => i.DisplayPath).ToArray(), clock, cancellationToken);
         }
 
         /// <summary>Scans in-memory text (tests, the analyzer host): same pipeline, no file system.</summary>
-        public ScanResult ScanTexts(IEnumerable<SourceText> sources)
+        /// <exception cref="OperationCanceledException">The token was cancelled before the scan finished.</exception>
+        public ScanResult ScanTexts(IEnumerable<SourceText> sources, CancellationToken cancellationToken = default)
         {
             var clock = Stopwatch.StartNew();
             var list = sources.ToArray();
-            return Evaluate(list.Select(Read).ToArray(), list.Select(s => s.Path).ToArray(), clock);
+            var adapted = new AdapterResult[list.Length];
+            for (int i = 0; i < list.Length; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                adapted[i] = Read(list[i]);
+            }
+            return Evaluate(adapted, list.Select(s => s.Path).ToArray(), clock, cancellationToken);
         }
 
-        private ScanResult Evaluate(AdapterResult[] adapted, IReadOnlyList<string> files, Stopwatch clock)
+        /// <summary>
+        /// Evaluates sources the host has already adapted with <see cref="Read(SourceText)"/> (an analyzer host keeps
+        /// them per file and re-reads only what changed) exactly as a scan does: rules over all of them in one session,
+        /// so cross-file rules see every file, then settings, severities, secret masking and suppressions.
+        /// </summary>
+        /// <param name="files">Display paths of the sources, reported as <see cref="ScanResult.Files"/>.</param>
+        /// <exception cref="OperationCanceledException">The token was cancelled before evaluation finished.</exception>
+        public ScanResult Evaluate(IReadOnlyList<AdapterResult> adapted, IReadOnlyList<string> files, CancellationToken cancellationToken = default) =>
+            Evaluate(adapted, files, Stopwatch.StartNew(), cancellationToken);
+
+        private ScanResult Evaluate(IReadOnlyList<AdapterResult> adapted, IReadOnlyList<string> files, Stopwatch clock, CancellationToken cancellationToken)
         {
             var directives = adapted.SelectMany(r => r.Suppressions).ToArray();
             var facts = adapted.SelectMany(r => r.Facts).ToArray();
             var secrets = SecretMask.FromFacts(facts);
             // Directives are facts too, so rules can judge them (IL0003 without a reason, IL0002 unknown rule ids).
-            var findings = _engine.Evaluate(facts.Concat(directives).Concat(_configurationFacts), _settings)
+            var findings = _engine.Evaluate(facts.Concat(directives).Concat(_configurationFacts), _settings, cancellationToken)
                 .Where(f => _settings.IsEnabled(f.Rule))
                 .ToList();
             foreach (var finding in findings)
@@ -121,25 +138,17 @@ namespace InfraLint.Core.Scanning
 
         private static void ApplySuppressions(IEnumerable<Finding> findings, IReadOnlyList<SuppressionDirective> directives)
         {
-            var byFile = directives.GroupBy(d => d.Span.File).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+            var byFile = directives.Where(d => d.Subject is null)
+                .GroupBy(d => d.Span.File).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+            // A line or file directive wins over one on the subject, so a finding keeps the comment's justification.
+            var bySubject = directives.Where(d => d.Subject is not null).ToLookup(d => d.Subject!);
             foreach (var finding in findings)
             {
-                if (finding.RuleId == "IL0001") continue; // a file that cannot be parsed cannot be trusted to suppress its own parse error
-                if (byFile.TryGetValue(finding.Location.File, out var fileDirectives))
-                {
-                    var directive = fileDirectives.FirstOrDefault(d => d.Covers(finding.RuleId, finding.Location.StartLine));
-                    if (directive is not null)
-                    {
-                        finding.Suppression = new Suppression("inSource", directive.Justification, directive.Span);
-                        continue;
-                    }
-                }
-                if (finding.Subject is not null && finding.Subject.Annotations.TryGetValue(IgnoreAnnotation, out var ignore))
-                {
-                    var ids = ignore.Value.Split(new[] { ',', ' ' }, StringSplitOptions.RemoveEmptyEntries);
-                    if (ids.Any(id => string.Equals(id, finding.RuleId, StringComparison.OrdinalIgnoreCase) || id == "*"))
-                        finding.Suppression = new Suppression("inSource", $"annotation {IgnoreAnnotation}", ignore.Span);
-                }
+                if (!finding.Rule.SuppressibleInSource) continue;
+                var directive = (byFile.TryGetValue(finding.Location.File, out var fileDirectives) ? fileDirectives.FirstOrDefault(d => d.Covers(finding)) : null)
+                    ?? (finding.Subject is null ? null : bySubject[finding.Subject].FirstOrDefault(d => d.Covers(finding)));
+                if (directive is not null)
+                    finding.Suppression = new Suppression("inSource", directive.Justification, directive.Span);
             }
         }
     }
