@@ -89,8 +89,7 @@ public sealed class ErrorPrecisionTests : IDisposable
     {
         _dir.Write("pod.yaml", Manifests.Pod("web"));
         _dir.Write(".infralint.yaml", "sizing:\n  catalog: prices\n");
-        Directory.CreateDirectory(Path.Combine(_dir.Path, "prices"));
-        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(_dir.Path, "prices", "models.yaml"))) mkfifo.WaitForExit();
+        _dir.Fifo("prices/models.yaml");
 
         var run = Bounded.Run(_dir.Path, "scan", "pod.yaml");
 

@@ -12,14 +12,7 @@ public sealed class ReadingTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private void Fifo(string relative)
-    {
-        var path = Path.Combine(_dir.Path, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", path);
-        mkfifo.WaitForExit();
-        Assert.Equal(0, mkfifo.ExitCode);
-    }
+    private void Fifo(string relative) => _dir.Fifo(relative);
 
     private void LinkToDevZero(string relative) =>
         File.CreateSymbolicLink(Path.Combine(_dir.Path, relative), "/dev/zero");

@@ -33,7 +33,7 @@ public sealed class WritingTests : IDisposable
     [Fact]
     public void Output_to_a_FIFO_or_a_folder_is_refused()
     {
-        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", Full("report.fifo"))) mkfifo.WaitForExit();
+        _dir.Fifo("report.fifo");
         Directory.CreateDirectory(Full("report.dir"));
         _dir.Write("pod.yaml", Manifests.Pod("web"));
 

@@ -27,6 +27,17 @@ public sealed class TempDir : IDisposable
         return full;
     }
 
+    /// <summary>A FIFO (named pipe): opening it for reading blocks until a writer comes, which none ever does here.</summary>
+    public string Fifo(string relativePath)
+    {
+        var full = System.IO.Path.Combine(Path, relativePath);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", new[] { full });
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+        return full;
+    }
+
     public string Read(string relativePath) => File.ReadAllText(System.IO.Path.Combine(Path, relativePath));
 
     public void Dispose()
