@@ -93,20 +93,46 @@ public sealed class PathTests : IDisposable
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void An_unreadable_folder_on_disk_is_an_IL0001_finding()
     {
-        Skip.If(Environment.IsPrivilegedProcess, "root reads every folder; the listing failure is simulated in the test above");
         _dir.Write("deploy/pod.yaml", Manifests.Pod("web"));
         var locked = Directory.CreateDirectory(Path.Combine(_dir.Path, "deploy", "locked")).FullName;
         File.SetUnixFileMode(locked, UnixFileMode.None);
         try
         {
-            var run = Bounded.Run(_dir.Path, "scan", "deploy");
+            // Root reads every folder: as root (CI), run the real CLI as the unprivileged user 'nobody' instead.
+            var run = Environment.IsPrivilegedProcess ? RunAsNobody("scan", "deploy") : Bounded.Run(_dir.Path, "scan", "deploy");
 
             Assert.Contains("deploy/locked:1:1: error IL0001: Folder could not be read: ", run.Out);
+            Assert.Contains("deploy/pod.yaml:6:16: error IL2008: ", run.Out);
         }
         finally
         {
             File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
+    }
+
+    private CliRun RunAsNobody(params string[] args)
+    {
+        var runuser = new[] { "/usr/sbin/runuser", "/sbin/runuser" }.FirstOrDefault(File.Exists);
+        Skip.If(runuser is null, "running as root without runuser: no unprivileged user to read the folder as");
+        var cli = typeof(Program).Assembly.Location;
+        using (var probe = System.Diagnostics.Process.Start(runuser!, new[] { "-u", "nobody", "--", "test", "-r", cli, "-a", "-x", _dir.Path })!)
+        {
+            probe.WaitForExit();
+            Skip.If(probe.ExitCode != 0, $"the user 'nobody' cannot read {cli} or enter {_dir.Path}");
+        }
+        var start = new System.Diagnostics.ProcessStartInfo(runuser!)
+        {
+            WorkingDirectory = _dir.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { "-u", "nobody", "--", "env", "HOME=/tmp", "DOTNET_CLI_HOME=/tmp", Environment.ProcessPath!, cli }.Concat(args))
+            start.ArgumentList.Add(arg);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(60_000), "the CLI run as nobody did not finish within 60 s");
+        return new CliRun(process.ExitCode, stdout.Result, stderr.Result);
     }
 
     [Fact]
