@@ -1,0 +1,25 @@
+using System.Collections.Generic;
+using InfraLint.Core.Fixes;
+
+namespace InfraLint.Core.Tree
+{
+    /// <summary>
+    /// The front end's side of a fix: mappers say what to change in tree terms, the front end that built the tree
+    /// renders it in its own syntax (YAML keeping comments and indentation, C# as an initializer entry). A front end
+    /// returns null for an edit it cannot make safely.
+    /// </summary>
+    public interface ITreeEditor
+    {
+        /// <summary>Sets the value at <paramref name="keys"/> below <paramref name="mapping"/>, creating missing keys and mappings.</summary>
+        EditTarget? SetAt(TreeMapping mapping, IReadOnlyList<string> keys);
+
+        /// <summary>Replaces the scalar in place; <paramref name="describe"/> names it in fix descriptions.</summary>
+        EditTarget? Replace(TreeScalar scalar, string describe);
+
+        /// <summary>
+        /// An attribute a format expresses as a list item (compose's <c>security_opt: [no-new-privileges:true]</c>): setting
+        /// it to <paramref name="whenValue"/> appends <paramref name="item"/> to the list at <paramref name="key"/>, creating it.
+        /// </summary>
+        EditTarget? AppendTo(TreeMapping owner, string key, string item, object whenValue);
+    }
+}

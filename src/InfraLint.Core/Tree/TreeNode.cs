@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using InfraLint.Core.Locations;
+
+namespace InfraLint.Core.Tree
+{
+    /// <summary>What a front end could see of a value.</summary>
+    public enum NodeState
+    {
+        /// <summary>A literal: its value is what the file says.</summary>
+        Present,
+
+        /// <summary>Not in the file: <see cref="TreeMapping.At"/> of a key that is absent.</summary>
+        Missing,
+
+        /// <summary>
+        /// There, but not a literal: a CloudFormation <c>!Ref</c>/<c>!GetAtt</c>/<c>!Sub</c>, a Pulumi <c>Output&lt;T&gt;</c>, a
+        /// method call. Its value is decided elsewhere (at deploy time), so it never produces a finding.
+        /// </summary>
+        Unknown,
+    }
+
+    /// <summary>
+    /// One node of the located tree every front end (YAML, JSON, C#) builds and every platform mapper reads: the
+    /// syntax is gone, the place is kept. Like cfn-lint's decoded nodes, each node carries its span, its logical path
+    /// from the document root, and a way back to the front end that can edit it.
+    /// </summary>
+    public abstract class TreeNode
+    {
+        protected TreeNode(SourceSpan span, SourceSpan headSpan, string path, string? tag, NodeState state, ITreeEditor? editor, object? origin)
+        {
+            Span = span;
+            HeadSpan = headSpan;
+            Path = path;
+            Tag = tag;
+            State = state;
+            Editor = editor;
+            Origin = origin;
+        }
+
+        /// <summary>The node as written: a scalar's text (quotes included), a collection from its first to its last character.</summary>
+        public SourceSpan Span { get; }
+
+        /// <summary>Where a finding about the node points: a scalar's span, a collection's first line.</summary>
+        public SourceSpan HeadSpan { get; }
+
+        /// <summary>Logical path from the document root: <c>spec.template.spec.containers[0].image</c>.</summary>
+        public string Path { get; }
+
+        /// <summary>An explicit, application-specific tag as written (<c>!Ref</c>, <c>!Sub</c>); null for none or a core-schema tag.</summary>
+        public string? Tag { get; }
+
+        public NodeState State { get; }
+
+        public bool IsUnknown => State == NodeState.Unknown;
+
+        /// <summary>The front end that can change this node; null where it cannot.</summary>
+        public ITreeEditor? Editor { get; }
+
+        /// <summary>The front end's own node (for its editor); never read by mappers.</summary>
+        public object? Origin { get; }
+
+        public override string ToString() => $"{GetType().Name} {Path} @ {Span}";
+    }
+
+    /// <summary>A scalar: text, a number, a boolean or null, as written.</summary>
+    public sealed class TreeScalar : TreeNode
+    {
+        public TreeScalar(string? value, bool isPlain, SourceSpan span, string path, string? tag = null, NodeState state = NodeState.Present, ITreeEditor? editor = null, object? origin = null)
+            : base(span, span, path, tag, state, editor, origin)
+        {
+            Value = value;
+            IsPlain = isPlain;
+        }
+
+        /// <summary>The scalar's value with quotes and escapes resolved.</summary>
+        public string? Value { get; }
+
+        /// <summary>
+        /// Written without quotes: YAML's plain scalars, JSON's numbers, booleans and null. Only a plain <c>true</c> is a
+        /// boolean and only a plain <c>~</c> is null; a quoted one is a string.
+        /// </summary>
+        public bool IsPlain { get; }
+    }
+
+    /// <summary>A key and its value; keys that are not scalars are not entries (no platform uses them).</summary>
+    public sealed class TreeEntry
+    {
+        public TreeEntry(TreeScalar key, TreeNode value)
+        {
+            Key = key;
+            Value = value;
+        }
+
+        public TreeScalar Key { get; }
+
+        public TreeNode Value { get; }
+    }
+
+    /// <summary>A mapping, its entries in file order.</summary>
+    public sealed class TreeMapping : TreeNode
+    {
+        public TreeMapping(IReadOnlyList<TreeEntry> entries, bool isFlow, SourceSpan span, SourceSpan headSpan, string path, string? tag = null, NodeState state = NodeState.Present, ITreeEditor? editor = null, object? origin = null)
+            : base(span, headSpan, path, tag, state, editor, origin)
+        {
+            Entries = entries;
+            IsFlow = isFlow;
+        }
+
+        public IReadOnlyList<TreeEntry> Entries { get; }
+
+        /// <summary>Written inline (<c>{a: 1}</c>, every JSON object).</summary>
+        public bool IsFlow { get; }
+
+        public int Count => Entries.Count;
+
+        /// <summary>The value of <paramref name="key"/> (the first, should a file repeat it), or null when absent.</summary>
+        public TreeNode? Get(string key)
+        {
+            foreach (var entry in Entries)
+                if (entry.Key.Value is not null && string.Equals(entry.Key.Value, key, StringComparison.Ordinal)) return entry.Value;
+            return null;
+        }
+
+        /// <summary>The key node of <paramref name="key"/>, or null when absent.</summary>
+        public TreeScalar? KeyNode(string key)
+        {
+            foreach (var entry in Entries)
+                if (entry.Key.Value is not null && string.Equals(entry.Key.Value, key, StringComparison.Ordinal)) return entry.Key;
+            return null;
+        }
+
+        /// <summary>The value of <paramref name="key"/>, or a <see cref="NodeState.Missing"/> node anchored at this mapping's head.</summary>
+        public TreeNode At(string key) =>
+            Get(key) ?? new TreeMissing(HeadSpan, Path.Length == 0 ? key : Path + "." + key);
+
+        /// <summary>An edit target that sets the value at <paramref name="keys"/> below this mapping, creating what is missing.</summary>
+        public Fixes.EditTarget? EditAt(params string[] keys) => Editor?.SetAt(this, keys);
+    }
+
+    /// <summary>A sequence, its items in file order.</summary>
+    public sealed class TreeSequence : TreeNode
+    {
+        public TreeSequence(IReadOnlyList<TreeNode> items, SourceSpan span, SourceSpan headSpan, string path, string? tag = null, NodeState state = NodeState.Present, ITreeEditor? editor = null, object? origin = null)
+            : base(span, headSpan, path, tag, state, editor, origin)
+        {
+            Items = items;
+        }
+
+        public IReadOnlyList<TreeNode> Items { get; }
+
+        public int Count => Items.Count;
+    }
+
+    /// <summary>What is not there: the place a finding about its absence points at, and the path it would have.</summary>
+    public sealed class TreeMissing : TreeNode
+    {
+        public TreeMissing(SourceSpan anchor, string path)
+            : base(anchor, anchor, path, null, NodeState.Missing, null, null)
+        {
+        }
+    }
+}

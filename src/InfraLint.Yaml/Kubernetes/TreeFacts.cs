@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using InfraLint.Core.Locations;
+using InfraLint.Core.Tree;
+
+namespace InfraLint.Yaml.Kubernetes
+{
+    /// <summary>Builds located attributes from the tree: value, exact span, logical path and edit target in one call.</summary>
+    internal sealed class TreeFacts
+    {
+        public TreeFacts(SourceText source) => Source = source;
+
+        /// <summary>The file the tree came from: only for spans the mapper computes itself (a line, a key's start).</summary>
+        public SourceText Source { get; }
+
+        public SourceSpan Span(TreeNode node) => node.Span;
+
+        public SourceSpan Head(TreeNode node) => node.HeadSpan;
+
+        /// <summary>The attribute at <paramref name="keys"/> below <paramref name="baseMap"/>; when missing it points at <paramref name="anchor"/>.</summary>
+        public Located<T> At<T>(TreeMapping baseMap, string basePath, SourceSpan anchor, Func<TreeScalar, T> convert, params string[] keys)
+        {
+            string path = basePath.Length == 0 ? string.Join(".", keys) : basePath + "." + string.Join(".", keys);
+            var edit = baseMap.EditAt(keys);
+            TreeNode? node = baseMap;
+            foreach (var key in keys)
+            {
+                node = (node as TreeMapping)?.Get(key);
+                if (node is null) break;
+            }
+            return node is TreeScalar scalar && TreeValues.Text(scalar) is not null
+                ? Located<T>.Present(convert(scalar), scalar.Span, path, edit)
+                : Located<T>.Missing(anchor, path, edit);
+        }
+
+        public Located<bool?> Bool(TreeMapping baseMap, string basePath, SourceSpan anchor, params string[] keys) =>
+            At<bool?>(baseMap, basePath, anchor, TreeValues.Bool, keys);
+
+        public Located<long?> Long(TreeMapping baseMap, string basePath, SourceSpan anchor, params string[] keys) =>
+            At<long?>(baseMap, basePath, anchor, TreeValues.Long, keys);
+
+        public Located<int?> Int(TreeMapping baseMap, string basePath, SourceSpan anchor, params string[] keys) =>
+            At<int?>(baseMap, basePath, anchor, s => TreeValues.Long(s) is long n && n is >= int.MinValue and <= int.MaxValue ? (int)n : (int?)null, keys);
+
+        public Located<string?> String(TreeMapping baseMap, string basePath, SourceSpan anchor, params string[] keys) =>
+            At<string?>(baseMap, basePath, anchor, TreeValues.Text, keys);
+
+        /// <summary>A string-to-string map (labels, annotations, requests) with each value located.</summary>
+        public Dictionary<string, Located<string>> Map(TreeMapping? mapping, string path)
+        {
+            var result = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
+            foreach (var (key, _, value) in mapping.Entries())
+            {
+                if (value is TreeScalar s && TreeValues.Text(s) is string text)
+                    result[key] = Located<string>.Present(text, s.Span, $"{path}.{key}", mapping?.EditAt(key));
+            }
+            return result;
+        }
+
+        public List<Located<string>> Strings(TreeSequence? sequence, string path)
+        {
+            var result = new List<Located<string>>();
+            if (sequence is null) return result;
+            int i = 0;
+            foreach (var item in sequence.Items)
+            {
+                if (item is TreeScalar s && TreeValues.Text(s) is string text)
+                    result.Add(Located<string>.Present(text, s.Span, $"{path}[{i}]", s.Editor?.Replace(s, $"{path}[{i}]")));
+                i++;
+            }
+            return result;
+        }
+    }
+}

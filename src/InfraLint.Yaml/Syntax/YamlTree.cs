@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using InfraLint.Core.Locations;
+using InfraLint.Core.Tree;
+using InfraLint.Yaml.Parsing;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace InfraLint.Yaml.Syntax
+{
+    /// <summary>
+    /// The YAML front end: one YamlDotNet document → the located tree. After this no mapper sees YAML: quoting survives
+    /// only as <see cref="TreeScalar.IsPlain"/> (YAML 1.1 booleans and nulls are plain), an application tag (<c>!Ref</c>)
+    /// as <see cref="TreeNode.Tag"/>, and the original node as the <see cref="TreeNode.Origin"/> the editor writes to.
+    /// An alias becomes a copy of its anchor's subtree at the alias's path, with the anchor's spans (that is where the
+    /// text is, and where a fix must go).
+    /// </summary>
+    public static class YamlTree
+    {
+        private const string CoreSchema = "tag:yaml.org,2002:";
+
+        public static TreeNode Build(YamlNode root, SourceText source)
+        {
+            var editor = new YamlTreeEditor(source);
+            return Build(root, source, editor, string.Empty);
+        }
+
+        private static TreeNode Build(YamlNode node, SourceText source, YamlTreeEditor editor, string path)
+        {
+            string? tag = node.Tag.IsEmpty || node.Tag.IsNonSpecific || node.Tag.Value.StartsWith(CoreSchema, StringComparison.Ordinal) ? null : node.Tag.Value;
+            switch (node)
+            {
+                case YamlScalarNode scalar:
+                    return new TreeScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, scalar.Span(source), path, tag, NodeState.Present, editor, scalar);
+                case YamlMappingNode mapping:
+                {
+                    var entries = new List<TreeEntry>(mapping.Children.Count);
+                    foreach (var pair in mapping.Children)
+                    {
+                        if (pair.Key is not YamlScalarNode key) continue;
+                        string childPath = path.Length == 0 ? key.Value ?? string.Empty : path + "." + key.Value;
+                        var keyNode = (TreeScalar)Build(key, source, editor, childPath);
+                        entries.Add(new TreeEntry(keyNode, Build(pair.Value, source, editor, childPath)));
+                    }
+                    return new TreeMapping(entries, mapping.Style == YamlDotNet.Core.Events.MappingStyle.Flow, mapping.Span(source), mapping.HeadSpan(source), path, tag, NodeState.Present, editor, mapping);
+                }
+                case YamlSequenceNode sequence:
+                {
+                    var items = new List<TreeNode>(sequence.Children.Count);
+                    for (int i = 0; i < sequence.Children.Count; i++)
+                        items.Add(Build(sequence.Children[i], source, editor, $"{path}[{i}]"));
+                    return new TreeSequence(items, sequence.Span(source), sequence.HeadSpan(source), path, tag, NodeState.Present, editor, sequence);
+                }
+                default:
+                    // YamlDotNet resolves aliases into the nodes they name; anything else has no value a mapper could read.
+                    return new TreeScalar(null, true, node.Span(source), path, tag, NodeState.Unknown, null, node);
+            }
+        }
+    }
+}
