@@ -78,7 +78,7 @@ namespace InfraLint.Rules.Compute
 
         public InfraResource ReplicasOwner => Scaler is not null ? Scaler : Workload;
 
-        private int? FixedReplicas => Workload.Replicas.IsPresent ? Workload.Replicas.Value : 1;
+        private int? FixedReplicas => Workload.Replicas.IsUnknown ? null : Workload.Replicas.IsPresent ? Workload.Replicas.Value : 1;
 
         /// <summary>
         /// The case for an inference workload with known accelerators and a sizable profile; null when any of

@@ -34,7 +34,7 @@ namespace InfraLint.Rules.Compute
             When()
                 .Match(() => settings)
                 .Match(() => workload, w => !w.IsNodePool, w => ProvisionedAccelerators.UsesAccelerators(w, settings.Catalog))
-                .Not<WorkloadProfile>(p => p.Describes(workload) && (p.ModelName.IsPresent || p.Parameters.IsPresent));
+                .Not<WorkloadProfile>(p => p.Describes(workload) && (!p.ModelName.IsMissing || !p.Parameters.IsMissing));
 
             Then()
                 .Do(ctx => ctx.Report(Report(workload, settings)));

@@ -45,7 +45,7 @@ namespace InfraLint.Rules.Compute
                     w => !SpotCapacity.CapacityUnknown(w),
                     w => SpotCapacity.SpotUnavailable(w) == null)
                 .Query(() => profiles, q => q.Match<WorkloadProfile>(p => p.Describes(workload)).Collect())
-                .Having(() => IsTraining(workload, profiles) && profiles.All(p => p.Critical.Value != true));
+                .Having(() => IsTraining(workload, profiles) && profiles.All(p => p.Critical.Value != true && !p.Critical.IsUnknown));
 
             Then()
                 .Do(ctx => ctx.Report(Report(workload, settings)));

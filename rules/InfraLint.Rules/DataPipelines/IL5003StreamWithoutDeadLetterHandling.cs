@@ -32,7 +32,7 @@ namespace InfraLint.Rules.DataPipelines
                 .Match(
                     () => stage,
                     s => s.IsStreaming,
-                    s => !s.DeadLetter.IsPresent || string.IsNullOrWhiteSpace(s.DeadLetter.Value));
+                    s => s.DeadLetter.IsMissing || (s.DeadLetter.IsPresent && string.IsNullOrWhiteSpace(s.DeadLetter.Value)));
 
             Then()
                 .Do(ctx => ctx.Report(Report(stage)));

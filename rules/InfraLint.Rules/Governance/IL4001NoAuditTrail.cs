@@ -37,7 +37,7 @@ namespace InfraLint.Rules.Governance
             AuditLog log = default!;
 
             When()
-                .Match(() => log, l => l.Enabled.IsPresent ? l.Enabled.Value == false : true);
+                .Match(() => log, l => l.Enabled.IsMissing || l.Enabled.Value == false);
 
             Then()
                 .Do(ctx => ctx.Report(Report(log)));

@@ -40,7 +40,7 @@ namespace InfraLint.Rules.Governance
                 .Match(
                     () => profile,
                     p => p.Dataset.IsPresent && !string.IsNullOrWhiteSpace(p.Dataset.Value),
-                    p => !p.DatasetVersion.IsPresent || string.IsNullOrWhiteSpace(p.DatasetVersion.Value),
+                    p => p.DatasetVersion.IsMissing || (p.DatasetVersion.IsPresent && string.IsNullOrWhiteSpace(p.DatasetVersion.Value)),
                     p => DataSources.VersionPin(p.Dataset.Value) == null);
 
             Then()

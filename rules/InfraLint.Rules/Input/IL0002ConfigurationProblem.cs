@@ -97,7 +97,7 @@ namespace InfraLint.Rules.Input
 
             When()
                 .Match(() => settings)
-                .Match(() => profile, p => p.ModelName.IsPresent, p => !p.Parameters.IsPresent, p => settings.Catalog.FindModel(p.ModelName.Value!) == null);
+                .Match(() => profile, p => p.ModelName.IsPresent, p => p.Parameters.IsMissing, p => settings.Catalog.FindModel(p.ModelName.Value!) == null);
 
             Then()
                 .Do(ctx => ctx.Report(new Finding(

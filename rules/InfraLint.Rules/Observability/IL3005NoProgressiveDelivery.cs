@@ -57,6 +57,7 @@ namespace InfraLint.Rules.Observability
         {
             if (IsRecreate(workload)) return true;
             var strategy = workload.RolloutStrategy!;
+            if (strategy.IsUnknown || workload.Replicas.IsUnknown) return false;
             if (strategy.IsPresent && !string.Equals(strategy.Value, "RollingUpdate", StringComparison.OrdinalIgnoreCase)) return false;
             return MaxUnavailable(workload) is int unavailable && unavailable >= Replicas(workload);
         }

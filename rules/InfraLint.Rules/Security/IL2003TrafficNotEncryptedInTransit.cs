@@ -46,7 +46,7 @@ namespace InfraLint.Rules.Security
             e.Protocol is { IsPresent: true } p && string.Equals(p.Value, "HTTP", StringComparison.OrdinalIgnoreCase) && !e.RedirectsToHttps;
 
         private static bool IsPublicWithoutTls(Endpoint e) =>
-            e.Exposure == Exposure.Public && e.Tls is { } tls && (tls.IsPresent ? tls.Value == false : true);
+            e.Exposure == Exposure.Public && e.Tls is { } tls && (tls.IsMissing || tls.Value == false);
 
         private static Finding Report(Endpoint endpoint)
         {
@@ -85,7 +85,7 @@ namespace InfraLint.Rules.Security
             StorageResource storage = default!;
 
             When()
-                .Match(() => storage, s => !s.RequiresSecureTransport.IsPresent);
+                .Match(() => storage, s => s.RequiresSecureTransport.IsMissing);
 
             Then()
                 .Do(ctx => ctx.Report(Report(storage)));

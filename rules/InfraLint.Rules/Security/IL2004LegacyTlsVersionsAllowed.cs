@@ -56,7 +56,7 @@ namespace InfraLint.Rules.Security
 
         /// <summary>Missing means the provider default; a policy an intrinsic picks is unknown and never reported.</summary>
         private static bool AllowsOlderTls(Core.Locations.Located<string?> policy) =>
-            !policy.IsPresent || (policy.Value is string name && !name.StartsWith(Tls13OnlyPrefix, StringComparison.Ordinal));
+            policy.IsMissing || (policy.Value is string name && !name.StartsWith(Tls13OnlyPrefix, StringComparison.Ordinal));
 
         /// <summary>The oldest TLS version a named ELB policy accepts, read from AWS's naming scheme.</summary>
         internal static string OldestVersion(string policy)

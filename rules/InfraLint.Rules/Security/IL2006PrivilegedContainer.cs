@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using InfraLint.Core.Engine;
 using InfraLint.Core.Facts;
 using InfraLint.Core.Findings;
+using InfraLint.Core.Locations;
 using InfraLint.Core.Fixes;
 using NRules.Fluent.Dsl;
 
@@ -40,11 +41,14 @@ namespace InfraLint.Rules.Security
                 .Match(
                     () => container,
                     c => !c.SecurityContextManagedElsewhere && !c.ManagedByPlatform,
-                    c => c.SecurityContext.Privileged.Value == true || c.SecurityContext.AllowPrivilegeEscalation.Value != false);
+                    c => c.SecurityContext.Privileged.Value == true || EscalationAllowed(c.SecurityContext.AllowPrivilegeEscalation));
 
             Then()
                 .Do(ctx => ctx.Report(Report(container)));
         }
+
+        /// <summary>Anything but an explicit false allows escalation (Kubernetes defaults it to true); an unknown value is not judged.</summary>
+        private static bool EscalationAllowed(Located<bool?> escalation) => !escalation.IsUnknown && escalation.Value != false;
 
         private static IEnumerable<Finding> Report(Container container)
         {
@@ -65,6 +69,7 @@ namespace InfraLint.Rules.Security
                 // above; an explicit true is a second setting to change and gets its own finding.
                 if (escalation.Value != true) yield break;
             }
+            if (!EscalationAllowed(escalation)) yield break;
 
             string why = escalation.Value == true ? "sets allowPrivilegeEscalation: true"
                 : escalation.IsPresent ? "sets allowPrivilegeEscalation to a value that is not false"

@@ -39,7 +39,7 @@ namespace InfraLint.Rules.Security
                 .Match(
                     () => container,
                     c => !c.SecurityContextManagedElsewhere && !c.ManagedByPlatform,
-                    c => c.EffectiveRunAsUser.Value == 0 || (c.EffectiveRunAsNonRoot.Value != true && !c.EffectiveRunAsUser.IsPresent));
+                    c => c.EffectiveRunAsUser.Value == 0 || (c.EffectiveRunAsNonRoot.Value != true && !c.EffectiveRunAsNonRoot.IsUnknown && c.EffectiveRunAsUser.IsMissing));
 
             Then()
                 .Do(ctx => ctx.Report(Report(container)));

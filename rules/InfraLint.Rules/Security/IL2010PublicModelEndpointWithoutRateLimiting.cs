@@ -50,7 +50,7 @@ namespace InfraLint.Rules.Security
 
         /// <summary>Internet-facing, and rate limiting applies and is missing or off (present-but-unknown is not reported).</summary>
         internal static bool IsUnlimitedPublic(Endpoint e) =>
-            e.Exposure == Exposure.Public && e.RateLimited is { } limited && (limited.IsPresent ? limited.Value == false : true);
+            e.Exposure == Exposure.Public && e.RateLimited is { } limited && (limited.IsMissing || limited.Value == false);
 
         /// <summary>The endpoint sends traffic straight to the workload: its selector matches a pod template's labels, or it names the workload.</summary>
         internal static bool Fronts(Endpoint endpoint, ComputeWorkload workload) =>

@@ -80,10 +80,10 @@ namespace InfraLint.Core.Facts
 
         /// <summary>runAsNonRoot as the kubelet sees it: the container's value, else the pod's.</summary>
         public Located<bool?> EffectiveRunAsNonRoot =>
-            SecurityContext.RunAsNonRoot.IsPresent ? SecurityContext.RunAsNonRoot : Pod.SecurityContext.RunAsNonRoot;
+            !SecurityContext.RunAsNonRoot.IsMissing ? SecurityContext.RunAsNonRoot : Pod.SecurityContext.RunAsNonRoot;
 
         public Located<long?> EffectiveRunAsUser =>
-            SecurityContext.RunAsUser.IsPresent ? SecurityContext.RunAsUser : Pod.SecurityContext.RunAsUser;
+            !SecurityContext.RunAsUser.IsMissing ? SecurityContext.RunAsUser : Pod.SecurityContext.RunAsUser;
 
         public override string ToString() => $"{Workload.Id}:{Name.Value}";
     }

@@ -78,13 +78,14 @@ namespace InfraLint.Core.Facts
         /// <summary>The stages of the profile's data pipeline (<c>pipeline.stages</c>), in order.</summary>
         public IReadOnlyList<PipelineStage> Stages { get; set; } = Array.Empty<PipelineStage>();
 
-        /// <summary>True when the monitor value names a monitor (present and not <c>none</c>).</summary>
+        /// <summary>True when the monitor value names a monitor (present and not <c>none</c>), or is decided elsewhere (unknown).</summary>
         public static bool Declares(Located<string?> monitor) =>
-            monitor.IsPresent && !string.IsNullOrWhiteSpace(monitor.Value) && !string.Equals(monitor.Value!.Trim(), "none", StringComparison.OrdinalIgnoreCase);
+            monitor.IsUnknown
+            || (monitor.IsPresent && !string.IsNullOrWhiteSpace(monitor.Value) && !string.Equals(monitor.Value!.Trim(), "none", StringComparison.OrdinalIgnoreCase));
 
         public bool HasDriftMonitoring => Declares(DriftMonitor) || Declares(DataQualityMonitor);
 
-        public bool HasLatencyObjective => P99LatencyMs.IsPresent || P95LatencyMs.IsPresent;
+        public bool HasLatencyObjective => !P99LatencyMs.IsMissing || !P95LatencyMs.IsMissing;
 
         /// <summary>The provisioned resources this profile describes; for annotation profiles, the annotated workload.</summary>
         public IReadOnlyList<ProfileTarget> Targets { get; set; } = Array.Empty<ProfileTarget>();

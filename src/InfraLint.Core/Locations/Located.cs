@@ -3,24 +3,40 @@ using InfraLint.Core.Fixes;
 namespace InfraLint.Core.Locations
 {
     /// <summary>
-    /// One attribute of a fact together with where it came from and how to change it.
-    /// A missing attribute still has a <see cref="Span"/> (the node that would hold it, so a
-    /// finding about its absence points somewhere useful) and an <see cref="Edit"/> that inserts it.
+    /// One attribute of a fact together with where it came from and how to change it, in one of three states:
+    /// present (a literal), missing (not written: <see cref="Span"/> is the node that would hold it, so a finding about
+    /// its absence points somewhere useful, and <see cref="Edit"/> inserts it), or unknown (written, but not as a
+    /// literal: a CloudFormation <c>!Ref</c>, a Pulumi <c>Output&lt;T&gt;</c>, a method call). Rules treat unknown as
+    /// neither good nor bad: an unknown value never produces a finding, and it is never "missing".
     /// </summary>
     public sealed class Located<T>
     {
         public Located(T value, bool isPresent, SourceSpan span, string path, EditTarget? edit)
+            : this(value, isPresent ? LocatedState.Present : LocatedState.Missing, span, path, edit)
+        {
+        }
+
+        private Located(T value, LocatedState state, SourceSpan span, string path, EditTarget? edit)
         {
             Value = value;
-            IsPresent = isPresent;
+            State = state;
             Span = span;
             Path = path;
             Edit = edit;
         }
 
+        /// <summary>The literal when present; default when missing or unknown.</summary>
         public T Value { get; }
 
-        public bool IsPresent { get; }
+        public LocatedState State { get; }
+
+        public bool IsPresent => State == LocatedState.Present;
+
+        /// <summary>Not written at all: the platform default applies.</summary>
+        public bool IsMissing => State == LocatedState.Missing;
+
+        /// <summary>Written, but decided elsewhere: no rule may judge it.</summary>
+        public bool IsUnknown => State == LocatedState.Unknown;
 
         public SourceSpan Span { get; }
 
@@ -31,11 +47,28 @@ namespace InfraLint.Core.Locations
         public EditTarget? Edit { get; }
 
         public static Located<T> Present(T value, SourceSpan span, string path, EditTarget? edit = null) =>
-            new Located<T>(value, true, span, path, edit);
+            new Located<T>(value, LocatedState.Present, span, path, edit);
 
         public static Located<T> Missing(SourceSpan anchor, string path, EditTarget? insert = null) =>
-            new Located<T>(default!, false, anchor, path, insert);
+            new Located<T>(default!, LocatedState.Missing, anchor, path, insert);
 
-        public override string ToString() => IsPresent ? $"{Value} @ {Span}" : $"<missing {Path}> @ {Span}";
+        /// <summary>A value that is there but not a literal; <paramref name="span"/> is the expression that computes it.</summary>
+        public static Located<T> Unknown(SourceSpan span, string path) =>
+            new Located<T>(default!, LocatedState.Unknown, span, path, null);
+
+        public override string ToString() => State switch
+        {
+            LocatedState.Present => $"{Value} @ {Span}",
+            LocatedState.Unknown => $"<unknown {Path}> @ {Span}",
+            _ => $"<missing {Path}> @ {Span}",
+        };
+    }
+
+    /// <summary>Whether an attribute is a literal, absent, or there but not a literal.</summary>
+    public enum LocatedState
+    {
+        Present,
+        Missing,
+        Unknown,
     }
 }
