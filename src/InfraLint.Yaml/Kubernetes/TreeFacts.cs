@@ -25,9 +25,12 @@ namespace InfraLint.Yaml.Kubernetes
             TreeNode? node = baseMap;
             foreach (var key in keys)
             {
+                // A value computed elsewhere (a tag like !Ref, here or on a mapping above it) is neither present nor missing.
+                if (node.IsUnknown) return Located<T>.Unknown(node.Span, path);
                 node = (node as TreeMapping)?.Get(key);
                 if (node is null) break;
             }
+            if (node is { IsUnknown: true }) return Located<T>.Unknown(node.Span, path);
             return node is TreeScalar scalar && TreeValues.Text(scalar) is not null
                 ? Located<T>.Present(convert(scalar), scalar.Span, path, edit)
                 : Located<T>.Missing(anchor, path, edit);

@@ -13,7 +13,9 @@ namespace InfraLint.Yaml.Syntax
     /// only as <see cref="TreeScalar.IsPlain"/> (YAML 1.1 booleans and nulls are plain), an application tag (<c>!Ref</c>)
     /// as <see cref="TreeNode.Tag"/>, and the original node as the <see cref="TreeNode.Origin"/> the editor writes to.
     /// An alias becomes a copy of its anchor's subtree at the alias's path, with the anchor's spans (that is where the
-    /// text is, and where a fix must go).
+    /// text is, and where a fix must go). A node with an application tag is <see cref="NodeState.Unknown"/>: the tag
+    /// says an application computes the value (CloudFormation's <c>!Ref</c>, <c>!Sub</c>, <c>!If</c>…), so the text is
+    /// not the value — except compose's <c>!reset</c> and <c>!override</c>, which only say how to merge a literal.
     /// </summary>
     public static class YamlTree
     {
@@ -28,10 +30,11 @@ namespace InfraLint.Yaml.Syntax
         private static TreeNode Build(YamlNode node, SourceText source, YamlTreeEditor editor, string path)
         {
             string? tag = node.Tag.IsEmpty || node.Tag.IsNonSpecific || node.Tag.Value.StartsWith(CoreSchema, StringComparison.Ordinal) ? null : node.Tag.Value;
+            var state = tag is null || tag == "!reset" || tag == "!override" ? NodeState.Present : NodeState.Unknown;
             switch (node)
             {
                 case YamlScalarNode scalar:
-                    return new TreeScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, scalar.Span(source), path, tag, NodeState.Present, editor, scalar);
+                    return new TreeScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, scalar.Span(source), path, tag, state, editor, scalar);
                 case YamlMappingNode mapping:
                 {
                     var entries = new List<TreeEntry>(mapping.Children.Count);
@@ -42,14 +45,14 @@ namespace InfraLint.Yaml.Syntax
                         var keyNode = (TreeScalar)Build(key, source, editor, childPath);
                         entries.Add(new TreeEntry(keyNode, Build(pair.Value, source, editor, childPath)));
                     }
-                    return new TreeMapping(entries, mapping.Style == YamlDotNet.Core.Events.MappingStyle.Flow, mapping.Span(source), mapping.HeadSpan(source), path, tag, NodeState.Present, editor, mapping);
+                    return new TreeMapping(entries, mapping.Style == YamlDotNet.Core.Events.MappingStyle.Flow, mapping.Span(source), mapping.HeadSpan(source), path, tag, state, editor, mapping);
                 }
                 case YamlSequenceNode sequence:
                 {
                     var items = new List<TreeNode>(sequence.Children.Count);
                     for (int i = 0; i < sequence.Children.Count; i++)
                         items.Add(Build(sequence.Children[i], source, editor, $"{path}[{i}]"));
-                    return new TreeSequence(items, sequence.Span(source), sequence.HeadSpan(source), path, tag, NodeState.Present, editor, sequence);
+                    return new TreeSequence(items, sequence.Span(source), sequence.HeadSpan(source), path, tag, state, editor, sequence);
                 }
                 default:
                     // YamlDotNet resolves aliases into the nodes they name; anything else has no value a mapper could read.
