@@ -3,9 +3,11 @@ using System.Collections.Generic;
 using InfraLint.Core.Facts;
 using InfraLint.Core.Locations;
 using InfraLint.Core.Scanning;
+using InfraLint.Core.Tree;
 using InfraLint.Yaml.Kubernetes;
 using InfraLint.Yaml.Parsing;
 using InfraLint.Yaml.Suppressions;
+using InfraLint.Yaml.Syntax;
 using YamlDotNet.RepresentationModel;
 
 namespace InfraLint.Yaml
@@ -44,6 +46,7 @@ namespace InfraLint.Yaml
                 if (document.RootNode is not YamlMappingNode root) continue;
                 try
                 {
+                    var tree = (TreeMapping)YamlTree.Build(root, source);
                     if (WorkloadSpec.WorkloadSpecReader.IsSpec(root))
                     {
                         facts.AddRange(WorkloadSpec.WorkloadSpecReader.Read(root, source));
@@ -56,10 +59,12 @@ namespace InfraLint.Yaml
                     {
                         facts.AddRange(new Compose.ComposeReader(source).Read(root));
                     }
-                    else if (KubernetesReader.IsKubernetes(root))
+                    else if (KubernetesReader.IsKubernetes(tree))
                     {
-                        kubernetes ??= new KubernetesReader(source);
-                        facts.AddRange(kubernetes.Read(root));
+                        // The AI-workload spec mapper still reads YAML nodes: hand it the annotations' own node.
+                        kubernetes ??= new KubernetesReader(source, (workload, annotations) =>
+                            WorkloadSpec.WorkloadSpecReader.FromAnnotations(workload, annotations?.Origin as YamlMappingNode, source));
+                        facts.AddRange(kubernetes.Read(tree));
                     }
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)

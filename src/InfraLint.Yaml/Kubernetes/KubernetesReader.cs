@@ -4,9 +4,7 @@ using System.Linq;
 using InfraLint.Core.Facts;
 using InfraLint.Core.Knowledge;
 using InfraLint.Core.Locations;
-using InfraLint.Yaml.Editing;
-using InfraLint.Yaml.Parsing;
-using YamlDotNet.RepresentationModel;
+using InfraLint.Core.Tree;
 
 namespace InfraLint.Yaml.Kubernetes
 {
@@ -71,20 +69,30 @@ namespace InfraLint.Yaml.Kubernetes
         /// <summary>Node labels that pin a pod to a cloud region (the well-known label and its deprecated beta spelling).</summary>
         private static readonly string[] RegionLabels = { "topology.kubernetes.io/region", "failure-domain.beta.kubernetes.io/region" };
 
-        private readonly YamlFacts _y;
+        private readonly TreeFacts _y;
+        private readonly Func<ComputeWorkload, TreeMapping?, IEnumerable<object>> _annotationProfile;
         private readonly List<RegionPlacement> _placements = new List<RegionPlacement>();
 
-        public KubernetesReader(SourceText source) => _y = new YamlFacts(source);
+        /// <param name="source">The file the tree was built from.</param>
+        /// <param name="annotationProfile">
+        /// The workload profile a workload's <c>infralint.dev/*</c> annotations declare, given the workload and its
+        /// <c>metadata.annotations</c>: the AI-workload spec mapper's, which the host passes in.
+        /// </param>
+        public KubernetesReader(SourceText source, Func<ComputeWorkload, TreeMapping?, IEnumerable<object>> annotationProfile)
+        {
+            _y = new TreeFacts(source);
+            _annotationProfile = annotationProfile;
+        }
 
-        public static bool IsKubernetes(YamlMappingNode root) =>
+        public static bool IsKubernetes(TreeMapping root) =>
             root.Str("apiVersion") is not null && root.Str("kind") is string kind && kind.Length > 0;
 
-        public IEnumerable<object> Read(YamlMappingNode root)
+        public IEnumerable<object> Read(TreeMapping root)
         {
             string kind = root.Str("kind")!;
             if (kind == "List" || kind.EndsWith("List", StringComparison.Ordinal) && root.Seq("items") is not null)
             {
-                foreach (var item in root.Seq("items")?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
+                foreach (var item in root.Seq("items")?.Items.OfType<TreeMapping>() ?? Enumerable.Empty<TreeMapping>())
                     if (IsKubernetes(item))
                         foreach (var fact in Read(item)) yield return fact;
                 yield break;
@@ -128,42 +136,42 @@ namespace InfraLint.Yaml.Kubernetes
             yield return workload;
             foreach (var placement in _placements.ToArray()) yield return placement;
             if (ReadModelMonitor(workload, root) is { } monitor) yield return monitor;
-            foreach (var fact in WorkloadSpec.WorkloadSpecReader.FromAnnotations(workload, root.Map("metadata").Map("annotations"), _y.Source))
+            foreach (var fact in _annotationProfile(workload, root.Map("metadata").Map("annotations")))
                 yield return fact;
         }
 
-        private static bool IsGoogleManagedPrometheus(YamlMappingNode root) =>
+        private static bool IsGoogleManagedPrometheus(TreeMapping root) =>
             root.Str("apiVersion")?.StartsWith("monitoring.googleapis.com/", StringComparison.Ordinal) == true;
 
-        private static bool IsKnative(YamlMappingNode root) =>
+        private static bool IsKnative(TreeMapping root) =>
             root.Str("apiVersion")?.StartsWith("serving.knative.dev/", StringComparison.Ordinal) == true;
 
         // ---- identity -------------------------------------------------------------------------
 
-        private (string Name, string Namespace, SourceSpan Span, YamlMappingNode? Metadata) Identity(YamlMappingNode root, string kind)
+        private (string Name, string Namespace, SourceSpan Span, TreeMapping? Metadata) Identity(TreeMapping root, string kind)
         {
             var metadata = root.Map("metadata");
-            var nameNode = metadata.ScalarNode("name") ?? metadata.ScalarNode("generateName");
-            string name = YamlNodes.Text(nameNode) ?? "(unnamed)";
+            var nameNode = metadata.Scalar("name") ?? metadata.Scalar("generateName");
+            string name = TreeValues.Text(nameNode) ?? "(unnamed)";
             string ns = ClusterScoped.Contains(kind) ? string.Empty : metadata.Str("namespace") ?? DefaultNamespace;
-            var span = nameNode is not null ? _y.Span(nameNode) : _y.Head(root.ScalarNode("kind") ?? (YamlNode)root);
+            var span = nameNode is not null ? nameNode.Span : (root.Scalar("kind") ?? (TreeNode)root).HeadSpan;
             return (name, ns, span, metadata);
         }
 
-        private Dictionary<string, Located<string>> Labels(YamlMappingNode? metadata) => _y.Map(metadata.Map("labels"), "metadata.labels");
+        private Dictionary<string, Located<string>> Labels(TreeMapping? metadata) => _y.Map(metadata.Map("labels"), "metadata.labels");
 
-        private Dictionary<string, Located<string>> Annotations(YamlMappingNode? metadata) => _y.Map(metadata.Map("annotations"), "metadata.annotations");
+        private Dictionary<string, Located<string>> Annotations(TreeMapping? metadata) => _y.Map(metadata.Map("annotations"), "metadata.annotations");
 
-        private Func<string, Core.Fixes.EditTarget>? LabelEdit(YamlMappingNode root) =>
-            key => new YamlEditTarget(_y.Source, root, "metadata", "labels", key);
+        private static Func<string, Core.Fixes.EditTarget>? LabelEdit(TreeMapping root) =>
+            root.Editor is null ? null : key => root.EditAt("metadata", "labels", key)!;
 
         // ---- workloads ------------------------------------------------------------------------
 
-        private ComputeWorkload? ReadWorkload(YamlMappingNode root, string kind)
+        private ComputeWorkload? ReadWorkload(TreeMapping root, string kind)
         {
             var spec = root.Map("spec");
             if (spec is null) return null;
-            var pods = new List<(YamlMappingNode PodSpec, string Path, YamlMappingNode? Template, YamlMappingNode? Owner, string Role)>();
+            var pods = new List<(TreeMapping PodSpec, string Path, TreeMapping? Template, TreeMapping? Owner, string Role)>();
             FindPodSpecs(spec, "spec", null, null, pods, 0);
             var trainer = kind == "TrainJob" ? spec.Map("trainer") : null;
             bool isModelOnlyIsvc = kind == "InferenceService" && spec.Map("predictor") is not null;
@@ -214,17 +222,17 @@ namespace InfraLint.Yaml.Kubernetes
         /// predictors), so find every mapping that holds a <c>containers</c> list.
         /// </summary>
         private static void FindPodSpecs(
-            YamlNode node,
+            TreeNode node,
             string path,
-            YamlMappingNode? parent,
-            YamlMappingNode? grandParent,
-            List<(YamlMappingNode, string, YamlMappingNode?, YamlMappingNode?, string)> found,
+            TreeMapping? parent,
+            TreeMapping? grandParent,
+            List<(TreeMapping, string, TreeMapping?, TreeMapping?, string)> found,
             int depth)
         {
             if (depth > 12) return;
-            if (node is YamlMappingNode mapping)
+            if (node is TreeMapping mapping)
             {
-                if (mapping.Get("containers") is YamlSequenceNode)
+                if (mapping.Get("containers") is TreeSequence)
                 {
                     found.Add((mapping, path, parent, grandParent, PodRole(path, grandParent)));
                     return;
@@ -235,16 +243,16 @@ namespace InfraLint.Yaml.Kubernetes
                     FindPodSpecs(value, $"{path}.{key}", mapping, parent, found, depth + 1);
                 }
             }
-            else if (node is YamlSequenceNode sequence)
+            else if (node is TreeSequence sequence)
             {
                 int i = 0;
-                foreach (var item in sequence.Children)
+                foreach (var item in sequence.Items)
                     FindPodSpecs(item, $"{path}[{i++}]", parent, grandParent, found, depth + 1);
             }
         }
 
         /// <summary>Names a pod template after where it sits: <c>pod</c>, <c>Master</c>, <c>head</c>, <c>worker:gpu-group</c>, <c>predictor</c>.</summary>
-        private static string PodRole(string path, YamlMappingNode? owner)
+        private static string PodRole(string path, TreeMapping? owner)
         {
             var segments = path.Split('.');
             int last = segments.Length - 1;
@@ -262,9 +270,9 @@ namespace InfraLint.Yaml.Kubernetes
             return segments[last] == "spec" ? "pod" : segments[last];
         }
 
-        private PodTemplate ReadPod(ComputeWorkload workload, YamlMappingNode podSpec, string path, YamlMappingNode? template, string role)
+        private PodTemplate ReadPod(ComputeWorkload workload, TreeMapping podSpec, string path, TreeMapping? template, string role)
         {
-            var anchor = _y.Head(podSpec);
+            var anchor = podSpec.HeadSpan;
             var pod = new PodTemplate(workload, role, anchor, path)
             {
                 HostNetwork = _y.Bool(podSpec, path, anchor, "hostNetwork"),
@@ -274,13 +282,13 @@ namespace InfraLint.Yaml.Kubernetes
                 NodeSelector = podSpec.Map("nodeSelector").StringMap(),
                 RequiredNodeLabels = NodeLabels(podSpec, required: true),
                 PreferredNodeLabels = NodeLabels(podSpec, required: false),
-                Tolerations = podSpec.Seq("tolerations")?.Children.OfType<YamlMappingNode>()
+                Tolerations = podSpec.Seq("tolerations")?.Items.OfType<TreeMapping>()
                     .Select(t => t.Str("key") is string key ? (t.Str("value") is string value ? key + "=" + value : key) : null)
                     .Where(t => t is not null).Select(t => t!).ToArray() ?? Array.Empty<string>(),
-                PlacementSpan = podSpec.KeyNode("nodeSelector") is { } ns ? _y.Span(ns) : podSpec.KeyNode("affinity") is { } af ? _y.Span(af) : null,
+                PlacementSpan = podSpec.KeyNode("nodeSelector") is { } ns ? ns.Span : podSpec.KeyNode("affinity") is { } af ? af.Span : null,
                 Labels = template?.Map("metadata").Map("labels").StringMap() ?? new Dictionary<string, string>(StringComparer.Ordinal),
                 Annotations = template?.Map("metadata").Map("annotations").StringMap() ?? new Dictionary<string, string>(StringComparer.Ordinal),
-                PersistentVolumeClaims = podSpec.Seq("volumes")?.Children.OfType<YamlMappingNode>()
+                PersistentVolumeClaims = podSpec.Seq("volumes")?.Items.OfType<TreeMapping>()
                     .Select(v => v.Map("persistentVolumeClaim").Str("claimName")).Where(c => c is not null).Select(c => c!).ToArray() ?? Array.Empty<string>(),
             };
             ReadRegionPlacements(workload, podSpec, path);
@@ -309,21 +317,21 @@ namespace InfraLint.Yaml.Kubernetes
         }
 
         /// <summary>nodeSelector plus node-affinity <c>In</c> expressions (required, or preferred), label → values.</summary>
-        private static Dictionary<string, IReadOnlyList<string>> NodeLabels(YamlMappingNode podSpec, bool required)
+        private static Dictionary<string, IReadOnlyList<string>> NodeLabels(TreeMapping podSpec, bool required)
         {
             var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             if (required)
                 foreach (var pair in podSpec.Map("nodeSelector").StringMap())
                     result[pair.Key] = new[] { pair.Value };
             var nodeAffinity = podSpec.Map("affinity").Map("nodeAffinity");
-            IEnumerable<YamlMappingNode> terms = required
-                ? nodeAffinity.Map("requiredDuringSchedulingIgnoredDuringExecution").Seq("nodeSelectorTerms")?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>()
-                : nodeAffinity.Seq("preferredDuringSchedulingIgnoredDuringExecution")?.Children.OfType<YamlMappingNode>().Select(p => p.Map("preference")).Where(p => p is not null).Select(p => p!) ?? Enumerable.Empty<YamlMappingNode>();
+            IEnumerable<TreeMapping> terms = required
+                ? nodeAffinity.Map("requiredDuringSchedulingIgnoredDuringExecution").Seq("nodeSelectorTerms")?.Items.OfType<TreeMapping>() ?? Enumerable.Empty<TreeMapping>()
+                : nodeAffinity.Seq("preferredDuringSchedulingIgnoredDuringExecution")?.Items.OfType<TreeMapping>().Select(p => p.Map("preference")).Where(p => p is not null).Select(p => p!) ?? Enumerable.Empty<TreeMapping>();
             foreach (var term in terms)
-                foreach (var expression in term.Seq("matchExpressions")?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
+                foreach (var expression in term.Seq("matchExpressions")?.Items.OfType<TreeMapping>() ?? Enumerable.Empty<TreeMapping>())
                 {
                     if (expression.Str("key") is not string key || expression.Str("operator") != "In") continue;
-                    var values = expression.Seq("values")?.Children.OfType<YamlScalarNode>().Select(YamlNodes.Text).Where(v => v is not null).Select(v => v!).ToList() ?? new List<string>();
+                    var values = expression.Seq("values")?.Items.OfType<TreeScalar>().Select(TreeValues.Text).Where(v => v is not null).Select(v => v!).ToList() ?? new List<string>();
                     result[key] = result.TryGetValue(key, out var existing) ? existing.Concat(values).Distinct().ToArray() : values.ToArray();
                 }
             return result;
@@ -333,27 +341,27 @@ namespace InfraLint.Yaml.Kubernetes
         /// Region labels the pod requires, each value located: <c>nodeSelector</c> entries and required
         /// node-affinity <c>In</c> expressions. Preferred affinity and <c>NotIn</c> do not pin the pod anywhere.
         /// </summary>
-        private void ReadRegionPlacements(ComputeWorkload workload, YamlMappingNode podSpec, string path)
+        private void ReadRegionPlacements(ComputeWorkload workload, TreeMapping podSpec, string path)
         {
             foreach (var label in RegionLabels)
             {
-                if (podSpec.Map("nodeSelector").ScalarNode(label) is { } selected && YamlNodes.Text(selected) is string region)
-                    _placements.Add(new RegionPlacement(workload, Located<string>.Present(region, _y.Span(selected), $"{path}.nodeSelector.{label}"), "node label " + label));
+                if (podSpec.Map("nodeSelector").Scalar(label) is { } selected && TreeValues.Text(selected) is string region)
+                    _placements.Add(new RegionPlacement(workload, Located<string>.Present(region, selected.Span, $"{path}.nodeSelector.{label}"), "node label " + label));
             }
             var terms = podSpec.Map("affinity").Map("nodeAffinity").Map("requiredDuringSchedulingIgnoredDuringExecution").Seq("nodeSelectorTerms");
             int t = 0;
-            foreach (var term in terms?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
+            foreach (var term in terms?.Items.OfType<TreeMapping>() ?? Enumerable.Empty<TreeMapping>())
             {
                 int e = 0;
-                foreach (var expression in term.Seq("matchExpressions")?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
+                foreach (var expression in term.Seq("matchExpressions")?.Items.OfType<TreeMapping>() ?? Enumerable.Empty<TreeMapping>())
                 {
                     string at = $"{path}.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[{t}].matchExpressions[{e++}].values";
                     if (expression.Str("key") is not string key || !RegionLabels.Contains(key) || expression.Str("operator") != "In") continue;
                     int v = 0;
-                    foreach (var value in expression.Seq("values")?.Children.OfType<YamlScalarNode>() ?? Enumerable.Empty<YamlScalarNode>())
+                    foreach (var value in expression.Seq("values")?.Items.OfType<TreeScalar>() ?? Enumerable.Empty<TreeScalar>())
                     {
-                        if (YamlNodes.Text(value) is string region)
-                            _placements.Add(new RegionPlacement(workload, Located<string>.Present(region, _y.Span(value), $"{at}[{v}]"), "node label " + key));
+                        if (TreeValues.Text(value) is string region)
+                            _placements.Add(new RegionPlacement(workload, Located<string>.Present(region, value.Span, $"{at}[{v}]"), "node label " + key));
                         v++;
                     }
                 }
@@ -361,45 +369,45 @@ namespace InfraLint.Yaml.Kubernetes
             }
         }
 
-        private void ReadContainers(PodTemplate pod, YamlSequenceNode? sequence, string path, bool isInit, List<Container> into)
+        private void ReadContainers(PodTemplate pod, TreeSequence? sequence, string path, bool isInit, List<Container> into)
         {
             if (sequence is null) return;
             int i = 0;
-            foreach (var item in sequence.Children)
+            foreach (var item in sequence.Items)
             {
-                if (item is YamlMappingNode container) into.Add(ReadContainer(pod, container, $"{path}[{i}]", isInit));
+                if (item is TreeMapping container) into.Add(ReadContainer(pod, container, $"{path}[{i}]", isInit));
                 i++;
             }
         }
 
-        private Container ReadContainer(PodTemplate pod, YamlMappingNode c, string path, bool isInit)
+        private Container ReadContainer(PodTemplate pod, TreeMapping c, string path, bool isInit)
         {
-            var head = _y.Head(c);
-            var nameNode = c.ScalarNode("name");
-            var name = nameNode is not null && YamlNodes.Text(nameNode) is string n
-                ? Located<string>.Present(n, _y.Span(nameNode), path + ".name")
+            var head = c.HeadSpan;
+            var nameNode = c.Scalar("name");
+            var name = nameNode is not null && TreeValues.Text(nameNode) is string n
+                ? Located<string>.Present(n, nameNode.Span, path + ".name")
                 : Located<string>.Missing(head, path + ".name");
             var container = new Container(pod, name, head, path, isInit)
             {
                 Image = _y.String(c, path, name.Span, "image"),
-                Command = c.Seq("command")?.Children.OfType<YamlScalarNode>().Select(YamlNodes.Text).Where(t => t is not null).Select(t => t!).ToArray() ?? Array.Empty<string>(),
+                Command = c.Seq("command")?.Items.OfType<TreeScalar>().Select(TreeValues.Text).Where(t => t is not null).Select(t => t!).ToArray() ?? Array.Empty<string>(),
                 Args = _y.Strings(c.Seq("args"), path + ".args"),
                 Env = ReadEnv(c.Seq("env"), path + ".env"),
                 EnvFrom = EnvFromNames(c.Seq("envFrom")),
-                Ports = c.Seq("ports")?.Children.OfType<YamlMappingNode>()
-                    .Select(p => YamlNodes.Long(p.ScalarNode("containerPort")))
+                Ports = c.Seq("ports")?.Items.OfType<TreeMapping>()
+                    .Select(p => TreeValues.Long(p.Scalar("containerPort")))
                     .Where(p => p is > 0 and < 65536).Select(p => (int)p!.Value).ToArray() ?? Array.Empty<int>(),
                 Resources = ReadResources(c, path, name.Span),
                 SecurityContext = ReadSecurityContext(c, path, name.Span),
-                ReadinessProbe = c.KeyNode("readinessProbe") is { } r ? _y.Span(r) : null,
-                LivenessProbe = c.KeyNode("livenessProbe") is { } l ? _y.Span(l) : null,
-                StartupProbe = c.KeyNode("startupProbe") is { } s ? _y.Span(s) : null,
-                EditAt = keys => new YamlEditTarget(_y.Source, c, keys),
+                ReadinessProbe = c.KeyNode("readinessProbe") is { } r ? r.Span : null,
+                LivenessProbe = c.KeyNode("livenessProbe") is { } l ? l.Span : null,
+                StartupProbe = c.KeyNode("startupProbe") is { } s ? s.Span : null,
+                EditAt = c.Editor is null ? null : keys => c.EditAt(keys)!,
             };
             return container;
         }
 
-        private SecurityContext ReadSecurityContext(YamlMappingNode owner, string path, SourceSpan anchor) => new SecurityContext
+        private SecurityContext ReadSecurityContext(TreeMapping owner, string path, SourceSpan anchor) => new SecurityContext
         {
             Privileged = _y.Bool(owner, path, anchor, "securityContext", "privileged"),
             AllowPrivilegeEscalation = _y.Bool(owner, path, anchor, "securityContext", "allowPrivilegeEscalation"),
@@ -407,19 +415,19 @@ namespace InfraLint.Yaml.Kubernetes
             RunAsUser = _y.Long(owner, path, anchor, "securityContext", "runAsUser"),
         };
 
-        private ResourceRequirements ReadResources(YamlMappingNode owner, string path, SourceSpan fallback, string key = "resources")
+        private ResourceRequirements ReadResources(TreeMapping owner, string path, SourceSpan fallback, string key = "resources")
         {
             var resources = owner.Map(key);
-            var anchor = owner.KeyNode(key) is { } k ? _y.Span(k) : fallback;
+            var anchor = owner.KeyNode(key) is { } k ? k.Span : fallback;
             return new ResourceRequirements(
                 _y.Map(resources.Map("requests"), $"{path}.{key}.requests"),
                 _y.Map(resources.Map("limits"), $"{path}.{key}.limits"),
                 anchor,
-                name => new YamlEditTarget(_y.Source, owner, key, "limits", name));
+                name => owner.EditAt(key, "limits", name));
         }
 
-        private static string[] EnvFromNames(YamlSequenceNode? envFrom) =>
-            envFrom?.Children.OfType<YamlMappingNode>()
+        private static string[] EnvFromNames(TreeSequence? envFrom) =>
+            envFrom?.Items.OfType<TreeMapping>()
                 .Select(e => e.Map("secretRef").Str("name") ?? e.Map("configMapRef").Str("name"))
                 .Where(n => n is not null).Select(n => n!).ToArray() ?? Array.Empty<string>();
 
@@ -427,7 +435,7 @@ namespace InfraLint.Yaml.Kubernetes
         /// Deployment <c>spec.strategy</c>: the type (RollingUpdate when unset) and maxUnavailable, each with
         /// where a fix writes it.
         /// </summary>
-        private void ReadRollout(ComputeWorkload workload, YamlMappingNode spec, SourceSpan identity)
+        private void ReadRollout(ComputeWorkload workload, TreeMapping spec, SourceSpan identity)
         {
             workload.RolloutStrategy = _y.String(spec, "spec", identity, "strategy", "type");
             workload.RolloutMaxUnavailable = _y.String(spec, "spec", identity, "strategy", "rollingUpdate", "maxUnavailable");
@@ -438,7 +446,7 @@ namespace InfraLint.Yaml.Kubernetes
         /// (it may watch any namespace), a model server configured to send its data to a monitoring SaaS, or a
         /// KServe predictor that logs its requests and responses for a detector.
         /// </summary>
-        private ModelMonitor? ReadModelMonitor(ComputeWorkload workload, YamlMappingNode root)
+        private ModelMonitor? ReadModelMonitor(ComputeWorkload workload, TreeMapping root)
         {
             var containers = workload.Containers.Where(c => !c.IsInit).ToArray();
             if (containers.Select(c => DriftMonitors.ToolForImage(c.Image.Value)).FirstOrDefault(t => t is not null) is string service)
@@ -452,16 +460,16 @@ namespace InfraLint.Yaml.Kubernetes
                 : new ModelMonitor(SourceFormat.Kubernetes, workload.Kind, workload.Name, workload.Namespace, workload.Span, workload.Name) { Tool = tool };
         }
 
-        private List<EnvVar> ReadEnv(YamlSequenceNode? env, string path)
+        private List<EnvVar> ReadEnv(TreeSequence? env, string path)
         {
             var result = new List<EnvVar>();
             if (env is null) return result;
             int i = 0;
-            foreach (var item in env.Children)
+            foreach (var item in env.Items)
             {
                 string itemPath = $"{path}[{i++}]";
-                if (item is not YamlMappingNode e || e.ScalarNode("name") is not { } nameNode || YamlNodes.Text(nameNode) is not string name) continue;
-                var located = Located<string>.Present(name, _y.Span(nameNode), itemPath + ".name");
+                if (item is not TreeMapping e || e.Scalar("name") is not { } nameNode || TreeValues.Text(nameNode) is not string name) continue;
+                var located = Located<string>.Present(name, nameNode.Span, itemPath + ".name");
                 var value = _y.String(e, itemPath, located.Span, "value");
                 string? valueFrom = e.Map("valueFrom")?.Entries().Select(x => x.Key).FirstOrDefault();
                 result.Add(new EnvVar(located, value, valueFrom));
@@ -473,10 +481,10 @@ namespace InfraLint.Yaml.Kubernetes
         /// Kubeflow TrainJob has no pod spec: the trainer block names the image, command, env and
         /// per-node resources, and the pod security comes from the referenced training runtime.
         /// </summary>
-        private PodTemplate ReadTrainer(ComputeWorkload workload, YamlMappingNode trainer)
+        private PodTemplate ReadTrainer(ComputeWorkload workload, TreeMapping trainer)
         {
             const string path = "spec.trainer";
-            var anchor = _y.Head(trainer);
+            var anchor = trainer.HeadSpan;
             var pod = new PodTemplate(workload, "trainer", anchor, path)
             {
                 HostNetwork = Located<bool?>.Missing(anchor, path + ".hostNetwork"),
@@ -490,7 +498,7 @@ namespace InfraLint.Yaml.Kubernetes
                 new Container(pod, name, anchor, path, isInit: false)
                 {
                     Image = _y.String(trainer, path, anchor, "image"),
-                    Command = trainer.Seq("command")?.Children.OfType<YamlScalarNode>().Select(YamlNodes.Text).Where(t => t is not null).Select(t => t!).ToArray() ?? Array.Empty<string>(),
+                    Command = trainer.Seq("command")?.Items.OfType<TreeScalar>().Select(TreeValues.Text).Where(t => t is not null).Select(t => t!).ToArray() ?? Array.Empty<string>(),
                     Args = _y.Strings(trainer.Seq("args"), path + ".args"),
                     Env = ReadEnv(trainer.Seq("env"), path + ".env"),
                     Resources = ReadResources(trainer, path, anchor, "resourcesPerNode"),
@@ -509,7 +517,7 @@ namespace InfraLint.Yaml.Kubernetes
             RunAsUser = Located<long?>.Missing(anchor, path + ".securityContext.runAsUser"),
         };
 
-        private Located<int?> ReadReplicas(YamlMappingNode root, YamlMappingNode spec, string kind, SourceSpan identity)
+        private Located<int?> ReadReplicas(TreeMapping root, TreeMapping spec, string kind, SourceSpan identity)
         {
             switch (kind)
             {
@@ -521,7 +529,7 @@ namespace InfraLint.Yaml.Kubernetes
                 case "RayService":
                 {
                     // Serving capacity is the worker groups' replicas; the first group stands for the service.
-                    var group = spec.Map("rayClusterConfig").Seq("workerGroupSpecs")?.Children.OfType<YamlMappingNode>().FirstOrDefault();
+                    var group = spec.Map("rayClusterConfig").Seq("workerGroupSpecs")?.Items.OfType<TreeMapping>().FirstOrDefault();
                     return group is null ? Located<int?>.Missing(identity, "spec.rayClusterConfig.workerGroupSpecs[0].replicas")
                         : _y.Int(group, "spec.rayClusterConfig.workerGroupSpecs[0]", identity, "replicas");
                 }
@@ -536,7 +544,7 @@ namespace InfraLint.Yaml.Kubernetes
         }
 
         /// <summary>How the workload scales itself, or null when it needs an external autoscaler.</summary>
-        private static string? InlineAutoscaling(string kind, YamlMappingNode spec, YamlMappingNode? metadata)
+        private static string? InlineAutoscaling(string kind, TreeMapping spec, TreeMapping? metadata)
         {
             switch (kind)
             {
@@ -547,21 +555,21 @@ namespace InfraLint.Yaml.Kubernetes
                     var annotations = metadata.Map("annotations");
                     if (annotations.Str("serving.kserve.io/autoscalerClass") == "none") return null;
                     var predictor = spec.Map("predictor");
-                    long? min = YamlNodes.Long(predictor.ScalarNode("minReplicas"));
-                    long? max = YamlNodes.Long(predictor.ScalarNode("maxReplicas"));
+                    long? min = TreeValues.Long(predictor.Scalar("minReplicas"));
+                    long? max = TreeValues.Long(predictor.Scalar("maxReplicas"));
                     if (min is not null && max is not null && min == max) return null;
                     return $"KServe autoscaling (minReplicas {min?.ToString() ?? "default"}, maxReplicas {max?.ToString() ?? "default"})";
                 }
                 case "RayService":
                     // Ray Serve scales replicas from serveConfigV2's autoscaling_config; the in-tree autoscaler scales nodes.
-                    if (YamlNodes.Bool(spec.Map("rayClusterConfig").ScalarNode("enableInTreeAutoscaling")) == true) return "Ray in-tree autoscaler";
+                    if (TreeValues.Bool(spec.Map("rayClusterConfig").Scalar("enableInTreeAutoscaling")) == true) return "Ray in-tree autoscaler";
                     return spec.Str("serveConfigV2")?.Contains("autoscaling_config") == true ? "Ray Serve autoscaling_config" : null;
                 default:
                     return null;
             }
         }
 
-        private static void AssignRole(ComputeWorkload workload, string kind, YamlMappingNode? metadata)
+        private static void AssignRole(ComputeWorkload workload, string kind, TreeMapping? metadata)
         {
             if (InferenceServers.ParseRole(metadata.Map("annotations").Str("infralint.dev/role")) is WorkloadRole annotated)
             {
@@ -591,13 +599,13 @@ namespace InfraLint.Yaml.Kubernetes
 
         // ---- the objects around workloads ------------------------------------------------------
 
-        private Autoscaler ReadHpa(YamlMappingNode root)
+        private Autoscaler ReadHpa(TreeMapping root)
         {
             var (name, ns, span, metadata) = Identity(root, "HorizontalPodAutoscaler");
             var spec = root.Map("spec");
             var target = spec.Map("scaleTargetRef");
-            var targetName = target.ScalarNode("name") is { } t && YamlNodes.Text(t) is string tn
-                ? Located<string>.Present(tn, _y.Span(t), "spec.scaleTargetRef.name")
+            var targetName = target.Scalar("name") is { } t && TreeValues.Text(t) is string tn
+                ? Located<string>.Present(tn, t.Span, "spec.scaleTargetRef.name")
                 : Located<string>.Missing(span, "spec.scaleTargetRef.name");
             return new Autoscaler(SourceFormat.Kubernetes, "HorizontalPodAutoscaler", name, ns, span, target.Str("kind") ?? string.Empty, targetName)
             {
@@ -605,20 +613,20 @@ namespace InfraLint.Yaml.Kubernetes
                 Annotations = Annotations(metadata),
                 MinReplicas = spec is null ? Located<int?>.Missing(span, "spec.minReplicas") : _y.Int(spec, "spec", span, "minReplicas"),
                 MaxReplicas = spec is null ? Located<int?>.Missing(span, "spec.maxReplicas") : _y.Int(spec, "spec", span, "maxReplicas"),
-                PodMetric = spec.Seq("metrics")?.Children.OfType<YamlMappingNode>()
+                PodMetric = spec.Seq("metrics")?.Items.OfType<TreeMapping>()
                     .Where(m => m.Str("type") == "Pods")
                     .Select(m => m.Map("pods").Map("metric").Str("name"))
                     .FirstOrDefault(n => n is not null),
             };
         }
 
-        private Autoscaler ReadScaledObject(YamlMappingNode root)
+        private Autoscaler ReadScaledObject(TreeMapping root)
         {
             var (name, ns, span, metadata) = Identity(root, "ScaledObject");
             var spec = root.Map("spec");
             var target = spec.Map("scaleTargetRef");
-            var targetName = target.ScalarNode("name") is { } t && YamlNodes.Text(t) is string tn
-                ? Located<string>.Present(tn, _y.Span(t), "spec.scaleTargetRef.name")
+            var targetName = target.Scalar("name") is { } t && TreeValues.Text(t) is string tn
+                ? Located<string>.Present(tn, t.Span, "spec.scaleTargetRef.name")
                 : Located<string>.Missing(span, "spec.scaleTargetRef.name");
             // KEDA's scaleTargetRef.kind defaults to Deployment.
             return new Autoscaler(SourceFormat.Kubernetes, "ScaledObject", name, ns, span, target.Str("kind") ?? "Deployment", targetName)
@@ -627,14 +635,14 @@ namespace InfraLint.Yaml.Kubernetes
                 Annotations = Annotations(metadata),
                 MinReplicas = spec is null ? Located<int?>.Missing(span, "spec.minReplicaCount") : _y.Int(spec, "spec", span, "minReplicaCount"),
                 MaxReplicas = spec is null ? Located<int?>.Missing(span, "spec.maxReplicaCount") : _y.Int(spec, "spec", span, "maxReplicaCount"),
-                PodMetric = spec.Seq("triggers")?.Children.OfType<YamlMappingNode>()
+                PodMetric = spec.Seq("triggers")?.Items.OfType<TreeMapping>()
                     .Where(t => t.Str("type") == "prometheus")
                     .Select(t => t.Map("metadata").Str("query") ?? t.Map("metadata").Str("metricName") ?? "prometheus")
                     .FirstOrDefault(),
             };
         }
 
-        private AccessPolicy ReadRole(YamlMappingNode root, string kind)
+        private AccessPolicy ReadRole(TreeMapping root, string kind)
         {
             var (name, ns, span, metadata) = Identity(root, kind);
             var policy = new AccessPolicy(SourceFormat.Kubernetes, kind, name, ns, span)
@@ -644,11 +652,11 @@ namespace InfraLint.Yaml.Kubernetes
             };
             var statements = new List<AccessStatement>();
             int i = 0;
-            foreach (var item in root.Seq("rules")?.Children ?? Enumerable.Empty<YamlNode>())
+            foreach (var item in root.Seq("rules")?.Items ?? Enumerable.Empty<TreeNode>())
             {
                 string path = $"rules[{i++}]";
-                if (item is not YamlMappingNode rule) continue;
-                statements.Add(new AccessStatement(policy, _y.Head(rule), path)
+                if (item is not TreeMapping rule) continue;
+                statements.Add(new AccessStatement(policy, rule.HeadSpan, path)
                 {
                     Actions = _y.Strings(rule.Seq("verbs"), path + ".verbs"),
                     Resources = _y.Strings(rule.Seq("resources"), path + ".resources")
@@ -660,7 +668,7 @@ namespace InfraLint.Yaml.Kubernetes
             return policy;
         }
 
-        private NetworkPolicy ReadNetworkPolicy(YamlMappingNode root)
+        private NetworkPolicy ReadNetworkPolicy(TreeMapping root)
         {
             var (name, ns, span, metadata) = Identity(root, "NetworkPolicy");
             var spec = root.Map("spec");
@@ -669,11 +677,11 @@ namespace InfraLint.Yaml.Kubernetes
                 Labels = Labels(metadata),
                 Annotations = Annotations(metadata),
                 PodSelector = spec.Map("podSelector").Map("matchLabels").StringMap(),
-                PolicyTypes = spec.Seq("policyTypes")?.Children.OfType<YamlScalarNode>().Select(YamlNodes.Text).Where(t => t is not null).Select(t => t!).ToArray() ?? Array.Empty<string>(),
+                PolicyTypes = spec.Seq("policyTypes")?.Items.OfType<TreeScalar>().Select(TreeValues.Text).Where(t => t is not null).Select(t => t!).ToArray() ?? Array.Empty<string>(),
             };
         }
 
-        private Endpoint ReadService(YamlMappingNode root)
+        private Endpoint ReadService(TreeMapping root)
         {
             var (name, ns, span, metadata) = Identity(root, "Service");
             var spec = root.Map("spec");
@@ -683,31 +691,31 @@ namespace InfraLint.Yaml.Kubernetes
                 "NodePort" => Exposure.NodePort,
                 _ => Exposure.Internal,
             };
-            var typeNode = spec.ScalarNode("type");
+            var typeNode = spec.Scalar("type");
             return new Endpoint(SourceFormat.Kubernetes, "Service", name, ns, span)
             {
                 Labels = Labels(metadata),
                 Annotations = Annotations(metadata),
                 Exposure = exposure,
                 // A cloud load balancer in front of a Service has no request rate limit of its own.
-                RateLimited = exposure == Exposure.Public ? Located<bool?>.Missing(typeNode is not null ? _y.Span(typeNode) : span, "spec.type") : null,
+                RateLimited = exposure == Exposure.Public ? Located<bool?>.Missing(typeNode is not null ? typeNode.Span : span, "spec.type") : null,
                 Selector = spec.Map("selector").StringMap(),
-                Ports = spec.Seq("ports")?.Children.OfType<YamlMappingNode>()
-                    .Select(p => YamlNodes.Long(p.ScalarNode("port"))).Where(p => p is > 0 and < 65536).Select(p => (int)p!.Value).ToArray() ?? Array.Empty<int>(),
+                Ports = spec.Seq("ports")?.Items.OfType<TreeMapping>()
+                    .Select(p => TreeValues.Long(p.Scalar("port"))).Where(p => p is > 0 and < 65536).Select(p => (int)p!.Value).ToArray() ?? Array.Empty<int>(),
             };
         }
 
-        private Endpoint ReadIngress(YamlMappingNode root)
+        private Endpoint ReadIngress(TreeMapping root)
         {
             var (name, ns, span, metadata) = Identity(root, "Ingress");
             var spec = root.Map("spec");
             var backends = new List<string>();
             if (spec.Map("defaultBackend").Map("service").Str("name") is string d) backends.Add(d);
-            foreach (var rule in spec.Seq("rules")?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
-                foreach (var p in rule.Map("http").Seq("paths")?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
+            foreach (var rule in spec.Seq("rules")?.Items.OfType<TreeMapping>() ?? Enumerable.Empty<TreeMapping>())
+                foreach (var p in rule.Map("http").Seq("paths")?.Items.OfType<TreeMapping>() ?? Enumerable.Empty<TreeMapping>())
                     if ((p.Map("backend").Map("service").Str("name") ?? p.Map("backend").Str("serviceName")) is string s) backends.Add(s);
-            var tlsKey = spec.KeyNode("tls");
-            bool hasTls = spec.Seq("tls") is { Children.Count: > 0 };
+            var tlsKey = spec?.KeyNode("tls");
+            bool hasTls = spec.Seq("tls") is { Count: > 0 };
             var annotations = metadata.Map("annotations");
             string? className = spec.Str("ingressClassName") ?? annotations.Str("kubernetes.io/ingress.class");
             var certificate = CloudCertificateAnnotation(annotations);
@@ -719,14 +727,14 @@ namespace InfraLint.Yaml.Kubernetes
                 Exposure = IsInternalIngress(className, annotations) ? Exposure.Internal : Exposure.Public,
                 BackendServices = backends.Distinct(StringComparer.Ordinal).ToArray(),
                 Tls = hasTls && tlsKey is not null
-                    ? Located<bool?>.Present(true, _y.Span(tlsKey), "spec.tls")
+                    ? Located<bool?>.Present(true, tlsKey.Span, "spec.tls")
                     : certificate is not null
-                        ? Located<bool?>.Present(true, _y.Span(certificate), "metadata.annotations")
+                        ? Located<bool?>.Present(true, certificate.Span, "metadata.annotations")
                         : tlsKey is not null
-                            ? Located<bool?>.Present(false, _y.Span(tlsKey), "spec.tls")
+                            ? Located<bool?>.Present(false, tlsKey.Span, "spec.tls")
                             : Located<bool?>.Missing(span, "spec.tls"),
                 RateLimited = limit is not null
-                    ? Located<bool?>.Present(true, _y.Span(limit), "metadata.annotations")
+                    ? Located<bool?>.Present(true, limit.Span, "metadata.annotations")
                     : Located<bool?>.Missing(span, "metadata.annotations"),
             };
         }
@@ -735,7 +743,7 @@ namespace InfraLint.Yaml.Kubernetes
         /// Cloud annotations that make a LoadBalancer Service private to the VPC/VNet (AWS, GKE, Azure, OCI);
         /// without one, a LoadBalancer Service gets an internet-facing address.
         /// </summary>
-        private static bool IsInternalLoadBalancer(YamlMappingNode? annotations)
+        private static bool IsInternalLoadBalancer(TreeMapping? annotations)
         {
             string? Value(string key) => annotations.Str(key)?.Trim();
             bool Truthy(string key) => Value(key) is string v && v.Length > 0 && !v.Equals("false", StringComparison.OrdinalIgnoreCase);
@@ -753,7 +761,7 @@ namespace InfraLint.Yaml.Kubernetes
         /// <c>gce-internal</c> class and Azure's private-IP annotation are internal, and an ingress class
         /// named for it (<c>nginx-internal</c>, <c>private</c>) is taken at its word.
         /// </summary>
-        private static bool IsInternalIngress(string? className, YamlMappingNode? annotations)
+        private static bool IsInternalIngress(string? className, TreeMapping? annotations)
         {
             string cls = className?.ToLowerInvariant() ?? string.Empty;
             bool alb = cls == "alb" || annotations.Entries().Any(e => e.Key.StartsWith("alb.ingress.kubernetes.io/", StringComparison.Ordinal));
@@ -766,25 +774,25 @@ namespace InfraLint.Yaml.Kubernetes
         /// TLS without <c>spec.tls</c>: a cloud load balancer in front of the Ingress terminates it (ALB certificate,
         /// GKE certificates), or ingress-nginx passes the client's TLS through to the backend untouched.
         /// </summary>
-        private static YamlScalarNode? CloudCertificateAnnotation(YamlMappingNode? annotations) =>
+        private static TreeScalar? CloudCertificateAnnotation(TreeMapping? annotations) =>
             new[] { "alb.ingress.kubernetes.io/certificate-arn", "networking.gke.io/managed-certificates", "ingress.gcp.kubernetes.io/pre-shared-cert" }
-                .Select(annotations.ScalarNode).FirstOrDefault(n => n is not null && !string.IsNullOrWhiteSpace(YamlNodes.Text(n)))
-            ?? (annotations.ScalarNode("nginx.ingress.kubernetes.io/ssl-passthrough") is { } passthrough
-                && string.Equals(YamlNodes.Text(passthrough)?.Trim(), "true", StringComparison.OrdinalIgnoreCase) ? passthrough : null);
+                .Select(annotations.Scalar).FirstOrDefault(n => n is not null && !string.IsNullOrWhiteSpace(TreeValues.Text(n)))
+            ?? (annotations.Scalar("nginx.ingress.kubernetes.io/ssl-passthrough") is { } passthrough
+                && string.Equals(TreeValues.Text(passthrough)?.Trim(), "true", StringComparison.OrdinalIgnoreCase) ? passthrough : null);
 
         /// <summary>ingress-nginx request or connection limits; the first one set.</summary>
-        private static YamlScalarNode? RateLimitAnnotation(YamlMappingNode? annotations) =>
+        private static TreeScalar? RateLimitAnnotation(TreeMapping? annotations) =>
             new[] { "nginx.ingress.kubernetes.io/limit-rps", "nginx.ingress.kubernetes.io/limit-rpm", "nginx.ingress.kubernetes.io/limit-connections" }
-                .Select(annotations.ScalarNode).FirstOrDefault(n => n is not null && YamlNodes.Long(n) is > 0);
+                .Select(annotations.Scalar).FirstOrDefault(n => n is not null && TreeValues.Long(n) is > 0);
 
-        private MetricsCollector ReadMonitor(YamlMappingNode root, string kind)
+        private MetricsCollector ReadMonitor(TreeMapping root, string kind)
         {
             var (name, ns, span, metadata) = Identity(root, kind);
             var spec = root.Map("spec");
             var nsSelector = spec.Map("namespaceSelector");
-            var namespaces = YamlNodes.Bool(nsSelector.ScalarNode("any")) == true
+            var namespaces = TreeValues.Bool(nsSelector.Scalar("any")) == true
                 ? new[] { "*" }
-                : nsSelector.Seq("matchNames")?.Children.OfType<YamlScalarNode>().Select(YamlNodes.Text).Where(t => t is not null).Select(t => t!).ToArray() ?? Array.Empty<string>();
+                : nsSelector.Seq("matchNames")?.Items.OfType<TreeScalar>().Select(TreeValues.Text).Where(t => t is not null).Select(t => t!).ToArray() ?? Array.Empty<string>();
             if (kind == "ClusterPodMonitoring") namespaces = new[] { "*" };
             var selector = spec.Map("selector");
             return new MetricsCollector(SourceFormat.Kubernetes, kind, name, ns, span)
@@ -792,21 +800,21 @@ namespace InfraLint.Yaml.Kubernetes
                 Labels = Labels(metadata),
                 Annotations = Annotations(metadata),
                 Selector = selector.Map("matchLabels").StringMap(),
-                SelectorIsPartial = selector.Get("matchExpressions") is not null,
+                SelectorIsPartial = selector?.Get("matchExpressions") is not null,
                 Namespaces = namespaces,
                 SelectsPods = kind != "ServiceMonitor",
             };
         }
 
         /// <summary>Each alerting rule of a PrometheusRule (recording rules alert no one), located at its <c>alert</c> name.</summary>
-        private IEnumerable<AlertRule> ReadAlerts(YamlMappingNode root)
+        private IEnumerable<AlertRule> ReadAlerts(TreeMapping root)
         {
             var (_, ns, _, metadata) = Identity(root, "PrometheusRule");
-            foreach (var group in root.Map("spec").Seq("groups")?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
-                foreach (var rule in group.Seq("rules")?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
+            foreach (var group in root.Map("spec").Seq("groups")?.Items.OfType<TreeMapping>() ?? Enumerable.Empty<TreeMapping>())
+                foreach (var rule in group.Seq("rules")?.Items.OfType<TreeMapping>() ?? Enumerable.Empty<TreeMapping>())
                 {
-                    if (rule.ScalarNode("alert") is not { } alertNode || YamlNodes.Text(alertNode) is not string alert) continue;
-                    yield return new AlertRule(SourceFormat.Kubernetes, "PrometheusRule", alert, ns, _y.Span(alertNode), rule.Str("expr") ?? string.Empty, targetName: null)
+                    if (rule.Scalar("alert") is not { } alertNode || TreeValues.Text(alertNode) is not string alert) continue;
+                    yield return new AlertRule(SourceFormat.Kubernetes, "PrometheusRule", alert, ns, alertNode.Span, rule.Str("expr") ?? string.Empty, targetName: null)
                     {
                         Labels = Labels(metadata),
                         Annotations = Annotations(metadata),
