@@ -28,8 +28,42 @@ internal static class Verify
         var findings = result.Of(ruleId);
         var actual = findings.Select(f => Describe(new Markup.Expected(f.Location.File, f.RuleId, f.Location))).ToArray();
         Assert.Equal(expected.OrderBy(s => s, StringComparer.Ordinal), actual.OrderBy(s => s, StringComparer.Ordinal));
+        UnknownValuesNeverFire(ruleId, settings, parsed, findings);
         return findings;
     }
+
+    /// <summary>
+    /// Issue 8's promise, checked on every firing test: a value that is there but not a literal never produces a
+    /// finding. Each marked value that the finding is about (<c>privileged: {|IL2006:true|}</c>, where the finding's
+    /// logical path ends with the key on that line) is replaced by <c>!Ref UnknownParameter</c>, and the finding
+    /// must go away. Markers on something else (a resource's name, for a finding about a missing key) are left alone.
+    /// </summary>
+    private static void UnknownValuesNeverFire(string ruleId, LintSettings? settings, (string File, Markup Markup)[] parsed, IReadOnlyList<Finding> findings)
+    {
+        foreach (var (file, markup) in parsed)
+        {
+            foreach (var span in markup.Spans.Where(s => s.Rule == ruleId && s.Span.Length > 0))
+            {
+                var text = markup.Text;
+                int lineStart = text.LastIndexOf('\n', Math.Max(0, span.Span.StartOffset - 1)) + 1;
+                var before = text.Substring(lineStart, span.Span.StartOffset - lineStart);
+                var value = text.Substring(span.Span.StartOffset, span.Span.Length);
+                var key = System.Text.RegularExpressions.Regex.Match(before, @"^\s*(?:-\s+)?[""']?(?<key>[A-Za-z0-9_./-]+)[""']?:\s+$");
+                if (!key.Success || value.Contains('\n') || value.StartsWith('{') || value.StartsWith('[') || value.StartsWith('|') || value.StartsWith('>') || value.StartsWith('!')) continue;
+                var finding = findings.FirstOrDefault(f => f.Location.File == file && f.Location.StartOffset == span.Span.StartOffset);
+                if (finding is null || !EndsWithKey(finding.LogicalPath, key.Groups["key"].Value)) continue;
+
+                var mutated = text.Substring(0, span.Span.StartOffset) + "!Ref UnknownParameter" + text.Substring(span.Span.EndOffset);
+                var inputs = parsed.Select(p => (p.File, p.File == file ? mutated : p.Markup.Text)).ToArray();
+                var again = Lint.Files(settings, inputs).Of(ruleId).Where(f => f.LogicalPath == finding.LogicalPath).Select(f => f.ToString()).ToArray();
+                Assert.True(again.Length == 0, $"{ruleId} still fires when '{key.Groups["key"].Value}: {value}' becomes '!Ref UnknownParameter' (an unknown value must never produce a finding): {string.Join("; ", again)}");
+            }
+        }
+    }
+
+    private static bool EndsWithKey(string logicalPath, string key) =>
+        logicalPath.EndsWith("." + key, StringComparison.Ordinal) || logicalPath.EndsWith(":" + key, StringComparison.Ordinal)
+        || logicalPath.EndsWith("/" + key, StringComparison.Ordinal) || logicalPath == key;
 
     /// <summary>Asserts the rule does not fire on the YAML.</summary>
     public static void NoFindings(string ruleId, string yaml, LintSettings? settings = null)
