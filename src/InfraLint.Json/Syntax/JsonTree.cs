@@ -345,7 +345,7 @@ namespace InfraLint.Json.Syntax
                 char c = _text[offset];
                 if (char.IsHighSurrogate(c) && offset + 1 < _text.Length && char.IsLowSurrogate(_text[offset + 1]))
                     return "'" + _text.Substring(offset, 2) + "'";
-                return c <= ' ' || char.IsControl(c) || char.IsSurrogate(c) || c == '\uFEFF' ? $"U+{(int)c:X4}" : $"'{c}'";
+                return c <= ' ' || char.IsWhiteSpace(c) || char.IsControl(c) || char.IsSurrogate(c) || c == '\uFEFF' ? $"U+{(int)c:X4}" : $"'{c}'";
             }
 
             private static string Printable(char c) => c < ' ' || char.IsSurrogate(c) ? $"U+{(int)c:X4}" : c.ToString();
