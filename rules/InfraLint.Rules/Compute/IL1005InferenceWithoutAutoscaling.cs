@@ -29,7 +29,7 @@ namespace InfraLint.Rules.Compute
             ComputeWorkload workload = default!;
 
             When()
-                .Match(() => workload, w => w.Role == WorkloadRole.Inference, w => w.IsLongRunning, w => w.InlineAutoscaling == null)
+                .Match(() => workload, w => w.Role == WorkloadRole.Inference, w => w.IsLongRunning, w => w.InlineAutoscaling == null, w => !w.Replicas.IsUnknown)
                 .Not<Autoscaler>(a => a.Targets(workload));
 
             Then()

@@ -13,12 +13,13 @@ namespace InfraLint.Core.Tree
 
         public static TreeScalar? Scalar(this TreeMapping? mapping, string key) => mapping?.Get(key) as TreeScalar;
 
-        /// <summary>The scalar's text, or null when absent, not a scalar, or null (<c>~</c>, <c>null</c>, empty, unquoted).</summary>
+        /// <summary>The scalar's text, or null when absent, not a scalar, unknown, or null (<c>~</c>, <c>null</c>, empty, unquoted).</summary>
         public static string? Str(this TreeMapping? mapping, string key) => Text(mapping.Scalar(key));
 
+        /// <summary>A literal's text; null for an unknown value, whose text (a parameter's name) is not its value.</summary>
         public static string? Text(TreeScalar? scalar)
         {
-            if (scalar?.Value is null) return null;
+            if (scalar?.Value is null || scalar.IsUnknown) return null;
             if (scalar.IsPlain && IsNull(scalar.Value)) return null;
             return scalar.Value;
         }
@@ -28,7 +29,7 @@ namespace InfraLint.Core.Tree
         /// <summary>YAML 1.1 booleans, as Kubernetes' decoder reads them; a quoted "true" is a string, not a boolean.</summary>
         public static bool? Bool(TreeScalar? scalar)
         {
-            if (scalar?.Value is null || !scalar.IsPlain) return null;
+            if (scalar?.Value is null || !scalar.IsPlain || scalar.IsUnknown) return null;
             switch (scalar.Value.ToLowerInvariant())
             {
                 case "true":
