@@ -6,6 +6,7 @@ using InfraLint.Core.Scanning;
 using InfraLint.Yaml.Kubernetes;
 using InfraLint.Yaml.Parsing;
 using InfraLint.Yaml.Suppressions;
+using InfraLint.Yaml.Syntax;
 using YamlDotNet.RepresentationModel;
 
 namespace InfraLint.Yaml
@@ -44,9 +45,10 @@ namespace InfraLint.Yaml
                 if (document.RootNode is not YamlMappingNode root) continue;
                 try
                 {
-                    if (WorkloadSpec.WorkloadSpecReader.IsSpec(root))
+                    var tree = (Core.Tree.TreeMapping)YamlTree.Build(root, source);
+                    if (WorkloadSpec.WorkloadSpecReader.IsSpec(tree))
                     {
-                        facts.AddRange(WorkloadSpec.WorkloadSpecReader.Read(root, source));
+                        facts.AddRange(WorkloadSpec.WorkloadSpecReader.Read(tree));
                     }
                     else if (CloudFormation.CloudFormationReader.IsCloudFormation(root))
                     {
