@@ -54,9 +54,9 @@ namespace InfraLint.Yaml
                     {
                         facts.AddRange(new CloudFormation.CloudFormationReader(source).Read(root));
                     }
-                    else if (Compose.ComposeReader.IsCompose(root))
+                    else if (Compose.ComposeReader.IsCompose(tree))
                     {
-                        facts.AddRange(new Compose.ComposeReader(source).Read(root));
+                        facts.AddRange(new Compose.ComposeReader(source).Read(tree));
                     }
                     else if (KubernetesReader.IsKubernetes(root))
                     {
