@@ -47,17 +47,17 @@ namespace InfraLint.Yaml
                 try
                 {
                     var tree = (TreeMapping)YamlTree.Build(root, source);
-                    if (WorkloadSpec.WorkloadSpecReader.IsSpec(root))
+                    if (WorkloadSpec.WorkloadSpecReader.IsSpec(tree))
                     {
-                        facts.AddRange(WorkloadSpec.WorkloadSpecReader.Read(root, source));
+                        facts.AddRange(WorkloadSpec.WorkloadSpecReader.Read(tree));
                     }
                     else if (CloudFormation.CloudFormationReader.IsCloudFormation(root))
                     {
                         facts.AddRange(new CloudFormation.CloudFormationReader(source).Read(root));
                     }
-                    else if (Compose.ComposeReader.IsCompose(root))
+                    else if (Compose.ComposeReader.IsCompose(tree))
                     {
-                        facts.AddRange(new Compose.ComposeReader(source).Read(root));
+                        facts.AddRange(new Compose.ComposeReader(source).Read(tree));
                     }
                     else if (KubernetesReader.IsKubernetes(tree))
                     {

@@ -5,10 +5,8 @@ using System.Linq;
 using InfraLint.Core.Facts;
 using InfraLint.Core.Knowledge;
 using InfraLint.Core.Locations;
-using InfraLint.Yaml.Editing;
+using InfraLint.Core.Tree;
 using InfraLint.Yaml.Kubernetes;
-using InfraLint.Yaml.Parsing;
-using YamlDotNet.RepresentationModel;
 
 namespace InfraLint.Yaml.Compose
 {
@@ -23,45 +21,45 @@ namespace InfraLint.Yaml.Compose
         /// <summary>Compose-only keys; a document with <c>services</c> and none of these is still compose if a service has an image or build.</summary>
         private static readonly string[] ServiceKeys = { "image", "build", "command", "environment", "deploy", "ports" };
 
-        private readonly YamlFacts _y;
+        private readonly TreeFacts _y;
 
-        public ComposeReader(SourceText source) => _y = new YamlFacts(source);
+        public ComposeReader(SourceText source) => _y = new TreeFacts(source);
 
-        public static bool IsCompose(YamlMappingNode root) =>
+        public static bool IsCompose(TreeMapping root) =>
             root.Get("apiVersion") is null
             && root.Map("services") is { } services
-            && services.Entries().Any(s => s.Value is YamlMappingNode m && ServiceKeys.Any(k => m.Get(k) is not null));
+            && services.Entries().Any(s => s.Value is TreeMapping m && ServiceKeys.Any(k => m.Get(k) is not null));
 
-        public IEnumerable<object> Read(YamlMappingNode root)
+        public IEnumerable<object> Read(TreeMapping root)
         {
             foreach (var (name, keyNode, value) in root.Map("services").Entries())
             {
-                if (value is not YamlMappingNode service) continue;
+                if (value is not TreeMapping service) continue;
                 var workload = ReadService(name, keyNode, service);
                 yield return workload;
                 // Labels carry the infralint.dev/* profile keys in compose, as annotations do in Kubernetes.
                 if (DiscardedLogs(workload, service) is { } discarded) yield return discarded;
-                foreach (var fact in WorkloadSpec.WorkloadSpecReader.FromAnnotations(workload, service.Map("labels"), _y.Source))
+                foreach (var fact in WorkloadSpec.WorkloadSpecReader.FromAnnotations(workload, service.Map("labels")))
                     yield return fact;
             }
         }
 
-        private ComputeWorkload ReadService(string name, YamlScalarNode keyNode, YamlMappingNode s)
+        private ComputeWorkload ReadService(string name, TreeScalar keyNode, TreeMapping s)
         {
             string path = "services." + name;
             var span = _y.Span(keyNode);
-            var labels = s.Get("labels") is YamlSequenceNode labelList ? ListMap(labelList, path + ".labels") : _y.Map(s.Map("labels"), path + ".labels");
+            var labels = s.Get("labels") is TreeSequence labelList ? ListMap(labelList, path + ".labels") : _y.Map(s.Map("labels"), path + ".labels");
             // Compose projects have no namespaces; an empty namespace keeps namespace-scoped rules out.
             var workload = new ComputeWorkload(SourceFormat.Compose, "service", name, string.Empty, span)
             {
                 Labels = labels,
                 Annotations = labels,
-                LabelEdit = key => new YamlEditTarget(_y.Source, s, "labels", key),
+                LabelEdit = key => s.EditAt("labels", key)!,
                 // Compose has no collector discovery: Prometheus scrapes compose services from its own static configuration.
                 MetricsCollectedElsewhere = "the collector's own scrape configuration",
             };
             var deploy = s.Map("deploy");
-            workload.Replicas = deploy is null ? Located<int?>.Missing(span, path + ".deploy.replicas", new YamlEditTarget(_y.Source, s, "deploy", "replicas")) : _y.Int(deploy, path + ".deploy", span, "replicas");
+            workload.Replicas = deploy is null ? Located<int?>.Missing(span, path + ".deploy.replicas", s.EditAt("deploy", "replicas")) : _y.Int(deploy, path + ".deploy", span, "replicas");
 
             var anchor = span;
             var pod = new PodTemplate(workload, "service", anchor, path)
@@ -87,10 +85,10 @@ namespace InfraLint.Yaml.Compose
                 Ports = ReadPorts(s.Seq("ports")),
                 Resources = ReadResources(s, deploy, path, span),
                 SecurityContext = ReadSecurity(s, path, span),
-                EditAt = keys => new YamlEditTarget(_y.Source, s, keys),
+                EditAt = keys => s.EditAt(keys)!,
             };
             var health = s.Map("healthcheck");
-            if (health is not null && YamlNodes.Bool(health.ScalarNode("disable")) != true)
+            if (health is not null && TreeValues.Bool(health.Scalar("disable")) != true)
             {
                 var healthSpan = _y.Span(s.KeyNode("healthcheck")!);
                 container.ReadinessProbe = healthSpan;
@@ -119,11 +117,11 @@ namespace InfraLint.Yaml.Compose
         /// <c>logging: {driver: none}</c> on a model server throws away its request log, the only record of
         /// what it was asked and answered: an audit gap (IL4001). Other drivers keep the log somewhere.
         /// </summary>
-        private AuditLog? DiscardedLogs(ComputeWorkload workload, YamlMappingNode service)
+        private AuditLog? DiscardedLogs(ComputeWorkload workload, TreeMapping service)
         {
             if (workload.Role != WorkloadRole.Inference) return null;
-            var driver = service.Map("logging").ScalarNode("driver");
-            if (driver is null || YamlNodes.Text(driver) != "none") return null;
+            var driver = service.Map("logging").Scalar("driver");
+            if (driver is null || TreeValues.Text(driver) != "none") return null;
             string path = $"services.{workload.Name}.logging.driver";
             return new AuditLog(SourceFormat.Compose, "service", workload.Name, workload.Namespace, workload.Span, $"requests served by the model server '{workload.Name}' (its container log)")
             {
@@ -132,26 +130,26 @@ namespace InfraLint.Yaml.Compose
             };
         }
 
-        private Located<bool?> HostMode(YamlMappingNode s, string key, string path, SourceSpan anchor)
+        private Located<bool?> HostMode(TreeMapping s, string key, string path, SourceSpan anchor)
         {
-            var node = s.ScalarNode(key);
-            if (node is null || YamlNodes.Text(node) is not string text) return Located<bool?>.Missing(anchor, $"{path}.{key}");
+            var node = s.Scalar(key);
+            if (node is null || TreeValues.Text(node) is not string text) return Located<bool?>.Missing(anchor, $"{path}.{key}");
             // Only "host" shares the host namespace; "service:x" or "container:x" share another container's.
             return Located<bool?>.Present(text == "host", _y.Span(node), $"{path}.{key}");
         }
 
-        private SecurityContext ReadSecurity(YamlMappingNode s, string path, SourceSpan anchor)
+        private SecurityContext ReadSecurity(TreeMapping s, string path, SourceSpan anchor)
         {
             var opts = s.Seq("security_opt");
-            var noNewPrivileges = opts?.Children.OfType<YamlScalarNode>()
-                .FirstOrDefault(o => YamlNodes.Text(o) is string t && (t == "no-new-privileges" || t == "no-new-privileges:true" || t == "no-new-privileges=true"));
+            var noNewPrivileges = opts?.Items.OfType<TreeScalar>()
+                .FirstOrDefault(o => TreeValues.Text(o) is string t && (t == "no-new-privileges" || t == "no-new-privileges:true" || t == "no-new-privileges=true"));
             var escalation = noNewPrivileges is not null
                 ? Located<bool?>.Present(false, _y.Span(noNewPrivileges), path + ".security_opt")
-                : Located<bool?>.Missing(anchor, path + ".security_opt", new YamlListAppendTarget(_y.Source, s, "security_opt", "no-new-privileges:true", false));
+                : Located<bool?>.Missing(anchor, path + ".security_opt", s.Editor?.AppendTo(s, "security_opt", "no-new-privileges:true", false));
 
-            var userNode = s.ScalarNode("user");
+            var userNode = s.Scalar("user");
             Located<long?> runAsUser;
-            if (userNode is not null && YamlNodes.Text(userNode) is string user)
+            if (userNode is not null && TreeValues.Text(userNode) is string user)
             {
                 string uid = user.Split(':')[0];
                 long? id = uid == "root" ? 0 : long.TryParse(uid, NumberStyles.Integer, CultureInfo.InvariantCulture, out long n) ? n : (long?)null;
@@ -176,32 +174,32 @@ namespace InfraLint.Yaml.Compose
         /// GPU device reservations are exclusive allocations, so they count as both request and limit;
         /// <c>deploy.resources.limits</c> gives cpu and memory limits.
         /// </summary>
-        private ResourceRequirements ReadResources(YamlMappingNode s, YamlMappingNode? deploy, string path, SourceSpan anchor)
+        private ResourceRequirements ReadResources(TreeMapping s, TreeMapping? deploy, string path, SourceSpan anchor)
         {
             var requests = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
             var limits = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
             var resources = deploy.Map("resources");
             var limitsNode = resources.Map("limits");
-            if (limitsNode.ScalarNode("cpus") is { } cpus && YamlNodes.Text(cpus) is string c)
-                limits["cpu"] = Located<string>.Present(c, _y.Span(cpus), path + ".deploy.resources.limits.cpus", new YamlEditTarget(_y.Source, limitsNode!, "cpus"));
-            if (limitsNode.ScalarNode("memory") is { } mem && YamlNodes.Text(mem) is string m)
-                limits["memory"] = Located<string>.Present(m, _y.Span(mem), path + ".deploy.resources.limits.memory", new YamlEditTarget(_y.Source, limitsNode!, "memory"));
+            if (limitsNode.Scalar("cpus") is { } cpus && TreeValues.Text(cpus) is string c)
+                limits["cpu"] = Located<string>.Present(c, _y.Span(cpus), path + ".deploy.resources.limits.cpus", limitsNode!.EditAt("cpus"));
+            if (limitsNode.Scalar("memory") is { } mem && TreeValues.Text(mem) is string m)
+                limits["memory"] = Located<string>.Present(m, _y.Span(mem), path + ".deploy.resources.limits.memory", limitsNode!.EditAt("memory"));
 
             int devices = 0;
             SourceSpan? deviceSpan = null;
-            foreach (var device in resources.Map("reservations").Seq("devices")?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
+            foreach (var device in resources.Map("reservations").Seq("devices")?.Items.OfType<TreeMapping>() ?? Enumerable.Empty<TreeMapping>())
             {
-                bool gpu = device.Str("driver") == "nvidia" || device.Seq("capabilities")?.Children.OfType<YamlScalarNode>().Any(x => x.Value == "gpu") == true;
+                bool gpu = device.Str("driver") == "nvidia" || device.Seq("capabilities")?.Items.OfType<TreeScalar>().Any(x => x.Value == "gpu") == true;
                 if (!gpu) continue;
-                var countNode = device.ScalarNode("count");
+                var countNode = device.Scalar("count");
                 var ids = device.Seq("device_ids");
-                int count = ids is not null ? ids.Children.Count
-                    : YamlNodes.Text(countNode) is string text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? n
+                int count = ids is not null ? ids.Count
+                    : TreeValues.Text(countNode) is string text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? n
                     : 1; // "all" or absent: at least one GPU; the host decides how many
                 devices += count;
                 deviceSpan ??= countNode is not null ? _y.Span(countNode) : ids is not null ? _y.Head(ids) : _y.Head(device);
             }
-            if (s.ScalarNode("gpus") is { } gpusNode && YamlNodes.Text(gpusNode) is string gpus)
+            if (s.Scalar("gpus") is { } gpusNode && TreeValues.Text(gpusNode) is string gpus)
             {
                 devices += int.TryParse(gpus, NumberStyles.Integer, CultureInfo.InvariantCulture, out int g) ? g : 1;
                 deviceSpan ??= _y.Span(gpusNode);
@@ -216,38 +214,38 @@ namespace InfraLint.Yaml.Compose
             var resourcesAnchor = deploy?.KeyNode("resources") is { } rk ? _y.Span(rk) : s.KeyNode("deploy") is { } dk ? _y.Span(dk) : anchor;
             return new ResourceRequirements(requests, limits, resourcesAnchor, name => name switch
             {
-                "cpu" => new YamlEditTarget(_y.Source, s, "deploy", "resources", "limits", "cpus"),
-                "memory" => new YamlEditTarget(_y.Source, s, "deploy", "resources", "limits", "memory"),
+                "cpu" => s.EditAt("deploy", "resources", "limits", "cpus"),
+                "memory" => s.EditAt("deploy", "resources", "limits", "memory"),
                 _ => null,
             });
         }
 
-        private List<EnvVar> ReadEnvironment(YamlNode? env, string path)
+        private List<EnvVar> ReadEnvironment(TreeNode? env, string path)
         {
             var result = new List<EnvVar>();
-            if (env is YamlMappingNode map)
+            if (env is TreeMapping map)
             {
                 foreach (var (key, keyNode, value) in map.Entries())
                 {
                     var name = Located<string>.Present(key, _y.Span(keyNode), $"{path}.{key}");
-                    var v = value is YamlScalarNode sv && YamlNodes.Text(sv) is string text
+                    var v = value is TreeScalar sv && TreeValues.Text(sv) is string text
                         ? Located<string?>.Present(text, _y.Span(sv), $"{path}.{key}")
                         : Located<string?>.Missing(name.Span, $"{path}.{key}");
                     result.Add(new EnvVar(name, v, null));
                 }
             }
-            else if (env is YamlSequenceNode list)
+            else if (env is TreeSequence list)
             {
                 int i = 0;
-                foreach (var item in list.Children.OfType<YamlScalarNode>())
+                foreach (var item in list.Items.OfType<TreeScalar>())
                 {
                     string itemPath = $"{path}[{i++}]";
-                    if (YamlNodes.Text(item) is not string text) continue;
+                    if (TreeValues.Text(item) is not string text) continue;
                     var span = _y.Span(item);
                     int eq = text.IndexOf('=');
                     string key = eq < 0 ? text : text.Substring(0, eq);
                     // "KEY=value": the value's span starts after '=' (plus the opening quote when the item is quoted).
-                    int quote = item.Style == YamlDotNet.Core.ScalarStyle.Plain ? 0 : 1;
+                    int quote = item.IsPlain ? 0 : 1;
                     var name = Located<string>.Present(key, _y.Source.Span(span.StartOffset + quote, span.StartOffset + quote + key.Length), itemPath);
                     var value = eq < 0
                         ? Located<string?>.Missing(span, itemPath)
@@ -258,25 +256,25 @@ namespace InfraLint.Yaml.Compose
             return result;
         }
 
-        private Dictionary<string, Located<string>> ListMap(YamlSequenceNode list, string path)
+        private Dictionary<string, Located<string>> ListMap(TreeSequence list, string path)
         {
             var result = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
-            foreach (var item in list.Children.OfType<YamlScalarNode>())
+            foreach (var item in list.Items.OfType<TreeScalar>())
             {
-                if (YamlNodes.Text(item) is not string text) continue;
+                if (TreeValues.Text(item) is not string text) continue;
                 int eq = text.IndexOf('=');
                 if (eq > 0) result[text.Substring(0, eq)] = Located<string>.Present(text.Substring(eq + 1), _y.Span(item), path);
             }
             return result;
         }
 
-        private static int[] ReadPorts(YamlSequenceNode? ports)
+        private static int[] ReadPorts(TreeSequence? ports)
         {
             var result = new List<int>();
-            foreach (var item in ports?.Children ?? Enumerable.Empty<YamlNode>())
+            foreach (var item in ports.ItemsOrEmpty())
             {
                 // "8000", "8080:8000", "127.0.0.1:8080:8000/tcp", or the long form {target: 8000}.
-                string? text = item is YamlScalarNode s ? YamlNodes.Text(s) : (item as YamlMappingNode).Str("target");
+                string? text = item is TreeScalar s ? TreeValues.Text(s) : (item as TreeMapping).Str("target");
                 if (text is null) continue;
                 string container = text.Split('/')[0].Split(':').Last();
                 if (int.TryParse(container.Split('-')[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out int port) && port is > 0 and < 65536)
@@ -285,10 +283,10 @@ namespace InfraLint.Yaml.Compose
             return result.ToArray();
         }
 
-        private static IEnumerable<string> Words(YamlNode? node) => node switch
+        private static IEnumerable<string> Words(TreeNode? node) => node switch
         {
-            YamlScalarNode s when YamlNodes.Text(s) is string text => text.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries),
-            YamlSequenceNode list => list.Children.OfType<YamlScalarNode>().Select(YamlNodes.Text).Where(t => t is not null).Select(t => t!),
+            TreeScalar s when TreeValues.Text(s) is string text => text.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries),
+            TreeSequence list => list.Items.OfType<TreeScalar>().Select(TreeValues.Text).Where(t => t is not null).Select(t => t!),
             _ => Enumerable.Empty<string>(),
         };
     }

@@ -2,10 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using InfraLint.Core.Facts;
+using InfraLint.Core.Fixes;
 using InfraLint.Core.Locations;
-using InfraLint.Yaml.Editing;
-using InfraLint.Yaml.Parsing;
-using YamlDotNet.RepresentationModel;
+using InfraLint.Core.Tree;
 
 namespace InfraLint.Yaml.WorkloadSpec
 {
@@ -15,25 +14,17 @@ namespace InfraLint.Yaml.WorkloadSpec
     /// </summary>
     internal sealed class ProfileValues
     {
-        private readonly SourceText _source;
-
-        public ProfileValues(SourceText source, SourceSpan anchor)
-        {
-            _source = source;
-            Anchor = anchor;
-        }
+        public ProfileValues(SourceSpan anchor) => Anchor = anchor;
 
         public SourceSpan Anchor { get; }
 
-        public SourceText Source => _source;
-
         public List<ConfigProblem> Problems { get; } = new List<ConfigProblem>();
 
-        public Located<double?> Positive(YamlMappingNode? owner, string key, string path)
+        public Located<double?> Positive(TreeMapping? owner, string key, string path)
         {
-            var node = owner.ScalarNode(key);
-            if (node is null || YamlNodes.Text(node) is not string text) return Missing<double?>(owner, key, path);
-            var span = node.Span(_source);
+            var node = owner.Scalar(key);
+            if (node is null || TreeValues.Text(node) is not string text) return Missing<double?>(owner, key, path);
+            var span = node.Span;
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || double.IsNaN(value) || double.IsInfinity(value))
                 return Bad<double?>(span, path, $"'{path}' must be a number, not '{text}'.");
             if (value <= 0)
@@ -41,18 +32,18 @@ namespace InfraLint.Yaml.WorkloadSpec
             return Located<double?>.Present(value, span, path, Edit(owner, key));
         }
 
-        public Located<string?> Text(YamlMappingNode? owner, string key, string path)
+        public Located<string?> Text(TreeMapping? owner, string key, string path)
         {
-            var node = owner.ScalarNode(key);
-            if (node is null || YamlNodes.Text(node) is not string text) return Missing<string?>(owner, key, path);
-            return Located<string?>.Present(text.Trim(), node.Span(_source), path, Edit(owner, key));
+            var node = owner.Scalar(key);
+            if (node is null || TreeValues.Text(node) is not string text) return Missing<string?>(owner, key, path);
+            return Located<string?>.Present(text.Trim(), node.Span, path, Edit(owner, key));
         }
 
-        public Located<bool?> Flag(YamlMappingNode? owner, string key, string path)
+        public Located<bool?> Flag(TreeMapping? owner, string key, string path)
         {
-            var node = owner.ScalarNode(key);
-            if (node is null || YamlNodes.Text(node) is not string text) return Missing<bool?>(owner, key, path);
-            var span = node.Span(_source);
+            var node = owner.Scalar(key);
+            if (node is null || TreeValues.Text(node) is not string text) return Missing<bool?>(owner, key, path);
+            var span = node.Span;
             // Annotations are always strings, so "false" in quotes is accepted here.
             switch (text.Trim().ToLowerInvariant())
             {
@@ -67,7 +58,7 @@ namespace InfraLint.Yaml.WorkloadSpec
             }
         }
 
-        public Located<string?> Precision(YamlMappingNode? owner, string key, string path)
+        public Located<string?> Precision(TreeMapping? owner, string key, string path)
         {
             var raw = Text(owner, key, path);
             if (!raw.IsPresent) return raw;
@@ -77,7 +68,7 @@ namespace InfraLint.Yaml.WorkloadSpec
             return Located<string?>.Present(normalized, raw.Span, path, raw.Edit);
         }
 
-        public Located<WorkloadRole?> Role(YamlMappingNode? owner, string key, string path)
+        public Located<WorkloadRole?> Role(TreeMapping? owner, string key, string path)
         {
             var raw = Text(owner, key, path);
             if (!raw.IsPresent) return Located<WorkloadRole?>.Missing(raw.Span, path, raw.Edit);
@@ -88,39 +79,39 @@ namespace InfraLint.Yaml.WorkloadSpec
         }
 
         /// <summary>A list of strings, or one string taken as a one-item list; anything else is a problem at its node.</summary>
-        public IReadOnlyList<Located<string>> Strings(YamlMappingNode? owner, string key, string path)
+        public IReadOnlyList<Located<string>> Strings(TreeMapping? owner, string key, string path)
         {
-            var node = owner.Get(key);
+            var node = owner?.Get(key);
             var result = new List<Located<string>>();
             switch (node)
             {
                 case null:
                     break;
-                case YamlScalarNode scalar when YamlNodes.Text(scalar) is string one:
-                    result.Add(Located<string>.Present(one.Trim(), scalar.Span(_source), path));
+                case TreeScalar scalar when TreeValues.Text(scalar) is string one:
+                    result.Add(Located<string>.Present(one.Trim(), scalar.Span, path));
                     break;
-                case YamlScalarNode:
+                case TreeScalar:
                     break;
-                case YamlSequenceNode sequence:
+                case TreeSequence sequence:
                     int i = 0;
-                    foreach (var item in sequence.Children)
+                    foreach (var item in sequence.Items)
                     {
-                        if (item is YamlScalarNode s && YamlNodes.Text(s) is string text)
-                            result.Add(Located<string>.Present(text.Trim(), s.Span(_source), $"{path}[{i}]"));
+                        if (item is TreeScalar s && TreeValues.Text(s) is string text)
+                            result.Add(Located<string>.Present(text.Trim(), s.Span, $"{path}[{i}]"));
                         else
-                            Problems.Add(new ConfigProblem(item.HeadSpan(_source), $"Each entry of '{path}' must be a string."));
+                            Problems.Add(new ConfigProblem(item.HeadSpan, $"Each entry of '{path}' must be a string."));
                         i++;
                     }
                     break;
                 default:
-                    Problems.Add(new ConfigProblem(node.HeadSpan(_source), $"'{path}' must be a list of strings."));
+                    Problems.Add(new ConfigProblem(node.HeadSpan, $"'{path}' must be a list of strings."));
                     break;
             }
             return result;
         }
 
         /// <summary>A value from a fixed vocabulary (case-insensitive); anything else is a problem at its node.</summary>
-        public Located<T> OneOf<T>(YamlMappingNode? owner, string key, string path, IReadOnlyDictionary<string, T> vocabulary, T unknown)
+        public Located<T> OneOf<T>(TreeMapping? owner, string key, string path, IReadOnlyDictionary<string, T> vocabulary, T unknown)
         {
             var raw = Text(owner, key, path);
             if (!raw.IsPresent) return new Located<T>(unknown, false, raw.Span, path, raw.Edit);
@@ -135,27 +126,27 @@ namespace InfraLint.Yaml.WorkloadSpec
         /// Reports keys of a section that the spec does not define, and a section that is not a mapping, at the
         /// exact node; returns the section's mapping (null when absent or not a mapping).
         /// </summary>
-        public YamlMappingNode? Section(YamlMappingNode? owner, string key, string path, params string[] known)
+        public TreeMapping? Section(TreeMapping? owner, string key, string path, params string[] known)
         {
-            var node = owner.Get(key);
-            if (node is null || node is YamlScalarNode s && YamlNodes.Text(s) is null) return null;
-            if (node is not YamlMappingNode map)
+            var node = owner?.Get(key);
+            if (node is null || node is TreeScalar s && TreeValues.Text(s) is null) return null;
+            if (node is not TreeMapping map)
             {
-                Problems.Add(new ConfigProblem(node.HeadSpan(_source), $"'{path}' must be a mapping with {string.Join(", ", known)}."));
+                Problems.Add(new ConfigProblem(node.HeadSpan, $"'{path}' must be a mapping with {string.Join(", ", known)}."));
                 return null;
             }
             Check(map, path, known);
             return map;
         }
 
-        public void Check(YamlMappingNode map, string path, params string[] known)
+        public void Check(TreeMapping map, string path, params string[] known)
         {
             foreach (var (name, keyNode, _) in map.Entries())
                 if (Array.IndexOf(known, name) < 0)
-                    Problems.Add(new ConfigProblem(keyNode.Span(_source), $"Unknown key '{path}.{name}'; expected one of {string.Join(", ", known)}."));
+                    Problems.Add(new ConfigProblem(keyNode.Span, $"Unknown key '{path}.{name}'; expected one of {string.Join(", ", known)}."));
         }
 
-        private Located<T> Missing<T>(YamlMappingNode? owner, string key, string path) =>
+        private Located<T> Missing<T>(TreeMapping? owner, string key, string path) =>
             Located<T>.Missing(Anchor, path, owner is null ? null : Edit(owner, key));
 
         private Located<T> Bad<T>(SourceSpan span, string path, string message)
@@ -164,6 +155,6 @@ namespace InfraLint.Yaml.WorkloadSpec
             return Located<T>.Missing(span, path);
         }
 
-        private YamlEditTarget? Edit(YamlMappingNode? owner, string key) => owner is null ? null : new YamlEditTarget(_source, owner, key);
+        private static EditTarget? Edit(TreeMapping? owner, string key) => owner?.EditAt(key);
     }
 }

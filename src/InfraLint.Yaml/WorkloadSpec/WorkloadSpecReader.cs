@@ -3,9 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using InfraLint.Core.Facts;
 using InfraLint.Core.Locations;
+using InfraLint.Core.Tree;
 using InfraLint.Yaml.Kubernetes;
-using InfraLint.Yaml.Parsing;
-using YamlDotNet.RepresentationModel;
 
 namespace InfraLint.Yaml.WorkloadSpec
 {
@@ -13,7 +12,7 @@ namespace InfraLint.Yaml.WorkloadSpec
     /// Reads InfraLint's own AIWorkload documents (WORKLOAD-SPEC.md) and the equivalent
     /// <c>infralint.dev/*</c> annotations on a resource into <see cref="WorkloadProfile"/> facts.
     /// </summary>
-    internal static class WorkloadSpecReader
+    internal static partial class WorkloadSpecReader
     {
         public const string Kind = "AIWorkload";
 
@@ -44,23 +43,23 @@ namespace InfraLint.Yaml.WorkloadSpec
             "role", "model", "traffic", "slo", "training", "monitoring", "data", "pipeline", "tracking", "targets",
         };
 
-        public static bool IsSpec(YamlMappingNode root) =>
+        public static bool IsSpec(TreeMapping root) =>
             root.Str("kind") == Kind && root.Str("apiVersion")?.StartsWith("infralint.dev/", StringComparison.Ordinal) == true;
 
-        public static IEnumerable<object> Read(YamlMappingNode root, SourceText source)
+        public static IEnumerable<object> Read(TreeMapping root)
         {
             var metadata = root.Map("metadata");
-            var nameNode = metadata.ScalarNode("name");
-            string name = YamlNodes.Text(nameNode) ?? "(unnamed)";
+            var nameNode = metadata.Scalar("name");
+            string name = TreeValues.Text(nameNode) ?? "(unnamed)";
             string ns = metadata.Str("namespace") ?? KubernetesReader.DefaultNamespace;
-            var span = nameNode is not null ? nameNode.Span(source) : root.HeadSpan(source);
+            var span = nameNode is not null ? nameNode.Span : root.HeadSpan;
             var spec = root.Map("spec");
-            var values = new ProfileValues(source, span);
+            var values = new ProfileValues(span);
             var profile = new WorkloadProfile(Core.Facts.SourceFormat.WorkloadSpec, Kind, name, ns, span);
 
             foreach (var (key, keyNode, _) in spec.Entries())
                 if (!KnownSpecKeys.Contains(key))
-                    values.Problems.Add(new ConfigProblem(keyNode.Span(source), $"Unknown key 'spec.{key}' in AIWorkload; expected one of {string.Join(", ", KnownSpecKeys)}."));
+                    values.Problems.Add(new ConfigProblem(keyNode.Span, $"Unknown key 'spec.{key}' in AIWorkload; expected one of {string.Join(", ", KnownSpecKeys)}."));
 
             var model = spec.Map("model");
             var traffic = spec.Map("traffic");
@@ -79,7 +78,7 @@ namespace InfraLint.Yaml.WorkloadSpec
             profile.P99LatencyMs = values.Positive(slo, "p99LatencyMs", "spec.slo.p99LatencyMs");
             profile.P95LatencyMs = values.Positive(slo, "p95LatencyMs", "spec.slo.p95LatencyMs");
             profile.TimeToFirstTokenMs = values.Positive(slo, "timeToFirstTokenMs", "spec.slo.timeToFirstTokenMs");
-            profile.SloSpan = spec.KeyNode("slo")?.Span(source);
+            profile.SloSpan = spec?.KeyNode("slo")?.Span;
             profile.TrainingTokens = values.Positive(training, "tokens", "spec.training.tokens");
             profile.DeadlineHours = values.Positive(training, "deadlineHours", "spec.training.deadlineHours");
             profile.TrainingSchedule = values.Text(training, "schedule", "spec.training.schedule");
@@ -88,21 +87,21 @@ namespace InfraLint.Yaml.WorkloadSpec
             profile.DataQualityMonitor = values.Text(monitoring, "dataQuality", "spec.monitoring.dataQuality");
             profile.MetricsBackend = values.Text(monitoring, "metrics", "spec.monitoring.metrics");
             profile.Alerts = values.Strings(monitoring, "alerts", "spec.monitoring.alerts");
-            profile.MonitoringSpan = spec.KeyNode("monitoring")?.Span(source);
+            profile.MonitoringSpan = spec?.KeyNode("monitoring")?.Span;
             profile.Dataset = values.Text(data, "dataset", "spec.data.dataset");
             profile.DatasetVersion = values.Text(data, "version", "spec.data.version");
             profile.Tracking = Tracking(spec, values);
-            profile.Stages = Stages(profile, spec, values, source);
+            profile.Stages = Stages(profile, spec, values);
 
             var targets = new List<ProfileTarget>();
-            foreach (var item in spec.Seq("targets")?.Children ?? Enumerable.Empty<YamlNode>())
+            foreach (var item in spec.Seq("targets").ItemsOrEmpty())
             {
-                if (item is not YamlMappingNode t || t.ScalarNode("name") is not { } tn || YamlNodes.Text(tn) is not string targetName)
+                if (item is not TreeMapping t || t.Scalar("name") is not { } tn || TreeValues.Text(tn) is not string targetName)
                 {
-                    values.Problems.Add(new ConfigProblem(item.HeadSpan(source), "Each entry of spec.targets needs a name (and usually kind and namespace)."));
+                    values.Problems.Add(new ConfigProblem(item.HeadSpan, "Each entry of spec.targets needs a name (and usually kind and namespace)."));
                     continue;
                 }
-                targets.Add(new ProfileTarget(profile, t.Str("kind") ?? string.Empty, targetName, t.Str("namespace") ?? ns, tn.Span(source))
+                targets.Add(new ProfileTarget(profile, t.Str("kind") ?? string.Empty, targetName, t.Str("namespace") ?? ns, tn.Span)
                 {
                     NamespaceGiven = t.Str("namespace") is not null,
                 });
@@ -116,54 +115,54 @@ namespace InfraLint.Yaml.WorkloadSpec
         }
 
         /// <summary><c>tracking: mlflow</c>, or <c>tracking: {tool: mlflow, uri: …, experiment: …}</c>.</summary>
-        private static Located<string?> Tracking(YamlMappingNode? spec, ProfileValues values)
+        private static Located<string?> Tracking(TreeMapping? spec, ProfileValues values)
         {
-            if (spec.Get("tracking") is YamlScalarNode) return values.Text(spec, "tracking", "spec.tracking");
+            if (spec?.Get("tracking") is TreeScalar) return values.Text(spec, "tracking", "spec.tracking");
             var tracking = values.Section(spec, "tracking", "spec.tracking", "tool", "uri", "experiment", "project");
             if (tracking is not null && tracking.Get("tool") is null)
-                values.Problems.Add(new ConfigProblem(spec.KeyNode("tracking")!.Span(values.Source), "'spec.tracking' needs a tool (mlflow, wandb, neptune, comet, clearml, sagemaker-experiments…) or 'none'."));
+                values.Problems.Add(new ConfigProblem(spec!.KeyNode("tracking")!.Span, "'spec.tracking' needs a tool (mlflow, wandb, neptune, comet, clearml, sagemaker-experiments…) or 'none'."));
             return values.Text(tracking, "tool", "spec.tracking.tool");
         }
 
-        private static IReadOnlyList<PipelineStage> Stages(WorkloadProfile profile, YamlMappingNode? spec, ProfileValues values, SourceText source)
+        private static IReadOnlyList<PipelineStage> Stages(WorkloadProfile profile, TreeMapping? spec, ProfileValues values)
         {
             var pipeline = values.Section(spec, "pipeline", "spec.pipeline", "stages");
             var stages = new List<PipelineStage>();
             if (pipeline is null) return stages;
             var list = pipeline.Get("stages");
-            if (list is not YamlSequenceNode sequence)
+            if (list is not TreeSequence sequence)
             {
-                var at = list is null ? spec.KeyNode("pipeline")!.Span(source) : list.HeadSpan(source);
+                var at = list is null ? spec!.KeyNode("pipeline")!.Span : list.HeadSpan;
                 values.Problems.Add(new ConfigProblem(at, "'spec.pipeline.stages' must be a list of stages, each with a name and a type."));
                 return stages;
             }
             var names = new HashSet<string>(StringComparer.Ordinal);
             int i = 0;
-            foreach (var item in sequence.Children)
+            foreach (var item in sequence.Items)
             {
                 string path = $"spec.pipeline.stages[{i}]";
-                if (item is not YamlMappingNode s)
+                if (item is not TreeMapping s)
                 {
-                    values.Problems.Add(new ConfigProblem(item.HeadSpan(source), $"'{path}' must be a mapping with a name and a type."));
+                    values.Problems.Add(new ConfigProblem(item.HeadSpan, $"'{path}' must be a mapping with a name and a type."));
                     i++;
                     continue;
                 }
                 values.Check(s, path, StageKeys);
-                var nameNode = s.ScalarNode("name");
+                var nameNode = s.Scalar("name");
                 Located<string> name;
-                if (nameNode is not null && YamlNodes.Text(nameNode) is string n)
+                if (nameNode is not null && TreeValues.Text(nameNode) is string n)
                 {
-                    name = Located<string>.Present(n, nameNode.Span(source), path + ".name");
+                    name = Located<string>.Present(n, nameNode.Span, path + ".name");
                     if (!names.Add(n)) values.Problems.Add(new ConfigProblem(name.Span, $"Stage name '{n}' is used twice in spec.pipeline.stages."));
                 }
                 else
                 {
-                    name = Located<string>.Missing(s.HeadSpan(source), path + ".name");
+                    name = Located<string>.Missing(s.HeadSpan, path + ".name");
                     values.Problems.Add(new ConfigProblem(name.Span, $"'{path}' needs a name."));
                     n = $"stages[{i}]";
                     name = new Located<string>(n, false, name.Span, name.Path, null);
                 }
-                var stage = new PipelineStage(profile, i, name, s.HeadSpan(source), path)
+                var stage = new PipelineStage(profile, i, name, s.HeadSpan, path)
                 {
                     Type = values.OneOf(s, "type", path + ".type", StageTypes, StageType.Unknown),
                     Source = values.Text(s, "source", path + ".source"),
@@ -186,10 +185,10 @@ namespace InfraLint.Yaml.WorkloadSpec
         /// A profile from <c>infralint.dev/*</c> annotations on the workload itself, or nothing when it has
         /// none of them. Annotation values are strings ("40"), so they are validated like spec values.
         /// </summary>
-        public static IEnumerable<object> FromAnnotations(ComputeWorkload workload, YamlMappingNode? annotations, SourceText source)
+        public static IEnumerable<object> FromAnnotations(ComputeWorkload workload, TreeMapping? annotations)
         {
             if (annotations is null || !AnnotationKeys.Any(k => annotations.Get("infralint.dev/" + k) is not null)) yield break;
-            var values = new ProfileValues(source, workload.Span);
+            var values = new ProfileValues(workload.Span);
             const string p = "metadata.annotations.infralint.dev/";
             var profile = new WorkloadProfile(workload.Format, "annotations", workload.Name, workload.Namespace, workload.Span)
             {
