@@ -3,9 +3,11 @@ using System.Collections.Generic;
 using InfraLint.Core.Facts;
 using InfraLint.Core.Locations;
 using InfraLint.Core.Scanning;
+using InfraLint.Core.Tree;
 using InfraLint.Yaml.Kubernetes;
 using InfraLint.Yaml.Parsing;
 using InfraLint.Yaml.Suppressions;
+using InfraLint.Yaml.Syntax;
 using YamlDotNet.RepresentationModel;
 
 namespace InfraLint.Yaml
@@ -44,13 +46,14 @@ namespace InfraLint.Yaml
                 if (document.RootNode is not YamlMappingNode root) continue;
                 try
                 {
+                    var tree = (TreeMapping)YamlTree.Build(root, source);
                     if (WorkloadSpec.WorkloadSpecReader.IsSpec(root))
                     {
                         facts.AddRange(WorkloadSpec.WorkloadSpecReader.Read(root, source));
                     }
-                    else if (CloudFormation.CloudFormationReader.IsCloudFormation(root))
+                    else if (CloudFormation.CloudFormationReader.IsCloudFormation(tree))
                     {
-                        facts.AddRange(new CloudFormation.CloudFormationReader(source).Read(root));
+                        facts.AddRange(new CloudFormation.CloudFormationReader(source).Read(tree));
                     }
                     else if (Compose.ComposeReader.IsCompose(root))
                     {
