@@ -682,7 +682,7 @@ namespace InfraLint.Yaml.CloudFormation
         private static bool IsAccountRoot(TreeNode? principal)
         {
             string? text = principal is TreeScalar s ? s.Value : principal is TreeMapping m ? m.Str("Fn::Sub") ?? (m.Get("Fn::Join") is not null ? ":root" : null) : null;
-            if (principal is TreeScalar scalar && scalar.Tag == "!Ref" && scalar.Value == "AWS::AccountId") return true;
+            if (Intrinsics.IsRefTo(principal, "AWS::AccountId")) return true;
             return text is not null && (text.EndsWith(":root", StringComparison.Ordinal) || text.All(char.IsDigit) && text.Length == 12);
         }
 

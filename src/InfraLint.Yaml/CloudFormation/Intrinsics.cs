@@ -37,9 +37,12 @@ namespace InfraLint.Yaml.CloudFormation
         }
 
         /// <summary><c>!Ref AWS::NoValue</c> removes a property; treat it as absent rather than unknown.</summary>
-        public static bool IsNoValue(TreeNode? node) =>
-            (node is TreeScalar s && s.Tag == "!Ref" && s.Value == "AWS::NoValue")
-            || (node is TreeMapping m && m.Count == 1 && m.Str("Ref") == "AWS::NoValue");
+        public static bool IsNoValue(TreeNode? node) => IsRefTo(node, "AWS::NoValue");
+
+        /// <summary><c>!Ref name</c> or <c>{Ref: name}</c>, for pseudo parameters such as <c>AWS::AccountId</c>.</summary>
+        public static bool IsRefTo(TreeNode? node, string name) =>
+            (node is TreeScalar s && s.Tag == "!Ref" && s.Value == name)
+            || (node is TreeMapping m && m.Count == 1 && m.Str("Ref") == name);
 
         /// <summary>Logical ids this value refers to through Ref, GetAtt or Sub, at any depth.</summary>
         public static IReadOnlyCollection<string> References(TreeNode? node)
