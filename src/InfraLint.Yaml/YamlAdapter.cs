@@ -51,9 +51,9 @@ namespace InfraLint.Yaml
                     {
                         facts.AddRange(WorkloadSpec.WorkloadSpecReader.Read(tree));
                     }
-                    else if (CloudFormation.CloudFormationReader.IsCloudFormation(root))
+                    else if (CloudFormation.CloudFormationReader.IsCloudFormation(tree))
                     {
-                        facts.AddRange(new CloudFormation.CloudFormationReader(source).Read(root));
+                        facts.AddRange(new CloudFormation.CloudFormationReader(source).Read(tree));
                     }
                     else if (Compose.ComposeReader.IsCompose(tree))
                     {

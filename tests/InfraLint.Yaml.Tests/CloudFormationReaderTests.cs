@@ -127,4 +127,27 @@ public class AutoScalingGroupTests
         var mixed = groups.Single(g => g.Name == "Mixed");
         Assert.Equal(("g5.12xlarge", "spot", 0), (mixed.InstanceType!.Value, mixed.CapacityType!.Value, mixed.Replicas.Value));
     }
+
+    [Fact]
+    public void Account_root_in_a_key_policy_is_read_in_both_spellings_of_ref()
+    {
+        var facts = Facts("""
+            Resources:
+              Short:
+                Type: AWS::KMS::Key
+                Properties:
+                  KeyPolicy:
+                    Statement:
+                      - {Effect: Allow, Principal: {AWS: !Ref AWS::AccountId}, Action: "kms:*", Resource: "*"}
+              Long:
+                Type: AWS::KMS::Key
+                Properties:
+                  KeyPolicy:
+                    Statement:
+                      - {Effect: Allow, Principal: {AWS: {Ref: AWS::AccountId}}, Action: "kms:*", Resource: "*"}
+            """);
+        var policies = facts.OfType<AccessPolicy>().ToList();
+        Assert.Equal(2, policies.Count);
+        Assert.All(policies, p => Assert.NotNull(p.Statements.Single().ConventionalDefault));
+    }
 }

@@ -4,10 +4,8 @@ using System.Linq;
 using InfraLint.Core.Facts;
 using InfraLint.Core.Knowledge;
 using InfraLint.Core.Locations;
-using InfraLint.Yaml.Editing;
+using InfraLint.Core.Tree;
 using InfraLint.Yaml.Kubernetes;
-using InfraLint.Yaml.Parsing;
-using YamlDotNet.RepresentationModel;
 
 namespace InfraLint.Yaml.CloudFormation
 {
@@ -18,26 +16,26 @@ namespace InfraLint.Yaml.CloudFormation
     /// </summary>
     internal sealed class CloudFormationReader
     {
-        private readonly YamlFacts _y;
+        private readonly TreeFacts _y;
         private readonly string _ns;
-        private Dictionary<string, (string Type, YamlMappingNode Resource, YamlScalarNode Key)> _resources = new(StringComparer.Ordinal);
+        private Dictionary<string, (string Type, TreeMapping Resource, TreeScalar Key)> _resources = new(StringComparer.Ordinal);
 
         public CloudFormationReader(SourceText source)
         {
-            _y = new YamlFacts(source);
+            _y = new TreeFacts(source);
             _ns = source.Path;
         }
 
-        public static bool IsCloudFormation(YamlMappingNode root) =>
+        public static bool IsCloudFormation(TreeMapping root) =>
             root.Map("Resources") is { } resources
             && (root.Get("AWSTemplateFormatVersion") is not null
-                || resources.Entries().Any(e => (e.Value as YamlMappingNode).Str("Type")?.Contains("::") == true));
+                || resources.Entries().Any(e => (e.Value as TreeMapping).Str("Type")?.Contains("::") == true));
 
-        public IEnumerable<object> Read(YamlMappingNode root)
+        public IEnumerable<object> Read(TreeMapping root)
         {
-            _resources = new Dictionary<string, (string, YamlMappingNode, YamlScalarNode)>(StringComparer.Ordinal);
+            _resources = new Dictionary<string, (string, TreeMapping, TreeScalar)>(StringComparer.Ordinal);
             foreach (var (id, key, value) in root.Map("Resources").Entries())
-                if (value is YamlMappingNode r && r.Str("Type") is string type) _resources[id] = (type, r, key);
+                if (value is TreeMapping r && r.Str("Type") is string type) _resources[id] = (type, r, key);
 
             var secureBuckets = SecureTransportBuckets(out bool bucketPoliciesUnresolved);
             var throttledStages = ThrottledStages(out bool usagePlansUnresolved);
@@ -61,8 +59,8 @@ namespace InfraLint.Yaml.CloudFormation
                         facts.AddRange(Zones(id, type, span, props, path, "AvailabilityZoneName"));
                         break;
                     case "AWS::RDS::DBInstance":
-                        if (Intrinsics.Literal(props.Get("Engine"))?.StartsWith("aurora", StringComparison.OrdinalIgnoreCase) == true) break; // encrypted at the cluster
-                        if (props.Get("DBClusterIdentifier") is not null) break; // a member of a (Multi-AZ) DB cluster: encrypted at the cluster
+                        if (Intrinsics.Literal(props?.Get("Engine"))?.StartsWith("aurora", StringComparison.OrdinalIgnoreCase) == true) break; // encrypted at the cluster
+                        if (props?.Get("DBClusterIdentifier") is not null) break; // a member of a (Multi-AZ) DB cluster: encrypted at the cluster
                         facts.Add(Encrypted(id, type, span, props, path, "database", "StorageEncrypted", "KmsKeyId", "SourceDBInstanceIdentifier", "DBSnapshotIdentifier", "SourceDBClusterIdentifier"));
                         break;
                     case "AWS::RDS::DBCluster":
@@ -79,17 +77,17 @@ namespace InfraLint.Yaml.CloudFormation
                         facts.AddRange(Zones(id, type, span, props, path));
                         break;
                     case "AWS::EC2::Instance":
-                        facts.AddRange(WithProfile(Instance(id, type, span, props, path, props.Get("InstanceType"), "Properties.InstanceType", null), props));
+                        facts.AddRange(WithProfile(Instance(id, type, span, props, path, props?.Get("InstanceType"), "Properties.InstanceType", null), props));
                         facts.AddRange(Zones(id, type, span, props, path));
                         facts.AddRange(Volumes(id, type, props.Seq("BlockDeviceMappings"), path + ".Properties.BlockDeviceMappings"));
                         break;
                     case "AWS::EC2::LaunchTemplate":
                     {
                         var data = props.Map("LaunchTemplateData");
-                        string? market = Intrinsics.Literal(data.Map("InstanceMarketOptions").Get("MarketType"));
-                        var template = Instance(id, type, span, props, path, data.Get("InstanceType"), "Properties.LaunchTemplateData.InstanceType", market == "spot" ? "spot" : null);
+                        string? market = Intrinsics.Literal(data.Map("InstanceMarketOptions")?.Get("MarketType"));
+                        var template = Instance(id, type, span, props, path, data?.Get("InstanceType"), "Properties.LaunchTemplateData.InstanceType", market == "spot" ? "spot" : null);
                         template.IsNodePool = true;
-                        var instanceTags = data.Seq("TagSpecifications")?.Children.OfType<YamlMappingNode>().FirstOrDefault(t => Intrinsics.Literal(t.Get("ResourceType")) == "instance");
+                        var instanceTags = data.Seq("TagSpecifications")?.Items.OfType<TreeMapping>().FirstOrDefault(t => Intrinsics.Literal(t.Get("ResourceType")) == "instance");
                         facts.AddRange(WithProfile(template, instanceTags ?? props));
                         facts.AddRange(Volumes(id, type, data.Seq("BlockDeviceMappings"), path + ".Properties.LaunchTemplateData.BlockDeviceMappings"));
                         break;
@@ -142,13 +140,13 @@ namespace InfraLint.Yaml.CloudFormation
                         {
                             Labels = Tags(props),
                             Enabled = props is null ? Located<bool?>.Missing(span, path + ".Properties.IsLogging") : Bool(props, path + ".Properties", span, "IsLogging"),
-                            Enable = props is null ? null : new YamlEditTarget(_y.Source, props, "IsLogging"),
+                            Enable = props?.EditAt("IsLogging"),
                         });
                         break;
                     case "AWS::IAM::Role":
                     {
                         int i = 0;
-                        foreach (var policy in props.Seq("Policies")?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
+                        foreach (var policy in props.Seq("Policies")?.Items.OfType<TreeMapping>() ?? Enumerable.Empty<TreeMapping>())
                             facts.Add(Policy(id, type, span, path, policy.Map("PolicyDocument"), $"Properties.Policies[{i++}].PolicyDocument"));
                         break;
                     }
@@ -166,7 +164,7 @@ namespace InfraLint.Yaml.CloudFormation
                         facts.Add(Stage(id, type, span, props, path, throttledStages, usagePlansUnresolved));
                         break;
                     case "AWS::ApiGateway::Deployment":
-                        if (props.Get("StageName") is not null) facts.Add(Stage(id, type, span, props, path, throttledStages, usagePlansUnresolved));
+                        if (props?.Get("StageName") is not null) facts.Add(Stage(id, type, span, props, path, throttledStages, usagePlansUnresolved));
                         break;
                 }
             }
@@ -175,7 +173,7 @@ namespace InfraLint.Yaml.CloudFormation
 
         // ---- storage --------------------------------------------------------------------------
 
-        private StorageResource Bucket(string id, SourceSpan span, YamlMappingNode? props, string path, HashSet<string> secure, bool unresolved)
+        private StorageResource Bucket(string id, SourceSpan span, TreeMapping? props, string path, HashSet<string> secure, bool unresolved)
         {
             var bucket = new StorageResource(SourceFormat.CloudFormation, "AWS::S3::Bucket", id, _ns, span, "bucket")
             {
@@ -183,10 +181,10 @@ namespace InfraLint.Yaml.CloudFormation
                 // S3 has blocked public access on new buckets by default since April 2023.
                 PublicAccessBlockedByDefault = true,
             };
-            var encryption = props.Get("BucketEncryption");
-            var rule = (encryption as YamlMappingNode).Seq("ServerSideEncryptionConfiguration")?.Children.FirstOrDefault() as YamlMappingNode;
+            var encryption = props?.Get("BucketEncryption");
+            var rule = (encryption as TreeMapping).Seq("ServerSideEncryptionConfiguration")?.Items.FirstOrDefault() as TreeMapping;
             var byDefault = rule.Map("ServerSideEncryptionByDefault");
-            var algorithmNode = byDefault.Get("SSEAlgorithm");
+            var algorithmNode = byDefault?.Get("SSEAlgorithm");
             if (encryption is null)
             {
                 // S3 has encrypted every new object with SSE-S3 since January 2023: the provider default, not "none".
@@ -196,7 +194,7 @@ namespace InfraLint.Yaml.CloudFormation
             else
             {
                 string? algorithm = Intrinsics.Literal(algorithmNode);
-                bool hasKey = byDefault.Get("KMSMasterKeyID") is { } keyNode && !Intrinsics.IsNoValue(keyNode);
+                bool hasKey = byDefault?.Get("KMSMasterKeyID") is { } keyNode && !Intrinsics.IsNoValue(keyNode);
                 var state = algorithmNode is null || Intrinsics.IsIntrinsic(algorithmNode) ? EncryptionAtRest.Unknown
                     : algorithm == "AES256" ? EncryptionAtRest.ProviderKey
                     : algorithm?.StartsWith("aws:kms", StringComparison.Ordinal) == true ? (hasKey ? EncryptionAtRest.CustomerKey : EncryptionAtRest.ManagedKmsKey)
@@ -218,7 +216,7 @@ namespace InfraLint.Yaml.CloudFormation
             bucket.BlocksPublicAccess = block is null || anyUnknown
                 ? Located<bool?>.Missing(span, path + ".Properties.PublicAccessBlockConfiguration")
                 : Located<bool?>.Present(flags.All(f => f.Value == true), _y.Span(props!.KeyNode("PublicAccessBlockConfiguration")!), path + ".Properties.PublicAccessBlockConfiguration");
-            if (props.Get("AccessControl") is YamlScalarNode acl && Intrinsics.Literal(acl) is string cannedAcl)
+            if (props?.Get("AccessControl") is TreeScalar acl && Intrinsics.Literal(acl) is string cannedAcl)
                 bucket.PublicAcl = cannedAcl.StartsWith("Public", StringComparison.Ordinal) ? Located<string?>.Present(cannedAcl, _y.Span(acl), path + ".Properties.AccessControl") : null;
 
             bucket.RequiresSecureTransport = unresolved
@@ -238,7 +236,7 @@ namespace InfraLint.Yaml.CloudFormation
             {
                 if (type != "AWS::S3::BucketPolicy") continue;
                 var props = resource.Map("Properties");
-                var targets = Intrinsics.References(props.Get("Bucket")).Where(_resources.ContainsKey).ToList();
+                var targets = Intrinsics.References(props?.Get("Bucket")).Where(_resources.ContainsKey).ToList();
                 if (targets.Count == 0)
                 {
                     unresolved = true;
@@ -246,7 +244,7 @@ namespace InfraLint.Yaml.CloudFormation
                 }
                 bool denies = Statements(props.Map("PolicyDocument")).Any(s =>
                     Intrinsics.Literal(s.Get("Effect")) == "Deny"
-                    && s.Map("Condition").Map("Bool").Get("aws:SecureTransport") is YamlNode v
+                    && s.Map("Condition").Map("Bool")?.Get("aws:SecureTransport") is TreeNode v
                     && string.Equals(Intrinsics.Literal(v), "false", StringComparison.OrdinalIgnoreCase));
                 if (denies) foreach (var t in targets) result.Add(t);
             }
@@ -254,14 +252,14 @@ namespace InfraLint.Yaml.CloudFormation
         }
 
         /// <param name="inheritKeys">Properties that restore from a snapshot or replicate a source: without the flag, encryption follows the source, so it is unknown.</param>
-        private StorageResource Encrypted(string id, string type, SourceSpan span, YamlMappingNode? props, string path, string category, string flagKey, string keyKey, params string[] inheritKeys)
+        private StorageResource Encrypted(string id, string type, SourceSpan span, TreeMapping? props, string path, string category, string flagKey, string keyKey, params string[] inheritKeys)
         {
             var storage = new StorageResource(SourceFormat.CloudFormation, type, id, _ns, span, category) { Labels = Tags(props) };
-            var flagNode = props.Get(flagKey);
-            var edit = props is null ? null : new YamlEditTarget(_y.Source, props, flagKey);
-            bool hasKey = props.Get(keyKey) is { } k && !Intrinsics.IsNoValue(k);
+            var flagNode = props?.Get(flagKey);
+            var edit = props?.EditAt(flagKey);
+            bool hasKey = props?.Get(keyKey) is { } k && !Intrinsics.IsNoValue(k);
             string p = $"{path}.Properties.{flagKey}";
-            bool inherits = inheritKeys.Any(k => props.Get(k) is { } n && !Intrinsics.IsNoValue(n));
+            bool inherits = inheritKeys.Any(k => props?.Get(k) is { } n && !Intrinsics.IsNoValue(n));
             if ((flagNode is null || Intrinsics.IsNoValue(flagNode)) && inherits)
                 storage.Encryption = new Located<EncryptionAtRest>(EncryptionAtRest.Unknown, false, span, p, edit);
             else if (flagNode is null || Intrinsics.IsNoValue(flagNode))
@@ -278,10 +276,10 @@ namespace InfraLint.Yaml.CloudFormation
         }
 
         /// <summary>Services that always encrypt, with an AWS-managed key unless a KMS key is named (SageMaker ML volumes).</summary>
-        private StorageResource KmsEncrypted(string id, string type, SourceSpan span, YamlMappingNode? props, string path, string category, string keyKey)
+        private StorageResource KmsEncrypted(string id, string type, SourceSpan span, TreeMapping? props, string path, string category, string keyKey)
         {
             var storage = new StorageResource(SourceFormat.CloudFormation, type, id, _ns, span, category) { Labels = Tags(props) };
-            var keyNode = props.Get(keyKey);
+            var keyNode = props?.Get(keyKey);
             string p = $"{path}.Properties.{keyKey}";
             storage.Encryption = keyNode is null || Intrinsics.IsNoValue(keyNode)
                 ? new Located<EncryptionAtRest>(EncryptionAtRest.ProviderDefault, false, span, p, null)
@@ -292,10 +290,10 @@ namespace InfraLint.Yaml.CloudFormation
             return storage;
         }
 
-        private IEnumerable<StorageResource> Volumes(string id, string type, YamlSequenceNode? mappings, string path)
+        private IEnumerable<StorageResource> Volumes(string id, string type, TreeSequence? mappings, string path)
         {
             int i = 0;
-            foreach (var mapping in mappings?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
+            foreach (var mapping in mappings?.Items.OfType<TreeMapping>() ?? Enumerable.Empty<TreeMapping>())
             {
                 var ebs = mapping.Map("Ebs");
                 string p = $"{path}[{i++}]";
@@ -308,7 +306,7 @@ namespace InfraLint.Yaml.CloudFormation
 
         // ---- compute --------------------------------------------------------------------------
 
-        private ComputeWorkload Instance(string id, string type, SourceSpan span, YamlMappingNode? props, string path, YamlNode? instanceType, string typePath, string? capacity)
+        private ComputeWorkload Instance(string id, string type, SourceSpan span, TreeMapping? props, string path, TreeNode? instanceType, string typePath, string? capacity)
         {
             var workload = new ComputeWorkload(SourceFormat.CloudFormation, type, id, _ns, span)
             {
@@ -320,11 +318,11 @@ namespace InfraLint.Yaml.CloudFormation
             return workload;
         }
 
-        private ComputeWorkload Nodegroup(string id, string type, SourceSpan span, YamlMappingNode? props, string path)
+        private ComputeWorkload Nodegroup(string id, string type, SourceSpan span, TreeMapping? props, string path)
         {
             var types = props.Seq("InstanceTypes");
             var scaling = props.Map("ScalingConfig");
-            var capacity = props.Get("CapacityType");
+            var capacity = props?.Get("CapacityType");
             var labels = Tags(props);
             foreach (var label in _y.Map(props.Map("Labels"), path + ".Properties.Labels")) labels[label.Key] = label.Value;
             return new ComputeWorkload(SourceFormat.CloudFormation, type, id, _ns, span)
@@ -332,12 +330,12 @@ namespace InfraLint.Yaml.CloudFormation
                 IsNodePool = true,
                 Labels = labels,
                 Replicas = scaling is null ? Located<int?>.Missing(span, path + ".Properties.ScalingConfig.DesiredSize") : Int(scaling, path + ".Properties.ScalingConfig", span, "DesiredSize"),
-                InstanceType = Text(types?.Children.FirstOrDefault(), path + ".Properties.InstanceTypes[0]", span),
+                InstanceType = Text(types?.Items.FirstOrDefault(), path + ".Properties.InstanceTypes[0]", span),
                 // EKS managed node groups default to ON_DEMAND.
                 CapacityType = capacity is null
-                    ? Located<string?>.Missing(span, path + ".Properties.CapacityType", props is null ? null : new YamlEditTarget(_y.Source, props, "CapacityType"))
+                    ? Located<string?>.Missing(span, path + ".Properties.CapacityType", props?.EditAt("CapacityType"))
                     : Intrinsics.Literal(capacity) is string c
-                        ? Located<string?>.Present(c.Equals("SPOT", StringComparison.OrdinalIgnoreCase) ? "spot" : "on-demand", _y.Span(capacity), path + ".Properties.CapacityType", new YamlEditTarget(_y.Source, props!, "CapacityType"))
+                        ? Located<string?>.Present(c.Equals("SPOT", StringComparison.OrdinalIgnoreCase) ? "spot" : "on-demand", _y.Span(capacity), path + ".Properties.CapacityType", props!.EditAt("CapacityType"))
                         : Located<string?>.Present(null, _y.Span(capacity), path + ".Properties.CapacityType"),
             };
         }
@@ -347,14 +345,14 @@ namespace InfraLint.Yaml.CloudFormation
         /// launch template or its launch configuration; it runs on spot when the on-demand share above the base
         /// capacity is below 100% (the default is 100%) or its launch template asks for the spot market.
         /// </summary>
-        private ComputeWorkload AutoScalingGroup(string id, string type, SourceSpan span, YamlMappingNode? props, string path)
+        private ComputeWorkload AutoScalingGroup(string id, string type, SourceSpan span, TreeMapping? props, string path)
         {
             var mixed = props.Map("MixedInstancesPolicy");
-            var overrideType = mixed.Map("LaunchTemplate").Seq("Overrides")?.Children.OfType<YamlMappingNode>().FirstOrDefault()?.Get("InstanceType");
+            var overrideType = mixed.Map("LaunchTemplate").Seq("Overrides")?.Items.OfType<TreeMapping>().FirstOrDefault()?.Get("InstanceType");
             var templateRef = (mixed.Map("LaunchTemplate").Map("LaunchTemplateSpecification") ?? props.Map("LaunchTemplate")) is { } spec
                 ? Intrinsics.References(spec.Get("LaunchTemplateId") ?? spec.Get("LaunchTemplateName")).FirstOrDefault(r => _resources.TryGetValue(r, out var res) && res.Type == "AWS::EC2::LaunchTemplate")
                 : null;
-            var configRef = Intrinsics.References(props.Get("LaunchConfigurationName")).FirstOrDefault(r => _resources.TryGetValue(r, out var res) && res.Type == "AWS::AutoScaling::LaunchConfiguration");
+            var configRef = Intrinsics.References(props?.Get("LaunchConfigurationName")).FirstOrDefault(r => _resources.TryGetValue(r, out var res) && res.Type == "AWS::AutoScaling::LaunchConfiguration");
             var templateData = templateRef is null ? null : _resources[templateRef].Resource.Map("Properties").Map("LaunchTemplateData");
             var config = configRef is null ? null : _resources[configRef].Resource.Map("Properties");
 
@@ -363,10 +361,10 @@ namespace InfraLint.Yaml.CloudFormation
                 : config?.Get("InstanceType") is { } c ? Text(c, $"Resources.{configRef}.Properties.InstanceType", span)
                 : Located<string?>.Missing(span, path + ".Properties.LaunchTemplate");
 
-            var share = mixed.Map("InstancesDistribution").Get("OnDemandPercentageAboveBaseCapacity");
+            var share = mixed.Map("InstancesDistribution")?.Get("OnDemandPercentageAboveBaseCapacity");
             string capacityPath = path + ".Properties.MixedInstancesPolicy.InstancesDistribution.OnDemandPercentageAboveBaseCapacity";
             Located<string?> capacity;
-            if (Intrinsics.Literal(templateData.Map("InstanceMarketOptions").Get("MarketType")) == "spot" || config?.Get("SpotPrice") is not null)
+            if (Intrinsics.Literal(templateData.Map("InstanceMarketOptions")?.Get("MarketType")) == "spot" || config?.Get("SpotPrice") is not null)
                 capacity = Located<string?>.Present("spot", span, path);
             else if (share is null)
                 capacity = Located<string?>.Present("on-demand", span, capacityPath);
@@ -391,14 +389,14 @@ namespace InfraLint.Yaml.CloudFormation
             };
         }
 
-        private AuditLog EksAudit(string id, string type, SourceSpan span, YamlMappingNode? props, string path)
+        private AuditLog EksAudit(string id, string type, SourceSpan span, TreeMapping? props, string path)
         {
             var types = props.Map("Logging").Map("ClusterLogging").Seq("EnabledTypes");
             bool? audit = null;
             if (types is null) audit = false;
-            else if (types.Children.All(t => !Intrinsics.IsIntrinsic(t) && !Intrinsics.IsIntrinsic((t as YamlMappingNode)?.Get("Type"))))
-                audit = types.Children.Any(t => Intrinsics.Literal((t as YamlMappingNode)?.Get("Type") ?? t) == "audit");
-            var typesKey = props.Map("Logging").Map("ClusterLogging").KeyNode("EnabledTypes");
+            else if (types.Items.All(t => !Intrinsics.IsIntrinsic(t) && !Intrinsics.IsIntrinsic((t as TreeMapping)?.Get("Type"))))
+                audit = types.Items.Any(t => Intrinsics.Literal((t as TreeMapping)?.Get("Type") ?? t) == "audit");
+            var typesKey = props.Map("Logging").Map("ClusterLogging")?.KeyNode("EnabledTypes");
             var at = typesKey is not null ? _y.Span(typesKey) : span;
             return new AuditLog(SourceFormat.CloudFormation, type, id, _ns, span, "EKS API server (audit log type)")
             {
@@ -407,7 +405,7 @@ namespace InfraLint.Yaml.CloudFormation
             };
         }
 
-        private ComputeWorkload SageMakerModel(string id, string type, SourceSpan span, YamlMappingNode? props, string path)
+        private ComputeWorkload SageMakerModel(string id, string type, SourceSpan span, TreeMapping? props, string path)
         {
             var workload = new ComputeWorkload(SourceFormat.CloudFormation, type, id, _ns, span)
             {
@@ -425,10 +423,10 @@ namespace InfraLint.Yaml.CloudFormation
                 SecurityContext = UnknownSecurity(span, path),
             };
             var containers = new List<Container>();
-            var list = new List<(YamlMappingNode Node, string Path)>();
+            var list = new List<(TreeMapping Node, string Path)>();
             if (props.Map("PrimaryContainer") is { } primary) list.Add((primary, path + ".Properties.PrimaryContainer"));
             int i = 0;
-            foreach (var c in props.Seq("Containers")?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
+            foreach (var c in props.Seq("Containers")?.Items.OfType<TreeMapping>() ?? Enumerable.Empty<TreeMapping>())
                 list.Add((c, $"{path}.Properties.Containers[{i++}]"));
             foreach (var (node, cpath) in list)
             {
@@ -448,13 +446,13 @@ namespace InfraLint.Yaml.CloudFormation
             return workload;
         }
 
-        private IEnumerable<object> EndpointConfig(string id, string type, SourceSpan span, YamlMappingNode? props, string path)
+        private IEnumerable<object> EndpointConfig(string id, string type, SourceSpan span, TreeMapping? props, string path)
         {
-            var variants = props.Seq("ProductionVariants")?.Children.OfType<YamlMappingNode>().ToList() ?? new List<YamlMappingNode>();
+            var variants = props.Seq("ProductionVariants")?.Items.OfType<TreeMapping>().ToList() ?? new List<TreeMapping>();
             // Serverless Inference lists data capture among the real-time features it does not support, and runs on no ML volume of ours.
             if (variants.Count > 0 && variants.All(v => v.Get("ServerlessConfig") is not null)) yield break;
             var capture = props.Map("DataCaptureConfig");
-            var enable = capture.Get("EnableCapture");
+            var enable = capture?.Get("EnableCapture");
             yield return new AuditLog(SourceFormat.CloudFormation, type, id, _ns, span, $"inference requests and responses of endpoint config {id}")
             {
                 Labels = Tags(props),
@@ -462,8 +460,8 @@ namespace InfraLint.Yaml.CloudFormation
                     ? Located<bool?>.Missing(span, path + ".Properties.DataCaptureConfig")
                     : enable is null
                         ? Located<bool?>.Present(true, _y.Span(props!.KeyNode("DataCaptureConfig")!), path + ".Properties.DataCaptureConfig")
-                        : Located<bool?>.Present(Intrinsics.IsIntrinsic(enable) ? null : Intrinsics.Bool(enable), _y.Span(enable), path + ".Properties.DataCaptureConfig.EnableCapture", new YamlEditTarget(_y.Source, capture!, "EnableCapture")),
-                Enable = capture is not null && enable is not null ? new YamlEditTarget(_y.Source, capture, "EnableCapture") : null,
+                        : Located<bool?>.Present(Intrinsics.IsIntrinsic(enable) ? null : Intrinsics.Bool(enable), _y.Span(enable), path + ".Properties.DataCaptureConfig.EnableCapture", capture!.EditAt("EnableCapture")),
+                Enable = capture is not null && enable is not null ? capture.EditAt("EnableCapture") : null,
             };
             // Instance types with local NVMe storage encrypt it in hardware, and CreateEndpointConfig rejects a KmsKeyId for them.
             if (variants.Any(v => InstanceStorage.HasLocalNvme(Intrinsics.Literal(v.Get("InstanceType"))))) yield break;
@@ -479,20 +477,20 @@ namespace InfraLint.Yaml.CloudFormation
         /// helper): named <c>/aws/lambda/&lt;its FunctionName&gt;</c>, named after the function through a reference,
         /// or named by the function's LoggingConfig.
         /// </summary>
-        private string? CustomResourceFunctionLogging(string logGroupId, YamlMappingNode? props)
+        private string? CustomResourceFunctionLogging(string logGroupId, TreeMapping? props)
         {
-            string name = props.Get("LogGroupName") is { } n ? SubText(n) : string.Empty;
-            var referenced = Intrinsics.References(props.Get("LogGroupName"));
+            string name = props?.Get("LogGroupName") is { } n ? SubText(n) : string.Empty;
+            var referenced = Intrinsics.References(props?.Get("LogGroupName"));
             foreach (var (id, (type, resource, _)) in _resources.Select(kv => (kv.Key, kv.Value)))
             {
                 if (!type.StartsWith("Custom::", StringComparison.Ordinal) && type != "AWS::CloudFormation::CustomResource") continue;
-                foreach (var function in Intrinsics.References(resource.Map("Properties").Get("ServiceToken")))
+                foreach (var function in Intrinsics.References(resource.Map("Properties")?.Get("ServiceToken")))
                 {
                     if (!_resources.TryGetValue(function, out var f) || f.Type != "AWS::Lambda::Function") continue;
                     var fprops = f.Resource.Map("Properties");
-                    string functionName = fprops.Get("FunctionName") is { } fn ? SubText(fn) : string.Empty;
+                    string functionName = fprops?.Get("FunctionName") is { } fn ? SubText(fn) : string.Empty;
                     bool named = name.Length > 0 && functionName.Length > 0 && name == "/aws/lambda/" + functionName;
-                    bool logsHere = Intrinsics.References(fprops.Map("LoggingConfig").Get("LogGroup")).Contains(logGroupId);
+                    bool logsHere = Intrinsics.References(fprops.Map("LoggingConfig")?.Get("LogGroup")).Contains(logGroupId);
                     if (named || referenced.Contains(function) || logsHere)
                         return $"log group of function {function}, which backs custom resource {id}";
                 }
@@ -507,39 +505,39 @@ namespace InfraLint.Yaml.CloudFormation
         /// resource to a region. ARNs, S3 URIs and image registries name where something else lives, not
         /// where this resource is placed, so they are not read.
         /// </summary>
-        private IEnumerable<RegionPlacement> Zones(string id, string type, SourceSpan span, YamlMappingNode? props, string path, string key = "AvailabilityZone")
+        private IEnumerable<RegionPlacement> Zones(string id, string type, SourceSpan span, TreeMapping? props, string path, string key = "AvailabilityZone")
         {
             var resource = new PlacedResource(type, id, _ns, span);
             foreach (var (node, p) in ZoneNodes(props, path + ".Properties", key))
             {
                 if (Intrinsics.Literal(node) is string zone && Regions.FromAvailabilityZone(zone) is string region)
                     yield return new RegionPlacement(resource, Located<string>.Present(region, _y.Span(node), p), "availability zone " + zone);
-                else if (GetAzsRegion(node) is (string r, YamlNode at))
+                else if (GetAzsRegion(node) is (string r, TreeNode at))
                     yield return new RegionPlacement(resource, Located<string>.Present(r, _y.Span(at), p), "Fn::GetAZs " + r);
             }
         }
 
-        private static IEnumerable<(YamlNode Node, string Path)> ZoneNodes(YamlMappingNode? props, string path, string key)
+        private static IEnumerable<(TreeNode Node, string Path)> ZoneNodes(TreeMapping? props, string path, string key)
         {
-            if (props.Get(key) is { } single) yield return (single, $"{path}.{key}");
-            var plural = props.Get("AvailabilityZones");
-            if (plural is YamlSequenceNode list)
+            if (props?.Get(key) is { } single) yield return (single, $"{path}.{key}");
+            var plural = props?.Get("AvailabilityZones");
+            if (plural is TreeSequence list)
             {
                 int i = 0;
-                foreach (var item in list.Children) yield return (item, $"{path}.AvailabilityZones[{i++}]");
+                foreach (var item in list.Items) yield return (item, $"{path}.AvailabilityZones[{i++}]");
             }
             else if (plural is not null) yield return (plural, $"{path}.AvailabilityZones");
         }
 
         /// <summary>The literal region of a <c>Fn::GetAZs</c>, at any depth (<c>!Select [0, !GetAZs eu-west-1]</c>); empty means the stack's region.</summary>
-        private static (string, YamlNode)? GetAzsRegion(YamlNode? node, int depth = 0)
+        private static (string, TreeNode)? GetAzsRegion(TreeNode? node, int depth = 0)
         {
             if (node is null || depth > 4) return null;
-            if (node is YamlScalarNode s && !s.Tag.IsEmpty && s.Tag.Value == "!GetAZs")
+            if (node is TreeScalar s && s.Tag == "!GetAZs")
                 return Regions.IsRegion(s.Value) ? (s.Value!, s) : null;
-            if (node is YamlMappingNode m && m.Children.Count == 1 && m.Get("Fn::GetAZs") is YamlScalarNode arg)
+            if (node is TreeMapping m && m.Count == 1 && m.Get("Fn::GetAZs") is TreeScalar arg)
                 return Regions.IsRegion(Intrinsics.Literal(arg)) ? (Intrinsics.Literal(arg)!, arg) : null;
-            foreach (var child in node is YamlSequenceNode seq ? seq.Children : node is YamlMappingNode map ? map.Children.Values : Enumerable.Empty<YamlNode>())
+            foreach (var child in node is TreeSequence seq ? seq.Items : node is TreeMapping map ? map.Entries.Select(e => e.Value) : Enumerable.Empty<TreeNode>())
                 if (GetAzsRegion(child, depth + 1) is { } found) return found;
             return null;
         }
@@ -548,7 +546,7 @@ namespace InfraLint.Yaml.CloudFormation
         /// The endpoint is the running workload; instance type and count come from its endpoint config
         /// when that is in the same template.
         /// </summary>
-        private ComputeWorkload Endpoint(string id, string type, SourceSpan span, YamlMappingNode? props, string path)
+        private ComputeWorkload Endpoint(string id, string type, SourceSpan span, TreeMapping? props, string path)
         {
             var workload = new ComputeWorkload(SourceFormat.CloudFormation, type, id, _ns, span)
             {
@@ -559,11 +557,11 @@ namespace InfraLint.Yaml.CloudFormation
                 MetricsCollectedElsewhere = "SageMaker's CloudWatch endpoint metrics",
                 Replicas = Located<int?>.Missing(span, path),
             };
-            var configId = Intrinsics.References(props.Get("EndpointConfigName")).FirstOrDefault(r => _resources.TryGetValue(r, out var res) && res.Type == "AWS::SageMaker::EndpointConfig");
+            var configId = Intrinsics.References(props?.Get("EndpointConfigName")).FirstOrDefault(r => _resources.TryGetValue(r, out var res) && res.Type == "AWS::SageMaker::EndpointConfig");
             if (configId is null) return workload;
             var config = _resources[configId].Resource.Map("Properties");
             string configPath = $"Resources.{configId}.Properties";
-            var variants = config.Seq("ProductionVariants")?.Children.OfType<YamlMappingNode>().ToList() ?? new List<YamlMappingNode>();
+            var variants = config.Seq("ProductionVariants")?.Items.OfType<TreeMapping>().ToList() ?? new List<TreeMapping>();
             var variant = variants.FirstOrDefault();
             if (variant is null) return workload;
             if (variant.Get("ServerlessConfig") is not null)
@@ -577,19 +575,19 @@ namespace InfraLint.Yaml.CloudFormation
             return workload;
         }
 
-        private ModelMonitor Monitor(string id, string type, SourceSpan span, YamlMappingNode? props)
+        private ModelMonitor Monitor(string id, string type, SourceSpan span, TreeMapping? props)
         {
-            var endpoint = props.Get("EndpointName")
-                ?? props.Map("MonitoringScheduleConfig").Map("MonitoringJobDefinition").Seq("MonitoringInputs")?.Children.OfType<YamlMappingNode>().FirstOrDefault().Map("EndpointInput").Get("EndpointName");
+            var endpoint = props?.Get("EndpointName")
+                ?? props.Map("MonitoringScheduleConfig").Map("MonitoringJobDefinition").Seq("MonitoringInputs")?.Items.OfType<TreeMapping>().FirstOrDefault().Map("EndpointInput")?.Get("EndpointName");
             string? target = Intrinsics.References(endpoint).FirstOrDefault(_resources.ContainsKey) ?? EndpointByLiteralName(Intrinsics.Literal(endpoint));
             return new ModelMonitor(SourceFormat.CloudFormation, type, id, _ns, span, target) { Labels = Tags(props) };
         }
 
         /// <summary>A CloudWatch alarm on a SageMaker endpoint's metric (ModelLatency, OverheadLatency…), bound to the endpoint its dimension names.</summary>
-        private AlertRule? Alarm(string id, string type, SourceSpan span, YamlMappingNode? props)
+        private AlertRule? Alarm(string id, string type, SourceSpan span, TreeMapping? props)
         {
-            if (Intrinsics.Literal(props.Get("Namespace")) != "AWS/SageMaker" || Intrinsics.Literal(props.Get("MetricName")) is not string metric) return null;
-            var dimension = props.Seq("Dimensions")?.Children.OfType<YamlMappingNode>().FirstOrDefault(d => Intrinsics.Literal(d.Get("Name")) == "EndpointName");
+            if (Intrinsics.Literal(props?.Get("Namespace")) != "AWS/SageMaker" || Intrinsics.Literal(props?.Get("MetricName")) is not string metric) return null;
+            var dimension = props.Seq("Dimensions")?.Items.OfType<TreeMapping>().FirstOrDefault(d => Intrinsics.Literal(d.Get("Name")) == "EndpointName");
             if (dimension is null) return null;
             var value = dimension.Get("Value");
             string target = Intrinsics.References(value).FirstOrDefault(r => _resources.TryGetValue(r, out var res) && res.Type == "AWS::SageMaker::Endpoint")
@@ -598,10 +596,10 @@ namespace InfraLint.Yaml.CloudFormation
             return new AlertRule(SourceFormat.CloudFormation, type, id, _ns, span, metric, target) { Labels = Tags(props) };
         }
 
-        private Autoscaler? ScalableTarget(string id, string type, SourceSpan span, YamlMappingNode? props)
+        private Autoscaler? ScalableTarget(string id, string type, SourceSpan span, TreeMapping? props)
         {
-            if (Intrinsics.Literal(props.Get("ServiceNamespace")) is string service && service != "sagemaker") return null;
-            var resourceId = props.Get("ResourceId");
+            if (Intrinsics.Literal(props?.Get("ServiceNamespace")) is string service && service != "sagemaker") return null;
+            var resourceId = props?.Get("ResourceId");
             // ResourceId is "endpoint/<name>/variant/<variant>"; the name usually comes from the endpoint resource.
             string? target = Intrinsics.References(resourceId).FirstOrDefault(r => _resources.TryGetValue(r, out var res) && res.Type == "AWS::SageMaker::Endpoint");
             if (target is null && Intrinsics.Literal(resourceId) is string literal && literal.StartsWith("endpoint/", StringComparison.Ordinal))
@@ -617,18 +615,18 @@ namespace InfraLint.Yaml.CloudFormation
         }
 
         private string? EndpointByLiteralName(string? name) =>
-            name is null ? null : _resources.FirstOrDefault(r => r.Value.Type == "AWS::SageMaker::Endpoint" && Intrinsics.Literal(r.Value.Resource.Map("Properties").Get("EndpointName")) == name).Key;
+            name is null ? null : _resources.FirstOrDefault(r => r.Value.Type == "AWS::SageMaker::Endpoint" && Intrinsics.Literal(r.Value.Resource.Map("Properties")?.Get("EndpointName")) == name).Key;
 
         /// <summary>
         /// An EventBridge rule or schedule with a literal cron expression, and what it starts: a SageMaker
         /// pipeline trains, a Batch job is batch work; other targets are not judged.
         /// </summary>
-        private ScheduledTrigger? Trigger(string id, string type, SourceSpan span, YamlMappingNode? props, string path)
+        private ScheduledTrigger? Trigger(string id, string type, SourceSpan span, TreeMapping? props, string path)
         {
-            var expression = props.Get("ScheduleExpression");
+            var expression = props?.Get("ScheduleExpression");
             if (Intrinsics.Literal(expression) is not string text || AwsCron.ToStandard(text) is not string cron) return null;
-            var targets = (props.Get("Targets") as YamlSequenceNode)?.Children.OfType<YamlMappingNode>().ToList()
-                ?? (props.Map("Target") is { } one ? new List<YamlMappingNode> { one } : new List<YamlMappingNode>());
+            var targets = (props?.Get("Targets") as TreeSequence)?.Items.OfType<TreeMapping>().ToList()
+                ?? (props.Map("Target") is { } one ? new List<TreeMapping> { one } : new List<TreeMapping>());
             var ids = targets.SelectMany(t => Intrinsics.References(t.Get("Arn"))).Where(_resources.ContainsKey).Distinct().ToList();
             var role = WorkloadRole.Unknown;
             string? reason = null;
@@ -642,7 +640,7 @@ namespace InfraLint.Yaml.CloudFormation
                 role = WorkloadRole.BatchInference;
                 reason = "submits an AWS Batch job";
             }
-            var zoneNode = props.Get("ScheduleExpressionTimezone");
+            var zoneNode = props?.Get("ScheduleExpressionTimezone");
             return new ScheduledTrigger(SourceFormat.CloudFormation, type, id, _ns, span)
             {
                 Labels = Tags(props),
@@ -656,7 +654,7 @@ namespace InfraLint.Yaml.CloudFormation
 
         // ---- access and endpoints ---------------------------------------------------------------
 
-        private AccessPolicy Policy(string id, string type, SourceSpan span, string path, YamlMappingNode? document, string documentPath)
+        private AccessPolicy Policy(string id, string type, SourceSpan span, string path, TreeMapping? document, string documentPath)
         {
             var policy = new AccessPolicy(SourceFormat.CloudFormation, type, id, _ns, span);
             var statements = new List<AccessStatement>();
@@ -681,39 +679,39 @@ namespace InfraLint.Yaml.CloudFormation
             return policy;
         }
 
-        private static bool IsAccountRoot(YamlNode? principal)
+        private static bool IsAccountRoot(TreeNode? principal)
         {
-            string? text = principal is YamlScalarNode s ? s.Value : principal is YamlMappingNode m ? m.Str("Fn::Sub") ?? (m.Get("Fn::Join") is not null ? ":root" : null) : null;
-            if (principal is YamlScalarNode scalar && !scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == "!Ref" && scalar.Value == "AWS::AccountId") return true;
+            string? text = principal is TreeScalar s ? s.Value : principal is TreeMapping m ? m.Str("Fn::Sub") ?? (m.Get("Fn::Join") is not null ? ":root" : null) : null;
+            if (Intrinsics.IsRefTo(principal, "AWS::AccountId")) return true;
             return text is not null && (text.EndsWith(":root", StringComparison.Ordinal) || text.All(char.IsDigit) && text.Length == 12);
         }
 
-        private static IEnumerable<YamlMappingNode> Statements(YamlMappingNode? document)
+        private static IEnumerable<TreeMapping> Statements(TreeMapping? document)
         {
-            var statement = document.Get("Statement");
+            var statement = document?.Get("Statement");
             return statement switch
             {
-                YamlSequenceNode list => list.Children.OfType<YamlMappingNode>(),
-                YamlMappingNode one => new[] { one },
-                _ => Enumerable.Empty<YamlMappingNode>(),
+                TreeSequence list => list.Items.OfType<TreeMapping>(),
+                TreeMapping one => new[] { one },
+                _ => Enumerable.Empty<TreeMapping>(),
             };
         }
 
-        private List<Located<string>> StringsOrOne(YamlNode? node, string path) => node switch
+        private List<Located<string>> StringsOrOne(TreeNode? node, string path) => node switch
         {
-            YamlSequenceNode list => list.Children.Select((c, i) => (c, i)).Where(x => Intrinsics.Literal(x.c) is not null)
+            TreeSequence list => list.Items.Select((c, i) => (c, i)).Where(x => Intrinsics.Literal(x.c) is not null)
                 .Select(x => Located<string>.Present(Intrinsics.Literal(x.c)!, _y.Span(x.c), $"{path}[{x.i}]")).ToList(),
-            YamlScalarNode s when Intrinsics.Literal(s) is string text => new List<Located<string>> { Located<string>.Present(text, _y.Span(s), path) },
+            TreeScalar s when Intrinsics.Literal(s) is string text => new List<Located<string>> { Located<string>.Present(text, _y.Span(s), path) },
             _ => new List<Located<string>>(),
         };
 
-        private Endpoint Listener(string id, string type, SourceSpan span, YamlMappingNode? props, string path)
+        private Endpoint Listener(string id, string type, SourceSpan span, TreeMapping? props, string path)
         {
-            var protocolNode = props.Get("Protocol");
-            bool redirects = props.Seq("DefaultActions")?.Children.OfType<YamlMappingNode>()
-                .Any(a => Intrinsics.Literal(a.Get("Type")) == "redirect" && Intrinsics.Literal(a.Map("RedirectConfig").Get("Protocol")) == "HTTPS") == true;
-            var lbId = Intrinsics.References(props.Get("LoadBalancerArn")).FirstOrDefault(_resources.ContainsKey);
-            string? scheme = lbId is null ? null : Intrinsics.Literal(_resources[lbId].Resource.Map("Properties").Get("Scheme")) ?? "internet-facing";
+            var protocolNode = props?.Get("Protocol");
+            bool redirects = props.Seq("DefaultActions")?.Items.OfType<TreeMapping>()
+                .Any(a => Intrinsics.Literal(a.Get("Type")) == "redirect" && Intrinsics.Literal(a.Map("RedirectConfig")?.Get("Protocol")) == "HTTPS") == true;
+            var lbId = Intrinsics.References(props?.Get("LoadBalancerArn")).FirstOrDefault(_resources.ContainsKey);
+            string? scheme = lbId is null ? null : Intrinsics.Literal(_resources[lbId].Resource.Map("Properties")?.Get("Scheme")) ?? "internet-facing";
             return new Endpoint(SourceFormat.CloudFormation, type, id, _ns, span)
             {
                 Exposure = scheme == "internal" ? Exposure.Internal : Exposure.Public,
@@ -727,15 +725,15 @@ namespace InfraLint.Yaml.CloudFormation
         /// A REST API stage: an <c>AWS::ApiGateway::Stage</c>, or the stage an <c>AWS::ApiGateway::Deployment</c>
         /// creates through <c>StageName</c> (throttled through its <c>StageDescription</c>).
         /// </summary>
-        private Endpoint Stage(string id, string type, SourceSpan span, YamlMappingNode? props, string path, HashSet<string> throttled, bool unresolved)
+        private Endpoint Stage(string id, string type, SourceSpan span, TreeMapping? props, string path, HashSet<string> throttled, bool unresolved)
         {
             var settings = type == "AWS::ApiGateway::Deployment" ? props.Map("StageDescription") : props;
-            bool stageThrottle = settings.Get("ThrottlingRateLimit") is not null || settings.Get("ThrottlingBurstLimit") is not null
-                || settings.Seq("MethodSettings")?.Children.OfType<YamlMappingNode>()
+            bool stageThrottle = settings?.Get("ThrottlingRateLimit") is not null || settings?.Get("ThrottlingBurstLimit") is not null
+                || settings.Seq("MethodSettings")?.Items.OfType<TreeMapping>()
                     .Any(m => m.Get("ThrottlingRateLimit") is not null || m.Get("ThrottlingBurstLimit") is not null) == true;
-            string? api = Intrinsics.References(props.Get("RestApiId")).FirstOrDefault(r => _resources.TryGetValue(r, out var res) && res.Type == "AWS::ApiGateway::RestApi");
+            string? api = Intrinsics.References(props?.Get("RestApiId")).FirstOrDefault(r => _resources.TryGetValue(r, out var res) && res.Type == "AWS::ApiGateway::RestApi");
             bool isPrivate = api is not null
-                && (_resources[api].Resource.Map("Properties").Map("EndpointConfiguration").Seq("Types")?.Children.Any(t => Intrinsics.Literal(t) == "PRIVATE") == true);
+                && (_resources[api].Resource.Map("Properties").Map("EndpointConfiguration").Seq("Types")?.Items.Any(t => Intrinsics.Literal(t) == "PRIVATE") == true);
             return new Endpoint(SourceFormat.CloudFormation, type, id, _ns, span)
             {
                 Labels = Tags(props),
@@ -758,8 +756,8 @@ namespace InfraLint.Yaml.CloudFormation
             {
                 if (type != "AWS::ApiGateway::Method") continue;
                 var props = resource.Map("Properties");
-                if (!Intrinsics.References(props.Get("RestApiId")).Contains(api)) continue;
-                var uri = props.Map("Integration").Get("Uri");
+                if (!Intrinsics.References(props?.Get("RestApiId")).Contains(api)) continue;
+                var uri = props.Map("Integration")?.Get("Uri");
                 if (uri is null || !SubText(uri).Contains("runtime.sagemaker")) continue;
                 var endpoints = Intrinsics.References(uri).Where(r => _resources.TryGetValue(r, out var res) && res.Type == "AWS::SageMaker::Endpoint").ToList();
                 result.AddRange(endpoints.Count > 0 ? endpoints : new List<string> { Core.Facts.Endpoint.AnyWorkload });
@@ -768,12 +766,12 @@ namespace InfraLint.Yaml.CloudFormation
         }
 
         /// <summary>The literal text of a value or of a <c>Fn::Sub</c> template (without evaluating it).</summary>
-        private static string SubText(YamlNode node) => node switch
+        private static string SubText(TreeNode node) => node switch
         {
-            YamlScalarNode s => s.Value ?? string.Empty,
-            YamlSequenceNode seq => seq.Children.FirstOrDefault() is YamlScalarNode t ? t.Value ?? string.Empty : string.Empty,
-            YamlMappingNode m when m.Get("Fn::Sub") is { } sub => SubText(sub),
-            YamlMappingNode m when m.Get("Fn::Join") is YamlSequenceNode join => string.Concat(join.Children.Skip(1).OfType<YamlSequenceNode>().SelectMany(x => x.Children).OfType<YamlScalarNode>().Select(x => x.Value)),
+            TreeScalar s => s.Value ?? string.Empty,
+            TreeSequence seq => seq.Items.FirstOrDefault() is TreeScalar t ? t.Value ?? string.Empty : string.Empty,
+            TreeMapping m when m.Get("Fn::Sub") is { } sub => SubText(sub),
+            TreeMapping m when m.Get("Fn::Join") is TreeSequence join => string.Concat(join.Items.Skip(1).OfType<TreeSequence>().SelectMany(x => x.Items).OfType<TreeScalar>().Select(x => x.Value)),
             _ => string.Empty,
         };
 
@@ -786,8 +784,8 @@ namespace InfraLint.Yaml.CloudFormation
             {
                 if (type != "AWS::ApiGateway::UsagePlan") continue;
                 var props = resource.Map("Properties");
-                if (props.Get("Throttle") is null) continue;
-                var stages = Intrinsics.References(props.Get("ApiStages"))
+                if (props?.Get("Throttle") is null) continue;
+                var stages = Intrinsics.References(props?.Get("ApiStages"))
                     .Where(r => _resources.TryGetValue(r, out var res) && (res.Type == "AWS::ApiGateway::Stage" || res.Type == "AWS::ApiGateway::RestApi")).ToList();
                 if (stages.Count == 0) unresolved = true;
                 foreach (var s in stages) result.Add(s);
@@ -800,19 +798,23 @@ namespace InfraLint.Yaml.CloudFormation
         /// mean what annotations mean). Tags are a Key/Value list, so they are read through a mapping of the same
         /// value nodes, which keeps every value's exact location.
         /// </summary>
-        private IEnumerable<object> WithProfile(ComputeWorkload workload, YamlMappingNode? props)
+        private IEnumerable<object> WithProfile(ComputeWorkload workload, TreeMapping? props)
         {
-            var tags = new YamlMappingNode();
-            if (props.Get("Tags") is YamlMappingNode map)
+            var entries = new List<TreeEntry>();
+            var tagsNode = props?.Get("Tags");
+            if (tagsNode is TreeMapping map)
             {
-                foreach (var (key, _, value) in map.Entries()) tags.Add(new YamlScalarNode(key), value);
+                foreach (var entry in map.Entries)
+                    if (entry.Key.Value is not null) entries.Add(entry);
             }
             else
             {
-                foreach (var tag in (props.Get("Tags") as YamlSequenceNode)?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
-                    if (Intrinsics.Literal(tag.Get("Key")) is string key && tag.Get("Value") is YamlScalarNode value && !tags.Children.ContainsKey(new YamlScalarNode(key)))
-                        tags.Add(new YamlScalarNode(key), value);
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var tag in (tagsNode as TreeSequence)?.Items.OfType<TreeMapping>() ?? Enumerable.Empty<TreeMapping>())
+                    if (tag.Get("Key") is TreeScalar keyNode && Intrinsics.Literal(keyNode) is string key && tag.Get("Value") is TreeScalar value && seen.Add(key))
+                        entries.Add(new TreeEntry(keyNode, value));
             }
+            var tags = new TreeMapping(entries, false, tagsNode?.Span ?? workload.Span, tagsNode?.HeadSpan ?? workload.Span, "Properties.Tags", editor: tagsNode?.Editor);
 
             if (Core.Knowledge.InferenceServers.ParseRole(tags.Str("infralint.dev/role")) is WorkloadRole role)
             {
@@ -821,24 +823,24 @@ namespace InfraLint.Yaml.CloudFormation
             }
 
             yield return workload;
-            foreach (var fact in WorkloadSpec.WorkloadSpecReader.FromAnnotations(workload, tags, _y.Source))
+            foreach (var fact in TagProfile.FromTags(workload, tags, _y.Source))
                 yield return fact;
         }
 
         // ---- values -----------------------------------------------------------------------------
 
-        private Dictionary<string, Located<string>> Tags(YamlMappingNode? props)
+        private Dictionary<string, Located<string>> Tags(TreeMapping? props)
         {
-            var tags = props.Get("Tags");
-            if (tags is YamlMappingNode map) return _y.Map(map, "Properties.Tags");
+            var tags = props?.Get("Tags");
+            if (tags is TreeMapping map) return _y.Map(map, "Properties.Tags");
             var result = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
-            foreach (var tag in (tags as YamlSequenceNode)?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
+            foreach (var tag in (tags as TreeSequence)?.Items.OfType<TreeMapping>() ?? Enumerable.Empty<TreeMapping>())
                 if (Intrinsics.Literal(tag.Get("Key")) is string key)
                     result[key] = Located<string>.Present(Intrinsics.Literal(tag.Get("Value")) ?? string.Empty, _y.Span(tag.Get("Value") ?? tag.Get("Key")!), "Properties.Tags." + key);
             return result;
         }
 
-        private List<EnvVar> Environment(YamlMappingNode? env, string path)
+        private List<EnvVar> Environment(TreeMapping? env, string path)
         {
             var result = new List<EnvVar>();
             foreach (var (key, keyNode, value) in env.Entries())
@@ -853,29 +855,29 @@ namespace InfraLint.Yaml.CloudFormation
         }
 
         /// <summary>A literal string, or present-but-unknown (null) when an intrinsic decides it.</summary>
-        private Located<string?> Text(YamlNode? node, string path, SourceSpan anchor) =>
+        private Located<string?> Text(TreeNode? node, string path, SourceSpan anchor) =>
             node is null ? Located<string?>.Missing(anchor, path) : Located<string?>.Present(Intrinsics.Literal(node), _y.Span(node), path);
 
-        private Located<string?>? Located(YamlMappingNode props, string key, string path, SourceSpan anchor)
+        private Located<string?>? Located(TreeMapping props, string key, string path, SourceSpan anchor)
         {
             var node = props.Get(key);
-            var edit = new YamlEditTarget(_y.Source, props, key);
+            var edit = props.EditAt(key);
             return node is null ? Located<string?>.Missing(anchor, path, edit) : Located<string?>.Present(Intrinsics.Literal(node), _y.Span(node), path, edit);
         }
 
-        private Located<int?> Int(YamlMappingNode owner, string path, SourceSpan anchor, string key)
+        private Located<int?> Int(TreeMapping owner, string path, SourceSpan anchor, string key)
         {
             var node = owner.Get(key);
-            var edit = new YamlEditTarget(_y.Source, owner, key);
+            var edit = owner.EditAt(key);
             if (node is null) return Located<int?>.Missing(anchor, $"{path}.{key}", edit);
             int? value = int.TryParse(Intrinsics.Literal(node), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : (int?)null;
             return Located<int?>.Present(value, _y.Span(node), $"{path}.{key}", edit);
         }
 
-        private Located<bool?> Bool(YamlMappingNode owner, string path, SourceSpan anchor, string key)
+        private Located<bool?> Bool(TreeMapping owner, string path, SourceSpan anchor, string key)
         {
             var node = owner.Get(key);
-            var edit = new YamlEditTarget(_y.Source, owner, key);
+            var edit = owner.EditAt(key);
             return node is null ? Located<bool?>.Missing(anchor, $"{path}.{key}", edit) : Located<bool?>.Present(Intrinsics.Bool(node), _y.Span(node), $"{path}.{key}", edit);
         }
 
