@@ -61,9 +61,7 @@ namespace InfraLint.Yaml
                     }
                     else if (KubernetesReader.IsKubernetes(tree))
                     {
-                        // The AI-workload spec mapper still reads YAML nodes: hand it the annotations' own node.
-                        kubernetes ??= new KubernetesReader(source, (workload, annotations) =>
-                            WorkloadSpec.WorkloadSpecReader.FromAnnotations(workload, annotations?.Origin as YamlMappingNode, source));
+                        kubernetes ??= new KubernetesReader(source);
                         facts.AddRange(kubernetes.Read(tree));
                     }
                 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using InfraLint.Core.Fixes;
+using InfraLint.Core.Locations;
 
 namespace InfraLint.Core.Tree
 {
@@ -21,5 +22,11 @@ namespace InfraLint.Core.Tree
         /// it to <paramref name="whenValue"/> appends <paramref name="item"/> to the list at <paramref name="key"/>, creating it.
         /// </summary>
         EditTarget? AppendTo(TreeMapping owner, string key, string item, object whenValue);
+
+        /// <summary>
+        /// A mapping a mapper assembles from entries found elsewhere (CloudFormation's Key/Value tag list read as a map),
+        /// so it can be read like any other; editing one of its keys edits that entry's own value in the file.
+        /// </summary>
+        TreeMapping Gather(IReadOnlyList<TreeEntry> entries, SourceSpan span, SourceSpan headSpan, string path);
     }
 }

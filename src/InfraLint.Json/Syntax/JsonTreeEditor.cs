@@ -10,6 +10,10 @@ namespace InfraLint.Json.Syntax
     /// <summary>Turns tree-level edits back into JSON text edits that keep the file's layout and always leave valid JSON.</summary>
     internal sealed class JsonTreeEditor : ITreeEditor
     {
+        /// <summary>Read-only: a gathered mapping has no JSON object of its own to insert into, so no fix is offered on it.</summary>
+        public TreeMapping Gather(IReadOnlyList<TreeEntry> entries, SourceSpan span, SourceSpan headSpan, string path) =>
+            new TreeMapping(entries, false, span, headSpan, path);
+
         private readonly SourceText _source;
 
         public JsonTreeEditor(SourceText source) => _source = source;

@@ -814,7 +814,9 @@ namespace InfraLint.Yaml.CloudFormation
                     if (tag.Get("Key") is TreeScalar keyNode && Intrinsics.Literal(keyNode) is string key && tag.Get("Value") is TreeScalar value && seen.Add(key))
                         entries.Add(new TreeEntry(keyNode, value));
             }
-            var tags = new TreeMapping(entries, false, tagsNode?.Span ?? workload.Span, tagsNode?.HeadSpan ?? workload.Span, "Properties.Tags", editor: tagsNode?.Editor);
+            var span = tagsNode?.Span ?? workload.Span;
+            var head = tagsNode?.HeadSpan ?? workload.Span;
+            var tags = tagsNode?.Editor?.Gather(entries, span, head, "Properties.Tags") ?? new TreeMapping(entries, false, span, head, "Properties.Tags");
 
             if (Core.Knowledge.InferenceServers.ParseRole(tags.Str("infralint.dev/role")) is WorkloadRole role)
             {
@@ -823,7 +825,7 @@ namespace InfraLint.Yaml.CloudFormation
             }
 
             yield return workload;
-            foreach (var fact in TagProfile.FromTags(workload, tags, _y.Source))
+            foreach (var fact in WorkloadSpec.WorkloadSpecReader.FromAnnotations(workload, tags))
                 yield return fact;
         }
 

@@ -70,18 +70,12 @@ namespace InfraLint.Yaml.Kubernetes
         private static readonly string[] RegionLabels = { "topology.kubernetes.io/region", "failure-domain.beta.kubernetes.io/region" };
 
         private readonly TreeFacts _y;
-        private readonly Func<ComputeWorkload, TreeMapping?, IEnumerable<object>> _annotationProfile;
         private readonly List<RegionPlacement> _placements = new List<RegionPlacement>();
 
         /// <param name="source">The file the tree was built from.</param>
-        /// <param name="annotationProfile">
-        /// The workload profile a workload's <c>infralint.dev/*</c> annotations declare, given the workload and its
-        /// <c>metadata.annotations</c>: the AI-workload spec mapper's, which the host passes in.
-        /// </param>
-        public KubernetesReader(SourceText source, Func<ComputeWorkload, TreeMapping?, IEnumerable<object>> annotationProfile)
+        public KubernetesReader(SourceText source)
         {
             _y = new TreeFacts(source);
-            _annotationProfile = annotationProfile;
         }
 
         public static bool IsKubernetes(TreeMapping root) =>
@@ -136,7 +130,7 @@ namespace InfraLint.Yaml.Kubernetes
             yield return workload;
             foreach (var placement in _placements.ToArray()) yield return placement;
             if (ReadModelMonitor(workload, root) is { } monitor) yield return monitor;
-            foreach (var fact in _annotationProfile(workload, root.Map("metadata").Map("annotations")))
+            foreach (var fact in WorkloadSpec.WorkloadSpecReader.FromAnnotations(workload, root.Map("metadata").Map("annotations")))
                 yield return fact;
         }
 

@@ -23,5 +23,14 @@ namespace InfraLint.Yaml.Syntax
 
         public EditTarget? AppendTo(TreeMapping owner, string key, string item, object whenValue) =>
             owner.Origin is YamlMappingNode node ? new YamlListAppendTarget(_source, node, key, item, whenValue) : null;
+
+        /// <summary>The gathered entries' own YAML nodes under a mapping of their own, so a set replaces a value in place.</summary>
+        public TreeMapping Gather(IReadOnlyList<TreeEntry> entries, SourceSpan span, SourceSpan headSpan, string path)
+        {
+            var node = new YamlMappingNode();
+            foreach (var entry in entries)
+                if (entry.Key.Value is not null && entry.Value.Origin is YamlNode value) node.Add(new YamlScalarNode(entry.Key.Value), value);
+            return new TreeMapping(entries, false, span, headSpan, path, null, NodeState.Present, this, node);
+        }
     }
 }

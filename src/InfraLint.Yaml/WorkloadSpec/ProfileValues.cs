@@ -22,6 +22,7 @@ namespace InfraLint.Yaml.WorkloadSpec
 
         public Located<double?> Positive(TreeMapping? owner, string key, string path)
         {
+            if (IsUnknown(owner, key, out var at)) return Located<double?>.Unknown(at, path);
             var node = owner.Scalar(key);
             if (node is null || TreeValues.Text(node) is not string text) return Missing<double?>(owner, key, path);
             var span = node.Span;
@@ -34,6 +35,7 @@ namespace InfraLint.Yaml.WorkloadSpec
 
         public Located<string?> Text(TreeMapping? owner, string key, string path)
         {
+            if (IsUnknown(owner, key, out var at)) return Located<string?>.Unknown(at, path);
             var node = owner.Scalar(key);
             if (node is null || TreeValues.Text(node) is not string text) return Missing<string?>(owner, key, path);
             return Located<string?>.Present(text.Trim(), node.Span, path, Edit(owner, key));
@@ -41,6 +43,7 @@ namespace InfraLint.Yaml.WorkloadSpec
 
         public Located<bool?> Flag(TreeMapping? owner, string key, string path)
         {
+            if (IsUnknown(owner, key, out var at)) return Located<bool?>.Unknown(at, path);
             var node = owner.Scalar(key);
             if (node is null || TreeValues.Text(node) is not string text) return Missing<bool?>(owner, key, path);
             var span = node.Span;
@@ -71,11 +74,20 @@ namespace InfraLint.Yaml.WorkloadSpec
         public Located<WorkloadRole?> Role(TreeMapping? owner, string key, string path)
         {
             var raw = Text(owner, key, path);
+            if (raw.IsUnknown) return Located<WorkloadRole?>.Unknown(raw.Span, path);
             if (!raw.IsPresent) return Located<WorkloadRole?>.Missing(raw.Span, path, raw.Edit);
             var role = Core.Knowledge.InferenceServers.ParseRole(raw.Value);
             if (role is null)
                 return Bad<WorkloadRole?>(raw.Span, path, $"'{path}' must be inference, training or batch-inference, not '{raw.Value}'.");
             return Located<WorkloadRole?>.Present(role, raw.Span, path, raw.Edit);
+        }
+
+        /// <summary>A value written but not as a literal (a <c>!Ref</c>): neither a problem nor missing.</summary>
+        private static bool IsUnknown(TreeMapping? owner, string key, out Core.Locations.SourceSpan at)
+        {
+            var node = owner?.Get(key);
+            at = node?.Span ?? default!;
+            return node is { IsUnknown: true };
         }
 
         /// <summary>A list of strings, or one string taken as a one-item list; anything else is a problem at its node.</summary>
@@ -114,6 +126,7 @@ namespace InfraLint.Yaml.WorkloadSpec
         public Located<T> OneOf<T>(TreeMapping? owner, string key, string path, IReadOnlyDictionary<string, T> vocabulary, T unknown)
         {
             var raw = Text(owner, key, path);
+            if (raw.IsUnknown) return Located<T>.Unknown(raw.Span, path);
             if (!raw.IsPresent) return new Located<T>(unknown, false, raw.Span, path, raw.Edit);
             foreach (var pair in vocabulary)
                 if (string.Equals(pair.Key, raw.Value, StringComparison.OrdinalIgnoreCase))

@@ -12,7 +12,7 @@ namespace InfraLint.Yaml.WorkloadSpec
     /// Reads InfraLint's own AIWorkload documents (WORKLOAD-SPEC.md) and the equivalent
     /// <c>infralint.dev/*</c> annotations on a resource into <see cref="WorkloadProfile"/> facts.
     /// </summary>
-    internal static partial class WorkloadSpecReader
+    internal static class WorkloadSpecReader
     {
         public const string Kind = "AIWorkload";
 
