@@ -4,7 +4,11 @@ using InfraLint.Core.Facts;
 using InfraLint.Core.Locations;
 using InfraLint.Core.Scanning;
 using InfraLint.Core.Tree;
-using InfraLint.Yaml.Kubernetes;
+using InfraLint.Platforms.CloudFormation;
+using InfraLint.Platforms.Compose;
+using InfraLint.Platforms.Kubernetes;
+using InfraLint.Platforms.Suppressions;
+using InfraLint.Platforms.WorkloadSpec;
 using InfraLint.Yaml.Parsing;
 using InfraLint.Yaml.Suppressions;
 using InfraLint.Yaml.Syntax;
@@ -40,28 +44,28 @@ namespace InfraLint.Yaml
         {
             var (documents, failures) = YamlDocumentLoader.Load(source);
             var facts = new List<object>(failures);
-            KubernetesReader? kubernetes = null;
+            KubernetesMapper? kubernetes = null;
             foreach (var document in documents)
             {
                 if (document.RootNode is not YamlMappingNode root) continue;
                 try
                 {
                     var tree = (TreeMapping)YamlTree.Build(root, source);
-                    if (WorkloadSpec.WorkloadSpecReader.IsSpec(tree))
+                    if (WorkloadSpecMapper.IsSpec(tree))
                     {
-                        facts.AddRange(WorkloadSpec.WorkloadSpecReader.Read(tree));
+                        facts.AddRange(WorkloadSpecMapper.Read(tree));
                     }
-                    else if (CloudFormation.CloudFormationReader.IsCloudFormation(tree))
+                    else if (CloudFormationMapper.IsCloudFormation(tree))
                     {
-                        facts.AddRange(new CloudFormation.CloudFormationReader(source).Read(tree));
+                        facts.AddRange(new CloudFormationMapper(source).Read(tree));
                     }
-                    else if (Compose.ComposeReader.IsCompose(tree))
+                    else if (ComposeMapper.IsCompose(tree))
                     {
-                        facts.AddRange(new Compose.ComposeReader(source).Read(tree));
+                        facts.AddRange(new ComposeMapper(source).Read(tree));
                     }
-                    else if (KubernetesReader.IsKubernetes(tree))
+                    else if (KubernetesMapper.IsKubernetes(tree))
                     {
-                        kubernetes ??= new KubernetesReader(source);
+                        kubernetes ??= new KubernetesMapper(source);
                         facts.AddRange(kubernetes.Read(tree));
                     }
                 }

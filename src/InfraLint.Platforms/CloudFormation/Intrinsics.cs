@@ -4,7 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using InfraLint.Core.Tree;
 
-namespace InfraLint.Yaml.CloudFormation
+namespace InfraLint.Platforms.CloudFormation
 {
     /// <summary>
     /// CloudFormation intrinsic functions in both spellings (<c>!Ref X</c> and <c>Ref: X</c>; JSON has only the second). We never

@@ -6,7 +6,7 @@ using InfraLint.Core.Fixes;
 using InfraLint.Core.Locations;
 using InfraLint.Core.Tree;
 
-namespace InfraLint.Yaml.WorkloadSpec
+namespace InfraLint.Platforms.WorkloadSpec
 {
     /// <summary>
     /// Reads and validates profile values, whether they come from a spec document or from annotations;

@@ -6,14 +6,14 @@ using InfraLint.Core.Knowledge;
 using InfraLint.Core.Locations;
 using InfraLint.Core.Tree;
 
-namespace InfraLint.Yaml.Kubernetes
+namespace InfraLint.Platforms.Kubernetes
 {
     /// <summary>
     /// Turns Kubernetes objects (core workloads, the AI CRDs teams run, and the objects that route,
     /// scale, authorise and observe them) into normalized facts. A document without
     /// <c>apiVersion</c> and <c>kind</c> is not Kubernetes and yields nothing.
     /// </summary>
-    internal sealed class KubernetesReader
+    public sealed class KubernetesMapper
     {
         public const string DefaultNamespace = "default";
 
@@ -73,7 +73,7 @@ namespace InfraLint.Yaml.Kubernetes
         private readonly List<RegionPlacement> _placements = new List<RegionPlacement>();
 
         /// <param name="source">The file the tree was built from.</param>
-        public KubernetesReader(SourceText source)
+        public KubernetesMapper(SourceText source)
         {
             _y = new TreeFacts(source);
         }
@@ -130,7 +130,7 @@ namespace InfraLint.Yaml.Kubernetes
             yield return workload;
             foreach (var placement in _placements.ToArray()) yield return placement;
             if (ReadModelMonitor(workload, root) is { } monitor) yield return monitor;
-            foreach (var fact in WorkloadSpec.WorkloadSpecReader.FromAnnotations(workload, root.Map("metadata").Map("annotations")))
+            foreach (var fact in WorkloadSpec.WorkloadSpecMapper.FromAnnotations(workload, root.Map("metadata").Map("annotations")))
                 yield return fact;
         }
 

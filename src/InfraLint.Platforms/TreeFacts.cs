@@ -3,10 +3,10 @@ using System.Collections.Generic;
 using InfraLint.Core.Locations;
 using InfraLint.Core.Tree;
 
-namespace InfraLint.Yaml.Kubernetes
+namespace InfraLint.Platforms
 {
     /// <summary>Builds located attributes from the tree: value, exact span, logical path and edit target in one call.</summary>
-    internal sealed class TreeFacts
+    public sealed class TreeFacts
     {
         public TreeFacts(SourceText source) => Source = source;
 

@@ -4,15 +4,15 @@ using System.Linq;
 using InfraLint.Core.Facts;
 using InfraLint.Core.Locations;
 using InfraLint.Core.Tree;
-using InfraLint.Yaml.Kubernetes;
+using InfraLint.Platforms.Kubernetes;
 
-namespace InfraLint.Yaml.WorkloadSpec
+namespace InfraLint.Platforms.WorkloadSpec
 {
     /// <summary>
     /// Reads InfraLint's own AIWorkload documents (WORKLOAD-SPEC.md) and the equivalent
     /// <c>infralint.dev/*</c> annotations on a resource into <see cref="WorkloadProfile"/> facts.
     /// </summary>
-    internal static class WorkloadSpecReader
+    public static class WorkloadSpecMapper
     {
         public const string Kind = "AIWorkload";
 
@@ -51,7 +51,7 @@ namespace InfraLint.Yaml.WorkloadSpec
             var metadata = root.Map("metadata");
             var nameNode = metadata.Scalar("name");
             string name = TreeValues.Text(nameNode) ?? "(unnamed)";
-            string ns = metadata.Str("namespace") ?? KubernetesReader.DefaultNamespace;
+            string ns = metadata.Str("namespace") ?? KubernetesMapper.DefaultNamespace;
             var span = nameNode is not null ? nameNode.Span : root.HeadSpan;
             var spec = root.Map("spec");
             var values = new ProfileValues(span);

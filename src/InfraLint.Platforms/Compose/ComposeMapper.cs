@@ -6,9 +6,9 @@ using InfraLint.Core.Facts;
 using InfraLint.Core.Knowledge;
 using InfraLint.Core.Locations;
 using InfraLint.Core.Tree;
-using InfraLint.Yaml.Kubernetes;
+using InfraLint.Platforms.Kubernetes;
 
-namespace InfraLint.Yaml.Compose
+namespace InfraLint.Platforms.Compose
 {
     /// <summary>
     /// Reads a docker-compose file's services as compute workloads with one container each. Compose
@@ -16,14 +16,14 @@ namespace InfraLint.Yaml.Compose
     /// no-new-privileges is allowPrivilegeEscalation: false, a GPU device reservation is an exclusive
     /// allocation), and the facts carry the Kubernetes meaning so rules need not know the difference.
     /// </summary>
-    internal sealed class ComposeReader
+    public sealed class ComposeMapper
     {
         /// <summary>Compose-only keys; a document with <c>services</c> and none of these is still compose if a service has an image or build.</summary>
         private static readonly string[] ServiceKeys = { "image", "build", "command", "environment", "deploy", "ports" };
 
         private readonly TreeFacts _y;
 
-        public ComposeReader(SourceText source) => _y = new TreeFacts(source);
+        public ComposeMapper(SourceText source) => _y = new TreeFacts(source);
 
         public static bool IsCompose(TreeMapping root) =>
             root.Get("apiVersion") is null
@@ -39,7 +39,7 @@ namespace InfraLint.Yaml.Compose
                 yield return workload;
                 // Labels carry the infralint.dev/* profile keys in compose, as annotations do in Kubernetes.
                 if (DiscardedLogs(workload, service) is { } discarded) yield return discarded;
-                foreach (var fact in WorkloadSpec.WorkloadSpecReader.FromAnnotations(workload, service.Map("labels")))
+                foreach (var fact in WorkloadSpec.WorkloadSpecMapper.FromAnnotations(workload, service.Map("labels")))
                     yield return fact;
             }
         }

@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 
-namespace InfraLint.Yaml.CloudFormation
+namespace InfraLint.Platforms.CloudFormation
 {
     /// <summary>
     /// EventBridge's <c>cron(min hour day-of-month month day-of-week year)</c> in standard five-field cron.

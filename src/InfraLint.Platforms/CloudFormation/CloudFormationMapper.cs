@@ -5,22 +5,22 @@ using InfraLint.Core.Facts;
 using InfraLint.Core.Knowledge;
 using InfraLint.Core.Locations;
 using InfraLint.Core.Tree;
-using InfraLint.Yaml.Kubernetes;
+using InfraLint.Platforms.Kubernetes;
 
-namespace InfraLint.Yaml.CloudFormation
+namespace InfraLint.Platforms.CloudFormation
 {
     /// <summary>
     /// Reads a CloudFormation template's resources into normalized facts. The template is the
     /// namespace: joins (an endpoint and its scaling target, a bucket and its policy) stay inside it.
     /// Every value that depends on an intrinsic function or parameter is unknown, never a finding.
     /// </summary>
-    internal sealed class CloudFormationReader
+    public sealed class CloudFormationMapper
     {
         private readonly TreeFacts _y;
         private readonly string _ns;
         private Dictionary<string, (string Type, TreeMapping Resource, TreeScalar Key)> _resources = new(StringComparer.Ordinal);
 
-        public CloudFormationReader(SourceText source)
+        public CloudFormationMapper(SourceText source)
         {
             _y = new TreeFacts(source);
             _ns = source.Path;
@@ -825,7 +825,7 @@ namespace InfraLint.Yaml.CloudFormation
             }
 
             yield return workload;
-            foreach (var fact in WorkloadSpec.WorkloadSpecReader.FromAnnotations(workload, tags))
+            foreach (var fact in WorkloadSpec.WorkloadSpecMapper.FromAnnotations(workload, tags))
                 yield return fact;
         }
 

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using InfraLint.Core.Facts;
 using InfraLint.Core.Locations;
 
-namespace InfraLint.Yaml.CloudFormation
+namespace InfraLint.Platforms.CloudFormation
 {
     /// <summary>AWS region names as they appear in availability zones (<c>eu-west-1a</c>, <c>us-west-2-lax-1a</c>, <c>us-gov-west-1b</c>).</summary>
     internal static class Regions

@@ -4,7 +4,7 @@ using System.Linq;
 using InfraLint.Core.Facts;
 using InfraLint.Core.Scanning;
 
-namespace InfraLint.Yaml.Suppressions
+namespace InfraLint.Platforms.Suppressions
 {
     /// <summary>
     /// Reads <c>infralint.dev/ignore: "IL2001,IL3004"</c> (ids separated by commas or spaces, any case; <c>*</c> for
