@@ -2,6 +2,11 @@ using System.Reflection;
 using InfraLint.Core.Engine;
 using InfraLint.Core.Scanning;
 using InfraLint.Rules;
+using InfraLint.Core.Locations;
+using InfraLint.Core.Tree;
+using InfraLint.Json;
+using InfraLint.Platforms.CloudFormation;
+using InfraLint.Platforms.Suppressions;
 using InfraLint.Yaml;
 using InfraLint.Yaml.Configuration;
 
@@ -22,7 +27,22 @@ internal static class LintHost
 
     /// <summary>A scanner with the configuration's settings; the configuration's own problems are facts, reported as IL0002.</summary>
     public static Scanner CreateScanner(LoadedConfig? config = null) =>
-        new(Engine, new IAdapter[] { new YamlAdapter() }, config?.Settings, config?.Problems.ToArray<object>());
+        new(Engine, Adapters, config?.Settings, config?.Problems.ToArray<object>());
+
+    /// <summary>
+    /// Every front end with the platform mappers that read its trees: YAML (Kubernetes, CloudFormation, compose, the
+    /// AI-workload spec) and JSON (CloudFormation templates, <c>*.json</c> and <c>*.template</c>).
+    /// </summary>
+    public static IReadOnlyList<IAdapter> Adapters { get; } = new IAdapter[]
+    {
+        new YamlAdapter(),
+        new JsonAdapter(
+            new Func<TreeMapping, SourceText, IEnumerable<object>?>[]
+            {
+                (root, source) => CloudFormationMapper.IsCloudFormation(root) ? new CloudFormationMapper(source).Read(root) : null,
+            },
+            IgnoreAnnotation.Read),
+    };
 
     /// <summary>Full informational version, e.g. <c>0.1.0+3f2a…</c> when built from git.</summary>
     public static string Version { get; } =

@@ -25,15 +25,18 @@ namespace InfraLint.Json
         private static readonly string[] TemplateMarkers = { "\"AWSTemplateFormatVersion\"", "\"Resources\"" };
 
         private readonly IReadOnlyList<Func<TreeMapping, SourceText, IEnumerable<object>?>> _readers;
+        private readonly Func<IReadOnlyList<object>, IEnumerable<SuppressionDirective>> _directives;
 
         /// <param name="readers">
         /// Each returns the facts of a root object in its format, or null when the object is not its format; the first
         /// non-null answer wins.
         /// </param>
-        public JsonAdapter(IEnumerable<Func<TreeMapping, SourceText, IEnumerable<object>?>> readers)
+        /// <param name="directives">Suppressions the facts themselves carry (a resource's ignore tag); JSON has no comments.</param>
+        public JsonAdapter(IEnumerable<Func<TreeMapping, SourceText, IEnumerable<object>?>> readers, Func<IReadOnlyList<object>, IEnumerable<SuppressionDirective>>? directives = null)
         {
             if (readers is null) throw new ArgumentNullException(nameof(readers));
             _readers = readers.ToArray();
+            _directives = directives ?? (_ => Array.Empty<SuppressionDirective>());
         }
 
         public bool Accepts(string path) =>
@@ -70,7 +73,7 @@ namespace InfraLint.Json
                 {
                     // Materialised here, so a lazy reader's exception is caught for this document too.
                     var facts = reader(root, source)?.ToList();
-                    if (facts is not null) return new AdapterResult(facts, Array.Empty<SuppressionDirective>());
+                    if (facts is not null) return new AdapterResult(facts, _directives(facts).ToArray());
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {

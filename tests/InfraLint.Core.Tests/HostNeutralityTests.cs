@@ -15,6 +15,8 @@ public class HostNeutralityTests
     {
         { "src/InfraLint.Core/InfraLint.Core.csproj", "../Shared/HostNeutral.props" },
         { "rules/InfraLint.Rules/InfraLint.Rules.csproj", "../../src/Shared/HostNeutral.props" },
+        { "src/InfraLint.Platforms/InfraLint.Platforms.csproj", "../Shared/HostNeutral.props" },
+        { "src/InfraLint.Json/InfraLint.Json.csproj", "../Shared/HostNeutral.props" },
     };
 
     [Theory]
@@ -44,7 +46,7 @@ public class HostNeutralityTests
     [Fact]
     public void Nothing_suppresses_the_host_neutrality_diagnostics()
     {
-        var files = new[] { "src/InfraLint.Core", "rules/InfraLint.Rules" }
+        var files = new[] { "src/InfraLint.Core", "rules/InfraLint.Rules", "src/InfraLint.Platforms", "src/InfraLint.Json" }
             .SelectMany(dir => Directory.EnumerateFiles(Path.Combine(Repo.Root, dir), "*", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
             .Where(f => f.EndsWith(".cs") || f.EndsWith(".csproj") || f.EndsWith(".props") || f.EndsWith(".editorconfig") || f.EndsWith(".globalconfig"))
