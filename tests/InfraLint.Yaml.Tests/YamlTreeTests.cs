@@ -1,0 +1,131 @@
+using InfraLint.Core.Locations;
+using InfraLint.Core.Tree;
+using InfraLint.Yaml.Parsing;
+using InfraLint.Yaml.Syntax;
+
+namespace InfraLint.Yaml.Tests;
+
+/// <summary>The YAML front end's located tree: spans, head spans, logical paths, plain scalars, tags and the three states.</summary>
+public sealed class YamlTreeTests
+{
+    private static TreeMapping Tree(string yaml)
+    {
+        var source = new SourceText("t.yaml", yaml);
+        var (documents, failures) = YamlDocumentLoader.Load(source);
+        Assert.Empty(failures);
+        return Assert.IsType<TreeMapping>(YamlTree.Build(documents.Single().RootNode, source));
+    }
+
+    private static (int, int, int, int) Pos(SourceSpan s) => (s.StartLine, s.StartColumn, s.EndLine, s.EndColumn);
+
+    private const string Deployment = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: "vllm"
+        spec:
+          replicas: 2
+          template:
+            spec:
+              containers:
+                - name: vllm
+                  ports: [{containerPort: 8000}]
+        """;
+
+    [Fact]
+    public void Scalars_have_their_exact_span_path_and_quoting()
+    {
+        var root = Tree(Deployment);
+        var name = root.Map("metadata").Scalar("name")!;
+        var replicas = root.Map("spec").Scalar("replicas")!;
+
+        Assert.Equal(("vllm", false, "metadata.name", (4, 9, 4, 15)), (name.Value, name.IsPlain, name.Path, Pos(name.Span)));
+        Assert.Equal(("2", true, "spec.replicas", (6, 13, 6, 14)), (replicas.Value, replicas.IsPlain, replicas.Path, Pos(replicas.Span)));
+        Assert.Equal(2L, TreeValues.Long(replicas));
+        Assert.Equal(NodeState.Present, replicas.State);
+    }
+
+    [Fact]
+    public void Collections_have_a_head_span_on_their_first_line_and_items_are_indexed_in_paths()
+    {
+        var root = Tree(Deployment);
+        var containers = root.Map("spec").Map("template").Map("spec").Seq("containers")!;
+        var container = Assert.IsType<TreeMapping>(containers.Items[0]);
+        var port = Assert.IsType<TreeMapping>(container.Seq("ports")!.Items[0]);
+
+        // A block collection starts at its first entry: the list at "- name: vllm", to the end of that line.
+        Assert.Equal(("spec.template.spec.containers", (10, 9, 10, 21)), (containers.Path, Pos(containers.HeadSpan)));
+        Assert.Equal("spec.template.spec.containers[0]", container.Path);
+        Assert.Equal(("spec.template.spec.containers[0].ports[0].containerPort", (11, 27, 11, 31)), (port.Scalar("containerPort")!.Path, Pos(port.Scalar("containerPort")!.Span)));
+        Assert.True(port.IsFlow);
+        Assert.False(container.IsFlow);
+    }
+
+    [Fact]
+    public void An_absent_key_is_a_missing_node_at_its_parents_head_with_the_path_it_would_have()
+    {
+        var root = Tree(Deployment);
+        var missing = root.Map("spec")!.At("strategy");
+
+        // spec's mapping starts at its first entry, "replicas: 2".
+        Assert.Equal((NodeState.Missing, "spec.strategy", (6, 3, 6, 14)), (missing.State, missing.Path, Pos(missing.Span)));
+        Assert.Null(root.Map("spec")!.Get("strategy"));
+    }
+
+    [Fact]
+    public void An_application_tag_makes_a_node_unknown_and_is_kept_but_a_core_schema_tag_is_not()
+    {
+        var root = Tree("""
+            a: !Ref InstanceType
+            b: !Sub "arn:${AWS::Partition}:s3:::x"
+            c: !!str 8080
+            d: !GetAtt [Model, ModelName]
+            e: !override [1, 2]
+            """);
+
+        var a = root.Scalar("a")!;
+        Assert.Equal((NodeState.Unknown, "!Ref", "InstanceType"), (a.State, a.Tag, a.Value));
+        Assert.Null(TreeValues.Text(a));
+        Assert.Equal((NodeState.Unknown, "!Sub"), (root.Get("b")!.State, root.Get("b")!.Tag));
+        Assert.Equal((NodeState.Present, (string?)null, "8080"), (root.Get("c")!.State, root.Get("c")!.Tag, TreeValues.Text(root.Scalar("c"))));
+        Assert.Equal((NodeState.Unknown, "!GetAtt", 2), (root.Get("d")!.State, root.Get("d")!.Tag, root.Seq("d")!.Count));
+        Assert.Equal((NodeState.Present, "!override"), (root.Get("e")!.State, root.Get("e")!.Tag));
+    }
+
+    [Fact]
+    public void An_alias_is_read_at_its_own_path_with_the_anchors_spans()
+    {
+        var root = Tree("""
+            defaults: &d
+              cpu: "1"
+            app:
+              limits: *d
+            """);
+
+        var cpu = root.Map("app").Map("limits").Scalar("cpu")!;
+        Assert.Equal(("app.limits.cpu", (2, 8, 2, 11)), (cpu.Path, Pos(cpu.Span)));
+    }
+
+    [Fact]
+    public void Yaml_booleans_and_nulls_are_plain_scalars_only()
+    {
+        var root = Tree("a: yes\nb: \"true\"\nc: ~\nd: \"~\"\n");
+
+        Assert.Equal((true, (bool?)null), (TreeValues.Bool(root.Scalar("a")), TreeValues.Bool(root.Scalar("b"))));
+        Assert.Equal(((string?)null, "~"), (root.Str("c"), root.Str("d")));
+    }
+
+    [Fact]
+    public void The_editor_sets_an_existing_value_in_place_and_inserts_a_missing_one_with_its_parents()
+    {
+        var root = Tree(Deployment);
+        var spec = root.Map("spec")!;
+
+        var replace = Assert.Single(spec.EditAt("replicas")!.Set(4));
+        var insert = spec.EditAt("strategy", "type")!.Set("RollingUpdate");
+
+        Assert.Equal(("4", (6, 13, 6, 14)), (replace.NewText, Pos(replace.Span)));
+        Assert.Contains("strategy:", string.Concat(insert.Select(e => e.NewText)));
+        Assert.Contains("type: RollingUpdate", string.Concat(insert.Select(e => e.NewText)));
+    }
+}
