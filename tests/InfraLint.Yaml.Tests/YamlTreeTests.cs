@@ -56,7 +56,7 @@ public sealed class YamlTreeTests
         // A block collection starts at its first entry: the list at "- name: vllm", to the end of that line.
         Assert.Equal(("spec.template.spec.containers", (10, 9, 10, 21)), (containers.Path, Pos(containers.HeadSpan)));
         Assert.Equal("spec.template.spec.containers[0]", container.Path);
-        Assert.Equal(("spec.template.spec.containers[0].ports[0].containerPort", (11, 27, 11, 31)), (port.Scalar("containerPort")!.Path, Pos(port.Scalar("containerPort")!.Span)));
+        Assert.Equal(("spec.template.spec.containers[0].ports[0].containerPort", (11, 35, 11, 39)), (port.Scalar("containerPort")!.Path, Pos(port.Scalar("containerPort")!.Span)));
         Assert.True(port.IsFlow);
         Assert.False(container.IsFlow);
     }
