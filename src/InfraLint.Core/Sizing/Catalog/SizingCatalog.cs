@@ -185,7 +185,7 @@ namespace InfraLint.Core.Sizing.Catalog
 
         private static StreamReader Open(Assembly assembly, string file)
         {
-            var name = "InfraLint.Core.Sizing.Catalogs." + file;
+            var name = "InfraLint.Core.Sizing.CatalogData." + file;
             var stream = assembly.GetManifestResourceStream(name)
                 ?? throw new InvalidOperationException($"Embedded sizing catalog '{name}' is missing from {assembly.GetName().Name}.");
             return new StreamReader(stream);
