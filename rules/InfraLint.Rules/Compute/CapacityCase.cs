@@ -179,7 +179,7 @@ namespace InfraLint.Rules.Compute
             }
             if (workload.InstanceType is { IsPresent: true } type)
                 return Located<string>.Present(type.Value ?? string.Empty, type.Span, type.Path);
-            return Located<string>.Present(string.Empty, workload.Span, "metadata.name");
+            return Located<string>.Present(string.Empty, workload.Span, workload.NamePath);
         }
 
         /// <summary><c>2 × NVIDIA H100 SXM5 80GB</c>.</summary>

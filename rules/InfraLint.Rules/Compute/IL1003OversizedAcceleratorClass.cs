@@ -111,8 +111,7 @@ namespace InfraLint.Rules.Compute
             if (workload.InstanceType is { IsPresent: true } type)
                 return Located<string>.Present(type.Value ?? string.Empty, type.Span, type.Path);
             var pod = workload.Pods.OrderByDescending(p => p.Containers.Sum(c => c.Resources.AcceleratorCount)).FirstOrDefault();
-            if (pod?.PlacementSpan is { } placement)
-                return Located<string>.Present(string.Empty, placement, pod.Path + ".nodeSelector");
+            if (pod?.Placement is { } placement) return placement;
             return CapacityCase.GpuAttribute(workload);
         }
     }

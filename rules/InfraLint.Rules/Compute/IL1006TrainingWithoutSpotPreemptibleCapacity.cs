@@ -94,9 +94,9 @@ namespace InfraLint.Rules.Compute
         {
             if (workload.CapacityType is { } capacity) return capacity;
             var pod = workload.Pods.OrderByDescending(p => p.Containers.Sum(c => c.Resources.AcceleratorCount)).FirstOrDefault();
-            return pod?.PlacementSpan is { } placement
-                ? Located<string?>.Present(null, placement, pod.Path + ".nodeSelector")
-                : Located<string?>.Present(null, workload.Span, "metadata.name");
+            return pod?.Placement is { } placement
+                ? Located<string?>.Present(null, placement.Span, placement.Path)
+                : Located<string?>.Present(null, workload.Span, workload.NamePath);
         }
 
         private static InstanceTypeSpec? CheapestWithSpot(SizingCatalog catalog, AcceleratorSpec accelerator) =>

@@ -49,7 +49,7 @@ namespace InfraLint.Rules.Governance
 
         private static Finding Report(WorkloadProfile profile) => new Finding(
             Descriptor,
-            $"Dataset '{profile.Dataset.Value}' of {(profile.FromAnnotations ? $"the workload '{profile.Name}'" : $"AIWorkload '{profile.Name}'")} has no version pin; set {(profile.FromAnnotations ? "infralint.dev/dataset-version" : "spec.data.version")} (or pin the URI: ?versionId=…, @revision, a versioned prefix) so the training data can be found again.",
+            $"Dataset '{profile.Dataset.Value}' of {(profile.FromAnnotations ? $"the workload '{profile.Name}'" : $"AIWorkload '{profile.Name}'")} has no version pin; set {profile.DatasetVersion.Name} (or pin the URI: ?versionId=…, @revision, a versioned prefix) so the training data can be found again.",
             profile.Dataset.Span,
             $"{profile.Id}:{profile.Dataset.Path}",
             profile,

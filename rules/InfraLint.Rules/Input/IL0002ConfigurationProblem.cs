@@ -102,7 +102,7 @@ namespace InfraLint.Rules.Input
             Then()
                 .Do(ctx => ctx.Report(new Finding(
                     IL0002ConfigurationProblem.Descriptor,
-                    $"Model '{profile.ModelName.Value}' is not in the sizing catalog and the profile gives no parameter count, so its capacity cannot be sized; use a catalog name (such as llama-3.1-8b) or add the parameter count ({(profile.FromAnnotations ? "infralint.dev/parameters" : "spec.model.parameters")}).",
+                    $"Model '{profile.ModelName.Value}' is not in the sizing catalog and the profile gives no parameter count, so its capacity cannot be sized; use a catalog name (such as llama-3.1-8b) or add the parameter count ({profile.Parameters.Name}).",
                     profile.ModelName.Span,
                     $"{profile.Id}:{profile.ModelName.Path}",
                     profile)));

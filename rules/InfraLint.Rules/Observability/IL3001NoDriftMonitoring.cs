@@ -106,7 +106,7 @@ namespace InfraLint.Rules.Observability
             string says = declaredNone ? "declares no drift monitor (none)" : "declares no drift or data-quality monitor";
             return new Finding(
                 IL3001NoDriftMonitoring.Descriptor,
-                $"{what} serves a model and {says}, and no model monitor covers its targets; set {(profile.FromAnnotations ? "infralint.dev/drift-monitor" : "spec.monitoring.drift")} to the monitor that compares production inputs and predictions with the training data.",
+                $"{what} serves a model and {says}, and no model monitor covers its targets; set {profile.DriftMonitor.Name} to the monitor that compares production inputs and predictions with the training data.",
                 at,
                 $"{profile.Id}:monitoring.drift",
                 profile,

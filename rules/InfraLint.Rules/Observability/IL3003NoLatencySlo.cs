@@ -67,7 +67,7 @@ namespace InfraLint.Rules.Observability
         private static Finding Report(WorkloadProfile profile)
         {
             string what = profile.FromAnnotations ? $"The workload profile in the annotations of '{profile.Name}'" : $"AIWorkload '{profile.Name}'";
-            string where = profile.FromAnnotations ? "the infralint.dev/p99-latency-ms annotation" : "spec.slo.p99LatencyMs (or p95LatencyMs)";
+            string where = profile.FromAnnotations ? $"the {profile.P99LatencyMs.Name} annotation" : $"{profile.P99LatencyMs.Name} (or p95LatencyMs)";
             return new Finding(
                 IL3003NoLatencySlo.Descriptor,
                 $"{what} serves a model but gives no p99 or p95 latency objective and no latency alert covers its targets; set {where} so the service can be sized and alerted on.",

@@ -43,6 +43,9 @@ namespace InfraLint.Core.Facts
         /// <summary>The node that names the resource (e.g. <c>metadata.name</c>); where resource-level findings point.</summary>
         public SourceSpan Span { get; }
 
+        /// <summary>The logical path of the resource as a whole (a finding about it, not one attribute, is keyed by it); the mapper names it.</summary>
+        public string NamePath { get; init; } = string.Empty;
+
         public string File => Span.File;
 
         public IReadOnlyDictionary<string, Located<string>> Labels { get; init; } = new Dictionary<string, Located<string>>(StringComparer.Ordinal);

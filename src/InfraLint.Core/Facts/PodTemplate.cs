@@ -57,7 +57,10 @@ namespace InfraLint.Core.Facts
         public IReadOnlyList<string> Tolerations { get; set; } = Array.Empty<string>();
 
         /// <summary>The <c>spec.nodeSelector</c> key (or pod spec) location, for findings about placement.</summary>
-        public SourceSpan? PlacementSpan { get; set; }
+        public SourceSpan? PlacementSpan => Placement?.Span;
+
+        /// <summary>Where the pod chooses its nodes (node selector or affinity), as the mapper names it; null when it does not.</summary>
+        public Located<string>? Placement { get; set; }
 
         public IReadOnlyList<Container> Containers { get; set; } = Array.Empty<Container>();
     }

@@ -43,6 +43,22 @@ namespace InfraLint.Core.Locations
         /// <summary>Format-specific logical path, e.g. <c>spec.template.spec.containers[0].image</c>; stable across line moves.</summary>
         public string Path { get; }
 
+        /// <summary>
+        /// How a message names the attribute to its reader, in the vocabulary of what they wrote: a spec key path
+        /// (<c>spec.data.version</c>), an annotation (<c>infralint.dev/dataset-version</c>), later a C# property. The
+        /// mapper decides; rules only quote it. Defaults to <see cref="Path"/>.
+        /// </summary>
+        public string Name => _name ?? Path;
+
+        private string? _name;
+
+        /// <summary>The same attribute, named <paramref name="name"/> in messages.</summary>
+        public Located<T> Named(string name)
+        {
+            var copy = new Located<T>(Value, State, Span, Path, Edit) { _name = name };
+            return copy;
+        }
+
         /// <summary>Where a fix would write this attribute; null where the adapter cannot edit it safely.</summary>
         public EditTarget? Edit { get; }
 

@@ -16,6 +16,13 @@ namespace InfraLint.Platforms.CloudFormation
     /// </summary>
     public sealed class CloudFormationMapper
     {
+        /// <summary>
+        /// The logical path of a resource as a whole, the basis of fingerprints of findings about it. Kept at the value
+        /// InfraLint has always used, so that existing baselines still match: changing it would re-open every waived
+        /// finding about a CloudFormation workload.
+        /// </summary>
+        private const string WorkloadNamePath = "metadata.name";
+
         private readonly TreeFacts _y;
         private readonly string _ns;
         private Dictionary<string, (string Type, TreeMapping Resource, TreeScalar Key)> _resources = new(StringComparer.Ordinal);
@@ -310,6 +317,7 @@ namespace InfraLint.Platforms.CloudFormation
         {
             var workload = new ComputeWorkload(SourceFormat.CloudFormation, type, id, _ns, span)
             {
+                NamePath = WorkloadNamePath,
                 Labels = Tags(props),
                 Replicas = Located<int?>.Present(1, span, path),
                 InstanceType = Text(instanceType, $"{path}.{typePath}", span),
@@ -327,6 +335,7 @@ namespace InfraLint.Platforms.CloudFormation
             foreach (var label in _y.Map(props.Map("Labels"), path + ".Properties.Labels")) labels[label.Key] = label.Value;
             return new ComputeWorkload(SourceFormat.CloudFormation, type, id, _ns, span)
             {
+                NamePath = WorkloadNamePath,
                 IsNodePool = true,
                 Labels = labels,
                 Replicas = scaling is null ? Located<int?>.Missing(span, path + ".Properties.ScalingConfig.DesiredSize") : Int(scaling, path + ".Properties.ScalingConfig", span, "DesiredSize"),
@@ -381,6 +390,7 @@ namespace InfraLint.Platforms.CloudFormation
                 : Located<int?>.Missing(span, path + ".Properties.MinSize");
             return new ComputeWorkload(SourceFormat.CloudFormation, type, id, _ns, span)
             {
+                NamePath = WorkloadNamePath,
                 Labels = Tags(props),
                 Replicas = replicas,
                 InstanceType = instanceType,
@@ -409,6 +419,7 @@ namespace InfraLint.Platforms.CloudFormation
         {
             var workload = new ComputeWorkload(SourceFormat.CloudFormation, type, id, _ns, span)
             {
+                NamePath = WorkloadNamePath,
                 Labels = Tags(props),
                 Role = WorkloadRole.Inference,
                 RoleReason = "SageMaker model",
@@ -550,6 +561,7 @@ namespace InfraLint.Platforms.CloudFormation
         {
             var workload = new ComputeWorkload(SourceFormat.CloudFormation, type, id, _ns, span)
             {
+                NamePath = WorkloadNamePath,
                 Labels = Tags(props),
                 Role = WorkloadRole.Inference,
                 RoleReason = "SageMaker endpoint",

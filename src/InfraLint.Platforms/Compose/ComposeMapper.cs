@@ -52,6 +52,8 @@ namespace InfraLint.Platforms.Compose
             // Compose projects have no namespaces; an empty namespace keeps namespace-scoped rules out.
             var workload = new ComputeWorkload(SourceFormat.Compose, "service", name, string.Empty, span)
             {
+                // What fingerprints of findings about a service have always been based on; see CloudFormationMapper.
+                NamePath = "metadata.name",
                 Labels = labels,
                 Annotations = labels,
                 LabelEdit = key => s.EditAt("labels", key)!,

@@ -175,6 +175,7 @@ namespace InfraLint.Platforms.Kubernetes
             string fullKind = kind == "Service" ? "Service.serving.knative.dev" : kind;
             var workload = new ComputeWorkload(SourceFormat.Kubernetes, fullKind, name, ns, span)
             {
+                NamePath = "metadata.name",
                 Labels = Labels(metadata),
                 Annotations = Annotations(metadata),
                 LabelEdit = LabelEdit(root),
@@ -279,7 +280,10 @@ namespace InfraLint.Platforms.Kubernetes
                 Tolerations = podSpec.Seq("tolerations")?.Items.OfType<TreeMapping>()
                     .Select(t => t.Str("key") is string key ? (t.Str("value") is string value ? key + "=" + value : key) : null)
                     .Where(t => t is not null).Select(t => t!).ToArray() ?? Array.Empty<string>(),
-                PlacementSpan = podSpec.KeyNode("nodeSelector") is { } ns ? ns.Span : podSpec.KeyNode("affinity") is { } af ? af.Span : null,
+                // Named nodeSelector even when only an affinity chooses the nodes: the key a fix would add.
+                Placement = (podSpec.KeyNode("nodeSelector") ?? podSpec.KeyNode("affinity")) is { } placement
+                    ? Located<string>.Present(string.Empty, placement.Span, path + ".nodeSelector")
+                    : null,
                 Labels = template?.Map("metadata").Map("labels").StringMap() ?? new Dictionary<string, string>(StringComparer.Ordinal),
                 Annotations = template?.Map("metadata").Map("annotations").StringMap() ?? new Dictionary<string, string>(StringComparer.Ordinal),
                 PersistentVolumeClaims = podSpec.Seq("volumes")?.Items.OfType<TreeMapping>()

@@ -190,31 +190,32 @@ namespace InfraLint.Platforms.WorkloadSpec
             if (annotations is null || !AnnotationKeys.Any(k => annotations.Get("infralint.dev/" + k) is not null)) yield break;
             var values = new ProfileValues(workload.Span);
             const string p = "metadata.annotations.infralint.dev/";
+            // Messages name each attribute as it is written here: by its annotation (or tag) key.
             var profile = new WorkloadProfile(workload.Format, "annotations", workload.Name, workload.Namespace, workload.Span)
             {
                 FromAnnotations = true,
             };
-            profile.Role = values.Role(annotations, "infralint.dev/role", p + "role");
-            profile.ModelName = values.Text(annotations, "infralint.dev/model", p + "model");
-            profile.Parameters = values.Positive(annotations, "infralint.dev/parameters", p + "parameters");
-            profile.Precision = values.Precision(annotations, "infralint.dev/precision", p + "precision");
-            profile.PeakRequestsPerSecond = values.Positive(annotations, "infralint.dev/peak-rps", p + "peak-rps");
-            profile.InputTokens = values.Positive(annotations, "infralint.dev/input-tokens", p + "input-tokens");
-            profile.OutputTokens = values.Positive(annotations, "infralint.dev/output-tokens", p + "output-tokens");
-            profile.Concurrency = values.Positive(annotations, "infralint.dev/concurrency", p + "concurrency");
-            profile.P99LatencyMs = values.Positive(annotations, "infralint.dev/p99-latency-ms", p + "p99-latency-ms");
-            profile.TimeToFirstTokenMs = values.Positive(annotations, "infralint.dev/ttft-ms", p + "ttft-ms");
-            profile.TrainingTokens = values.Positive(annotations, "infralint.dev/training-tokens", p + "training-tokens");
-            profile.DeadlineHours = values.Positive(annotations, "infralint.dev/deadline-hours", p + "deadline-hours");
+            profile.Role = values.Role(annotations, "infralint.dev/role", p + "role").Named("infralint.dev/role");
+            profile.ModelName = values.Text(annotations, "infralint.dev/model", p + "model").Named("infralint.dev/model");
+            profile.Parameters = values.Positive(annotations, "infralint.dev/parameters", p + "parameters").Named("infralint.dev/parameters");
+            profile.Precision = values.Precision(annotations, "infralint.dev/precision", p + "precision").Named("infralint.dev/precision");
+            profile.PeakRequestsPerSecond = values.Positive(annotations, "infralint.dev/peak-rps", p + "peak-rps").Named("infralint.dev/peak-rps");
+            profile.InputTokens = values.Positive(annotations, "infralint.dev/input-tokens", p + "input-tokens").Named("infralint.dev/input-tokens");
+            profile.OutputTokens = values.Positive(annotations, "infralint.dev/output-tokens", p + "output-tokens").Named("infralint.dev/output-tokens");
+            profile.Concurrency = values.Positive(annotations, "infralint.dev/concurrency", p + "concurrency").Named("infralint.dev/concurrency");
+            profile.P99LatencyMs = values.Positive(annotations, "infralint.dev/p99-latency-ms", p + "p99-latency-ms").Named("infralint.dev/p99-latency-ms");
+            profile.TimeToFirstTokenMs = values.Positive(annotations, "infralint.dev/ttft-ms", p + "ttft-ms").Named("infralint.dev/ttft-ms");
+            profile.TrainingTokens = values.Positive(annotations, "infralint.dev/training-tokens", p + "training-tokens").Named("infralint.dev/training-tokens");
+            profile.DeadlineHours = values.Positive(annotations, "infralint.dev/deadline-hours", p + "deadline-hours").Named("infralint.dev/deadline-hours");
             profile.TrainingSchedule = values.Text(null, "schedule", p + "schedule");
-            profile.Critical = values.Flag(annotations, "infralint.dev/critical", p + "critical");
-            profile.DriftMonitor = values.Text(annotations, "infralint.dev/drift-monitor", p + "drift-monitor");
+            profile.Critical = values.Flag(annotations, "infralint.dev/critical", p + "critical").Named("infralint.dev/critical");
+            profile.DriftMonitor = values.Text(annotations, "infralint.dev/drift-monitor", p + "drift-monitor").Named("infralint.dev/drift-monitor");
             profile.MetricsBackend = values.Text(null, "metrics", p + "metrics");
-            profile.Dataset = values.Text(annotations, "infralint.dev/dataset", p + "dataset");
-            profile.DatasetVersion = values.Text(annotations, "infralint.dev/dataset-version", p + "dataset-version");
-            profile.P95LatencyMs = values.Positive(annotations, "infralint.dev/p95-latency-ms", p + "p95-latency-ms");
-            profile.DataQualityMonitor = values.Text(annotations, "infralint.dev/data-quality-monitor", p + "data-quality-monitor");
-            profile.Tracking = values.Text(annotations, "infralint.dev/tracking", p + "tracking");
+            profile.Dataset = values.Text(annotations, "infralint.dev/dataset", p + "dataset").Named("infralint.dev/dataset");
+            profile.DatasetVersion = values.Text(annotations, "infralint.dev/dataset-version", p + "dataset-version").Named("infralint.dev/dataset-version");
+            profile.P95LatencyMs = values.Positive(annotations, "infralint.dev/p95-latency-ms", p + "p95-latency-ms").Named("infralint.dev/p95-latency-ms");
+            profile.DataQualityMonitor = values.Text(annotations, "infralint.dev/data-quality-monitor", p + "data-quality-monitor").Named("infralint.dev/data-quality-monitor");
+            profile.Tracking = values.Text(annotations, "infralint.dev/tracking", p + "tracking").Named("infralint.dev/tracking");
             profile.Targets = new[] { new ProfileTarget(profile, workload.Kind, workload.Name, workload.Namespace, workload.Span) };
 
             yield return profile;
