@@ -39,13 +39,13 @@ public sealed class Mutator
 
     public Mutator(IReadOnlyList<CorpusFile> corpus)
     {
-        if (corpus.Count == 0) throw new ArgumentException("The corpus has no *.yaml or *.yml file.", nameof(corpus));
+        if (corpus.Count == 0) throw new ArgumentException("The corpus has no *.yaml, *.yml, *.json or *.template file.", nameof(corpus));
         _corpus = corpus;
     }
 
     public int CorpusSize => _corpus.Count;
 
-    /// <summary>Every *.yaml and *.yml file under the folders that exist, in a fixed order (the file system's order is not).</summary>
+    /// <summary>Every *.yaml, *.yml, *.json and *.template file under the folders that exist, in a fixed order (the file system's order is not).</summary>
     public static IReadOnlyList<CorpusFile> LoadCorpus(IEnumerable<string> directories) =>
         directories
             .Where(Directory.Exists)
@@ -56,7 +56,8 @@ public sealed class Mutator
             .ToList();
 
     public static bool IsYaml(string path) =>
-        path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+        path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".template", StringComparison.OrdinalIgnoreCase);
 
     public static int CaseSeed(int seed, int index) => unchecked(seed * 1_000_003 + index);
 
