@@ -17,20 +17,24 @@ namespace InfraLint.Core.Tree
         public static string? Str(this TreeMapping? mapping, string key) => Text(mapping.Scalar(key));
 
         /// <summary>A literal's text; null for an unknown value, whose text (a parameter's name) is not its value.</summary>
-        public static string? Text(TreeScalar? scalar)
-        {
-            if (scalar?.Value is null || scalar.IsUnknown) return null;
-            if (scalar.IsPlain && IsNull(scalar.Value)) return null;
-            return scalar.Value;
-        }
+        public static string? Text(TreeScalar? scalar) =>
+            scalar is null || scalar.IsUnknown ? null : Text(scalar.Value, scalar.IsPlain);
+
+        /// <summary>A scalar's text as YAML and JSON mean it: an unquoted null (<c>~</c>, <c>null</c>, empty) is no text.</summary>
+        public static string? Text(string? value, bool isPlain) =>
+            value is null || (isPlain && IsNull(value)) ? null : value;
 
         public static bool IsNull(string value) => value.Length == 0 || value == "~" || value == "null" || value == "Null" || value == "NULL";
 
         /// <summary>YAML 1.1 booleans, as Kubernetes' decoder reads them; a quoted "true" is a string, not a boolean.</summary>
-        public static bool? Bool(TreeScalar? scalar)
+        public static bool? Bool(TreeScalar? scalar) =>
+            scalar is null || scalar.IsUnknown ? null : Bool(scalar.Value, scalar.IsPlain);
+
+        /// <summary>YAML 1.1 booleans (<c>yes</c>, <c>on</c>, <c>y</c>…), unquoted only.</summary>
+        public static bool? Bool(string? value, bool isPlain)
         {
-            if (scalar?.Value is null || !scalar.IsPlain || scalar.IsUnknown) return null;
-            switch (scalar.Value.ToLowerInvariant())
+            if (value is null || !isPlain) return null;
+            switch (value.ToLowerInvariant())
             {
                 case "true":
                 case "yes":

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using InfraLint.Core.Locations;
+using InfraLint.Core.Tree;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -39,35 +40,13 @@ namespace InfraLint.Yaml.Parsing
         /// <summary>The scalar's text, or null when absent, not a scalar, or YAML null (<c>~</c>, <c>null</c>, empty).</summary>
         public static string? Str(this YamlMappingNode? mapping, string key) => Text(mapping.ScalarNode(key));
 
-        public static string? Text(YamlScalarNode? scalar)
-        {
-            if (scalar?.Value is null) return null;
-            if (scalar.Style == ScalarStyle.Plain && IsNull(scalar.Value)) return null;
-            return scalar.Value;
-        }
+        // The same reading as the tree's (TreeValues), for the YAML the front end reads itself (the configuration).
+        public static string? Text(YamlScalarNode? scalar) => TreeValues.Text(scalar?.Value, scalar?.Style == ScalarStyle.Plain);
 
-        public static bool IsNull(string value) => value.Length == 0 || value == "~" || value == "null" || value == "Null" || value == "NULL";
+        public static bool IsNull(string value) => TreeValues.IsNull(value);
 
         /// <summary>YAML 1.1 booleans, as Kubernetes' YAML decoder reads them; a quoted "true" is a string, not a boolean.</summary>
-        public static bool? Bool(YamlScalarNode? scalar)
-        {
-            if (scalar?.Value is null || scalar.Style != ScalarStyle.Plain) return null;
-            switch (scalar.Value.ToLowerInvariant())
-            {
-                case "true":
-                case "yes":
-                case "on":
-                case "y":
-                    return true;
-                case "false":
-                case "no":
-                case "off":
-                case "n":
-                    return false;
-                default:
-                    return null;
-            }
-        }
+        public static bool? Bool(YamlScalarNode? scalar) => TreeValues.Bool(scalar?.Value, scalar?.Style == ScalarStyle.Plain);
 
         public static long? Long(YamlScalarNode? scalar)
         {
