@@ -8,7 +8,17 @@ namespace InfraLint.Platforms
     /// <summary>Builds located attributes from the tree: value, exact span, logical path and edit target in one call.</summary>
     public sealed class TreeFacts
     {
-        public TreeFacts(SourceText source) => Source = source;
+        private readonly Func<TreeNode, bool> _isUnknown;
+
+        /// <param name="isUnknown">
+        /// What else this platform computes at deploy time, beyond what the front end marked: CloudFormation's long-form
+        /// intrinsics (<c>{"Ref": "X"}</c>) are plain mappings to a front end.
+        /// </param>
+        public TreeFacts(SourceText source, Func<TreeNode, bool>? isUnknown = null)
+        {
+            Source = source;
+            _isUnknown = isUnknown ?? (node => node.IsUnknown);
+        }
 
         /// <summary>The file the tree came from: only for spans the mapper computes itself (a line, a key's start).</summary>
         public SourceText Source { get; }
@@ -26,11 +36,11 @@ namespace InfraLint.Platforms
             foreach (var key in keys)
             {
                 // A value computed elsewhere (a tag like !Ref, here or on a mapping above it) is neither present nor missing.
-                if (node.IsUnknown) return Located<T>.Unknown(node.Span, path);
+                if (_isUnknown(node)) return Located<T>.Unknown(node.Span, path);
                 node = (node as TreeMapping)?.Get(key);
                 if (node is null) break;
             }
-            if (node is { IsUnknown: true }) return Located<T>.Unknown(node.Span, path);
+            if (node is not null && _isUnknown(node)) return Located<T>.Unknown(node.Span, path);
             return node is TreeScalar scalar && TreeValues.Text(scalar) is not null
                 ? Located<T>.Present(convert(scalar), scalar.Span, path, edit)
                 : Located<T>.Missing(anchor, path, edit);

@@ -61,6 +61,31 @@ public sealed class JsonTemplateTests : IDisposable
     }
 
     [Fact]
+    public void A_long_form_intrinsic_in_JSON_is_unknown_and_fires_nothing()
+    {
+        _dir.Write("stack.json", """
+            {
+              "Resources": {
+                "Files": {
+                  "Type": "AWS::EFS::FileSystem",
+                  "Properties": { "Encrypted": { "Fn::If": ["Prod", true, false] }, "FileSystemTags": [{ "Key": "team", "Value": "ml" }] }
+                },
+                "Logs": {
+                  "Type": "AWS::Logs::LogGroup",
+                  "Properties": { "RetentionInDays": { "Ref": "RetentionDays" } }
+                }
+              }
+            }
+            """);
+
+        var run = Bounded.Run(_dir.Path, "scan", ".", "--fail-on", "none");
+
+        Assert.Empty(Manifests.LinesOf(run.Out, "IL2001"));
+        Assert.Empty(Manifests.LinesOf(run.Out, "IL4002"));
+        Assert.Contains("in 1 file", run.Out);
+    }
+
+    [Fact]
     public void Fix_edits_a_JSON_template_and_the_result_is_still_JSON()
     {
         _dir.Write("stack.json", """

@@ -29,7 +29,7 @@ namespace InfraLint.Platforms.CloudFormation
 
         public CloudFormationMapper(SourceText source)
         {
-            _y = new TreeFacts(source);
+            _y = new TreeFacts(source, Intrinsics.IsIntrinsic);
             _ns = source.Path;
         }
 
