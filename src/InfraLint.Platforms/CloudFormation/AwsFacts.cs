@@ -7,7 +7,7 @@ using InfraLint.Core.Locations;
 namespace InfraLint.Platforms.CloudFormation
 {
     /// <summary>AWS region names as they appear in availability zones (<c>eu-west-1a</c>, <c>us-west-2-lax-1a</c>, <c>us-gov-west-1b</c>).</summary>
-    internal static class Regions
+    public static class Regions
     {
         private static readonly Regex Region = new Regex(@"^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d+$", RegexOptions.Compiled);
         private static readonly Regex Zone = new Regex(@"^([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d+)(?:[a-z]|-[a-z0-9-]*[a-z0-9])$", RegexOptions.Compiled);
@@ -23,7 +23,7 @@ namespace InfraLint.Platforms.CloudFormation
     }
 
     /// <summary>SageMaker instance families with local NVMe instance storage, encrypted in hardware and not with a KMS key.</summary>
-    internal static class InstanceStorage
+    public static class InstanceStorage
     {
         private static readonly string[] NvmeFamilies = { "g5", "g6", "g6e", "gr6", "p5", "p5e", "p5en", "p6", "trn1", "trn1n", "trn2" };
         private static readonly Regex DiskFamily = new Regex(@"^[a-z]+\d+[a-z]*d[a-z]*$", RegexOptions.Compiled);
