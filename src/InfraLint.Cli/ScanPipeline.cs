@@ -19,8 +19,25 @@ internal static class ScanPipeline
     }
 
     /// <summary>How the CLI hands a file to the scanner: a bounded read of a regular file, as UTF-8.</summary>
-    public static SourceText ReadSource(ScanInput input, IReadOnlyDictionary<string, string> unreadable) =>
-        unreadable.TryGetValue(input.DisplayPath, out var why)
-            ? throw new SourceUnreadableException(why)
-            : new(input.DisplayPath, RegularFile.ReadText(input.FullPath).Text);
+    public static SourceText ReadSource(ScanInput input, IReadOnlyDictionary<string, string> unreadable)
+    {
+        if (unreadable.TryGetValue(input.DisplayPath, out var why)) throw new SourceUnreadableException(why);
+        try
+        {
+            return new(input.DisplayPath, RegularFile.ReadText(input.FullPath).Text);
+        }
+        catch (SourceUnreadableException e) when (IsSomeoneElsesJson(input, e))
+        {
+            return new(input.DisplayPath, string.Empty);
+        }
+    }
+
+    /// <summary>
+    /// Most <c>*.json</c> files in a repository are not CloudFormation (a package-lock.json can pass 8 MiB). CloudFormation
+    /// takes templates of at most 1 MB, as UTF-8, so a huge or non-UTF-8 <c>.json</c> is none of ours: it is skipped, not
+    /// reported. A <c>.template</c>, or a FIFO or device named <c>.json</c>, is still reported.
+    /// </summary>
+    private static bool IsSomeoneElsesJson(ScanInput input, SourceUnreadableException e) =>
+        input.FullPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+        && e.Reason is UnreadableReason.TooLarge or UnreadableReason.NotUtf8;
 }

@@ -61,6 +61,18 @@ public sealed class JsonTemplateTests : IDisposable
     }
 
     [Fact]
+    public void A_huge_or_non_UTF8_json_file_is_not_ours_and_reports_nothing_but_a_template_is_reported()
+    {
+        _dir.Write("package-lock.json", "{\"Resources\": \"" + new string('x', 9 * 1024 * 1024) + "\"}");
+        _dir.WriteBytes("latin1.json", new byte[] { (byte)'{', (byte)'"', 0xE9, (byte)'"', (byte)':', (byte)'1', (byte)'}' });
+        _dir.WriteBytes("latin1.template", new byte[] { (byte)'{', (byte)'"', 0xE9, (byte)'"', (byte)':', (byte)'1', (byte)'}' });
+
+        var run = Bounded.Run(_dir.Path, "scan", ".");
+
+        Assert.Equal(new[] { "latin1.template:1:3: error IL0001: File is not valid UTF-8 (byte offset 2)." }, Manifests.LinesOf(run.Out, "IL0001"));
+    }
+
+    [Fact]
     public void A_long_form_intrinsic_in_JSON_is_unknown_and_fires_nothing()
     {
         _dir.Write("stack.json", """

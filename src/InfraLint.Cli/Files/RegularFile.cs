@@ -30,7 +30,7 @@ internal static class RegularFile
             if (Posix.Available)
             {
                 var st = Posix.Stat(handle);
-                if (st.Kind != FileKind.Regular) throw new SourceUnreadableException($"Not a regular file ({Describe(st.Kind)}); InfraLint reads only regular files.");
+                if (st.Kind != FileKind.Regular) throw new SourceUnreadableException($"Not a regular file ({Describe(st.Kind)}); InfraLint reads only regular files.", reason: UnreadableReason.NotRegularFile);
                 status = st;
                 length = st.Size;
             }
@@ -62,7 +62,7 @@ internal static class RegularFile
         {
             // Opening a socket fails (ENXIO) before its type can be checked on the handle: name the kind, not the errno.
             if (Posix.Available && KindOfOrMissing(path) is var kind and not (FileKind.Regular or FileKind.Missing or FileKind.Unknown))
-                throw new SourceUnreadableException($"Not a regular file ({Describe(kind)}); InfraLint reads only regular files.");
+                throw new SourceUnreadableException($"Not a regular file ({Describe(kind)}); InfraLint reads only regular files.", reason: UnreadableReason.NotRegularFile);
             throw new SourceUnreadableException($"File could not be read: {e.Message}");
         }
     }
@@ -84,7 +84,7 @@ internal static class RegularFile
             for (int i = skip; i < offset && i < bytes.Length; i++)
                 if (bytes[i] == (byte)'\n') { line++; lineStart = i + 1; }
             int column = 1 + StrictUtf8.GetCharCount(bytes, lineStart, offset - lineStart);
-            throw new SourceUnreadableException($"File is not valid UTF-8 (byte offset {offset}).", line, column);
+            throw new SourceUnreadableException($"File is not valid UTF-8 (byte offset {offset}).", line, column, UnreadableReason.NotUtf8);
         }
     }
 
@@ -123,7 +123,7 @@ internal static class RegularFile
     };
 
     private static SourceUnreadableException TooLarge(long length, long limit, bool exact) =>
-        new($"File is {(exact ? "" : "more than ")}{(exact ? length : limit).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes; InfraLint reads files up to {limit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes.");
+        new(reason: UnreadableReason.TooLarge, message: $"File is {(exact ? "" : "more than ")}{(exact ? length : limit).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes; InfraLint reads files up to {limit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes.");
 
     private static Microsoft.Win32.SafeHandles.SafeFileHandle OpenManaged(string path)
     {
