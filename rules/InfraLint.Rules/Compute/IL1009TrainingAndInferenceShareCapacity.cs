@@ -86,7 +86,7 @@ namespace InfraLint.Rules.Compute
             string others = partners.Count == 1 ? string.Empty : $" (and {partners.Count - 1} more inference workload{(partners.Count == 2 ? "" : "s")})";
             string why = Overlap(training, inference)!;
             var pod = training.Pods.OrderByDescending(p => p.Containers.Sum(c => c.Resources.AcceleratorCount)).First();
-            var at = pod.PlacementSpan ?? training.Span;
+            var at = pod.Placement?.Span ?? training.Span;
             return new Finding(
                 Descriptor,
                 $"{(training.Role == WorkloadRole.Training ? "Training" : "Batch")} {Wording.Of(training)} and inference {Wording.Of(inference)}{others} in namespace '{training.Namespace}' can share GPU nodes: {why}. Give training its own node pool (a node selector and a taint it tolerates) so it cannot take serving capacity.",

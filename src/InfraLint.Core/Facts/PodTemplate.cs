@@ -56,9 +56,6 @@ namespace InfraLint.Core.Facts
         /// <summary>Toleration keys (with <c>=value</c> when one is given), e.g. <c>cloud.google.com/gke-spot=true</c>.</summary>
         public IReadOnlyList<string> Tolerations { get; set; } = Array.Empty<string>();
 
-        /// <summary>The <c>spec.nodeSelector</c> key (or pod spec) location, for findings about placement.</summary>
-        public SourceSpan? PlacementSpan => Placement?.Span;
-
         /// <summary>Where the pod chooses its nodes (node selector or affinity), as the mapper names it; null when it does not.</summary>
         public Located<string>? Placement { get; set; }
 
