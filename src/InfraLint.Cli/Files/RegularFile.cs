@@ -3,8 +3,8 @@ using InfraLint.Core.Scanning;
 
 namespace InfraLint.Cli.Files;
 
-/// <summary>A file's text as read, with what is needed to write it back the same way.</summary>
-internal sealed record FileContent(string Text, bool HasBom, FileStatus? Status);
+/// <summary>A file's text as read, and whether it began with a BOM (so a fix writes it back the same way).</summary>
+internal sealed record FileContent(string Text, bool HasBom);
 
 /// <summary>
 /// Every file InfraLint reads (scanned files, <c>--config</c>, <c>--baseline</c>, sizing catalogs) comes through here: only
@@ -20,18 +20,16 @@ internal static class RegularFile
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The file's bytes; throws <see cref="SourceUnreadableException"/> with a message for the user when it is not a regular file or is too large.</summary>
-    public static (byte[] Bytes, FileStatus? Status) ReadBytes(string path, long limit = MaxBytes)
+    public static byte[] ReadBytes(string path, long limit = MaxBytes)
     {
         try
         {
             using var handle = Posix.Available ? Posix.OpenForReading(path) : OpenManaged(path);
-            FileStatus? status = null;
             long length;
             if (Posix.Available)
             {
                 var st = Posix.Stat(handle);
                 if (st.Kind != FileKind.Regular) throw new SourceUnreadableException($"Not a regular file ({Describe(st.Kind)}); InfraLint reads only regular files.", reason: UnreadableReason.NotRegularFile);
-                status = st;
                 length = st.Size;
             }
             else
@@ -56,7 +54,7 @@ internal static class RegularFile
             }
             if (total > limit) throw TooLarge(total, limit, exact: false);
             Array.Resize(ref buffer, total);
-            return (buffer, status);
+            return buffer;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -70,12 +68,12 @@ internal static class RegularFile
     /// <summary>The file as UTF-8 text (a BOM is dropped and remembered); invalid UTF-8 is reported with its line and column.</summary>
     public static FileContent ReadText(string path, long limit = MaxBytes)
     {
-        var (bytes, status) = ReadBytes(path, limit);
+        var bytes = ReadBytes(path, limit);
         bool bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
         int skip = bom ? 3 : 0;
         try
         {
-            return new FileContent(StrictUtf8.GetString(bytes, skip, bytes.Length - skip), bom, status);
+            return new FileContent(StrictUtf8.GetString(bytes, skip, bytes.Length - skip), bom);
         }
         catch (DecoderFallbackException e)
         {

@@ -20,7 +20,7 @@ internal static class BaselineFile
         if (!File.Exists(full)) throw new UsageException($"baseline not found: {path}");
         try
         {
-            using var document = JsonDocument.Parse(RegularFile.ReadBytes(full, MaxBytes).Bytes);
+            using var document = JsonDocument.Parse(RegularFile.ReadBytes(full, MaxBytes));
             var root = document.RootElement;
             var fingerprints = new HashSet<string>(StringComparer.Ordinal);
             if (root.TryGetProperty("runs", out var runs))
