@@ -12,33 +12,23 @@ namespace InfraLint.Json.Editing
     /// <see cref="Item"/> to the array at the key (creating it as <c>"key": ["item"]</c>); any other value has no
     /// mechanical edit.
     /// </summary>
-    public sealed class JsonListAppendTarget : EditTarget
+    public sealed class JsonListAppendTarget : ListAppendTarget
     {
         private readonly SourceText _source;
         private readonly TreeMapping _owner;
-        private readonly string _key;
 
         internal JsonListAppendTarget(SourceText source, TreeMapping owner, string key, string item, object whenValue)
+            : base(key, item, whenValue)
         {
             _source = source;
             _owner = owner;
-            _key = key;
-            Item = item;
-            WhenValue = whenValue;
         }
 
-        public string Item { get; }
-
-        public object WhenValue { get; }
-
-        public override string Describe => $"{_key}[] += {Item}";
-
-        public override IReadOnlyList<TextEdit> Set(object value)
+        protected override IReadOnlyList<TextEdit> Append()
         {
-            if (!Equals(value, WhenValue)) return Array.Empty<TextEdit>();
             string item = JsonText.Quote(Item);
-            var list = _owner.Get(_key);
-            if (list is null) return JsonEditTarget.Insert(_source, _owner, new[] { _key }, "[" + item + "]");
+            var list = _owner.Get(Key);
+            if (list is null) return JsonEditTarget.Insert(_source, _owner, new[] { Key }, "[" + item + "]");
             if (list is not TreeSequence sequence || sequence.Origin is not JsonOrigin origin) return Array.Empty<TextEdit>();
 
             int open = sequence.Span.StartOffset;

@@ -15,32 +15,22 @@ namespace InfraLint.Yaml.Editing
     /// attribute to <see cref="WhenValue"/> appends <see cref="Item"/> (creating the list if needed);
     /// any other value has no mechanical edit.
     /// </summary>
-    public sealed class YamlListAppendTarget : EditTarget
+    public sealed class YamlListAppendTarget : ListAppendTarget
     {
         private readonly SourceText _source;
         private readonly YamlMappingNode _owner;
-        private readonly string _key;
 
         public YamlListAppendTarget(SourceText source, YamlMappingNode owner, string key, string item, object whenValue)
+            : base(key, item, whenValue)
         {
             _source = source;
             _owner = owner;
-            _key = key;
-            Item = item;
-            WhenValue = whenValue;
         }
 
-        public string Item { get; }
-
-        public object WhenValue { get; }
-
-        public override string Describe => $"{_key}[] += {Item}";
-
-        public override IReadOnlyList<TextEdit> Set(object value)
+        protected override IReadOnlyList<TextEdit> Append()
         {
-            if (!Equals(value, WhenValue)) return Array.Empty<TextEdit>();
-            var list = _owner.Get(_key);
-            if (list is null) return new YamlEditTarget(_source, _owner, _key).InsertList(Item);
+            var list = _owner.Get(Key);
+            if (list is null) return new YamlEditTarget(_source, _owner, Key).InsertList(Item);
             if (list is not YamlSequenceNode sequence || sequence.Children.Count == 0) return Array.Empty<TextEdit>();
             var last = sequence.Children.Last();
             if (last is not YamlScalarNode lastScalar) return Array.Empty<TextEdit>();
