@@ -4,8 +4,10 @@ using InfraLint.Core.Scanning;
 using InfraLint.Rules;
 using InfraLint.Core.Locations;
 using InfraLint.Core.Tree;
+using InfraLint.CSharp;
 using InfraLint.Json;
 using InfraLint.Platforms.CloudFormation;
+using InfraLint.Platforms.Kubernetes;
 using InfraLint.Platforms.Suppressions;
 using InfraLint.Yaml;
 using InfraLint.Yaml.Configuration;
@@ -31,7 +33,8 @@ internal static class LintHost
 
     /// <summary>
     /// Every front end with the platform mappers that read its trees: YAML (Kubernetes, CloudFormation, compose, the
-    /// AI-workload spec) and JSON (CloudFormation templates, <c>*.json</c> and <c>*.template</c>).
+    /// AI-workload spec), JSON (CloudFormation templates, <c>*.json</c> and <c>*.template</c>) and C# (KubernetesClient
+    /// models, <c>*.cs</c>; Roslyn is loaded only when a <c>.cs</c> file that mentions <c>k8s</c> is read).
     /// </summary>
     public static IReadOnlyList<IAdapter> Adapters { get; } = new IAdapter[]
     {
@@ -40,6 +43,12 @@ internal static class LintHost
             new Func<TreeMapping, SourceText, IEnumerable<object>?>[]
             {
                 (root, source) => CloudFormationMapper.IsCloudFormation(root) ? new CloudFormationMapper(source).Read(root) : null,
+            },
+            IgnoreAnnotation.Read),
+        new CSharpAdapter(
+            new Func<TreeMapping, SourceText, IEnumerable<object>?>[]
+            {
+                (root, source) => KubernetesMapper.IsKubernetes(root) ? new KubernetesMapper(source).Read(root) : null,
             },
             IgnoreAnnotation.Read),
     };

@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using InfraLint.Core.Facts;
+using InfraLint.Core.Locations;
+using InfraLint.Core.Scanning;
+using InfraLint.Core.Tree;
+using InfraLint.CSharp.Syntax;
+
+namespace InfraLint.CSharp
+{
+    /// <summary>
+    /// Reads KubernetesClient models built in C# (<c>*.cs</c>) into the located tree, syntactically (see
+    /// <see cref="CSharpTree"/>), and lets the first document reader that recognises each root object turn it into facts.
+    /// </summary>
+    /// <remarks>
+    /// Roslyn is loaded only when a file is parsed: no Roslyn type appears in this class's fields or signatures, and
+    /// a file is parsed only when its text contains <c>k8s</c> (one ordinal substring search), which every way this
+    /// front end resolves a model name needs. A C# file's syntax errors are its compiler's to report, not ours: what
+    /// parses is read. There are no inline suppressions in C# yet, and no fixes (nodes have no editor).
+    /// </remarks>
+    public sealed class CSharpAdapter : IAdapter
+    {
+        private const string Marker = "k8s";
+
+        private readonly IReadOnlyList<Func<TreeMapping, SourceText, IEnumerable<object>?>> _readers;
+        private readonly Func<IReadOnlyList<object>, IEnumerable<SuppressionDirective>> _directives;
+
+        /// <param name="readers">
+        /// Each returns the facts of a root object in its format, or null when the object is not its format; the first
+        /// non-null answer wins.
+        /// </param>
+        /// <param name="directives">Suppressions the facts themselves carry (a resource's ignore annotation).</param>
+        public CSharpAdapter(IEnumerable<Func<TreeMapping, SourceText, IEnumerable<object>?>> readers, Func<IReadOnlyList<object>, IEnumerable<SuppressionDirective>>? directives = null)
+        {
+            if (readers is null) throw new ArgumentNullException(nameof(readers));
+            _readers = readers.ToArray();
+            _directives = directives ?? (_ => Array.Empty<SuppressionDirective>());
+        }
+
+        public bool Accepts(string path) => path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>Whether a file may build KubernetesClient models, decided without parsing it.</summary>
+        public static bool MayBuildModels(SourceText source) => source.Text.IndexOf(Marker, StringComparison.Ordinal) >= 0;
+
+        public AdapterResult Read(SourceText source)
+        {
+            try
+            {
+                if (!MayBuildModels(source)) return AdapterResult.Empty;
+                return ReadRoots(source, Roots(source));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // For what nobody expected, so that one file cannot end the scan of all the others.
+                return Result(new ParseFailure(SourceSpan.FileStart(source.Path), $"InfraLint could not interpret this file ({e.GetType().Name}: {e.Message}); it was not checked."));
+            }
+        }
+
+        /// <summary>Kept apart so that Roslyn is loaded when this method is compiled, not when <see cref="Read"/> is.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static IReadOnlyList<TreeMapping> Roots(SourceText source) => CSharpTree.Build(source);
+
+        private AdapterResult ReadRoots(SourceText source, IReadOnlyList<TreeMapping> roots)
+        {
+            var facts = new List<object>();
+            foreach (var root in roots)
+            {
+                foreach (var reader in _readers)
+                {
+                    try
+                    {
+                        // Materialised here, so a lazy reader's exception is caught for this object too.
+                        var read = reader(root, source)?.ToList();
+                        if (read is null) continue;
+                        facts.AddRange(read);
+                        break;
+                    }
+                    catch (Exception e) when (e is not OutOfMemoryException)
+                    {
+                        // A reader bug must not take the scan down; say plainly that this object was not checked.
+                        facts.Add(new ParseFailure(root.HeadSpan, $"InfraLint could not interpret this object ({e.GetType().Name}: {e.Message}); it was not checked."));
+                        break;
+                    }
+                }
+            }
+            return facts.Count == 0 ? AdapterResult.Empty : new AdapterResult(facts, _directives(facts).ToArray());
+        }
+
+        private static AdapterResult Result(ParseFailure failure) =>
+            new AdapterResult(new object[] { failure }, Array.Empty<SuppressionDirective>());
+    }
+}

@@ -1,0 +1,212 @@
+using InfraLint.Core.Locations;
+using InfraLint.Core.Tree;
+using InfraLint.CSharp.Syntax;
+
+namespace InfraLint.CSharp.Tests;
+
+public sealed class CSharpTreeTests
+{
+    private const string Deployment = """
+        using k8s.Models;
+
+        const string Team = "ml";
+        var d = new V1Deployment
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = "vllm",
+                NamespaceProperty = "serving",
+                Labels = new Dictionary<string, string> { ["app"] = "vllm", ["team"] = Team + "-serving" },
+                Annotations = new Dictionary<string, string> { { "owner", $"{Team}" } },
+            },
+            Spec = new V1DeploymentSpec
+            {
+                Replicas = 3,
+                Template = new()
+                {
+                    Spec = new V1PodSpec
+                    {
+                        HostNetwork = true,
+                        Containers = new List<V1Container>
+                        {
+                            new V1Container
+                            {
+                                Name = "vllm",
+                                Image = config.Require("image"),
+                                SecurityContext = new V1SecurityContext { Privileged = false, RunAsNonRoot = Flag() },
+                                Resources = new V1ResourceRequirements { Limits = new Dictionary<string, ResourceQuantity> { ["cpu"] = new ResourceQuantity("8") } },
+                            },
+                        },
+                        Tolerations = new[] { new V1Toleration { Key = "gpu" } },
+                    },
+                },
+            },
+        };
+        """;
+
+    private static (SourceText Source, TreeMapping Root) Build(string text)
+    {
+        var source = new SourceText("Infra.cs", text);
+        return (source, Assert.Single(CSharpTree.Build(source)));
+    }
+
+    /// <summary>The 1-based line and column of the <paramref name="occurrence"/>-th <paramref name="needle"/> in the text.</summary>
+    private static (int Line, int Column) Find(SourceText source, string needle, int occurrence = 1)
+    {
+        int at = -1;
+        for (int i = 0; i < occurrence; i++) at = source.Text.IndexOf(needle, at + 1, StringComparison.Ordinal);
+        Assert.True(at >= 0, needle);
+        return source.LineColumn(at);
+    }
+
+    private static TreeNode At(TreeMapping root, string path)
+    {
+        TreeNode node = root;
+        foreach (var part in path.Split('.'))
+        {
+            var name = part;
+            int? index = null;
+            int bracket = part.IndexOf('[');
+            if (bracket >= 0)
+            {
+                name = part[..bracket];
+                index = int.Parse(part[(bracket + 1)..^1]);
+            }
+            node = Assert.IsType<TreeMapping>(node).Get(name) ?? throw new Xunit.Sdk.XunitException($"no {name} in {path}");
+            if (index is int i) node = Assert.IsType<TreeSequence>(node).Items[i];
+        }
+        Assert.Equal(path, node.Path);
+        return node;
+    }
+
+    [Fact]
+    public void Api_version_and_kind_come_from_the_type_at_the_new_expression()
+    {
+        var (source, root) = Build(Deployment);
+        Assert.Equal("apps/v1", root.Str("apiVersion"));
+        Assert.Equal("Deployment", root.Str("kind"));
+        var head = Find(source, "new V1Deployment");
+        Assert.Equal(head, (root.Get("kind")!.Span.StartLine, root.Get("kind")!.Span.StartColumn));
+        Assert.Equal(head, (root.HeadSpan.StartLine, root.HeadSpan.StartColumn));
+        Assert.Equal("new V1Deployment", source.Text[root.HeadSpan.StartOffset..root.HeadSpan.EndOffset]);
+        Assert.Equal(source.Text.TrimEnd().Length - 1, root.Span.EndOffset);
+    }
+
+    [Fact]
+    public void Values_are_located_at_their_expressions_with_yaml_paths()
+    {
+        var (source, root) = Build(Deployment);
+        var name = Assert.IsType<TreeScalar>(At(root, "metadata.name"));
+        Assert.Equal("vllm", name.Value);
+        Assert.False(name.IsPlain);
+        Assert.Equal(Find(source, "\"vllm\""), (name.Span.StartLine, name.Span.StartColumn));
+        Assert.Equal("\"vllm\"", source.Text[name.Span.StartOffset..name.Span.EndOffset]);
+
+        Assert.Equal("serving", root.Map("metadata").Str("namespace"));
+
+        var hostNetwork = Assert.IsType<TreeScalar>(At(root, "spec.template.spec.hostNetwork"));
+        Assert.True(hostNetwork.IsPlain);
+        Assert.True(TreeValues.Bool(hostNetwork));
+        Assert.Equal(Find(source, "true"), (hostNetwork.Span.StartLine, hostNetwork.Span.StartColumn));
+
+        var privileged = Assert.IsType<TreeScalar>(At(root, "spec.template.spec.containers[0].securityContext.privileged"));
+        Assert.False(TreeValues.Bool(privileged));
+        Assert.Equal(Find(source, "false"), (privileged.Span.StartLine, privileged.Span.StartColumn));
+
+        var replicas = Assert.IsType<TreeScalar>(At(root, "spec.replicas"));
+        Assert.Equal(("3", true), (replicas.Value, replicas.IsPlain));
+
+        var cpu = Assert.IsType<TreeScalar>(At(root, "spec.template.spec.containers[0].resources.limits.cpu"));
+        Assert.Equal("8", cpu.Value);
+        Assert.Equal(Find(source, "new ResourceQuantity"), (cpu.Span.StartLine, cpu.Span.StartColumn));
+
+        Assert.Equal("gpu", At(root, "spec.template.spec.tolerations[0]").As<TreeMapping>().Str("key"));
+        var key = root.Map("metadata")!.KeyNode("namespace")!;
+        Assert.Equal(Find(source, "NamespaceProperty"), (key.Span.StartLine, key.Span.StartColumn));
+    }
+
+    [Fact]
+    public void Dictionaries_and_constants_are_read()
+    {
+        var (_, root) = Build(Deployment);
+        Assert.Equal("vllm", At(root, "metadata.labels.app").As<TreeScalar>().Value);
+        Assert.Equal("ml-serving", At(root, "metadata.labels.team").As<TreeScalar>().Value);
+        Assert.Equal("ml", At(root, "metadata.annotations.owner").As<TreeScalar>().Value);
+    }
+
+    [Fact]
+    public void Calls_and_variables_are_unknown()
+    {
+        var (source, root) = Build(Deployment);
+        var image = Assert.IsType<TreeScalar>(At(root, "spec.template.spec.containers[0].image"));
+        Assert.Equal(NodeState.Unknown, image.State);
+        Assert.Null(image.Value);
+        Assert.Equal(Find(source, "config.Require"), (image.Span.StartLine, image.Span.StartColumn));
+        Assert.True(At(root, "spec.template.spec.containers[0].securityContext.runAsNonRoot").IsUnknown);
+        Assert.Null(TreeValues.Bool(At(root, "spec.template.spec.containers[0].securityContext.runAsNonRoot") as TreeScalar));
+    }
+
+    [Fact]
+    public void No_node_has_an_editor_yet()
+    {
+        var (_, root) = Build(Deployment);
+        Assert.All(Walk(root), node => Assert.Null(node.Editor));
+    }
+
+    [Theory]
+    [InlineData("using k8s.Models;\nvar d = new V1Job { };", "batch/v1", "Job")]
+    [InlineData("var d = new k8s.Models.V1StatefulSet { };", "apps/v1", "StatefulSet")]
+    [InlineData("var d = new global::k8s.Models.V1DaemonSet();", "apps/v1", "DaemonSet")]
+    [InlineData("using M = k8s.Models;\nvar d = new M.V1CronJob { };", "batch/v1", "CronJob")]
+    [InlineData("using P = k8s.Models.V1Pod;\nvar d = new P { };", "v1", "Pod")]
+    [InlineData("namespace App { using k8s.Models; class C { object D = new V1Pod { Kind = \"Pod\" }; } }", "v1", "Pod")]
+    public void Model_names_resolve_through_usings_aliases_and_qualification(string text, string apiVersion, string kind)
+    {
+        var (_, root) = Build(text);
+        Assert.Equal(apiVersion, root.Str("apiVersion"));
+        Assert.Equal(kind, root.Str("kind"));
+    }
+
+    [Theory]
+    [InlineData("namespace Mine { class V1Deployment { public object? Spec; } class C { object D = new V1Deployment { Spec = null }; } }")]
+    [InlineData("using k8s.Models;\nnamespace Mine { class V1Deployment { } class C { object D = new V1Deployment { }; } }")]
+    [InlineData("using k8s;\nvar d = new V1Deployment { };")]
+    [InlineData("using static k8s.Models.V1Deployment;\nvar d = new V1Pod { };")]
+    [InlineData("using k8s.Models;\nvar d = new V1Deployment(\"apps/v1\", \"Deployment\");")]
+    public void Other_types_of_the_same_name_are_not_read(string text)
+    {
+        Assert.Empty(CSharpTree.Build(new SourceText("Mine.cs", text)));
+    }
+
+    [Fact]
+    public void Only_the_outermost_model_is_a_root()
+    {
+        var roots = CSharpTree.Build(new SourceText("Infra.cs", "using k8s.Models;\nvar a = new V1Pod { };\nvar b = new V1Job { Spec = new V1JobSpec { Template = new V1PodTemplateSpec { } } };"));
+        Assert.Equal(new[] { "Pod", "Job" }, roots.Select(r => r.Str("kind")));
+    }
+
+    [Fact]
+    public void A_broken_file_still_yields_what_parses()
+    {
+        var roots = CSharpTree.Build(new SourceText("Infra.cs", "using k8s.Models;\nvar a = new V1Pod { Spec = new V1PodSpec { HostNetwork = true, } ;; }} class {"));
+        Assert.Equal("Pod", Assert.Single(roots).Str("kind"));
+    }
+
+    private static IEnumerable<TreeNode> Walk(TreeNode node)
+    {
+        yield return node;
+        IEnumerable<TreeNode> children = node switch
+        {
+            TreeMapping m => m.Entries.SelectMany(e => new[] { e.Key, e.Value }),
+            TreeSequence s => s.Items,
+            _ => Array.Empty<TreeNode>(),
+        };
+        foreach (var child in children)
+            foreach (var n in Walk(child)) yield return n;
+    }
+}
+
+internal static class NodeExtensions
+{
+    public static T As<T>(this TreeNode node) where T : TreeNode => Assert.IsType<T>(node);
+}
