@@ -210,3 +210,61 @@ internal static class NodeExtensions
 {
     public static T As<T>(this TreeNode node) where T : TreeNode => Assert.IsType<T>(node);
 }
+
+public sealed class CSharpTreeShapeTests
+{
+    private static TreeMapping Root(string body) =>
+        Assert.Single(CSharpTree.Build(new SourceText("Infra.cs", "using k8s.Models;\nvar p = " + body + ";\n")));
+
+    [Fact]
+    public void Collection_expressions_and_nested_initializers_are_read()
+    {
+        var root = Root("new V1Pod { Spec = { Containers = [new() { Name = \"a\" }, new V1Container { Name = \"b\" }] } }");
+        var containers = root.Map("spec").Seq("containers")!;
+        Assert.Equal(new[] { "a", "b" }, containers.Items.Cast<TreeMapping>().Select(c => c.Str("name")));
+        Assert.Equal("spec.containers[1].name", containers.Items[1].As<TreeMapping>().Get("name")!.Path);
+    }
+
+    [Fact]
+    public void Named_constructor_arguments_are_properties_and_positional_ones_make_the_object_unknown()
+    {
+        var root = Root("new V1Pod(metadata: new V1ObjectMeta(name: \"p\", namespaceProperty: \"ns\"), spec: new V1PodSpec(new List<V1Container>()))");
+        Assert.Equal("p", root.Map("metadata").Str("name"));
+        Assert.Equal("ns", root.Map("metadata").Str("namespace"));
+        Assert.True(root.Get("spec")!.IsUnknown);
+    }
+
+    [Fact]
+    public void Explicit_api_version_and_kind_win_over_the_type()
+    {
+        var root = Root("new V1Pod { ApiVersion = \"v1\", Kind = \"Pod\" }");
+        Assert.Equal(2, root.Count);
+        Assert.Equal(new[] { "apiVersion", "kind" }, root.Entries.Select(e => e.Key.Value));
+    }
+
+    [Theory]
+    [InlineData("$\"{x}\"")]
+    [InlineData("\"a\" + x")]
+    [InlineData("\"a\" + 1")]
+    [InlineData("x")]
+    [InlineData("Get()")]
+    [InlineData("x ?? \"a\"")]
+    public void What_is_not_a_constant_is_unknown(string value)
+    {
+        var name = Root("new V1Pod { Metadata = new V1ObjectMeta { Name = " + value + " } }").Map("metadata")!.Get("name")!;
+        Assert.True(name.IsUnknown);
+        Assert.Null(Assert.IsType<TreeScalar>(name).Value);
+    }
+
+    [Theory]
+    [InlineData("@\"a\\b\"", "a\\b")]
+    [InlineData("\"a\" + \"b\"", "ab")]
+    [InlineData("(\"a\")", "a")]
+    [InlineData("$\"x-{\"y\"}\"", "x-y")]
+    public void Constant_strings_are_read(string value, string expected)
+    {
+        var name = Assert.IsType<TreeScalar>(Root("new V1Pod { Metadata = new V1ObjectMeta { Name = " + value + " } }").Map("metadata")!.Get("name"));
+        Assert.Equal(expected, name.Value);
+        Assert.False(name.IsPlain);
+    }
+}
