@@ -185,6 +185,24 @@ public sealed class CSharpTreeTests
         Assert.Equal(new[] { "Pod", "Job" }, roots.Select(r => r.Str("kind")));
     }
 
+    [Theory]
+    [InlineData("d.Spec.Replicas = 3;")]
+    [InlineData("d.Spec.Template.Spec.Containers[0].SecurityContext = new V1SecurityContext { AllowPrivilegeEscalation = false };")]
+    [InlineData("d?.Metadata.Labels[\"team\"] = \"ml\";")]
+    [InlineData("d.Spec.Template.Spec.Containers.Add(new V1Container { Name = \"sidecar\" });")]
+    public void An_object_changed_after_it_is_built_is_not_read(string change)
+    {
+        var roots = CSharpTree.Build(new SourceText("Infra.cs", "using k8s.Models;\nvar d = new V1Deployment { Spec = new V1DeploymentSpec { } };\n" + change + "\nvar p = new V1Pod { };\n"));
+        Assert.Equal(new[] { "Pod" }, roots.Select(r => r.Str("kind")));
+    }
+
+    [Fact]
+    public void Reading_an_object_or_changing_another_does_not_hide_it()
+    {
+        var roots = CSharpTree.Build(new SourceText("Infra.cs", "using k8s.Models;\nvar d = new V1Deployment { };\nvar other = new Thing();\nother.Spec = d.Spec;\nConsole.WriteLine(d.Metadata.Name);\n"));
+        Assert.Equal(new[] { "Deployment" }, roots.Select(r => r.Str("kind")));
+    }
+
     [Fact]
     public void A_broken_file_still_yields_what_parses()
     {

@@ -113,9 +113,50 @@ namespace InfraLint.CSharp.Syntax
                 {
                     if (RootKind(creation) is not string typeName) continue;
                     if (creation.ArgumentList is not null && creation.ArgumentList.Arguments.Any(a => a.NameColon is null)) continue; // positional: needs the constructor
+                    if (IsChangedAfterwards(creation)) continue;
                     roots.Add(BuildRoot(creation, typeName));
                 }
                 return roots;
+            }
+
+            /// <summary>
+            /// An object whose variable is written to after it is built (<c>d.Spec.Replicas = 3;</c>) is not what its
+            /// initializer says, and a rule about an absent key would fire on what the later statement sets. Without
+            /// following the data flow such an object is not read at all: a missed finding rather than a wrong one.
+            /// </summary>
+            private bool IsChangedAfterwards(ObjectCreationExpressionSyntax creation)
+            {
+                string? variable = creation.Parent switch
+                {
+                    EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } => declarator.Identifier.ValueText,
+                    AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment when assignment.Right == creation => target.Identifier.ValueText,
+                    _ => null,
+                };
+                if (variable is null) return false;
+                foreach (var assignment in _unit.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                {
+                    ExpressionSyntax left = assignment.Left;
+                    while (left is MemberAccessExpressionSyntax or ElementAccessExpressionSyntax or ConditionalAccessExpressionSyntax)
+                        left = left switch
+                        {
+                            MemberAccessExpressionSyntax member => member.Expression,
+                            ElementAccessExpressionSyntax element => element.Expression,
+                            ConditionalAccessExpressionSyntax conditional => conditional.Expression,
+                            _ => left,
+                        };
+                    if (!ReferenceEquals(left, assignment.Left) && left is IdentifierNameSyntax name && name.Identifier.ValueText == variable) return true;
+                }
+                // Adding to a list or map of the object (d.Spec.Template.Spec.Containers.Add(…)) changes it too.
+                return _unit.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(call =>
+                    call.Expression is MemberAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax } member
+                    && member.Name.Identifier.ValueText is "Add" or "Insert" or "AddRange" or "Remove" or "Clear"
+                    && Root(member.Expression) is IdentifierNameSyntax root && root.Identifier.ValueText == variable);
+            }
+
+            private static ExpressionSyntax Root(ExpressionSyntax expression)
+            {
+                while (expression is MemberAccessExpressionSyntax member) expression = member.Expression;
+                return expression;
             }
 
             private string? RootKind(ObjectCreationExpressionSyntax creation)
