@@ -49,6 +49,8 @@ namespace InfraLint.CSharp
             try
             {
                 if (!MayBuildModels(source)) return AdapterResult.Empty;
+                if (TooDeep(source) is { } at)
+                    return Result(new ParseFailure(at, $"Brackets nest deeper than {MaxNesting} levels here; the file was not read (no infrastructure code nests this deep, and parsing it would take minutes)."));
                 return ReadRoots(source, Roots(source));
             }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -56,6 +58,36 @@ namespace InfraLint.CSharp
                 // For what nobody expected, so that one file cannot end the scan of all the others.
                 return Result(new ParseFailure(SourceSpan.FileStart(source.Path), $"InfraLint could not interpret this file ({e.GetType().Name}: {e.Message}); it was not checked."));
             }
+        }
+
+        /// <summary>Far beyond any real model; Roslyn's parser slows down more than linearly on deeper nesting (800 nested <c>[</c> take seconds).</summary>
+        public const int MaxNesting = 256;
+
+        /// <summary>
+        /// Where brackets first nest deeper than <see cref="MaxNesting"/>, by a plain count over the text; null when they
+        /// do not. Brackets inside strings and comments count too: that can only make the check stricter, never let a bomb through.
+        /// </summary>
+        private static SourceSpan? TooDeep(SourceText source)
+        {
+            var text = source.Text;
+            int depth = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                switch (text[i])
+                {
+                    case '(':
+                    case '[':
+                    case '{':
+                        if (++depth > MaxNesting) return source.Span(i, i + 1);
+                        break;
+                    case ')':
+                    case ']':
+                    case '}':
+                        if (depth > 0) depth--;
+                        break;
+                }
+            }
+            return null;
         }
 
         /// <summary>Kept apart so that Roslyn is loaded when this method is compiled, not when <see cref="Read"/> is.</summary>

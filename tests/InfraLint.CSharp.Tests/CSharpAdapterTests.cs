@@ -39,6 +39,18 @@ public sealed class CSharpAdapterTests
     }
 
     [Fact]
+    public void Brackets_nested_past_the_limit_are_a_parse_failure_at_the_first_too_deep_one_not_minutes_of_parsing()
+    {
+        var adapter = new CSharpAdapter(new Func<TreeMapping, SourceText, IEnumerable<object>?>[] { (_, _) => throw new InvalidOperationException("never read") });
+        string text = "using k8s.Models;\nvar x = " + new string('[', 20_000) + new string(']', 20_000) + ";\n";
+
+        var failure = Assert.IsType<ParseFailure>(Assert.Single(adapter.Read(new SourceText("Deep.cs", text)).Facts));
+
+        Assert.Equal((2, 9 + CSharpAdapter.MaxNesting), (failure.Span.StartLine, failure.Span.StartColumn));
+        Assert.StartsWith($"Brackets nest deeper than {CSharpAdapter.MaxNesting} levels here", failure.Message);
+    }
+
+    [Fact]
     public void A_reader_that_throws_is_a_parse_failure_at_the_object_not_an_exception()
     {
         var adapter = new CSharpAdapter(new Func<TreeMapping, SourceText, IEnumerable<object>?>[] { (_, _) => throw new InvalidOperationException("boom") });

@@ -326,7 +326,26 @@ namespace InfraLint.CSharp.Syntax
                 return char.ToLowerInvariant(name[0]) + name.Substring(1);
             }
 
+            /// <summary>Deeper nesting than any real model: past it a value is unknown, and the walk cannot exhaust the stack.</summary>
+            private const int MaxDepth = 128;
+
+            private int _depth;
+
             private TreeNode Build(ExpressionSyntax expression, string path)
+            {
+                if (_depth >= MaxDepth) return new TreeScalar(null, true, _source.Span(expression.SpanStart, expression.Span.End), path, null, NodeState.Unknown);
+                _depth++;
+                try
+                {
+                    return BuildNested(expression, path);
+                }
+                finally
+                {
+                    _depth--;
+                }
+            }
+
+            private TreeNode BuildNested(ExpressionSyntax expression, string path)
             {
                 switch (expression)
                 {
