@@ -16,14 +16,13 @@ namespace InfraLint.CSharp
     /// </summary>
     /// <remarks>
     /// Roslyn is loaded only when a file is parsed: no Roslyn type appears in this class's fields or signatures, and
-    /// a file is parsed only when its text contains <c>k8s</c> (one ordinal substring search), which every way this
+    /// a file is parsed only when its text contains the first part of a family's namespace (<c>k8s</c>, <c>Amazon.CDK</c>,
+    /// <c>Pulumi</c>: ordinal substring searches), which every way this
     /// front end resolves a model name needs. A C# file's syntax errors are its compiler's to report, not ours: what
     /// parses is read. There are no inline suppressions in C# yet, and no fixes (nodes have no editor).
     /// </remarks>
     public sealed class CSharpAdapter : IAdapter
     {
-        private const string Marker = "k8s";
-
         private readonly IReadOnlyList<Func<TreeMapping, SourceText, IEnumerable<object>?>> _readers;
         private readonly Func<IReadOnlyList<object>, IEnumerable<SuppressionDirective>> _directives;
 
@@ -41,8 +40,11 @@ namespace InfraLint.CSharp
 
         public bool Accepts(string path) => path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
 
-        /// <summary>Whether a file may build KubernetesClient models, decided without parsing it.</summary>
-        public static bool MayBuildModels(SourceText source) => source.Text.IndexOf(Marker, StringComparison.Ordinal) >= 0;
+        /// <summary>Whether a file may build infrastructure objects, decided without parsing it: it mentions a family's namespace.</summary>
+        public static bool MayBuildModels(SourceText source) => Markers.Any(marker => source.Text.IndexOf(marker, StringComparison.Ordinal) >= 0);
+
+        /// <summary>Every family's markers (kept as strings here, so that checking them does not load Roslyn).</summary>
+        private static readonly string[] Markers = { "k8s", "Amazon.CDK", "Pulumi" };
 
         public AdapterResult Read(SourceText source)
         {

@@ -1,0 +1,21 @@
+using System;
+using InfraLint.Core.Tree;
+
+namespace InfraLint.CSharp.Syntax
+{
+    /// <summary>How a family's objects become tree nodes: the schema's name of a property, and who can edit the nodes.</summary>
+    public sealed class ReadOptions
+    {
+        public ReadOptions(Func<string, string> key, ITreeEditor? editor = null)
+        {
+            Key = key ?? throw new ArgumentNullException(nameof(key));
+            Editor = editor;
+        }
+
+        /// <summary>The schema's key for a C# property or named argument (<c>NamespaceProperty</c> → <c>namespace</c>).</summary>
+        public Func<string, string> Key { get; }
+
+        /// <summary>Set on every mapping and scalar the reader builds; null: the nodes cannot be edited.</summary>
+        public ITreeEditor? Editor { get; }
+    }
+}
