@@ -46,14 +46,17 @@ namespace InfraLint.CSharp
         /// <summary>Every family's markers (kept as strings here, so that checking them does not load Roslyn).</summary>
         private static readonly string[] Markers = { "k8s", "Amazon.CDK", "Pulumi" };
 
-        public AdapterResult Read(SourceText source)
+        public AdapterResult Read(SourceText source) => ReadWith(source, null);
+
+        private AdapterResult ReadWith(SourceText source, object? compilation)
         {
+            if (source is null) throw new ArgumentNullException(nameof(source));
             try
             {
                 if (!MayBuildModels(source)) return AdapterResult.Empty;
                 if (TooDeep(source) is { } at)
                     return Result(new ParseFailure(at, $"Brackets nest deeper than {MaxNesting} levels here; the file was not read (no infrastructure code nests this deep, and parsing it would take minutes)."));
-                return ReadRoots(source, Roots(source));
+                return ReadRoots(source, Roots(source, compilation));
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -92,9 +95,33 @@ namespace InfraLint.CSharp
             return null;
         }
 
-        /// <summary>Kept apart so that Roslyn is loaded when this method is compiled, not when <see cref="Read"/> is.</summary>
+        /// <summary>
+        /// Kept apart so that Roslyn is loaded when this method is compiled, not when <see cref="Read"/> is.
+        /// <paramref name="semantic"/> is a <c>Microsoft.CodeAnalysis.Compilation</c> typed as object for the same reason.
+        /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining)]
-        private static IReadOnlyList<TreeMapping> Roots(SourceText source) => CSharpTree.Build(source);
+        private static IReadOnlyList<TreeMapping> Roots(SourceText source, object? semantic)
+        {
+            if (semantic is Microsoft.CodeAnalysis.Compilation compilation)
+            {
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    // The compilation's text must be the text findings are reported on, or every span would be wrong.
+                    if (tree.FilePath != source.Path && !tree.FilePath.EndsWith("/" + source.Path, StringComparison.Ordinal)) continue;
+                    if (tree.GetText().ToString() != source.Text) break;
+                    return CSharpTree.Build(source, (Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax)tree.GetRoot(), compilation.GetSemanticModel(tree));
+                }
+            }
+            return CSharpTree.Build(source);
+        }
+
+        /// <summary>
+        /// Reads a file of a compilation in semantic mode (names and constants bound by symbol), or syntactically when
+        /// the compilation does not hold the file with this text. <paramref name="compilation"/> is a
+        /// <c>Microsoft.CodeAnalysis.Compilation</c>; it is typed as object so that this class's signatures never load Roslyn.
+        /// </summary>
+        public AdapterResult Read(SourceText source, object compilation) =>
+            ReadWith(source, compilation ?? throw new ArgumentNullException(nameof(compilation)));
 
         private AdapterResult ReadRoots(SourceText source, IReadOnlyList<TreeMapping> roots)
         {

@@ -2,12 +2,9 @@ using System.Reflection;
 using InfraLint.Core.Engine;
 using InfraLint.Core.Scanning;
 using InfraLint.Rules;
-using InfraLint.Core.Locations;
-using InfraLint.Core.Tree;
 using InfraLint.CSharp;
 using InfraLint.Json;
-using InfraLint.Platforms.CloudFormation;
-using InfraLint.Platforms.Kubernetes;
+using InfraLint.Platforms;
 using InfraLint.Platforms.Suppressions;
 using InfraLint.Yaml;
 using InfraLint.Yaml.Configuration;
@@ -33,24 +30,14 @@ internal static class LintHost
 
     /// <summary>
     /// Every front end with the platform mappers that read its trees: YAML (Kubernetes, CloudFormation, compose, the
-    /// AI-workload spec), JSON (CloudFormation templates, <c>*.json</c> and <c>*.template</c>) and C# (KubernetesClient
-    /// models, <c>*.cs</c>; Roslyn is loaded only when a <c>.cs</c> file that mentions <c>k8s</c> is read).
+    /// AI-workload spec), JSON (CloudFormation templates, <c>*.json</c> and <c>*.template</c>) and C# (<c>*.cs</c>:
+    /// Kubernetes objects and AWS resources; Roslyn is loaded only when a <c>.cs</c> file that mentions one is read).
     /// </summary>
     public static IReadOnlyList<IAdapter> Adapters { get; } = new IAdapter[]
     {
         new YamlAdapter(),
-        new JsonAdapter(
-            new Func<TreeMapping, SourceText, IEnumerable<object>?>[]
-            {
-                (root, source) => CloudFormationMapper.IsCloudFormation(root) ? new CloudFormationMapper(source).Read(root) : null,
-            },
-            IgnoreAnnotation.Read),
-        new CSharpAdapter(
-            new Func<TreeMapping, SourceText, IEnumerable<object>?>[]
-            {
-                (root, source) => KubernetesMapper.IsKubernetes(root) ? new KubernetesMapper(source).Read(root) : null,
-            },
-            IgnoreAnnotation.Read),
+        new JsonAdapter(PlatformReaders.Json, IgnoreAnnotation.Read),
+        new CSharpAdapter(PlatformReaders.CSharp, IgnoreAnnotation.Read),
     };
 
     /// <summary>Full informational version, e.g. <c>0.1.0+3f2a…</c> when built from git.</summary>

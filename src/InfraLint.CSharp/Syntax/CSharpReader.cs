@@ -88,6 +88,9 @@ namespace InfraLint.CSharp.Syntax
         /// <summary>The compilation's view of this file; null in syntactic mode.</summary>
         public SemanticModel? Model { get; }
 
+        /// <summary>How many type names were resolved by their symbol (semantic mode) rather than by the file's text.</summary>
+        public int SymbolsBound { get; private set; }
+
         /// <summary>A name declared twice (two classes, two methods) is ambiguous without binding: it is unknown.</summary>
         private void AddConstant(string name, ExpressionSyntax? value)
         {
@@ -107,7 +110,9 @@ namespace InfraLint.CSharp.Syntax
             if (Model is not null && Model.GetSymbolInfo(type).Symbol is INamedTypeSymbol symbol && symbol.TypeKind != TypeKind.Error)
             {
                 var name = FullName(symbol);
-                return known.Contains(name) ? name : null;
+                if (!known.Contains(name)) return null;
+                SymbolsBound++;
+                return name;
             }
             return ResolveSyntactically(type, known);
         }
@@ -121,7 +126,9 @@ namespace InfraLint.CSharp.Syntax
             if (Model is not null && Model.GetSymbolInfo(expression).Symbol is INamedTypeSymbol symbol && symbol.TypeKind != TypeKind.Error)
             {
                 var name = FullName(symbol);
-                return known.Contains(name) ? name : null;
+                if (!known.Contains(name)) return null;
+                SymbolsBound++;
+                return name;
             }
             return expression is NameSyntax typeName ? ResolveSyntactically(typeName, known) : null;
         }

@@ -39,7 +39,11 @@ namespace InfraLint.CSharp.Syntax
         }
 
         /// <summary>The root objects of a parsed file; with <paramref name="model"/> names and constants are bound by symbol.</summary>
-        public static IReadOnlyList<TreeMapping> Build(SourceText source, CompilationUnitSyntax unit, SemanticModel? model)
+        public static IReadOnlyList<TreeMapping> Build(SourceText source, CompilationUnitSyntax unit, SemanticModel? model) =>
+            Build(source, unit, model, out _);
+
+        /// <param name="symbolsBound">How many type names were bound by symbol (semantic mode); tests check that binding happened.</param>
+        public static IReadOnlyList<TreeMapping> Build(SourceText source, CompilationUnitSyntax unit, SemanticModel? model, out int symbolsBound)
         {
             if (source is null) throw new ArgumentNullException(nameof(source));
             if (unit is null) throw new ArgumentNullException(nameof(unit));
@@ -68,6 +72,7 @@ namespace InfraLint.CSharp.Syntax
             var roots = new List<TreeMapping>();
             for (int i = 0; i < Families.Count; i++)
                 if (byFamily[i].Count > 0) roots.AddRange(Families[i].Roots(byFamily[i], reader));
+            symbolsBound = reader.SymbolsBound;
             return roots.OrderBy(r => r.Span.StartOffset).ToList();
         }
     }
