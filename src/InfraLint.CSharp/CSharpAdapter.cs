@@ -19,7 +19,7 @@ namespace InfraLint.CSharp
     /// a file is parsed only when its text contains the first part of a family's namespace (<c>k8s</c>, <c>Amazon.CDK</c>,
     /// <c>Pulumi</c>: ordinal substring searches), which every way this
     /// front end resolves a model name needs. A C# file's syntax errors are its compiler's to report, not ours: what
-    /// parses is read. There are no inline suppressions in C# yet, and no fixes (nodes have no editor).
+    /// parses is read. There are no inline suppressions in C# yet; fixes are written by each family's renderer.
     /// </remarks>
     public sealed class CSharpAdapter : IAdapter
     {
@@ -63,6 +63,19 @@ namespace InfraLint.CSharp
                 // For what nobody expected, so that one file cannot end the scan of all the others.
                 return Result(new ParseFailure(SourceSpan.FileStart(source.Path), $"InfraLint could not interpret this file ({e.GetType().Name}: {e.Message}); it was not checked."));
             }
+        }
+
+        /// <summary>
+        /// How many syntax errors Roslyn finds in the text: a fix must not add one (a C# file's own errors are not
+        /// findings, so the scan's parse failures cannot tell).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static int SyntaxErrors(SourceText source)
+        {
+            if (source is null) throw new ArgumentNullException(nameof(source));
+            if (TooDeep(source) is not null) return int.MaxValue;
+            return Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source.Text, CSharpTree.ParseOptions, source.Path)
+                .GetDiagnostics().Count(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
         }
 
         /// <summary>Far beyond any real model; Roslyn's parser slows down more than linearly on deeper nesting (800 nested <c>[</c> take seconds).</summary>

@@ -147,10 +147,11 @@ public sealed class CSharpTreeTests
     }
 
     [Fact]
-    public void No_node_has_an_editor_yet()
+    public void Nodes_read_from_the_code_can_be_edited_and_unknown_ones_cannot()
     {
         var (_, root) = Build(Deployment);
-        Assert.All(Walk(root), node => Assert.Null(node.Editor));
+        var keys = Walk(root).OfType<TreeMapping>().SelectMany(m => m.Entries.Select(e => (TreeNode)e.Key)).ToHashSet();
+        Assert.All(Walk(root).Where(n => n.Origin is not null && !keys.Contains(n)), node => Assert.True(node.IsUnknown ? node.Editor is null : node.Editor is not null, node.ToString()));
     }
 
     [Theory]

@@ -137,6 +137,26 @@ public sealed partial class CSharpModelTests : IDisposable
     }
 
     [Fact]
+    public void Fix_rewrites_the_csharp_in_place_the_result_parses_and_a_second_run_changes_nothing()
+    {
+        var text = Deployment.Replace("PRIVILEGED", "true");
+        _dir.Write("Infra.cs", text);
+
+        var run = CliRunner.Run(_dir.Path, "fix", ".");
+        Assert.Equal(0, run.ExitCode);
+        var fixedText = File.ReadAllText(Path.Combine(_dir.Path, "Infra.cs"));
+        Assert.Contains("SecurityContext = new V1SecurityContext { Privileged = false, RunAsNonRoot = true, AllowPrivilegeEscalation = false },", fixedText, StringComparison.Ordinal);
+        Assert.Contains("HostNetwork = false,", fixedText, StringComparison.Ordinal);
+        Assert.Equal(0, CSharp.CSharpAdapter.SyntaxErrors(new Core.Locations.SourceText("Infra.cs", fixedText)));
+        Assert.DoesNotContain(Findings(CliRunner.Run(_dir.Path, "scan", ".", "--fail-on", "none")), f => f.Rule is "IL2006" or "IL2008");
+
+        var second = CliRunner.Run(_dir.Path, "fix", ".");
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(fixedText, File.ReadAllText(Path.Combine(_dir.Path, "Infra.cs")));
+        Assert.Contains("0 fixes applied", second.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Roslyn_is_loaded_only_when_a_csharp_file_is_read()
     {
         _dir.Write("yaml/deploy.yaml", Yaml);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using InfraLint.Core.Locations;
 using InfraLint.Core.Tree;
+using InfraLint.CSharp.Editing;
 using InfraLint.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -32,8 +33,6 @@ namespace InfraLint.CSharp.Families
 
         public IReadOnlyCollection<string> RootTypes { get; } = Kinds.Keys.ToArray();
 
-        public static ReadOptions Options { get; } = new ReadOptions(SchemaName);
-
         public IEnumerable<TreeMapping> Roots(IReadOnlyList<(BaseObjectCreationExpressionSyntax Creation, string Type)> creations, CSharpReader reader)
         {
             foreach (var (creation, type) in creations)
@@ -41,14 +40,27 @@ namespace InfraLint.CSharp.Families
                 if (creation is not ObjectCreationExpressionSyntax explicitType) continue;
                 if (explicitType.ArgumentList is not null && explicitType.ArgumentList.Arguments.Any(a => a.NameColon is null)) continue; // positional: needs the constructor
                 if (reader.IsChangedAfterwards(creation, Mutators)) continue;
-                yield return Root(explicitType, Kinds[type], reader);
+                yield return Root(explicitType, Kinds[type], reader, Options(explicitType, Kinds[type].Kind, reader));
             }
         }
 
-        private static TreeMapping Root(ObjectCreationExpressionSyntax creation, (string ApiVersion, string Kind) kind, CSharpReader reader)
+        /// <summary>Schema names for keys, and fixes written with the models the file already uses, qualified as the file qualifies them.</summary>
+        private static ReadOptions Options(ObjectCreationExpressionSyntax creation, string kind, CSharpReader reader)
+        {
+            string models = creation.Type is QualifiedNameSyntax qualified ? qualified.Left.ToString() + "."
+                : CSharpReader.Imports(creation, ModelsNamespace) ? string.Empty
+                : ModelsNamespace + ".";
+            var text = reader.Source.Text;
+            string collections = text.IndexOf("Dictionary<", StringComparison.Ordinal) >= 0 || text.IndexOf("List<", StringComparison.Ordinal) >= 0 || text.IndexOf("using System.Collections.Generic;", StringComparison.Ordinal) >= 0
+                ? string.Empty
+                : "System.Collections.Generic.";
+            return new ReadOptions(SchemaName, new CSharpTreeEditor(reader.Source, new KubernetesClientRenderer(kind, models, collections)));
+        }
+
+        private static TreeMapping Root(ObjectCreationExpressionSyntax creation, (string ApiVersion, string Kind) kind, CSharpReader reader, ReadOptions options)
         {
             var head = reader.HeadSpan(creation);
-            var mapping = reader.BuildObject(creation, head, creation.ArgumentList, creation.Initializer, string.Empty, Options);
+            var mapping = reader.BuildObject(creation, head, creation.ArgumentList, creation.Initializer, string.Empty, options);
             var entries = new List<TreeEntry>();
             if (mapping.Get("apiVersion") is null) entries.Add(Synthesized("apiVersion", kind.ApiVersion, head));
             if (mapping.Get("kind") is null) entries.Add(Synthesized("kind", kind.Kind, head));

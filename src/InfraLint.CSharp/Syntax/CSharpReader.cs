@@ -230,6 +230,14 @@ namespace InfraLint.CSharp.Syntax
             }
         }
 
+        /// <summary>Whether a simple name at <paramref name="node"/> may denote a type of <paramref name="ns"/> (a <c>using</c> of it, or inside it), as far as this file shows.</summary>
+        public static bool Imports(SyntaxNode node, string ns)
+        {
+            foreach (var imported in ImportedNamespaces(node))
+                if (imported == ns) return true;
+            return false;
+        }
+
         /// <summary>Namespaces whose types a simple name may denote here: <c>using</c> directives in scope and the enclosing namespaces.</summary>
         private static IEnumerable<string> ImportedNamespaces(SyntaxNode node)
         {

@@ -157,10 +157,12 @@ internal static class FixCommand
         return rejected.Count == 0 ? ExitCodes.Success : ExitCodes.Findings;
     }
 
-    /// <summary>A fix must not turn a file that parsed into one that does not.</summary>
+    /// <summary>A fix must not turn a file that parsed into one that does not (for C#, one that Roslyn parses with more errors).</summary>
     private static bool StillParses(Core.Scanning.Scanner scanner, string file, string before, string after)
     {
-        static int Failures(Core.Scanning.Scanner s, string f, string t) => s.Read(new SourceText(f, t)).Facts.OfType<ParseFailure>().Count();
+        static int Failures(Core.Scanning.Scanner s, string f, string t) =>
+            s.Read(new SourceText(f, t)).Facts.OfType<ParseFailure>().Count()
+            + (f.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) ? CSharp.CSharpAdapter.SyntaxErrors(new SourceText(f, t)) : 0);
         return Failures(scanner, file, after) <= Failures(scanner, file, before);
     }
 }

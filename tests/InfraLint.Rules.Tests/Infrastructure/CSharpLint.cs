@@ -110,6 +110,24 @@ internal static class CSharpVerify
         }
     }
 
+    /// <summary>
+    /// Applies the only fix of the only finding of <paramref name="ruleId"/>, checks the text is <paramref name="expected"/>,
+    /// that the fixed code still parses (and compiles, unless <paramref name="compiles"/> is false: libraries not served
+    /// here) and no longer has the finding, so a second run changes nothing.
+    /// </summary>
+    public static void Fix(string ruleId, string code, string expected, bool compiles = true)
+    {
+        var finding = Assert.Single(CSharpLint.Run(code, CSharpMode.Syntactic).Of(ruleId));
+        var fix = Assert.Single(finding.Fixes);
+        var fixedText = Verify.Apply(code, fix);
+        Assert.Equal(expected.ReplaceLineEndings("\n"), fixedText.ReplaceLineEndings("\n"));
+        Assert.Equal(0, CSharpAdapter.SyntaxErrors(new SourceText(CSharpLint.File, fixedText)));
+        if (compiles) CSharpLint.Compile(new SourceText(CSharpLint.File, fixedText));
+        var again = CSharpLint.Run(fixedText, CSharpMode.Syntactic);
+        Verify.NoParseFailures(again);
+        Assert.DoesNotContain(again.Of(ruleId), f => f.LogicalPath == finding.LogicalPath);
+    }
+
     private static void UnknownLiteralsNeverFire(string ruleId, string code, IReadOnlyList<Finding> findings)
     {
         // Findings are compared by where they point, mapped back across the mutation: a finding's message and logical

@@ -63,4 +63,47 @@ public sealed class IL2006PrivilegedContainerTests
             };
             """);
     }
+
+    [Fact]
+    public void The_fix_sets_allowPrivilegeEscalation_false_in_a_new_security_context()
+    {
+        CSharpVerify.Fix(Id, """
+            using k8s.Models;
+
+            var pod = new V1Pod
+            {
+                Metadata = new V1ObjectMeta { Name = "vllm" },
+                Spec = new V1PodSpec
+                {
+                    Containers = new List<V1Container>
+                    {
+                        new V1Container
+                        {
+                            Name = "vllm",
+                            Image = "vllm/vllm-openai:v0.6.3",
+                        },
+                    },
+                },
+            };
+            """, """
+            using k8s.Models;
+
+            var pod = new V1Pod
+            {
+                Metadata = new V1ObjectMeta { Name = "vllm" },
+                Spec = new V1PodSpec
+                {
+                    Containers = new List<V1Container>
+                    {
+                        new V1Container
+                        {
+                            Name = "vllm",
+                            Image = "vllm/vllm-openai:v0.6.3",
+                            SecurityContext = new V1SecurityContext { AllowPrivilegeEscalation = false },
+                        },
+                    },
+                },
+            };
+            """);
+    }
 }
