@@ -8,7 +8,7 @@ namespace InfraLint.CSharp.Families.Aws
     /// each <c>InstanceClass</c> member's instance family (several members alias one family: <c>STANDARD5</c> and <c>M5</c>
     /// are <c>m5</c>) and each <c>InstanceSize</c> member's size, as aws-cdk-lib's <c>aws-ec2/lib/instance-types.js</c>
     /// (<c>InstanceType.of</c>'s <c>instanceClassMap</c> and the <c>InstanceSize</c> enum) defines them. Generated from
-    /// the tarball Amazon.CDK.Lib 2.103.0 embeds; <c>CdkInstanceTypesTests</c> checks it. Types newer than the package
+    /// the tarball Amazon.CDK.Lib 2.103.0 embeds (no test checks it yet). Types newer than the package
     /// (p5, g6) are written <c>new InstanceType("p5.48xlarge")</c>.
     /// </summary>
     public static class CdkInstanceTypes
