@@ -130,7 +130,30 @@ namespace InfraLint.CSharp.Syntax
                 SymbolsBound++;
                 return name;
             }
-            return expression is NameSyntax typeName ? ResolveSyntactically(typeName, known) : null;
+            return expression switch
+            {
+                NameSyntax typeName => ResolveSyntactically(typeName, known),
+                MemberAccessExpressionSyntax member => ResolveMemberAccess(member, known),
+                _ => null,
+            };
+        }
+
+        /// <summary><c>Eks.CapacityType</c> or <c>Amazon.CDK.AWS.EKS.CapacityType</c> where an expression names a type: a dotted name, read like a qualified one.</summary>
+        private string? ResolveMemberAccess(MemberAccessExpressionSyntax member, IReadOnlyCollection<string> known)
+        {
+            if (!member.IsKind(SyntaxKind.SimpleMemberAccessExpression) || member.Name is not IdentifierNameSyntax right) return null;
+            var outer = Outer(known);
+            var left = member.Expression switch
+            {
+                IdentifierNameSyntax leftName when FindAlias(member, leftName.Identifier.ValueText) is UsingDirectiveSyntax alias => QualifiedText(alias.Name),
+                IdentifierNameSyntax leftName when outer.Contains(leftName.Identifier.ValueText) => leftName.Identifier.ValueText,
+                IdentifierNameSyntax leftName => ResolveSyntactically(leftName, outer),
+                MemberAccessExpressionSyntax leftMember => ResolveMemberAccess(leftMember, outer),
+                _ => null,
+            };
+            if (left is null) return null;
+            var full = left + "." + right.Identifier.ValueText;
+            return known.Contains(full) ? full : null;
         }
 
         /// <summary>The member name of <c>Enum.Member</c> when the expression is a member of the enum (or static class) <paramref name="typeName"/>; null otherwise.</summary>
