@@ -15,7 +15,8 @@ namespace InfraLint.CSharp.Families.Kubernetes
     /// schema (<see cref="SchemaName"/>), <c>apiVersion</c> and <c>kind</c> from the type when not set.
     /// </summary>
     /// <remarks>
-    /// Value forms: <c>new ResourceQuantity("8")</c> and <c>new IntOrString { Value = "http" }</c> are the scalar they
+    /// Value forms: <c>new ResourceQuantity("8")</c> and <c>new IntOrString { Value = "http" }</c> (older KubernetesClient;
+    /// 21.0.8 converts implicitly) are the scalar they
     /// hold (an <c>int</c> or <c>string</c> converted implicitly is the literal itself). A model built through positional
     /// constructor arguments (<c>new V1ContainerPort(8000)</c>, KubernetesClient before its models became records) is
     /// read with the parameter names of the constructor the compiler bound (semantic mode), or of the one constructor of
