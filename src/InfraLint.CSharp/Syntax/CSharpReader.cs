@@ -424,6 +424,7 @@ namespace InfraLint.CSharp.Syntax
 
         private TreeNode BuildNested(ExpressionSyntax expression, string path, ReadOptions options)
         {
+            if (expression is BaseObjectCreationExpressionSyntax known && options.Creation?.Invoke(known, path) is TreeNode read) return read;
             switch (expression)
             {
                 case ParenthesizedExpressionSyntax parenthesized:

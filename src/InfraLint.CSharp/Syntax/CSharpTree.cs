@@ -4,6 +4,7 @@ using System.Linq;
 using InfraLint.Core.Locations;
 using InfraLint.Core.Tree;
 using InfraLint.CSharp.Families;
+using InfraLint.CSharp.Families.Kubernetes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -26,6 +27,7 @@ namespace InfraLint.CSharp.Syntax
         public static IReadOnlyList<ICSharpFamily> Families { get; } = new ICSharpFamily[]
         {
             new KubernetesClientModels(),
+            new PulumiKubernetes(),
             new Families.Aws.CdkConstructs(),
         };
 

@@ -604,7 +604,10 @@ namespace InfraLint.Platforms.Kubernetes
             var target = spec.Map("scaleTargetRef");
             var targetName = target.Scalar("name") is { } t && TreeValues.Text(t) is string tn
                 ? Located<string>.Present(tn, t.Span, "spec.scaleTargetRef.name")
-                : Located<string>.Missing(span, "spec.scaleTargetRef.name");
+                : target.Scalar("name") is { IsUnknown: true } unknown
+                    // Named through something we cannot evaluate (a Pulumi Output): it may target any resource of its kind.
+                    ? Located<string>.Present(Autoscaler.AnyTarget, unknown.Span, "spec.scaleTargetRef.name")
+                    : Located<string>.Missing(span, "spec.scaleTargetRef.name");
             return new Autoscaler(SourceFormat.Kubernetes, "HorizontalPodAutoscaler", name, ns, span, target.Str("kind") ?? string.Empty, targetName)
             {
                 Labels = Labels(metadata),
@@ -625,7 +628,10 @@ namespace InfraLint.Platforms.Kubernetes
             var target = spec.Map("scaleTargetRef");
             var targetName = target.Scalar("name") is { } t && TreeValues.Text(t) is string tn
                 ? Located<string>.Present(tn, t.Span, "spec.scaleTargetRef.name")
-                : Located<string>.Missing(span, "spec.scaleTargetRef.name");
+                : target.Scalar("name") is { IsUnknown: true } unknown
+                    // Named through something we cannot evaluate (a Pulumi Output): it may target any resource of its kind.
+                    ? Located<string>.Present(Autoscaler.AnyTarget, unknown.Span, "spec.scaleTargetRef.name")
+                    : Located<string>.Missing(span, "spec.scaleTargetRef.name");
             // KEDA's scaleTargetRef.kind defaults to Deployment.
             return new Autoscaler(SourceFormat.Kubernetes, "ScaledObject", name, ns, span, target.Str("kind") ?? "Deployment", targetName)
             {

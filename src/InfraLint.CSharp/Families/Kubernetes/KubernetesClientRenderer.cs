@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using InfraLint.CSharp.Editing;
 
-namespace InfraLint.CSharp.Families
+namespace InfraLint.CSharp.Families.Kubernetes
 {
     /// <summary>
     /// How a fix is written in KubernetesClient's models: schema keys as properties (<c>namespace</c> is
@@ -32,7 +32,8 @@ namespace InfraLint.CSharp.Families
 
         public string? Member(string objectPath, string key)
         {
-            if (key == "namespace") return "NamespaceProperty";
+            foreach (var rename in KubernetesClientSchema.Renames)
+                if (rename.Value == key) return rename.Key; // namespace → NamespaceProperty, operator → OperatorProperty
             if (key.Length == 0 || !char.IsLetter(key[0]) || key.IndexOf('.') >= 0 || key.IndexOf('/') >= 0) return null;
             return char.ToUpperInvariant(key[0]) + key.Substring(1);
         }
