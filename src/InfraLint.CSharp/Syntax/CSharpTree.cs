@@ -26,6 +26,7 @@ namespace InfraLint.CSharp.Syntax
         public static IReadOnlyList<ICSharpFamily> Families { get; } = new ICSharpFamily[]
         {
             new KubernetesClientModels(),
+            new Families.Aws.PulumiAws(),
         };
 
         public static CSharpParseOptions ParseOptions { get; } = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Preview);
