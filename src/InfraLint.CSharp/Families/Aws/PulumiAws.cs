@@ -337,7 +337,7 @@ namespace InfraLint.CSharp.Families.Aws
                 string id = bucket.Id + "Policy";
                 string path = "Resources." + id + ".Properties";
                 var at = props.KeySpan("Policy");
-                var document = Policy(bucket, "Policy", path + ".PolicyDocument", context);
+                var document = SecureTransportPolicy(Policy(bucket, "Policy", path + ".PolicyDocument", context), bucket, context);
                 var target = document.IsUnknown ? (TreeNode)context.Reader.Unknown(bucket.Creation, path + ".Bucket") : Ref(bucket.Id, at, path + ".Bucket", bucket.Creation);
                 var policy = TemplateShape.Mapping(new[] { TemplateShape.Entry("Bucket", target, at, path), TemplateShape.Entry("PolicyDocument", document, at, path) }, at, path);
                 template.Add(id, "AWS::S3::BucketPolicy", at, policy, bucket.Creation);
@@ -346,12 +346,26 @@ namespace InfraLint.CSharp.Families.Aws
 
         private static void BucketPolicy(Props props, Resource resource, Context context)
         {
-            var document = Policy(resource, "Policy", props.Path + ".PolicyDocument", context);
+            var document = SecureTransportPolicy(Policy(resource, "Policy", props.Path + ".PolicyDocument", context), resource, context);
             // A policy we cannot read may deny plain HTTP: its bucket must then count as unresolved, not as a bucket without the deny.
             if (document.IsUnknown) props.Add("Bucket", context.Reader.Unknown(resource.Creation, props.Path + ".Bucket"), resource.Head);
             else props.Copy("Bucket");
             props.Add("PolicyDocument", document, props.KeySpan("Policy"));
         }
+
+        /// <summary>
+        /// A bucket policy with any part we cannot see (an effect, a condition) may be the one that denies plain HTTP:
+        /// the whole document is then unknown, so its bucket counts as unresolved rather than as a bucket without the deny.
+        /// </summary>
+        private static TreeNode SecureTransportPolicy(TreeNode document, Resource resource, Context context) =>
+            HasUnknown(document, 0) ? context.Reader.Unknown(resource.Creation, document.Path) : document;
+
+        private static bool HasUnknown(TreeNode node, int depth) => depth > 64 || node switch
+        {
+            TreeMapping m => m.IsUnknown || m.Entries.Any(e => e.Key.IsUnknown || HasUnknown(e.Value, depth + 1)),
+            TreeSequence q => q.IsUnknown || q.Items.Any(i => HasUnknown(i, depth + 1)),
+            _ => node.IsUnknown,
+        };
 
         /// <summary>CloudFormation's <c>BucketEncryption</c> from Pulumi's rule(s): <c>Rules</c> (side resource) or <c>Rule</c> (inline, v6), each with <c>ApplyServerSideEncryptionByDefault</c>.</summary>
         private static TreeNode Encryption(TreeNode config, SourceSpan at, string path, Context context)
