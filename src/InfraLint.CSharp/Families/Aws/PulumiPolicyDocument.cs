@@ -21,7 +21,31 @@ namespace InfraLint.CSharp.Families.Aws
     /// </summary>
     internal static class PulumiPolicyDocument
     {
-        public static TreeNode Read(ExpressionSyntax expression, string path, CSharpReader reader)
+        public static TreeNode Read(ExpressionSyntax expression, string path, CSharpReader reader) => Statements(Document(expression, path, reader));
+
+        /// <summary>
+        /// A statement with a part we cannot see (its effect, actions or resources) is unknown as a whole: with its actions
+        /// unknown, a <c>"*"</c> resource might be needed by them, and an unknown effect might be a deny.
+        /// </summary>
+        private static TreeNode Statements(TreeNode document)
+        {
+            if (document is not TreeMapping map || map.Get("Statement") is not { } statement) return document;
+            TreeNode Guard(TreeNode s) => HasUnknown(s, 0) ? new TreeScalar(null, false, s.Span, s.Path, null, NodeState.Unknown, null, s.Origin) : s;
+            var guarded = statement is TreeSequence list
+                ? new TreeSequence(list.Items.Select(Guard).ToList(), list.Span, list.HeadSpan, list.Path, list.Tag, list.State, list.Editor, list.Origin)
+                : Guard(statement);
+            var entries = map.Entries.Select(e => e.Key.Value == "Statement" ? new TreeEntry(e.Key, guarded) : e).ToList();
+            return new TreeMapping(entries, map.IsFlow, map.Span, map.HeadSpan, map.Path, map.Tag, map.State, map.Editor, map.Origin);
+        }
+
+        private static bool HasUnknown(TreeNode node, int depth) => depth > 64 || node switch
+        {
+            TreeMapping m => m.IsUnknown || m.Entries.Any(e => e.Key.IsUnknown || HasUnknown(e.Value, depth + 1)),
+            TreeSequence q => q.IsUnknown || q.Items.Any(i => HasUnknown(i, depth + 1)),
+            _ => node.IsUnknown,
+        };
+
+        private static TreeNode Document(ExpressionSyntax expression, string path, CSharpReader reader)
         {
             while (expression is ParenthesizedExpressionSyntax p) expression = p.Expression;
             if (reader.Evaluate(expression) is { IsPlain: false, Text: string json })
