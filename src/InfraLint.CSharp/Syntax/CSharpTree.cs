@@ -29,6 +29,7 @@ namespace InfraLint.CSharp.Syntax
             new KubernetesClientModels(),
             new PulumiKubernetes(),
             new Families.Aws.CdkConstructs(),
+            new Families.Aws.PulumiAws(),
         };
 
         public static CSharpParseOptions ParseOptions { get; } = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Preview);
