@@ -53,7 +53,7 @@ namespace InfraLint.CSharp
             if (source is null) throw new ArgumentNullException(nameof(source));
             try
             {
-                if (!MayBuildModels(source)) return AdapterResult.Empty;
+                if (!MayBuildModels(source) && !(compilation is not null && GlobalUsingsMayBuildModels(compilation))) return AdapterResult.Empty;
                 if (TooDeep(source) is { } at)
                     return Result(new ParseFailure(at, $"Brackets nest deeper than {MaxNesting} levels here; the file was not read (no infrastructure code nests this deep, and parsing it would take minutes)."));
                 return ReadRoots(source, Roots(source, compilation));
@@ -63,6 +63,25 @@ namespace InfraLint.CSharp
                 // For what nobody expected, so that one file cannot end the scan of all the others.
                 return Result(new ParseFailure(SourceSpan.FileStart(source.Path), $"InfraLint could not interpret this file ({e.GetType().Name}: {e.Message}); it was not checked."));
             }
+        }
+
+        /// <summary>
+        /// Whether a global using of the compilation (in another file, or generated from the project's
+        /// <c>&lt;Using&gt;</c> items) names a family's namespace: then a file that never mentions one may still build
+        /// models, and is read. Decided once per compilation.
+        /// </summary>
+        private static bool GlobalUsingsMayBuildModels(object compilation) =>
+            GlobalUsingMarkers.GetValue(compilation, c => new StrongBox<bool>(GlobalUsings.MentionMarker(c))).Value;
+
+        private static readonly ConditionalWeakTable<object, StrongBox<bool>> GlobalUsingMarkers = new ConditionalWeakTable<object, StrongBox<bool>>();
+
+        /// <summary>Apart, so that its lambdas (over Roslyn types) load Roslyn only when it runs.</summary>
+        private static class GlobalUsings
+        {
+            public static bool MentionMarker(object compilation) =>
+                ((Microsoft.CodeAnalysis.Compilation)compilation).SyntaxTrees
+                    .SelectMany(t => ((Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax)t.GetRoot()).Usings)
+                    .Any(u => u.GlobalKeyword.Span.Length > 0 && Markers.Any(marker => u.ToString().IndexOf(marker, StringComparison.Ordinal) >= 0));
         }
 
         /// <summary>Far beyond any real model; Roslyn's parser slows down more than linearly on deeper nesting (800 nested <c>[</c> take seconds).</summary>
