@@ -199,17 +199,23 @@ public sealed partial class CSharpProjectTests : IDisposable
         Assert.DoesNotContain(Findings(syntactic), f => f.Rule == "IL2006");
         Assert.All(Findings(syntactic), f => Assert.Contains(f, Findings(semantic)));
         Assert.Contains("in 3 files", semantic.Out, StringComparison.Ordinal);
+
+        // From outside the project's folder, findings name ../app/… and the files are still bound by the compilation.
+        Directory.CreateDirectory(Path.Combine(_dir.Path, "elsewhere"));
+        var outside = PublishedTool.Run(Path.Combine(_dir.Path, "elsewhere"), "scan", "../app/K8s.csproj", "--fail-on", "none");
+        Assert.Contains(("../app/Program.cs", privileged.Line, privileged.Column, "error", "IL2006"), Findings(outside));
     }
 
     [Fact]
     public void A_solution_reads_its_projects_semantically_and_a_file_given_twice_once()
     {
-        var program = ProgramText("Settings.Privileged", usings: "using Infra;\nusing k8s.Models;");
+        // With a BOM and CRLF line ends, as Visual Studio writes files: the compilation's text is still the text read.
+        var program = ProgramText("Settings.Privileged", usings: "using Infra;\nusing k8s.Models;").ReplaceLineEndings("\r\n");
         WriteProject("src/app", new Dictionary<string, string>
         {
-            ["Program.cs"] = program,
             ["Settings.cs"] = "namespace Infra;\n\npublic static class Settings\n{\n    public const bool Privileged = true;\n}\n",
         });
+        _dir.WriteBytes("src/app/Program.cs", new byte[] { 0xEF, 0xBB, 0xBF }.Concat(System.Text.Encoding.UTF8.GetBytes(program)).ToArray());
         _dir.Write("All.slnx", "<Solution>\n  <Project Path=\"src/app/K8s.csproj\" />\n</Solution>\n");
 
         var run = PublishedTool.Run(_dir.Path, "scan", "All.slnx", "src/app/Program.cs", "--fail-on", "none");

@@ -89,7 +89,7 @@ internal static class ProjectLoader
             if (!Microsoft.Build.Locator.MSBuildLocator.IsRegistered) Microsoft.Build.Locator.MSBuildLocator.RegisterDefaults();
             return null;
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             return $"no .NET SDK was found to load projects with ({Describe(e)})";
         }
