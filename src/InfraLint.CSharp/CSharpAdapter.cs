@@ -53,7 +53,7 @@ namespace InfraLint.CSharp
             if (source is null) throw new ArgumentNullException(nameof(source));
             try
             {
-                if (!MayBuildModels(source)) return AdapterResult.Empty;
+                if (!MayBuildModels(source) && !(compilation is not null && GlobalUsingsMayBuildModels(compilation))) return AdapterResult.Empty;
                 if (TooDeep(source) is { } at)
                     return Result(new ParseFailure(at, $"Brackets nest deeper than {MaxNesting} levels here; the file was not read (no infrastructure code nests this deep, and parsing it would take minutes)."));
                 return ReadRoots(source, Roots(source, compilation));
@@ -76,6 +76,25 @@ namespace InfraLint.CSharp
             if (TooDeep(source) is not null) return int.MaxValue;
             return Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source.Text, CSharpTree.ParseOptions, source.Path)
                 .GetDiagnostics().Count(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        }
+
+        /// <summary>
+        /// Whether a global using of the compilation (in another file, or generated from the project's
+        /// <c>&lt;Using&gt;</c> items) names a family's namespace: then a file that never mentions one may still build
+        /// models, and is read. Decided once per compilation.
+        /// </summary>
+        private static bool GlobalUsingsMayBuildModels(object compilation) =>
+            GlobalUsingMarkers.GetValue(compilation, c => new StrongBox<bool>(GlobalUsings.MentionMarker(c))).Value;
+
+        private static readonly ConditionalWeakTable<object, StrongBox<bool>> GlobalUsingMarkers = new ConditionalWeakTable<object, StrongBox<bool>>();
+
+        /// <summary>Apart, so that its lambdas (over Roslyn types) load Roslyn only when it runs.</summary>
+        private static class GlobalUsings
+        {
+            public static bool MentionMarker(object compilation) =>
+                ((Microsoft.CodeAnalysis.Compilation)compilation).SyntaxTrees
+                    .SelectMany(t => ((Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax)t.GetRoot()).Usings)
+                    .Any(u => u.GlobalKeyword.Span.Length > 0 && Markers.Any(marker => u.ToString().IndexOf(marker, StringComparison.Ordinal) >= 0));
         }
 
         /// <summary>Far beyond any real model; Roslyn's parser slows down more than linearly on deeper nesting (800 nested <c>[</c> take seconds).</summary>

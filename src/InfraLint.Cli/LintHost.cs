@@ -1,4 +1,5 @@
 using System.Reflection;
+using InfraLint.Cli.CSharpProjects;
 using InfraLint.Core.Engine;
 using InfraLint.Core.Scanning;
 using InfraLint.Rules;
@@ -25,8 +26,12 @@ internal static class LintHost
     public static RuleCatalog Catalog => RuleSet.Catalog;
 
     /// <summary>A scanner with the configuration's settings; the configuration's own problems are facts, reported as IL0002.</summary>
-    public static Scanner CreateScanner(LoadedConfig? config = null) =>
-        new(Engine, Adapters, config?.Settings, config?.Problems.ToArray<object>());
+    /// <param name="compilations">The compilation of each C# file read from a project, by display path: those are read semantically.</param>
+    public static Scanner CreateScanner(LoadedConfig? config = null, IReadOnlyDictionary<string, object>? compilations = null) =>
+        new(Engine, compilations is { Count: > 0 } ? Adapters.Select(a => a == CSharp ? new CompilationAdapter(CSharp, compilations) : a).ToArray() : Adapters, config?.Settings, config?.Problems.ToArray<object>());
+
+    /// <summary>The C# front end (syntactic; <see cref="CompilationAdapter"/> gives it a project's compilation).</summary>
+    private static readonly CSharpAdapter CSharp = new(PlatformReaders.CSharp, IgnoreAnnotation.Read);
 
     /// <summary>
     /// Every front end with the platform mappers that read its trees: YAML (Kubernetes, CloudFormation, compose, the
@@ -37,7 +42,7 @@ internal static class LintHost
     {
         new YamlAdapter(),
         new JsonAdapter(PlatformReaders.Json, IgnoreAnnotation.Read),
-        new CSharpAdapter(PlatformReaders.CSharp, IgnoreAnnotation.Read),
+        CSharp,
     };
 
     /// <summary>Full informational version, e.g. <c>0.1.0+3f2a…</c> when built from git.</summary>

@@ -1,3 +1,4 @@
+using InfraLint.Cli.CSharpProjects;
 using InfraLint.Cli.Files;
 using InfraLint.Cli.Inputs;
 using InfraLint.Cli.Output;
@@ -13,7 +14,8 @@ internal static class ScanPipeline
     {
         var config = ConfigFile.Find(env, configPath, LintHost.Catalog);
         var scanner = LintHost.CreateScanner(config?.Loaded);
-        var inputs = new InputCollector(env, scanner.Accepts, excludes, config).Collect(paths);
+        var inputs = new InputCollector(env, scanner.Accepts, excludes, config, projects: project => ProjectLoader.Load(project, env.DisplayPath)).Collect(paths);
+        if (inputs.Compilations.Count > 0) scanner = LintHost.CreateScanner(config?.Loaded, inputs.Compilations);
         var result = scanner.Scan(inputs.Files, input => ReadSource(input, inputs.Unreadable));
         return new ScanReport(result, LintHost.Catalog, inputs.Root, inputs.FullPathByDisplay, inputs.Notices, env) { Baseline = baseline };
     }

@@ -13,7 +13,7 @@ internal static class ScanCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Files and directories to scan; directories are searched recursively for files a front end reads (*.yaml, *.yml; CloudFormation *.json, *.template; KubernetesClient models in *.cs).",
+            Description = "Files and directories to scan; directories are searched recursively for files a front end reads (*.yaml, *.yml; CloudFormation *.json, *.template; KubernetesClient models in *.cs, read syntactically); a .csproj, .sln or .slnx is read semantically through MSBuild (restore it first).",
             Arity = ArgumentArity.OneOrMore,
         };
         var format = new Option<string>("--format", "-f")

@@ -1,3 +1,4 @@
+using InfraLint.Cli.CSharpProjects;
 using InfraLint.Core.Scanning;
 using Microsoft.Extensions.FileSystemGlobbing;
 
@@ -7,6 +8,12 @@ namespace InfraLint.Cli.Inputs;
 /// <param name="Unreadable">Folders that could not be listed, by display path, with the reason: reported like an unreadable file.</param>
 internal sealed record InputSet(IReadOnlyList<ScanInput> Files, string Root, IReadOnlyList<string> Notices, IReadOnlyDictionary<string, string> Unreadable)
 {
+    /// <summary>
+    /// The compilation (a <c>Microsoft.CodeAnalysis.Compilation</c>) of each C# file that came from a loaded project,
+    /// by display path: those files are read semantically, every other one syntactically.
+    /// </summary>
+    public IReadOnlyDictionary<string, object> Compilations { get; init; } = new Dictionary<string, object>(StringComparer.Ordinal);
+
     /// <summary>Absolute path of each file by the display path findings carry.</summary>
     public IReadOnlyDictionary<string, string> FullPathByDisplay { get; } =
         Files.ToDictionary(f => f.DisplayPath, f => f.FullPath, StringComparer.Ordinal);
@@ -15,7 +22,9 @@ internal sealed record InputSet(IReadOnlyList<ScanInput> Files, string Root, IRe
 /// <summary>
 /// Expands files and directories into the files an adapter reads. Directories are walked recursively,
 /// skipping tool and VCS folders and symbolic links to directories (no cycles); <c>--exclude</c> globs are
-/// matched against each file's path relative to the directory given on the command line.
+/// matched against each file's path relative to the directory given on the command line. A <c>.csproj</c>, <c>.sln</c> or
+/// <c>.slnx</c> (when a project loader is given) stands for the C# documents of its projects under each project's folder,
+/// excludes matched relative to that folder; a project that cannot be loaded stands for its C# files, read syntactically.
 /// </summary>
 internal sealed class InputCollector
 {
@@ -28,11 +37,13 @@ internal sealed class InputCollector
     private readonly Matcher? _configExcludes;
     private readonly string? _configDirectory;
     private readonly Func<string, IEnumerable<string>> _list;
+    private readonly Func<string, IReadOnlyList<LoadedProject>>? _projects;
 
     /// <param name="excludeGlobs"><c>--exclude</c> globs, relative to each directory given on the command line.</param>
     /// <param name="config">Its <c>exclude</c> globs are relative to the folder the configuration file is in.</param>
     /// <param name="list">Lists a folder's entries; tests replace it to simulate a folder that cannot be read.</param>
-    public InputCollector(CliEnvironment env, Func<string, bool> accepts, IReadOnlyList<string> excludeGlobs, ConfigFile? config = null, Func<string, IEnumerable<string>>? list = null)
+    /// <param name="projects">Loads the projects of a project or solution file; without it such a file is skipped like any file no adapter reads.</param>
+    public InputCollector(CliEnvironment env, Func<string, bool> accepts, IReadOnlyList<string> excludeGlobs, ConfigFile? config = null, Func<string, IEnumerable<string>>? list = null, Func<string, IReadOnlyList<LoadedProject>>? projects = null)
     {
         foreach (var glob in excludeGlobs)
             if (ExcludesEverything(glob))
@@ -43,6 +54,7 @@ internal sealed class InputCollector
         _excludes = Globs(excludeGlobs);
         _configExcludes = Globs(config?.Loaded.Excludes ?? Array.Empty<string>());
         _configDirectory = config?.Directory;
+        _projects = projects;
     }
 
     /// <summary>An empty glob, <c>/</c>, <c>.</c> or one made only of wildcards: what an unset CI variable leaves behind.</summary>
@@ -73,17 +85,19 @@ internal sealed class InputCollector
         var files = new SortedDictionary<string, ScanInput>(StringComparer.Ordinal);
         var notices = new List<string>();
         var unreadable = new Dictionary<string, string>(StringComparer.Ordinal);
+        var compilations = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             var full = _env.FullPath(path);
             if (File.Exists(full))
             {
-                if (_accepts(full)) Add(files, full);
+                if (_projects is not null && ProjectLoader.IsProjectOrSolution(full)) AddProjects(full, files, compilations, notices, unreadable);
+                else if (_accepts(full)) Add(files, full);
                 else notices.Add($"{path}: skipped, no adapter reads this kind of file.");
             }
             else if (Directory.Exists(full))
             {
-                Walk(full, full, files, unreadable);
+                Walk(full, full, files, unreadable, _accepts);
             }
             else
             {
@@ -94,10 +108,40 @@ internal sealed class InputCollector
         // Zero files is almost always a mistake (a wrong path, an exclude that matched everything): say so.
         if (inputs.Length == 0) notices.Add($"no files were read: nothing under {string.Join(", ", paths)} is a file InfraLint reads, or every one was excluded.");
         string root = inputs.Length == 0 ? Path.TrimEndingDirectorySeparator(_env.WorkingDirectory) : CommonRoot(inputs.Select(i => i.FullPath));
-        return new InputSet(inputs, root, notices, unreadable);
+        return new InputSet(inputs, root, notices, unreadable) { Compilations = compilations };
     }
 
-    private void Walk(string top, string directory, SortedDictionary<string, ScanInput> files, Dictionary<string, string> unreadable)
+    /// <summary>
+    /// The C# documents of each project under its folder (not in <c>bin/</c>, <c>obj/</c> or another skipped folder,
+    /// nor excluded), each with its project's compilation; the first project to list a file binds it (a file listed by
+    /// two target frameworks, or given directly too, is read once). A project without a compilation is read
+    /// syntactically, with a notice: the documents MSBuild listed, or every C# file under its folder when it could not
+    /// even be evaluated, so that no file is lost.
+    /// </summary>
+    private void AddProjects(string full, SortedDictionary<string, ScanInput> files, Dictionary<string, object> compilations, List<string> notices, Dictionary<string, string> unreadable)
+    {
+        foreach (var project in _projects!(full))
+        {
+            var directory = project.Directory;
+            var documents = project.Documents
+                .Where(d => IsUnder(d, directory) && _accepts(d) && File.Exists(d))
+                .Where(d => CliEnvironment.Slashes(Path.GetRelativePath(directory, d)) is var relative
+                    && !relative.Split('/').SkipLast(1).Any(SkippedDirectories.Contains) && !IsExcluded(d, relative))
+                .ToArray();
+            if (project.Compilation is { } compilation)
+            {
+                foreach (var document in documents) compilations.TryAdd(Add(files, document).DisplayPath, compilation);
+                continue;
+            }
+            notices.Add($"{_env.DisplayPath(project.ProjectFile)}: its C# files were read syntactically (without the project's references fewer names and values are known): {project.Problem}");
+            if (documents.Length > 0)
+                foreach (var document in documents) Add(files, document);
+            else
+                Walk(directory, directory, files, unreadable, p => p.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && _accepts(p));
+        }
+    }
+
+    private void Walk(string top, string directory, SortedDictionary<string, ScanInput> files, Dictionary<string, string> unreadable, Func<string, bool> accepts)
     {
         IEnumerable<string> entries;
         try
@@ -117,9 +161,9 @@ internal sealed class InputCollector
             {
                 var info = new DirectoryInfo(entry);
                 if (SkippedDirectories.Contains(info.Name) || info.LinkTarget is not null || IsExcluded(entry, relative)) continue;
-                Walk(top, entry, files, unreadable);
+                Walk(top, entry, files, unreadable, accepts);
             }
-            else if (_accepts(entry) && !IsExcluded(entry, relative))
+            else if (accepts(entry) && !IsExcluded(entry, relative))
             {
                 Add(files, entry);
             }
