@@ -50,4 +50,64 @@ public sealed class ComposeTests
                   - no-new-privileges:true
             """);
     }
+
+    /// <summary>Compose stacks share settings through anchors and merge keys: what comes in through a merge is judged too.</summary>
+    [Fact]
+    public void A_privileged_flag_merged_from_an_anchor_is_reported_at_the_anchor_for_each_service_that_merges_it()
+    {
+        var result = Lint.Yaml("""
+            x-gpu: &gpu
+              image: vllm/vllm-openai:v0.6.3
+              privileged: true
+              security_opt: [no-new-privileges:true]
+            services:
+              vllm:
+                <<: *gpu
+              worker:
+                <<: *gpu
+            """);
+        Verify.NoParseFailures(result);
+        var findings = result.Of("IL2006");
+        Assert.Equal(new[] { ("IL2006", 3, 15), ("IL2006", 3, 15) }, findings.Positions());
+        Assert.Equal(2, findings.Select(f => f.LogicalPath).Distinct().Count());
+        Assert.All(findings, f => Assert.Contains("privileged", f.LogicalPath, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_service_that_overrides_the_merged_flag_is_not_reported()
+    {
+        Verify.NoFindings("IL2006", """
+            x-gpu: &gpu
+              image: vllm/vllm-openai:v0.6.3
+              privileged: true
+            services:
+              vllm:
+                <<: *gpu
+                privileged: false
+                security_opt: [no-new-privileges:true]
+            """);
+    }
+
+    [Fact]
+    public void The_fix_for_a_merged_flag_overrides_it_in_the_service_and_leaves_the_anchor_alone()
+    {
+        Verify.Fix("IL2006", """
+            x-gpu: &gpu
+              image: vllm/vllm-openai:v0.6.3
+              privileged: true
+            services:
+              vllm:
+                <<: *gpu
+                security_opt: [no-new-privileges:true]
+            """, """
+            x-gpu: &gpu
+              image: vllm/vllm-openai:v0.6.3
+              privileged: true
+            services:
+              vllm:
+                <<: *gpu
+                security_opt: [no-new-privileges:true]
+                privileged: false
+            """);
+    }
 }

@@ -128,4 +128,82 @@ public sealed class YamlTreeTests
         Assert.Contains("strategy:", string.Concat(insert.Select(e => e.NewText)));
         Assert.Contains("type: RollingUpdate", string.Concat(insert.Select(e => e.NewText)));
     }
+
+    [Fact]
+    public void A_merge_key_adds_the_anchors_entries_at_the_merging_path_with_the_anchors_spans()
+    {
+        var root = Tree("""
+            x-gpu: &gpu
+              privileged: true
+              image: a:1
+            services:
+              vllm:
+                <<: *gpu
+                image: b:2
+            """);
+
+        var vllm = root.Map("services").Map("vllm")!;
+        var privileged = vllm.Scalar("privileged")!;
+        Assert.Equal(("services.vllm.privileged", (2, 15, 2, 19)), (privileged.Path, Pos(privileged.Span)));
+        // The mapping's own key wins over the merged one, wherever it is written; the merge key itself is no entry.
+        Assert.Equal("b:2", vllm.Str("image"));
+        Assert.Equal(new[] { "privileged", "image" }, vllm.Entries.Select(e => e.Key.Value));
+        // Editing the merged value in place would change every service that merges the anchor.
+        Assert.Null(privileged.Editor);
+    }
+
+    [Fact]
+    public void Merges_from_a_list_take_the_first_source_that_sets_a_key_and_nest_through_anchors()
+    {
+        var root = Tree("""
+            base: &base {user: root, read_only: false}
+            gpu: &gpu
+              <<: *base
+              user: "1000"
+              runtime: nvidia
+            svc:
+              <<: [*gpu, {runtime: runc, cap_add: [SYS_ADMIN]}]
+            quoted:
+              "<<": *gpu
+            """);
+
+        var svc = root.Map("svc")!;
+        Assert.Equal(("1000", "nvidia", "false"), (svc.Str("user"), svc.Str("runtime"), svc.Str("read_only")));
+        Assert.Equal("svc.cap_add[0]", ((TreeSequence)svc.Get("cap_add")!).Items[0].Path);
+        // A quoted << is an ordinary key.
+        Assert.Null(root.Map("quoted")!.Get("user"));
+        Assert.NotNull(root.Map("quoted")!.Get("<<"));
+    }
+
+    [Fact]
+    public void A_fix_to_a_merged_value_is_a_local_override_and_below_a_merged_mapping_there_is_none()
+    {
+        const string Yaml = """
+            x-ctx: &ctx
+              securityContext:
+                runAsUser: 0
+              privileged: true
+            app:
+              <<: *ctx
+              name: api
+            """;
+        var app = Tree(Yaml).Map("app")!;
+
+        var overrideEdit = Assert.Single(app.EditAt("privileged")!.Set(false));
+        Assert.Equal((7, 12), (overrideEdit.Span.StartLine, overrideEdit.Span.StartColumn));
+        Assert.Equal("\n  privileged: false", overrideEdit.NewText.Replace("\r", string.Empty));
+        // A local securityContext would replace the merged one as a whole (merges are shallow), dropping runAsUser.
+        Assert.Empty(app.EditAt("securityContext", "runAsNonRoot")!.Set(true));
+    }
+
+    [Fact]
+    public void An_entry_after_a_merge_written_last_is_inserted_after_the_merge_line_not_at_the_anchor()
+    {
+        const string Yaml = "x: &x\n  a: 1\n  b: 2\napp:\n  name: api\n  <<: *x\nnext: 1\n";
+        var app = Tree(Yaml).Map("app")!;
+
+        var edit = Assert.Single(app.EditAt("c")!.Set(3));
+        Assert.Equal((6, 9), (edit.Span.StartLine, edit.Span.StartColumn));
+        Assert.Equal("\n  c: 3", edit.NewText);
+    }
 }

@@ -17,7 +17,9 @@ namespace InfraLint.Yaml.Editing
     /// Sets a value at a key path below a mapping, editing only the characters that must change: an
     /// existing scalar is replaced in place; a missing key (and any missing parent mappings) is inserted
     /// as new lines after the mapping's last entry at the mapping's own indentation, so comments,
-    /// ordering and formatting elsewhere are untouched.
+    /// ordering and formatting elsewhere are untouched. A key the mapping gets from a merge key (<c>&lt;&lt;: *defaults</c>) is
+    /// set by a local override in the merging mapping, never in the shared anchor; below a merged key nothing is set,
+    /// since a local override of it would replace the whole merged mapping (merges are shallow).
     /// </summary>
     public sealed class YamlEditTarget : EditTarget
     {
@@ -41,6 +43,7 @@ namespace InfraLint.Yaml.Editing
         {
             var (mapping, i) = DeepestExisting();
             var existing = mapping.Get(_path[i]);
+            if (existing is null && i < _path.Length - 1 && mapping.Merged(_path[i]) is not null) return Array.Empty<TextEdit>();
             if (existing is not null)
             {
                 // Only a scalar at the very end can be replaced; anything else (a null parent, a list) is not ours to rewrite.
@@ -57,6 +60,7 @@ namespace InfraLint.Yaml.Editing
         internal IReadOnlyList<TextEdit> InsertList(object item)
         {
             var (mapping, i) = DeepestExisting();
+            if (mapping.Get(_path[i]) is null && i < _path.Length - 1 && mapping.Merged(_path[i]) is not null) return Array.Empty<TextEdit>();
             return mapping.Get(_path[i]) is null ? Insert(mapping, _path.Skip(i).ToArray(), item, asList: true) : Array.Empty<TextEdit>();
         }
 
@@ -114,8 +118,19 @@ namespace InfraLint.Yaml.Editing
                 switch (node)
                 {
                     case YamlMappingNode m when m.Children.Count > 0 && m.Style != MappingStyle.Flow:
-                        node = m.Children.Last().Value;
+                    {
+                        var last = m.Children.Last();
+                        // A value written as an alias (`<<: *defaults`) is the anchor's node, somewhere before: the entry ends on its key's line.
+                        if (YamlNodes.Offset(last.Value.Start, _source) < YamlNodes.Offset(last.Key.Start, _source))
+                        {
+                            var (keyLine, _) = _source.LineColumn(YamlNodes.Offset(last.Key.Start, _source));
+                            int lineEnd = _source.LineEnd(keyLine);
+                            while (lineEnd > 0 && char.IsWhiteSpace(_source.Text[lineEnd - 1])) lineEnd--;
+                            return Math.Max(lineEnd - 1, 0);
+                        }
+                        node = last.Value;
                         continue;
+                    }
                     case YamlSequenceNode s when s.Children.Count > 0 && s.Style != SequenceStyle.Flow:
                         node = s.Children.Last();
                         continue;

@@ -21,6 +21,36 @@ namespace InfraLint.Yaml.Parsing
             return null;
         }
 
+        /// <summary>
+        /// A YAML 1.1 merge key (<c>&lt;&lt;: *defaults</c>): a plain <c>&lt;&lt;</c> (or one tagged <c>!!merge</c>), never a quoted one.
+        /// </summary>
+        public static bool IsMergeKey(YamlNode key) =>
+            key is YamlScalarNode { Value: "<<" } scalar
+            && (scalar.Style == ScalarStyle.Plain && (scalar.Tag.IsEmpty || scalar.Tag.IsNonSpecific)
+                || !scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == "tag:yaml.org,2002:merge");
+
+        /// <summary>The mappings a merge key's value names, in order of precedence: one mapping, or a list of them.</summary>
+        public static IEnumerable<YamlMappingNode> MergeSources(YamlNode value)
+        {
+            if (value is YamlMappingNode single) yield return single;
+            else if (value is YamlSequenceNode list)
+                foreach (var item in list.Children)
+                    if (item is YamlMappingNode mapping) yield return mapping;
+        }
+
+        /// <summary>The value <paramref name="key"/> gets from the mapping's merge keys when the mapping does not set it itself; null otherwise.</summary>
+        public static YamlNode? Merged(this YamlMappingNode? mapping, string key)
+        {
+            if (mapping is null || mapping.Get(key) is not null) return null;
+            foreach (var entry in mapping.Children)
+            {
+                if (!IsMergeKey(entry.Key)) continue;
+                foreach (var source in MergeSources(entry.Value))
+                    if ((source.Get(key) ?? source.Merged(key)) is YamlNode value) return value;
+            }
+            return null;
+        }
+
         public static YamlScalarNode? KeyNode(this YamlMappingNode? mapping, string key)
         {
             if (mapping is null) return null;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using InfraLint.Core.Locations;
 using InfraLint.Core.Tree;
 using InfraLint.Yaml.Parsing;
@@ -17,6 +18,12 @@ namespace InfraLint.Yaml.Syntax
     /// says an application computes the value (CloudFormation's <c>!Ref</c>, <c>!Sub</c>, <c>!If</c>…), so the text is
     /// not the value — except compose's <c>!reset</c> and <c>!override</c>, which only say how to merge a literal.
     /// </summary>
+    /// <remarks>
+    /// A merge key (<c>&lt;&lt;: *defaults</c>, or a list of them) adds the named mappings' entries that the mapping does not
+    /// set itself, at the merging mapping's paths but with the anchor's spans (that is where the value is written); those
+    /// entries have no editor, since editing them would change every mapping that merges the anchor — a fix sets a local
+    /// override in the merging mapping instead (see <see cref="Editing.YamlEditTarget"/>).
+    /// </remarks>
     public static class YamlTree
     {
         private const string CoreSchema = "tag:yaml.org,2002:";
@@ -27,7 +34,7 @@ namespace InfraLint.Yaml.Syntax
             return Build(root, source, editor, string.Empty);
         }
 
-        private static TreeNode Build(YamlNode node, SourceText source, YamlTreeEditor editor, string path)
+        private static TreeNode Build(YamlNode node, SourceText source, YamlTreeEditor? editor, string path)
         {
             string? tag = node.Tag.IsEmpty || node.Tag.IsNonSpecific || node.Tag.Value.StartsWith(CoreSchema, StringComparison.Ordinal) ? null : node.Tag.Value;
             var state = tag is null || tag == "!reset" || tag == "!override" ? NodeState.Present : NodeState.Unknown;
@@ -38,8 +45,21 @@ namespace InfraLint.Yaml.Syntax
                 case YamlMappingNode mapping:
                 {
                     var entries = new List<TreeEntry>(mapping.Children.Count);
+                    var own = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (var pair in mapping.Children)
+                        if (pair.Key is YamlScalarNode { Value: not null } k && !YamlNodes.IsMergeKey(k)) own.Add(k.Value);
+                    var merged = new HashSet<string>(StringComparer.Ordinal);
                     foreach (var pair in mapping.Children)
                     {
+                        if (YamlNodes.IsMergeKey(pair.Key) && YamlNodes.MergeSources(pair.Value).Any())
+                        {
+                            // Where the merge is written, in precedence order; a key the mapping sets itself wins, wherever it is.
+                            foreach (var from in YamlNodes.MergeSources(pair.Value))
+                                if (Build(from, source, null, path) is TreeMapping copy)
+                                    foreach (var entry in copy.Entries)
+                                        if (entry.Key.Value is string name && !own.Contains(name) && merged.Add(name)) entries.Add(entry);
+                            continue;
+                        }
                         if (pair.Key is not YamlScalarNode key) continue;
                         string childPath = path.Length == 0 ? key.Value ?? string.Empty : path + "." + key.Value;
                         var keyNode = (TreeScalar)Build(key, source, editor, childPath);
