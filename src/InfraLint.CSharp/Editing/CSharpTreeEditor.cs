@@ -59,6 +59,8 @@ namespace InfraLint.CSharp.Editing
             {
                 var child = current.Get(keys[i]);
                 if (child is null) return Insert(current, keys, i, value);
+                // A scalar with no C# behind it is a default the family wrote in (Pulumi's "Defaults to false"): the entry is added.
+                if (i == keys.Length - 1 && child is TreeScalar { State: NodeState.Present, Origin: not SyntaxNode }) return Insert(current, keys, i, value);
                 if (i == keys.Length - 1) return child is TreeScalar scalar ? ReplaceValue(scalar, value) : Array.Empty<TextEdit>();
                 if (child is not TreeMapping next || next.State != NodeState.Present || next.Origin is not SyntaxNode) return Array.Empty<TextEdit>();
                 current = next;
@@ -70,13 +72,15 @@ namespace InfraLint.CSharp.Editing
         private IReadOnlyList<TextEdit> Insert(TreeMapping owner, string[] keys, int from, object value)
         {
             if (owner.Origin is not SyntaxNode node) return Array.Empty<TextEdit>();
-            var entry = Entry(owner.Path, keys, from, value, node);
+            // A new map follows the file's habit: { "k", v } pairs when the file writes maps that way (Pulumi's InputMap), else an indexer.
+            bool filePairs = node.SyntaxTree.GetRoot().DescendantNodes().Any(n => n.IsKind(SyntaxKind.ComplexElementInitializerExpression));
+            var entry = Entry(owner.Path, keys, from, value, node, filePairs);
             if (entry is null) return Array.Empty<TextEdit>();
             return (IReadOnlyList<TextEdit>?)CSharpEdits.AddEntry(_source, node, entry) ?? Array.Empty<TextEdit>();
         }
 
         /// <summary><c>Member = value</c> (or a dictionary entry) for keys[i..] below the object at <paramref name="ownerPath"/>.</summary>
-        private string? Entry(string ownerPath, string[] keys, int i, object value, SyntaxNode? existing)
+        private string? Entry(string ownerPath, string[] keys, int i, object value, SyntaxNode? existing, bool filePairs)
         {
             var schemaOwner = SchemaPath(ownerPath);
             var childPath = Child(ownerPath, keys[i]);
@@ -88,7 +92,7 @@ namespace InfraLint.CSharp.Editing
             else
             {
                 var create = _renderer.NewObject(SchemaPath(childPath));
-                var nested = Entry(childPath, keys, i + 1, value, null);
+                var nested = Entry(childPath, keys, i + 1, value, null, filePairs);
                 inner = create is null || nested is null ? null : create + " { " + nested + " }";
             }
             if (inner is null) return null;
@@ -96,7 +100,8 @@ namespace InfraLint.CSharp.Editing
             {
                 var key = SymbolDisplay.FormatLiteral(keys[i], quote: true);
                 // Follow the map's own style: { "k", v } pairs when it has them, an indexer entry otherwise.
-                bool pairs = InitializerOf(existing)?.Expressions.Any(e => e.IsKind(SyntaxKind.ComplexElementInitializerExpression)) == true;
+                var entries = InitializerOf(existing)?.Expressions;
+                bool pairs = entries is { Count: > 0 } ? entries.Value.Any(e => e.IsKind(SyntaxKind.ComplexElementInitializerExpression)) : filePairs;
                 return pairs ? "{ " + key + ", " + inner + " }" : "[" + key + "] = " + inner;
             }
             var member = _renderer.Member(schemaOwner, keys[i]);

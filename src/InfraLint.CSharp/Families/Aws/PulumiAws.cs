@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using InfraLint.Core.Locations;
 using InfraLint.Core.Tree;
+using InfraLint.CSharp.Editing;
 using InfraLint.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -106,6 +107,38 @@ namespace InfraLint.CSharp.Families.Aws
         /// <summary>Pulumi's args properties keep their C# names; the translation below renames what CloudFormation calls otherwise.</summary>
         public static ReadOptions Options { get; } = new ReadOptions(name => name);
 
+        /// <summary>
+        /// What a fix may set on each kind, as the CloudFormation key the mapper asks for and the args property that holds it
+        /// (Pulumi AWS .NET SDK, provider v6 and v7). A bucket's encryption is not here: Pulumi configures it through a
+        /// resource of its own, which a fix cannot write in place.
+        /// </summary>
+        private static readonly Dictionary<Kind, Dictionary<string, string>> Fixable = new Dictionary<Kind, Dictionary<string, string>>
+        {
+            [Kind.Trail] = new Dictionary<string, string>(StringComparer.Ordinal) { ["IsLogging"] = "EnableLogging" },
+            [Kind.LogGroup] = Same("RetentionInDays"),
+            [Kind.EbsVolume] = Same("Encrypted"),
+            [Kind.EfsFileSystem] = Same("Encrypted"),
+            [Kind.Instance] = Same("Encrypted"),
+            [Kind.LaunchTemplate] = Same("Encrypted"),
+            [Kind.EksNodeGroup] = Same("CapacityType", "DesiredSize"),
+            [Kind.SageMakerEndpointConfiguration] = Same("EnableCapture", "InitialInstanceCount"),
+            [Kind.Listener] = Same("SslPolicy"),
+            [Kind.BucketPublicAccessBlock] = Same("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"),
+        };
+
+        /// <summary><c>LaunchTemplateBlockDeviceMappingEbsArgs.Encrypted</c> is an <c>Input&lt;string&gt;</c>.</summary>
+        private static readonly Dictionary<Kind, string[]> StringBooleans = new Dictionary<Kind, string[]> { [Kind.LaunchTemplate] = new[] { "Encrypted" } };
+
+        private static Dictionary<string, string> Same(params string[] keys) => keys.ToDictionary(k => k, k => k, StringComparer.Ordinal);
+
+        /// <summary>How one resource's args are read: Pulumi's names, and an editor that writes what <see cref="Fixable"/> allows.</summary>
+        private static ReadOptions Editable(Kind kind, CSharpReader reader)
+        {
+            if (!Fixable.TryGetValue(kind, out var members)) return Options;
+            var renderer = new PulumiAwsRenderer(members, StringBooleans.TryGetValue(kind, out var strings) ? strings : Array.Empty<string>());
+            return new ReadOptions(Options.Key, new CSharpTreeEditor(reader.Source, renderer));
+        }
+
         /// <summary>One Pulumi resource of the file.</summary>
         private sealed class Resource
         {
@@ -161,7 +194,7 @@ namespace InfraLint.CSharp.Families.Aws
             foreach (var resource in resources)
             {
                 string path = "Resources." + resource.Id + ".Properties";
-                if (resource.ArgsSyntax is BaseObjectCreationExpressionSyntax { Initializer: not null } args && reader.Build(args, path, Options) is TreeMapping mapping)
+                if (resource.ArgsSyntax is BaseObjectCreationExpressionSyntax { Initializer: not null } args && reader.Build(args, path, Editable(resource.Kind, reader)) is TreeMapping mapping)
                     resource.Args = (TreeMapping)context.Link(mapping);
                 else if (resource.ArgsSyntax is null || resource.ArgsSyntax is BaseObjectCreationExpressionSyntax { Initializer: null, ArgumentList: null or { Arguments.Count: 0 } })
                     resource.Args = new TreeMapping(Array.Empty<TreeEntry>(), true, resource.Head, resource.Head, path); // no args: every default
@@ -395,7 +428,8 @@ namespace InfraLint.CSharp.Families.Aws
                 if (block.Args!.Get(flag) is { } value) entries.Add(new TreeEntry(Key(flag, block.Args.KeyNode(flag)!, path), value));
                 else entries.Add(TemplateShape.Entry(flag, TemplateShape.Scalar("false", block.Head, path + "." + flag, isPlain: true), block.Head, path));
             }
-            return TemplateShape.Mapping(entries, block.Head, path);
+            // Fixes write into the block's own args: a flag it omits is added there.
+            return TemplateShape.Mapping(entries, block.Head, path, block.Args!.Editor, block.Args.Origin);
         }
 
         // ---------------------------------------------------------------- compute
@@ -417,13 +451,13 @@ namespace InfraLint.CSharp.Families.Aws
                     : TemplateShape.Entry("Encrypted", new TreeScalar(null, false, root.HeadSpan, p + ".Ebs.Encrypted", null, NodeState.Unknown), root.HeadSpan, p + ".Ebs"));
                 if (root.Get("KmsKeyId") is { } key) ebs.Add(new TreeEntry(Key("KmsKeyId", root.KeyNode("KmsKeyId")!, p + ".Ebs"), key));
                 var keyAt = props.KeySpan("RootBlockDevice");
-                devices.Add(TemplateShape.Mapping(new[] { TemplateShape.Entry("Ebs", TemplateShape.Mapping(ebs, root.HeadSpan, p + ".Ebs"), keyAt, p) }, root.HeadSpan, p));
+                devices.Add(TemplateShape.Mapping(new[] { TemplateShape.Entry("Ebs", TemplateShape.Mapping(ebs, root.HeadSpan, p + ".Ebs", root.Editor, root.Origin), keyAt, p) }, root.HeadSpan, p));
             }
             foreach (var device in (args.Get("EbsBlockDevices") as TreeSequence)?.Items.OfType<TreeMapping>() ?? Enumerable.Empty<TreeMapping>())
             {
                 var p = path + "[" + devices.Count.ToString(CultureInfo.InvariantCulture) + "]";
                 var ebs = device.Entries.Where(e => e.Key.Value is "Encrypted" or "KmsKeyId" or "SnapshotId").ToList();
-                var entries = new List<TreeEntry> { TemplateShape.Entry("Ebs", TemplateShape.Mapping(ebs, device.HeadSpan, p + ".Ebs"), device.HeadSpan, p) };
+                var entries = new List<TreeEntry> { TemplateShape.Entry("Ebs", TemplateShape.Mapping(ebs, device.HeadSpan, p + ".Ebs", device.Editor, device.Origin), device.HeadSpan, p) };
                 if (device.Get("DeviceName") is { } name) entries.Add(new TreeEntry(Key("DeviceName", device.KeyNode("DeviceName")!, p), name));
                 devices.Add(TemplateShape.Mapping(entries, device.HeadSpan, p));
             }
@@ -467,7 +501,7 @@ namespace InfraLint.CSharp.Families.Aws
                 // Pulumi's EnableCapture "Defaults to false": a capture config without it captures nothing.
                 var entries = config.Entries.ToList();
                 if (config.Get("EnableCapture") is null) entries.Add(TemplateShape.Entry("EnableCapture", TemplateShape.Scalar("false", config.HeadSpan, path + ".EnableCapture", isPlain: true), config.HeadSpan, path));
-                props.Add("DataCaptureConfig", new TreeMapping(entries, true, config.Span, config.HeadSpan, path, origin: config.Origin), props.KeySpan("DataCaptureConfig"));
+                props.Add("DataCaptureConfig", new TreeMapping(entries, true, config.Span, config.HeadSpan, path, editor: config.Editor, origin: config.Origin), props.KeySpan("DataCaptureConfig"));
             }
             else if (capture is not null || variants is not null and not TreeSequence)
             {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using InfraLint.Core.Locations;
 using InfraLint.Core.Tree;
+using InfraLint.CSharp.Editing;
 using InfraLint.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -92,7 +93,9 @@ namespace InfraLint.CSharp.Families.Kubernetes
             if (args.ArgumentList is { Arguments.Count: > 0 } || args.Initializer is null) return null;
             // Findings about the whole object point at `new Deployment`, not at its (long) argument list.
             var head = reader.Source.Span(resource.SpanStart, resource.Type.Span.End);
-            var mapping = reader.BuildObject(args, head, null, args.Initializer, string.Empty, Options(args, reader));
+            // Fixes are written with the args types of the file, qualified as the file can name them.
+            var editor = new CSharpTreeEditor(reader.Source, new PulumiKubernetesRenderer(kind.Kind, ns => PulumiKubernetesRenderer.Qualifier(resource, ns)));
+            var mapping = reader.BuildObject(args, head, null, args.Initializer, string.Empty, Options(args, reader, editor));
             var entries = new List<TreeEntry>();
             if (mapping.Get("apiVersion") is null) entries.Add(Synthesized("apiVersion", kind.ApiVersion, head, "apiVersion"));
             if (mapping.Get("kind") is null) entries.Add(Synthesized("kind", kind.Kind, head, "kind"));
@@ -114,25 +117,26 @@ namespace InfraLint.CSharp.Families.Kubernetes
             }
             if (generateName is not null && mapping.Get("metadata") is null)
                 entries.Add(new TreeEntry(new TreeScalar("metadata", true, head, "metadata"), new TreeMapping(new[] { generateName }, true, head, head, "metadata")));
-            return new TreeMapping(entries, true, mapping.Span, head, mapping.Path, editor: mapping.Editor, origin: resource);
+            // The args object is what a fix adds entries to.
+            return new TreeMapping(entries, true, mapping.Span, head, mapping.Path, editor: mapping.Editor, origin: args);
         }
 
         private static TreeEntry Synthesized(string key, string value, SourceSpan at, string path) =>
             new TreeEntry(new TreeScalar(key, true, at, path), new TreeScalar(value, false, at, path));
 
         /// <summary>How the properties of one args object are named: <c>ContainerPortValue</c> in <c>ContainerPortArgs</c> is <c>containerPort</c>.</summary>
-        private static ReadOptions Options(BaseObjectCreationExpressionSyntax creation, CSharpReader reader)
+        private static ReadOptions Options(BaseObjectCreationExpressionSyntax creation, CSharpReader reader, ITreeEditor editor)
         {
             var typeName = creation is ObjectCreationExpressionSyntax explicitType ? CSharpReader.TypeLastName(explicitType.Type) : null;
             var own = typeName is not null && typeName.EndsWith("Args", StringComparison.Ordinal) ? typeName.Substring(0, typeName.Length - "Args".Length) : null;
-            return new ReadOptions(name => SchemaName(name, own), null, (nested, path) => Nested(nested, path, reader));
+            return new ReadOptions(name => SchemaName(name, own), editor, (nested, path) => Nested(nested, path, reader, editor));
         }
 
-        private static TreeNode? Nested(BaseObjectCreationExpressionSyntax creation, string path, CSharpReader reader)
+        private static TreeNode? Nested(BaseObjectCreationExpressionSyntax creation, string path, CSharpReader reader, ITreeEditor editor)
         {
             if (creation is not ObjectCreationExpressionSyntax explicitType || CSharpReader.TypeLastName(explicitType.Type) is not string name || !name.EndsWith("Args", StringComparison.Ordinal)) return null;
             if (explicitType.ArgumentList is { Arguments.Count: > 0 } || explicitType.Initializer is null) return reader.Unknown(creation, path);
-            return reader.BuildObject(creation, reader.HeadSpan(creation), null, explicitType.Initializer, path, Options(creation, reader));
+            return reader.BuildObject(creation, reader.HeadSpan(creation), null, explicitType.Initializer, path, Options(creation, reader, editor));
         }
 
         /// <summary>A Pulumi property name to the schema's: the first letter lowered, and <c>Value</c> dropped where pulumi-kubernetes added it.</summary>
