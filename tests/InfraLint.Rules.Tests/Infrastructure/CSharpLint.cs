@@ -1,3 +1,4 @@
+using InfraLint.Core.Facts;
 using InfraLint.Core.Findings;
 using InfraLint.Core.Locations;
 using InfraLint.Core.Scanning;
@@ -29,20 +30,24 @@ internal static class CSharpLint
 
     public const string File = "Infra.cs";
 
-    public static ScanResult Run(string code, CSharpMode mode, string file = File) => mode switch
+    public static ScanResult Run(string code, CSharpMode mode, string file = File, LintSettings? settings = null) => mode switch
     {
-        CSharpMode.Syntactic => Scanner.ScanTexts(new[] { new SourceText(file, code) }),
-        _ => Semantic(code, file),
+        CSharpMode.Syntactic => ScannerWith(settings).ScanTexts(new[] { new SourceText(file, code) }),
+        _ => Semantic(code, file, settings),
     };
 
-    private static ScanResult Semantic(string code, string file)
+    /// <summary>The shared scanner, or one with <paramref name="settings"/> (allowed regions, peak hours, …).</summary>
+    private static Scanner ScannerWith(LintSettings? settings) =>
+        settings is null ? Scanner : new Scanner(Lint.Engine, new IAdapter[] { Adapter }, settings);
+
+    private static ScanResult Semantic(string code, string file, LintSettings? settings)
     {
         var source = new SourceText(file, code);
         var compilation = Compile(source);
         var tree = compilation.SyntaxTrees.First();
         CSharpTree.Build(source, (Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax)tree.GetRoot(), compilation.GetSemanticModel(tree), out int bound);
         Assert.True(bound > 0, "semantic mode bound no type by its symbol: the test would pass syntactically");
-        return Scanner.Evaluate(new[] { Adapter.Read(source, compilation) }, new[] { file });
+        return ScannerWith(settings).Evaluate(new[] { Adapter.Read(source, compilation) }, new[] { file });
     }
 
     /// <summary>Everything the test process itself references: the framework, KubernetesClient, Amazon.CDK.Lib and its dependencies.</summary>
@@ -80,7 +85,10 @@ internal static class CSharpVerify
     /// code, one at a time, is replaced by <c>config.Require("k")</c>: no new finding may appear, and a finding at the
     /// literal itself must go away (an unknown value never produces a finding).
     /// </summary>
-    public static IReadOnlyList<Finding> Findings(string ruleId, string markup, params CSharpMode[] modes)
+    public static IReadOnlyList<Finding> Findings(string ruleId, string markup, params CSharpMode[] modes) => Findings(null, ruleId, markup, modes);
+
+    /// <summary>As <see cref="Findings(string, string, CSharpMode[])"/>, with <paramref name="settings"/> (allowed regions, …).</summary>
+    public static IReadOnlyList<Finding> Findings(LintSettings? settings, string ruleId, string markup, params CSharpMode[] modes)
     {
         if (modes.Length == 0) modes = new[] { CSharpMode.Syntactic, CSharpMode.Semantic };
         var parsed = Markup.Parse(CSharpLint.File, markup);
@@ -88,23 +96,26 @@ internal static class CSharpVerify
         IReadOnlyList<Finding> findings = Array.Empty<Finding>();
         foreach (var mode in modes)
         {
-            var result = CSharpLint.Run(parsed.Text, mode);
+            var result = CSharpLint.Run(parsed.Text, mode, settings: settings);
             Verify.NoParseFailures(result);
             findings = result.Of(ruleId);
             var actual = findings.Select(f => new Markup.Expected(f.Location.File, f.RuleId, f.Location).ToString()).OrderBy(s => s, StringComparer.Ordinal).ToArray();
             Assert.True(expected.SequenceEqual(actual), $"{mode} mode: expected [{string.Join("; ", expected)}] but found [{string.Join("; ", actual)}]");
         }
-        UnknownLiteralsNeverFire(ruleId, parsed.Text, findings);
+        UnknownLiteralsNeverFire(ruleId, parsed.Text, findings, settings);
         return findings;
     }
 
     /// <summary>Asserts the rule does not fire on the C# in any of <paramref name="modes"/> (both by default).</summary>
-    public static void NoFindings(string ruleId, string code, params CSharpMode[] modes)
+    public static void NoFindings(string ruleId, string code, params CSharpMode[] modes) => NoFindings(null, ruleId, code, modes);
+
+    /// <summary>As <see cref="NoFindings(string, string, CSharpMode[])"/>, with <paramref name="settings"/> (allowed regions, …).</summary>
+    public static void NoFindings(LintSettings? settings, string ruleId, string code, params CSharpMode[] modes)
     {
         if (modes.Length == 0) modes = new[] { CSharpMode.Syntactic, CSharpMode.Semantic };
         foreach (var mode in modes)
         {
-            var result = CSharpLint.Run(code, mode);
+            var result = CSharpLint.Run(code, mode, settings: settings);
             Verify.NoParseFailures(result);
             Assert.True(result.Of(ruleId).Count == 0, $"{mode} mode: {string.Join("; ", result.Of(ruleId).Select(f => f.ToString()))}");
         }
@@ -128,7 +139,7 @@ internal static class CSharpVerify
         Assert.DoesNotContain(again.Of(ruleId), f => f.LogicalPath == finding.LogicalPath);
     }
 
-    private static void UnknownLiteralsNeverFire(string ruleId, string code, IReadOnlyList<Finding> findings)
+    private static void UnknownLiteralsNeverFire(string ruleId, string code, IReadOnlyList<Finding> findings, LintSettings? settings)
     {
         // Findings are compared by where they point, mapped back across the mutation: a finding's message and logical
         // path may name what became unknown (a workload's name), but not its place.
@@ -143,7 +154,7 @@ internal static class CSharpVerify
             var mutated = code.Substring(0, literal.SpanStart) + Call + code.Substring(literal.Span.End);
             int delta = Call.Length - literal.Span.Length;
             int Original(int offset) => offset > literal.SpanStart ? offset - delta : offset;
-            var after = CSharpLint.Run(mutated, CSharpMode.Syntactic).Of(ruleId);
+            var after = CSharpLint.Run(mutated, CSharpMode.Syntactic, settings: settings).Of(ruleId);
             var added = after.Where(f => !before.Contains(Original(f.Location.StartOffset))).Select(f => f.ToString()).ToArray();
             Assert.True(added.Length == 0, $"{ruleId} fires anew when {literal} becomes {Call}: {string.Join("; ", added)}");
             var still = after.Where(f => f.Location.StartOffset == literal.SpanStart).Select(f => f.ToString()).ToArray();
