@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using InfraLint.Core.Tree;
+using InfraLint.CSharp.Editing;
 using InfraLint.CSharp.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -166,7 +167,7 @@ namespace InfraLint.CSharp.Families.Aws
             TreeMapping? properties = null;
             if (props is not null)
             {
-                var options = new ReadOptions(l1.Name);
+                var options = new ReadOptions(l1.Name, new CSharpTreeEditor(Reader.Source, new CdkL1Renderer(l1, creation.Type.WithoutTrivia().ToString())));
                 properties = (TreeMapping)Resolve(Reader.BuildObject(props, Reader.HeadSpan(props), null, props.Initializer, Path(id), options));
             }
             shape.Add(id, l1.CloudFormationType, head, properties, creation);

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using InfraLint.Core.Locations;
 using InfraLint.Core.Tree;
+using InfraLint.CSharp.Editing;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace InfraLint.CSharp.Families.Aws
@@ -31,7 +32,7 @@ namespace InfraLint.CSharp.Families.Aws
         public static IReadOnlyCollection<string> Types { get; } = new[] { Bucket, LogGroup, Trail, Key, Cluster, Nodegroup, Instance, Policy, ManagedPolicy, CdkIam.Statement };
 
         /// <summary>aws-logs' <c>RetentionDays</c> members in days (log-group.js); <c>INFINITE</c> keeps logs forever (no RetentionInDays).</summary>
-        private static readonly Dictionary<string, int> RetentionDays = new Dictionary<string, int>(StringComparer.Ordinal)
+        internal static readonly Dictionary<string, int> RetentionDays = new Dictionary<string, int>(StringComparer.Ordinal)
         {
             ["ONE_DAY"] = 1, ["THREE_DAYS"] = 3, ["FIVE_DAYS"] = 5, ["ONE_WEEK"] = 7, ["TWO_WEEKS"] = 14, ["ONE_MONTH"] = 30, ["TWO_MONTHS"] = 60,
             ["THREE_MONTHS"] = 90, ["FOUR_MONTHS"] = 120, ["FIVE_MONTHS"] = 150, ["SIX_MONTHS"] = 180, ["ONE_YEAR"] = 365, ["THIRTEEN_MONTHS"] = 400,
@@ -63,7 +64,7 @@ namespace InfraLint.CSharp.Families.Aws
             }
             var props = CdkContext.Props(creation, out bool readable);
             if (!readable) return;
-            var l2 = new L2(creation, context, CdkContext.Members(props));
+            var l2 = new L2(creation, type, context, CdkContext.Members(props));
             switch (type)
             {
                 case Bucket:
@@ -118,7 +119,7 @@ namespace InfraLint.CSharp.Families.Aws
             private readonly ObjectCreationExpressionSyntax _creation;
             private readonly CdkContext _context;
 
-            public L2(ObjectCreationExpressionSyntax creation, CdkContext context, Dictionary<string, ExpressionSyntax> members)
+            public L2(ObjectCreationExpressionSyntax creation, string type, CdkContext context, Dictionary<string, ExpressionSyntax> members)
             {
                 _creation = creation;
                 _context = context;
@@ -126,7 +127,11 @@ namespace InfraLint.CSharp.Families.Aws
                 Id = context.Id(creation);
                 Head = context.Reader.HeadSpan(creation);
                 Path = CdkContext.Path(Id);
+                Edits = new CdkL2Editor(context.Reader.Source, creation, type, Path);
             }
+
+            /// <summary>How the CloudFormation keys this construct's props write are set in C# (<see cref="CdkL2Editor"/>).</summary>
+            public CdkL2Editor Edits { get; }
 
             public string Id { get; }
 
@@ -144,7 +149,7 @@ namespace InfraLint.CSharp.Families.Aws
             public TreeNode Default(string value, string key, bool isPlain) => TemplateShape.Scalar(value, Head, Path + "." + key, isPlain);
 
             public TreeMapping Properties(params (string Key, TreeNode? Value)[] entries) =>
-                TemplateShape.Mapping(entries.Where(e => e.Value is not null).Select(e => TemplateShape.Entry(e.Key, e.Value!, Head, Path)).ToList(), Head, Path);
+                TemplateShape.Mapping(entries.Where(e => e.Value is not null).Select(e => TemplateShape.Entry(e.Key, e.Value!, Head, Path)).ToList(), Head, Path, Edits);
 
             private TreeNode Enum(ExpressionSyntax expression, string enumType, IReadOnlyDictionary<string, string> values, string path) =>
                 _context.Reader.MemberOf(expression, enumType) is string member && values.TryGetValue(member, out var value)
@@ -233,9 +238,13 @@ namespace InfraLint.CSharp.Families.Aws
                 if (expression is ObjectCreationExpressionSyntax created && reader.Resolve(created.Type, new[] { S3 + "BlockPublicAccess" }) is not null
                     && CdkContext.Argument(created, 0, "options") is BaseObjectCreationExpressionSyntax { ArgumentList: null or { Arguments.Count: 0 }, Initializer: not null } options)
                 {
-                    var entries = CdkContext.Members(options).Where(m => PublicAccessFlags.Contains(m.Key))
+                    var members = CdkContext.Members(options);
+                    var entries = members.Where(m => PublicAccessFlags.Contains(m.Key))
                         .Select(m => TemplateShape.Entry(m.Key, _context.Value(m.Value, path + "." + m.Key), span, path)).ToList();
-                    return TemplateShape.Mapping(entries, span, path);
+                    // A flag is set in the options: its value replaced, or an entry added.
+                    foreach (var flag in PublicAccessFlags)
+                        Edits.Register("PublicAccessBlockConfiguration." + flag, flag, value => value is bool ? CSharpEdits.Literal(value) : null, members.TryGetValue(flag, out var written) ? written : null, options);
+                    return TemplateShape.Mapping(entries, span, path, Edits);
                 }
                 return reader.Unknown(expression, path);
             }
@@ -244,6 +253,12 @@ namespace InfraLint.CSharp.Families.Aws
             public void LogGroup(TemplateShape shape)
             {
                 TreeNode? retention;
+                Members.TryGetValue("Retention", out var written);
+                // The smallest RetentionDays that keeps logs the days asked for (CloudWatch's periods and RetentionDays' are the same).
+                Edits.Register("RetentionInDays", "Retention", value => Days(value) is int asked
+                    && RetentionDays.Where(r => r.Value >= asked).OrderBy(r => r.Value).Select(r => r.Key).FirstOrDefault() is string member
+                        ? Edits.EnumMember("RetentionDays", member, written, RetentionDays.Keys.Concat(new[] { "INFINITE" }).ToList())
+                        : null, written);
                 if (!Members.TryGetValue("Retention", out var expression)) retention = Default("731", "RetentionInDays", true);
                 else if (_context.Reader.MemberOf(expression, "Amazon.CDK.AWS.Logs.RetentionDays") is string member)
                     retention = member == "INFINITE" ? null
@@ -287,6 +302,9 @@ namespace InfraLint.CSharp.Families.Aws
                         ? TemplateShape.Sequence(sequence.Items.Select(i => i.Origin is ExpressionSyntax e ? InstanceType(e, i.Path) : i).ToList(), built.Span, built.Path)
                         : built;
                 }
+                Members.TryGetValue("CapacityType", out var writtenCapacity);
+                string[] capacityTypes = { "SPOT", "ON_DEMAND" };
+                Edits.Register("CapacityType", "CapacityType", value => value is string c && capacityTypes.Contains(c) ? Edits.EnumMember("CapacityType", c, writtenCapacity, capacityTypes) : null, writtenCapacity);
                 TreeNode? capacity = Members.TryGetValue("CapacityType", out var capacityExpression)
                     ? Enum(capacityExpression, "Amazon.CDK.AWS.EKS.CapacityType", new Dictionary<string, string> { ["SPOT"] = "SPOT", ["ON_DEMAND"] = "ON_DEMAND" }, Path + ".CapacityType")
                     : null;
@@ -339,6 +357,14 @@ namespace InfraLint.CSharp.Families.Aws
                     return reader.Scalar(expression, path, familyName + "." + sizeName, false);
                 return reader.Unknown(expression, path);
             }
+
+            private static int? Days(object value) => value switch
+            {
+                int i => i,
+                long l when l <= int.MaxValue => (int)l,
+                double d when d >= 0 && d <= int.MaxValue => (int)Math.Ceiling(d),
+                _ => null,
+            };
 
             private static TreeNode Reference(string id, string? attribute, string path, SourceSpan at)
             {
