@@ -167,7 +167,9 @@ namespace InfraLint.CSharp.Families.Aws
                     resource.Args = new TreeMapping(Array.Empty<TreeEntry>(), true, resource.Head, resource.Head, path); // no args: every default
             }
 
-            var template = new TemplateShape();
+            // The AWS provider's defaultTags (stack configuration aws:defaultTags, or an explicit provider) and stack
+            // transformations tag resources from outside the program text.
+            var template = new TemplateShape { TagsAppliedElsewhere = "the Pulumi AWS provider's default tags (aws:defaultTags in the stack's configuration) apply to every resource" };
             var buckets = resources.Where(r => r.Kind == Kind.Bucket && r.Args is not null).ToList();
             var companions = BucketCompanions(resources, buckets, context);
             foreach (var resource in resources)
