@@ -636,7 +636,9 @@ namespace InfraLint.Platforms.CloudFormation
                 workload.InlineAutoscaling = "SageMaker Serverless Inference";
                 return workload;
             }
-            workload.Replicas = Int(variant, configPath + ".ProductionVariants[0]", span, "InitialInstanceCount");
+            var count = Int(variant, configPath + ".ProductionVariants[0]", span, "InitialInstanceCount");
+            // A count computed elsewhere (a !Ref, a C# variable) is unknown, not "the default of 1".
+            workload.Replicas = count.IsPresent && count.Value is null ? Located<int?>.Unknown(count.Span, count.Path) : count;
             workload.InstanceType = Text(variant.Get("InstanceType"), configPath + ".ProductionVariants[0].InstanceType", span);
             workload.CapacityType = Located<string?>.Present("on-demand", span, path);
             return workload;

@@ -234,7 +234,8 @@ namespace InfraLint.CSharp.Families.Aws
                         props.Copy("Name", "EndpointName");
                         break;
                     case Kind.SageMakerModel:
-                        props.Copy("PrimaryContainer", "Containers");
+                        // Two names, not a rename: Copy(a, b) would copy PrimaryContainer under Containers.
+                        props.Copy(new[] { "PrimaryContainer", "Containers" });
                         break;
                     case Kind.SageMakerNotebook:
                         props.Copy("KmsKeyId");
@@ -515,7 +516,7 @@ namespace InfraLint.CSharp.Families.Aws
 
         private static void MetricAlarm(Props props, Resource resource)
         {
-            props.Copy("Namespace", "MetricName");
+            props.Copy(new[] { "Namespace", "MetricName" }); // two names, not a rename
             var dimensions = resource.Args!.Get("Dimensions");
             if (dimensions is null) return;
             string path = props.Path + ".Dimensions";
