@@ -906,7 +906,7 @@ namespace InfraLint.Platforms.CloudFormation
 
         /// <summary>
         /// True when the resource may have tags this template does not show: <c>Tags</c> is an intrinsic (<c>!Ref</c>, a
-        /// C# variable), an entry's key or value is not a literal, or the template says tags are applied from outside
+        /// C# variable), an entry or its key is not a literal, or the template says tags are applied from outside
         /// (<see cref="TagsAppliedElsewhere"/>).
         /// </summary>
         private bool TagsUnknown(TreeMapping? props)
@@ -916,8 +916,8 @@ namespace InfraLint.Platforms.CloudFormation
             if (tags is null || Intrinsics.IsNoValue(tags)) return false;
             if (tags is TreeMapping map) return _y.MapUnknown(map);
             if (tags is not TreeSequence list || Intrinsics.IsIntrinsic(list)) return true;
-            return list.Items.Any(item => item is not TreeMapping tag || Intrinsics.IsIntrinsic(tag)
-                || Intrinsics.Literal(tag.Get("Key")) is null || Intrinsics.Literal(tag.Get("Value")) is null);
+            // A computed value of a literal key is read as that tag, present (see Tags); a computed key may be any tag.
+            return list.Items.Any(item => item is not TreeMapping tag || Intrinsics.IsIntrinsic(tag) || Intrinsics.Literal(tag.Get("Key")) is null);
         }
 
         private Dictionary<string, Located<string>> Tags(TreeMapping? props)
@@ -927,7 +927,10 @@ namespace InfraLint.Platforms.CloudFormation
             var result = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
             foreach (var tag in (tags as TreeSequence)?.Items.OfType<TreeMapping>() ?? Enumerable.Empty<TreeMapping>())
                 if (Intrinsics.Literal(tag.Get("Key")) is string key)
-                    result[key] = Located<string>.Present(Intrinsics.Literal(tag.Get("Value")) ?? string.Empty, _y.Span(tag.Get("Value") ?? tag.Get("Key")!), "Properties.Tags." + key);
+                    // A tag whose value is computed (Value: !Ref Team) is there, with a value we cannot see.
+                    result[key] = tag.Get("Value") is { } v && Intrinsics.IsIntrinsic(v) && !Intrinsics.IsNoValue(v)
+                        ? Located<string>.Unknown(_y.Span(v), "Properties.Tags." + key)
+                        : Located<string>.Present(Intrinsics.Literal(tag.Get("Value")) ?? string.Empty, _y.Span(tag.Get("Value") ?? tag.Get("Key")!), "Properties.Tags." + key);
             return result;
         }
 

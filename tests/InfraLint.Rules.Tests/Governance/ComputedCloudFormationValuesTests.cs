@@ -48,19 +48,25 @@ public sealed class ComputedCloudFormationValuesTests
     }
 
     [Fact]
-    public void IL1011_literal_tags_still_name_what_is_missing()
+    public void IL1011_literal_tags_and_a_computed_value_still_name_what_is_missing()
     {
         var finding = Assert.Single(Verify.Findings("IL1011", """
             AWSTemplateFormatVersion: "2010-09-09"
+            Parameters:
+              Team:
+                Type: String
             Resources:
               {|IL1011:Models|}:
                 Type: AWS::S3::Bucket
                 Properties:
                   Tags:
                     - Key: team
-                      Value: ml
+                      Value: !Ref Team
+                    - Key: model
+                      Value: llama
             """));
-        Assert.Equal(("IL1011", 3, 3), (finding.RuleId, finding.Location.StartLine, finding.Location.StartColumn));
+        Assert.Equal(("IL1011", 6, 3), (finding.RuleId, finding.Location.StartLine, finding.Location.StartColumn));
+        Assert.Contains("has no cost-center label", finding.Message);
     }
 
     [Fact]
