@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using InfraLint.Core.Locations;
 using InfraLint.Core.Tree;
 
@@ -69,6 +70,15 @@ namespace InfraLint.Platforms
             }
             return result;
         }
+
+        /// <summary>
+        /// True when a string map (labels, tags) cannot be read in full: the map itself, a key or a value is computed
+        /// elsewhere or is not a plain string, so the map may hold entries <see cref="Map"/> does not return.
+        /// </summary>
+        public bool MapUnknown(TreeNode? node) =>
+            node is not null
+            && (_isUnknown(node) || node is not TreeMapping mapping
+                || mapping.Entries.Any(e => e.Key.IsUnknown || e.Key.Value is null || _isUnknown(e.Value) || e.Value is not TreeScalar { IsUnknown: false }));
 
         public List<Located<string>> Strings(TreeSequence? sequence, string path)
         {

@@ -44,7 +44,9 @@ namespace InfraLint.Rules.Compute
 
         internal static string[] Missing(InfraResource resource, LintSettings settings)
         {
-            var have = new HashSet<string>(resource.Labels.Where(l => l.Value.Value.Trim().Length > 0).Select(l => Normalize(l.Key)), StringComparer.Ordinal);
+            // Labels InfraLint cannot see (a variable, an intrinsic, tags applied at a scope) are unknown, never "no labels".
+            if (resource.LabelsUnknown || resource is ComputeWorkload w && w.Pods.Any(p => p.LabelsUnknown)) return Array.Empty<string>();
+            var have = new HashSet<string>(resource.Labels.Where(l => l.Value.IsUnknown || (l.Value.Value?.Trim().Length ?? 0) > 0).Select(l => Normalize(l.Key)), StringComparer.Ordinal);
             if (resource is ComputeWorkload workload)
                 foreach (var pod in workload.Pods)
                     foreach (var label in pod.Labels.Where(l => l.Value.Trim().Length > 0))

@@ -73,6 +73,14 @@ namespace InfraLint.Rules.Security
         private static bool IsWildcardAction(Located<string> value) =>
             IsWildcard(value) || value.Value.Trim().EndsWith(":*", StringComparison.Ordinal);
 
+        /// <summary>The statement's resources as written: never an empty phrase ("grants … on ;").</summary>
+        private static string Listed(AccessStatement statement)
+        {
+            var listed = string.Join(", ", statement.Resources.Select(r => r.Value));
+            if (statement.ResourcesUnknown) return listed.Length == 0 ? "resources set elsewhere" : listed + " and resources set elsewhere";
+            return listed.Length == 0 ? "no resource listed" : listed;
+        }
+
         private static Finding Report(AccessStatement statement)
         {
             var actions = statement.Actions.Where(IsWildcardAction).ToArray();
@@ -82,7 +90,7 @@ namespace InfraLint.Rules.Security
             string granted = actions.Length > 0
                 ? $"every action ({string.Join(", ", actions.Select(a => $"'{a.Value}'"))})"
                 : string.Join(", ", statement.Actions.Select(a => a.Value));
-            string on = resources.Length > 0 ? "every resource ('*')" : string.Join(", ", statement.Resources.Select(r => r.Value));
+            string on = resources.Length > 0 ? "every resource ('*')" : Listed(statement);
             string narrow = actions.Length > 0 && resources.Length > 0 ? "actions and resources" : actions.Length > 0 ? "actions" : "resources";
             var policy = statement.Policy;
             return new Finding(

@@ -38,6 +38,9 @@ namespace InfraLint.Core.Facts
 
         public IReadOnlyList<Located<string>> Resources { get; set; } = Array.Empty<Located<string>>();
 
+        /// <summary>True when some of the statement's resources are computed elsewhere (an intrinsic, a C# variable) and not in <see cref="Resources"/>.</summary>
+        public bool ResourcesUnknown { get; set; }
+
         public IReadOnlyList<Located<string>> Scopes { get; set; } = Array.Empty<Located<string>>();
 
         /// <summary>

@@ -50,6 +50,14 @@ namespace InfraLint.Core.Facts
 
         public IReadOnlyDictionary<string, Located<string>> Labels { get; init; } = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
 
+        /// <summary>
+        /// True when the resource may carry labels (tags) that <see cref="Labels"/> does not list: the labels are a value
+        /// computed elsewhere (a CloudFormation <c>!Ref</c>, a C# variable), one of them has a key or value that cannot be
+        /// read, or the platform applies tags from outside the declaration (CDK's <c>Tags.Of(scope)</c>, Pulumi's provider
+        /// default tags). A rule about a missing label does not judge such a resource.
+        /// </summary>
+        public bool LabelsUnknown { get; init; }
+
         public IReadOnlyDictionary<string, Located<string>> Annotations { get; init; } = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
 
         /// <summary>Where a new label would be written (for cost-allocation fixes); null where not editable.</summary>

@@ -36,6 +36,9 @@ namespace InfraLint.Core.Facts
 
         public IReadOnlyDictionary<string, string> Labels { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+        /// <summary>True when the pod's labels are computed elsewhere or one cannot be read (see <see cref="InfraResource.LabelsUnknown"/>).</summary>
+        public bool LabelsUnknown { get; set; }
+
         /// <summary>Pod-template annotations (<c>template.metadata.annotations</c>), e.g. <c>prometheus.io/scrape</c>.</summary>
         public IReadOnlyDictionary<string, string> Annotations { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 

@@ -25,6 +25,14 @@ namespace InfraLint.Platforms.CloudFormation
 
         private readonly TreeFacts _y;
         private readonly string _ns;
+        /// <summary>
+        /// A template-level <c>Metadata</c> key written by front ends whose resources may be tagged from outside their
+        /// declarations (the C# AWS families: CDK's <c>Tags.Of</c>, Pulumi's provider default tags); every resource's tags
+        /// are then unknown. The same key as <c>TemplateShape.TagsAppliedElsewhereKey</c> in the C# front end.
+        /// </summary>
+        public const string TagsAppliedElsewhere = "InfraLint::TagsAppliedElsewhere";
+
+        private bool _tagsAppliedElsewhere;
         private Dictionary<string, (string Type, TreeMapping Resource, TreeScalar Key)> _resources = new(StringComparer.Ordinal);
 
         public CloudFormationMapper(SourceText source)
@@ -41,10 +49,11 @@ namespace InfraLint.Platforms.CloudFormation
         public IEnumerable<object> Read(TreeMapping root)
         {
             _resources = new Dictionary<string, (string, TreeMapping, TreeScalar)>(StringComparer.Ordinal);
+            _tagsAppliedElsewhere = root.Map("Metadata")?.Get(TagsAppliedElsewhere) is not null;
             foreach (var (id, key, value) in root.Map("Resources").Entries())
                 if (value is TreeMapping r && r.Str("Type") is string type) _resources[id] = (type, r, key);
 
-            var secureBuckets = SecureTransportBuckets(out bool bucketPoliciesUnresolved);
+            var secureBuckets = SecureTransportBuckets(out bool bucketPoliciesUnresolved, out var unknownTransportBuckets);
             var throttledStages = ThrottledStages(out bool usagePlansUnresolved);
 
             var facts = new List<object>();
@@ -56,7 +65,7 @@ namespace InfraLint.Platforms.CloudFormation
                 switch (type)
                 {
                     case "AWS::S3::Bucket":
-                        facts.Add(Bucket(id, span, props, path, secureBuckets, bucketPoliciesUnresolved));
+                        facts.Add(Bucket(id, span, props, path, secureBuckets, bucketPoliciesUnresolved || unknownTransportBuckets.Contains(id)));
                         break;
                     case "AWS::S3::BucketPolicy":
                         facts.Add(Policy(id, type, span, path, props.Map("PolicyDocument"), "Properties.PolicyDocument"));
@@ -138,6 +147,7 @@ namespace InfraLint.Platforms.CloudFormation
                         facts.Add(new LogStore(SourceFormat.CloudFormation, type, id, _ns, span)
                         {
                             Labels = Tags(props),
+                            LabelsUnknown = TagsUnknown(props),
                             RetentionDays = props is null ? Located<int?>.Missing(span, path + ".Properties.RetentionInDays") : Int(props, path + ".Properties", span, "RetentionInDays"),
                             ProvisioningOnly = CustomResourceFunctionLogging(id, props),
                         });
@@ -146,6 +156,7 @@ namespace InfraLint.Platforms.CloudFormation
                         facts.Add(new AuditLog(SourceFormat.CloudFormation, type, id, _ns, span, "AWS API calls")
                         {
                             Labels = Tags(props),
+                            LabelsUnknown = TagsUnknown(props),
                             Enabled = props is null ? Located<bool?>.Missing(span, path + ".Properties.IsLogging") : Bool(props, path + ".Properties", span, "IsLogging"),
                             Enable = props?.EditAt("IsLogging"),
                         });
@@ -185,6 +196,7 @@ namespace InfraLint.Platforms.CloudFormation
             var bucket = new StorageResource(SourceFormat.CloudFormation, "AWS::S3::Bucket", id, _ns, span, "bucket")
             {
                 Labels = Tags(props),
+                LabelsUnknown = TagsUnknown(props),
                 // S3 has blocked public access on new buckets by default since April 2023.
                 PublicAccessBlockedByDefault = true,
             };
@@ -235,9 +247,11 @@ namespace InfraLint.Platforms.CloudFormation
         }
 
         /// <summary>Buckets whose policy denies requests with aws:SecureTransport false; unresolved when a policy's bucket is not in this template.</summary>
-        private HashSet<string> SecureTransportBuckets(out bool unresolved)
+        /// <param name="unknown">Buckets with a policy InfraLint cannot read in full (a statement, its Effect or its Condition is computed elsewhere): it may deny plaintext.</param>
+        private HashSet<string> SecureTransportBuckets(out bool unresolved, out HashSet<string> unknown)
         {
             var result = new HashSet<string>(StringComparer.Ordinal);
+            unknown = new HashSet<string>(StringComparer.Ordinal);
             unresolved = false;
             foreach (var (type, resource, _) in _resources.Values)
             {
@@ -254,14 +268,33 @@ namespace InfraLint.Platforms.CloudFormation
                     && s.Map("Condition").Map("Bool")?.Get("aws:SecureTransport") is TreeNode v
                     && string.Equals(Intrinsics.Literal(v), "false", StringComparison.OrdinalIgnoreCase));
                 if (denies) foreach (var t in targets) result.Add(t);
+                else if (HasUnknownStatement(props.Map("PolicyDocument"), props?.Get("PolicyDocument"))) foreach (var t in targets) unknown.Add(t);
             }
             return result;
+        }
+
+        /// <summary>
+        /// A policy document InfraLint cannot read in full: the document, its statement list, a statement, or a
+        /// statement's Effect or Condition is computed elsewhere (an intrinsic, a C# variable).
+        /// </summary>
+        private static bool HasUnknownStatement(TreeMapping? document, TreeNode? documentNode)
+        {
+            if (documentNode is null) return false;
+            if (document is null || Intrinsics.IsIntrinsic(document)) return true;
+            var statement = document.Get("Statement");
+            if (statement is null) return false;
+            if (Intrinsics.IsIntrinsic(statement) || statement is TreeScalar) return true;
+            var items = statement is TreeSequence list ? list.Items : new[] { statement };
+            return items.Any(s => s is not TreeMapping m || Intrinsics.IsIntrinsic(m)
+                || Intrinsics.IsIntrinsic(m.Get("Effect"))
+                || m.Get("Condition") is { } c && (Intrinsics.IsIntrinsic(c) || c is TreeMapping cm && cm.Entries.Any(e => Intrinsics.IsIntrinsic(e.Value)))
+                || m.Map("Condition").Map("Bool")?.Get("aws:SecureTransport") is { } v && Intrinsics.IsIntrinsic(v));
         }
 
         /// <param name="inheritKeys">Properties that restore from a snapshot or replicate a source: without the flag, encryption follows the source, so it is unknown.</param>
         private StorageResource Encrypted(string id, string type, SourceSpan span, TreeMapping? props, string path, string category, string flagKey, string keyKey, params string[] inheritKeys)
         {
-            var storage = new StorageResource(SourceFormat.CloudFormation, type, id, _ns, span, category) { Labels = Tags(props) };
+            var storage = new StorageResource(SourceFormat.CloudFormation, type, id, _ns, span, category) { Labels = Tags(props), LabelsUnknown = TagsUnknown(props) };
             var flagNode = props?.Get(flagKey);
             var edit = props?.EditAt(flagKey);
             bool hasKey = props?.Get(keyKey) is { } k && !Intrinsics.IsNoValue(k);
@@ -285,7 +318,7 @@ namespace InfraLint.Platforms.CloudFormation
         /// <summary>Services that always encrypt, with an AWS-managed key unless a KMS key is named (SageMaker ML volumes).</summary>
         private StorageResource KmsEncrypted(string id, string type, SourceSpan span, TreeMapping? props, string path, string category, string keyKey)
         {
-            var storage = new StorageResource(SourceFormat.CloudFormation, type, id, _ns, span, category) { Labels = Tags(props) };
+            var storage = new StorageResource(SourceFormat.CloudFormation, type, id, _ns, span, category) { Labels = Tags(props), LabelsUnknown = TagsUnknown(props) };
             var keyNode = props?.Get(keyKey);
             string p = $"{path}.Properties.{keyKey}";
             storage.Encryption = keyNode is null || Intrinsics.IsNoValue(keyNode)
@@ -319,6 +352,7 @@ namespace InfraLint.Platforms.CloudFormation
             {
                 NamePath = WorkloadNamePath,
                 Labels = Tags(props),
+                LabelsUnknown = TagsUnknown(props),
                 Replicas = Located<int?>.Present(1, span, path),
                 InstanceType = Text(instanceType, $"{path}.{typePath}", span),
                 CapacityType = Located<string?>.Present(capacity ?? "on-demand", span, path),
@@ -338,6 +372,7 @@ namespace InfraLint.Platforms.CloudFormation
                 NamePath = WorkloadNamePath,
                 IsNodePool = true,
                 Labels = labels,
+                LabelsUnknown = TagsUnknown(props) || _y.MapUnknown(props?.Get("Labels")),
                 Replicas = scaling is null ? Located<int?>.Missing(span, path + ".Properties.ScalingConfig.DesiredSize") : Int(scaling, path + ".Properties.ScalingConfig", span, "DesiredSize"),
                 InstanceType = Text(types?.Items.FirstOrDefault(), path + ".Properties.InstanceTypes[0]", span),
                 // EKS managed node groups default to ON_DEMAND.
@@ -392,6 +427,7 @@ namespace InfraLint.Platforms.CloudFormation
             {
                 NamePath = WorkloadNamePath,
                 Labels = Tags(props),
+                LabelsUnknown = TagsUnknown(props),
                 Replicas = replicas,
                 InstanceType = instanceType,
                 CapacityType = capacity,
@@ -402,6 +438,16 @@ namespace InfraLint.Platforms.CloudFormation
         private AuditLog EksAudit(string id, string type, SourceSpan span, TreeMapping? props, string path)
         {
             var types = props.Map("Logging").Map("ClusterLogging").Seq("EnabledTypes");
+            // Logging, ClusterLogging or EnabledTypes computed elsewhere (a !Ref, a C# variable) may list audit: unknown, not missing.
+            var computed = new[] { props?.Get("Logging"), props.Map("Logging")?.Get("ClusterLogging"), props.Map("Logging").Map("ClusterLogging")?.Get("EnabledTypes") }
+                .FirstOrDefault(n => n is not null && !Intrinsics.IsNoValue(n) && (Intrinsics.IsIntrinsic(n) || n is TreeScalar));
+            if (computed is not null)
+                return new AuditLog(SourceFormat.CloudFormation, type, id, _ns, span, "EKS API server (audit log type)")
+                {
+                    Labels = Tags(props),
+                    LabelsUnknown = TagsUnknown(props),
+                    Enabled = Located<bool?>.Present(null, _y.Span(computed), path + ".Properties.Logging.ClusterLogging.EnabledTypes"),
+                };
             bool? audit = null;
             if (types is null) audit = false;
             else if (types.Items.All(t => !Intrinsics.IsIntrinsic(t) && !Intrinsics.IsIntrinsic((t as TreeMapping)?.Get("Type"))))
@@ -411,6 +457,7 @@ namespace InfraLint.Platforms.CloudFormation
             return new AuditLog(SourceFormat.CloudFormation, type, id, _ns, span, "EKS API server (audit log type)")
             {
                 Labels = Tags(props),
+                LabelsUnknown = TagsUnknown(props),
                 Enabled = types is null ? Located<bool?>.Missing(span, path + ".Properties.Logging.ClusterLogging.EnabledTypes") : Located<bool?>.Present(audit, at, path + ".Properties.Logging.ClusterLogging.EnabledTypes"),
             };
         }
@@ -421,6 +468,7 @@ namespace InfraLint.Platforms.CloudFormation
             {
                 NamePath = WorkloadNamePath,
                 Labels = Tags(props),
+                LabelsUnknown = TagsUnknown(props),
                 Role = WorkloadRole.Inference,
                 RoleReason = "SageMaker model",
                 Replicas = Located<int?>.Missing(span, path),
@@ -462,17 +510,23 @@ namespace InfraLint.Platforms.CloudFormation
             var variants = props.Seq("ProductionVariants")?.Items.OfType<TreeMapping>().ToList() ?? new List<TreeMapping>();
             // Serverless Inference lists data capture among the real-time features it does not support, and runs on no ML volume of ours.
             if (variants.Count > 0 && variants.All(v => v.Get("ServerlessConfig") is not null)) yield break;
+            var captureNode = props?.Get("DataCaptureConfig");
             var capture = props.Map("DataCaptureConfig");
             var enable = capture?.Get("EnableCapture");
+            // A DataCaptureConfig computed elsewhere (a !Ref, a C# variable) may enable capture: unknown, not missing.
+            bool captureUnknown = captureNode is not null && !Intrinsics.IsNoValue(captureNode) && (capture is null || Intrinsics.IsIntrinsic(capture));
             yield return new AuditLog(SourceFormat.CloudFormation, type, id, _ns, span, $"inference requests and responses of endpoint config {id}")
             {
                 Labels = Tags(props),
-                Enabled = capture is null
+                LabelsUnknown = TagsUnknown(props),
+                Enabled = captureUnknown
+                    ? Located<bool?>.Present(null, _y.Span(captureNode!), path + ".Properties.DataCaptureConfig")
+                    : capture is null
                     ? Located<bool?>.Missing(span, path + ".Properties.DataCaptureConfig")
                     : enable is null
                         ? Located<bool?>.Present(true, _y.Span(props!.KeyNode("DataCaptureConfig")!), path + ".Properties.DataCaptureConfig")
                         : Located<bool?>.Present(Intrinsics.IsIntrinsic(enable) ? null : Intrinsics.Bool(enable), _y.Span(enable), path + ".Properties.DataCaptureConfig.EnableCapture", capture!.EditAt("EnableCapture")),
-                Enable = capture is not null && enable is not null ? capture.EditAt("EnableCapture") : null,
+                Enable = !captureUnknown && capture is not null && enable is not null ? capture.EditAt("EnableCapture") : null,
             };
             // Instance types with local NVMe storage encrypt it in hardware, and CreateEndpointConfig rejects a KmsKeyId for them.
             if (variants.Any(v => InstanceStorage.HasLocalNvme(Intrinsics.Literal(v.Get("InstanceType"))))) yield break;
@@ -563,6 +617,7 @@ namespace InfraLint.Platforms.CloudFormation
             {
                 NamePath = WorkloadNamePath,
                 Labels = Tags(props),
+                LabelsUnknown = TagsUnknown(props),
                 Role = WorkloadRole.Inference,
                 RoleReason = "SageMaker endpoint",
                 IsLongRunning = true,
@@ -581,7 +636,9 @@ namespace InfraLint.Platforms.CloudFormation
                 workload.InlineAutoscaling = "SageMaker Serverless Inference";
                 return workload;
             }
-            workload.Replicas = Int(variant, configPath + ".ProductionVariants[0]", span, "InitialInstanceCount");
+            var count = Int(variant, configPath + ".ProductionVariants[0]", span, "InitialInstanceCount");
+            // A count computed elsewhere (a !Ref, a C# variable) is unknown, not "the default of 1".
+            workload.Replicas = count.IsPresent && count.Value is null ? Located<int?>.Unknown(count.Span, count.Path) : count;
             workload.InstanceType = Text(variant.Get("InstanceType"), configPath + ".ProductionVariants[0].InstanceType", span);
             workload.CapacityType = Located<string?>.Present("on-demand", span, path);
             return workload;
@@ -592,7 +649,7 @@ namespace InfraLint.Platforms.CloudFormation
             var endpoint = props?.Get("EndpointName")
                 ?? props.Map("MonitoringScheduleConfig").Map("MonitoringJobDefinition").Seq("MonitoringInputs")?.Items.OfType<TreeMapping>().FirstOrDefault().Map("EndpointInput")?.Get("EndpointName");
             string? target = Intrinsics.References(endpoint).FirstOrDefault(_resources.ContainsKey) ?? EndpointByLiteralName(Intrinsics.Literal(endpoint));
-            return new ModelMonitor(SourceFormat.CloudFormation, type, id, _ns, span, target) { Labels = Tags(props) };
+            return new ModelMonitor(SourceFormat.CloudFormation, type, id, _ns, span, target) { Labels = Tags(props), LabelsUnknown = TagsUnknown(props) };
         }
 
         /// <summary>A CloudWatch alarm on a SageMaker endpoint's metric (ModelLatency, OverheadLatency…), bound to the endpoint its dimension names.</summary>
@@ -605,7 +662,7 @@ namespace InfraLint.Platforms.CloudFormation
             string target = Intrinsics.References(value).FirstOrDefault(r => _resources.TryGetValue(r, out var res) && res.Type == "AWS::SageMaker::Endpoint")
                 ?? EndpointByLiteralName(Intrinsics.Literal(value))
                 ?? Autoscaler.AnyTarget;
-            return new AlertRule(SourceFormat.CloudFormation, type, id, _ns, span, metric, target) { Labels = Tags(props) };
+            return new AlertRule(SourceFormat.CloudFormation, type, id, _ns, span, metric, target) { Labels = Tags(props), LabelsUnknown = TagsUnknown(props) };
         }
 
         private Autoscaler? ScalableTarget(string id, string type, SourceSpan span, TreeMapping? props)
@@ -621,6 +678,7 @@ namespace InfraLint.Platforms.CloudFormation
                 Located<string>.Present(target ?? Autoscaler.AnyTarget, at, $"Resources.{id}.Properties.ResourceId"))
             {
                 Labels = Tags(props),
+                LabelsUnknown = TagsUnknown(props),
                 MinReplicas = props is null ? Located<int?>.Missing(span, "MinCapacity") : Int(props, $"Resources.{id}.Properties", span, "MinCapacity"),
                 MaxReplicas = props is null ? Located<int?>.Missing(span, "MaxCapacity") : Int(props, $"Resources.{id}.Properties", span, "MaxCapacity"),
             };
@@ -656,6 +714,7 @@ namespace InfraLint.Platforms.CloudFormation
             return new ScheduledTrigger(SourceFormat.CloudFormation, type, id, _ns, span)
             {
                 Labels = Tags(props),
+                LabelsUnknown = TagsUnknown(props),
                 Schedule = Located<string?>.Present(cron, _y.Span(expression!), path + ".Properties.ScheduleExpression"),
                 TimeZone = zoneNode is null ? null : Located<string?>.Present(Intrinsics.Literal(zoneNode), _y.Span(zoneNode), path + ".Properties.ScheduleExpressionTimezone"),
                 Role = role,
@@ -682,6 +741,7 @@ namespace InfraLint.Platforms.CloudFormation
                 {
                     Actions = StringsOrOne(statement.Get("Action"), p + ".Action"),
                     Resources = resources,
+                    ResourcesUnknown = statement.Get("Resource") is { } r && (Intrinsics.IsIntrinsic(r) || r is TreeSequence rs && rs.Items.Any(x => Intrinsics.Literal(x) is null)),
                 };
                 if (type == "AWS::KMS::Key" && IsAccountRoot(statement.Map("Principal")?.Get("AWS")))
                     s.ConventionalDefault = "AWS's default key policy: the account root may use the key so that IAM policies can delegate access to it.";
@@ -749,6 +809,7 @@ namespace InfraLint.Platforms.CloudFormation
             return new Endpoint(SourceFormat.CloudFormation, type, id, _ns, span)
             {
                 Labels = Tags(props),
+                LabelsUnknown = TagsUnknown(props),
                 Exposure = isPrivate ? Exposure.Internal : Exposure.Public,
                 BackendWorkloads = api is null ? Array.Empty<string>() : ModelIntegrations(api),
                 RateLimited = stageThrottle || throttled.Contains(id) || (api is not null && throttled.Contains(api))
@@ -843,6 +904,22 @@ namespace InfraLint.Platforms.CloudFormation
 
         // ---- values -----------------------------------------------------------------------------
 
+        /// <summary>
+        /// True when the resource may have tags this template does not show: <c>Tags</c> is an intrinsic (<c>!Ref</c>, a
+        /// C# variable), an entry or its key is not a literal, or the template says tags are applied from outside
+        /// (<see cref="TagsAppliedElsewhere"/>).
+        /// </summary>
+        private bool TagsUnknown(TreeMapping? props)
+        {
+            if (_tagsAppliedElsewhere) return true;
+            var tags = props?.Get("Tags");
+            if (tags is null || Intrinsics.IsNoValue(tags)) return false;
+            if (tags is TreeMapping map) return _y.MapUnknown(map);
+            if (tags is not TreeSequence list || Intrinsics.IsIntrinsic(list)) return true;
+            // A computed value of a literal key is read as that tag, present (see Tags); a computed key may be any tag.
+            return list.Items.Any(item => item is not TreeMapping tag || Intrinsics.IsIntrinsic(tag) || Intrinsics.Literal(tag.Get("Key")) is null);
+        }
+
         private Dictionary<string, Located<string>> Tags(TreeMapping? props)
         {
             var tags = props?.Get("Tags");
@@ -850,7 +927,10 @@ namespace InfraLint.Platforms.CloudFormation
             var result = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
             foreach (var tag in (tags as TreeSequence)?.Items.OfType<TreeMapping>() ?? Enumerable.Empty<TreeMapping>())
                 if (Intrinsics.Literal(tag.Get("Key")) is string key)
-                    result[key] = Located<string>.Present(Intrinsics.Literal(tag.Get("Value")) ?? string.Empty, _y.Span(tag.Get("Value") ?? tag.Get("Key")!), "Properties.Tags." + key);
+                    // A tag whose value is computed (Value: !Ref Team) is there, with a value we cannot see.
+                    result[key] = tag.Get("Value") is { } v && Intrinsics.IsIntrinsic(v) && !Intrinsics.IsNoValue(v)
+                        ? Located<string>.Unknown(_y.Span(v), "Properties.Tags." + key)
+                        : Located<string>.Present(Intrinsics.Literal(tag.Get("Value")) ?? string.Empty, _y.Span(tag.Get("Value") ?? tag.Get("Key")!), "Properties.Tags." + key);
             return result;
         }
 

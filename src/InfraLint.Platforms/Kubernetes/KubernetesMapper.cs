@@ -177,6 +177,7 @@ namespace InfraLint.Platforms.Kubernetes
             {
                 NamePath = "metadata.name",
                 Labels = Labels(metadata),
+                LabelsUnknown = _y.MapUnknown(metadata?.Get("labels")),
                 Annotations = Annotations(metadata),
                 LabelEdit = LabelEdit(root),
             };
@@ -285,6 +286,7 @@ namespace InfraLint.Platforms.Kubernetes
                     ? Located<string>.Present(string.Empty, placement.Span, path + ".nodeSelector")
                     : null,
                 Labels = template?.Map("metadata").Map("labels").StringMap() ?? new Dictionary<string, string>(StringComparer.Ordinal),
+                LabelsUnknown = _y.MapUnknown(template?.Map("metadata")?.Get("labels")),
                 Annotations = template?.Map("metadata").Map("annotations").StringMap() ?? new Dictionary<string, string>(StringComparer.Ordinal),
                 PersistentVolumeClaims = podSpec.Seq("volumes")?.Items.OfType<TreeMapping>()
                     .Select(v => v.Map("persistentVolumeClaim").Str("claimName")).Where(c => c is not null).Select(c => c!).ToArray() ?? Array.Empty<string>(),

@@ -46,7 +46,8 @@ namespace InfraLint.CSharp.Families.Aws
             }
             var context = new CdkContext(reader, this);
             foreach (var (creation, type) in all) context.Declare(creation, type);
-            var shape = new TemplateShape();
+            // Tags.Of(scope).Add(…) and a stack's Tags reach every taggable construct below, from any file of the app.
+            var shape = new TemplateShape { TagsAppliedElsewhere = "CDK applies Tags.Of(scope) and stack tags to every construct in scope, from anywhere in the app" };
             foreach (var (creation, type) in all.OrderBy(c => c.Creation.SpanStart))
             {
                 if (context.IsChangedAfterwards(creation)) continue;

@@ -200,7 +200,9 @@ namespace InfraLint.CSharp.Families.Aws
                     resource.Args = new TreeMapping(Array.Empty<TreeEntry>(), true, resource.Head, resource.Head, path); // no args: every default
             }
 
-            var template = new TemplateShape();
+            // The AWS provider's defaultTags (stack configuration aws:defaultTags, or an explicit provider) and stack
+            // transformations tag resources from outside the program text.
+            var template = new TemplateShape { TagsAppliedElsewhere = "the Pulumi AWS provider's default tags (aws:defaultTags in the stack's configuration) apply to every resource" };
             var buckets = resources.Where(r => r.Kind == Kind.Bucket && r.Args is not null).ToList();
             var companions = BucketCompanions(resources, buckets, context);
             foreach (var resource in resources)
@@ -265,7 +267,8 @@ namespace InfraLint.CSharp.Families.Aws
                         props.Copy("Name", "EndpointName");
                         break;
                     case Kind.SageMakerModel:
-                        props.Copy("PrimaryContainer", "Containers");
+                        // Two names, not a rename: Copy(a, b) would copy PrimaryContainer under Containers.
+                        props.Copy(new[] { "PrimaryContainer", "Containers" });
                         break;
                     case Kind.SageMakerNotebook:
                         props.Copy("KmsKeyId");
@@ -547,7 +550,7 @@ namespace InfraLint.CSharp.Families.Aws
 
         private static void MetricAlarm(Props props, Resource resource)
         {
-            props.Copy("Namespace", "MetricName");
+            props.Copy(new[] { "Namespace", "MetricName" }); // two names, not a rename
             var dimensions = resource.Args!.Get("Dimensions");
             if (dimensions is null) return;
             string path = props.Path + ".Dimensions";

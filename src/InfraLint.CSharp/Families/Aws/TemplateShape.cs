@@ -34,12 +34,28 @@ namespace InfraLint.CSharp.Families.Aws
 
         public int Count => _resources.Count;
 
+        /// <summary>
+        /// The template-level <c>Metadata</c> key that says every resource may carry tags the template does not show, and
+        /// why (CDK's <c>Tags.Of(scope)</c>, Pulumi's provider default tags): the CloudFormation mapper then reads every
+        /// resource's tags as unknown. The mapper knows the same key.
+        /// </summary>
+        public const string TagsAppliedElsewhereKey = "InfraLint::TagsAppliedElsewhere";
+
+        /// <summary>Why tags may be applied to these resources from outside their declarations; null when they cannot be.</summary>
+        public string? TagsAppliedElsewhere { get; set; }
+
         /// <summary>The template, or null when no resource was added.</summary>
         public TreeMapping? Build(SourceSpan file)
         {
             if (_resources.Count == 0) return null;
             var resources = new TreeMapping(_resources.ToList(), true, file, file, "Resources");
-            return new TreeMapping(new[] { Entry("Resources", resources, file, string.Empty) }, true, file, file, string.Empty);
+            var entries = new List<TreeEntry> { Entry("Resources", resources, file, string.Empty) };
+            if (TagsAppliedElsewhere is not null)
+            {
+                var metadata = Mapping(new[] { Entry(TagsAppliedElsewhereKey, Scalar(TagsAppliedElsewhere, file, "Metadata." + TagsAppliedElsewhereKey), file, "Metadata") }, file, "Metadata");
+                entries.Add(Entry("Metadata", metadata, file, string.Empty));
+            }
+            return new TreeMapping(entries, true, file, file, string.Empty);
         }
 
         /// <summary>A synthesized scalar at <paramref name="at"/> (a CDK default, a type), never editable.</summary>
