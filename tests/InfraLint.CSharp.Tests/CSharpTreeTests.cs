@@ -211,6 +211,32 @@ public sealed class CSharpTreeTests
         Assert.Equal("Pod", Assert.Single(roots).Str("kind"));
     }
 
+    [Fact]
+    public void A_local_object_declared_once_is_read_where_it_is_declared_without_an_editor()
+    {
+        const string Code = "using k8s.Models;\nvar labels = new Dictionary<string, string> { [\"app\"] = \"vllm\" };\nvar p = new V1Pod { Metadata = new V1ObjectMeta { Labels = labels } };\n";
+        var labels = Assert.IsType<TreeMapping>(Assert.Single(CSharpTree.Build(new SourceText("Infra.cs", Code))).Map("metadata")!.Get("labels"));
+        var app = labels.Scalar("app")!;
+
+        Assert.Equal(("metadata.labels.app", "vllm", 2, 57), (app.Path, app.Value, app.Span.StartLine, app.Span.StartColumn));
+        // The object is shared: a fix written into its declaration would change every object that uses it.
+        Assert.Null(labels.Editor);
+        Assert.Null(labels.EditAt("team"));
+    }
+
+    [Theory]
+    [InlineData("labels.Add(\"team\", \"ml\");")]
+    [InlineData("labels[\"team\"] = \"ml\";")]
+    [InlineData("labels = new Dictionary<string, string>();")]
+    [InlineData("var other = 1; { var labels2 = 2; } void F() { var labels = new Dictionary<string, string>(); }")]
+    public void A_local_object_that_changes_or_is_declared_twice_is_unknown(string change)
+    {
+        string code = "using k8s.Models;\nvar labels = new Dictionary<string, string> { [\"app\"] = \"vllm\" };\n" + change + "\nvar p = new V1Pod { Metadata = new V1ObjectMeta { Labels = labels } };\n";
+        var labels = Assert.Single(CSharpTree.Build(new SourceText("Infra.cs", code))).Map("metadata")!.Get("labels")!;
+
+        Assert.True(labels.IsUnknown, labels.ToString());
+    }
+
     private static IEnumerable<TreeNode> Walk(TreeNode node)
     {
         yield return node;

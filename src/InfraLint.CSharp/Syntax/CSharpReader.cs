@@ -446,9 +446,39 @@ namespace InfraLint.CSharp.Syntax
                     return Sequence(expression, implicitArray.Initializer.Expressions.ToList(), path, options);
                 case CollectionExpressionSyntax collection when collection.Elements.All(e => e is ExpressionElementSyntax):
                     return Sequence(expression, collection.Elements.Cast<ExpressionElementSyntax>().Select(e => e.Expression).ToList(), path, options);
+                case IdentifierNameSyntax name when Evaluate(name) is null && _following.Count < 8 && LocalObject(name) is { } shared && _following.Add(name.Identifier.ValueText):
+                    // A local object shared by several others (labels used by a selector and a template): read where it
+                    // is declared, without an editor, since a fix to it would change every object that uses it.
+                    try
+                    {
+                        return Build(shared, path, new ReadOptions(options.Key, null, options.Creation));
+                    }
+                    finally
+                    {
+                        _following.Remove(name.Identifier.ValueText);
+                    }
                 default:
                     return Scalar(expression, path, options.Editor);
             }
+        }
+
+        private readonly HashSet<string> _following = new HashSet<string>(StringComparer.Ordinal);
+
+        private static readonly HashSet<string> ObjectMutators = new HashSet<string>(StringComparer.Ordinal) { "Add", "TryAdd", "Remove", "Clear", "Insert", "AddRange" };
+
+        /// <summary>
+        /// The object a local holds when the file declares it once, as a local, with an object or collection initializer
+        /// and never changes it (<c>var labels = new Dictionary&lt;string, string&gt; { … };</c>); null otherwise.
+        /// </summary>
+        public BaseObjectCreationExpressionSyntax? LocalObject(IdentifierNameSyntax name)
+        {
+            string text = name.Identifier.ValueText;
+            if (_assigned.Contains(text)) return null;
+            var declarations = Unit.DescendantNodes().OfType<VariableDeclaratorSyntax>().Where(v => v.Identifier.ValueText == text).Take(2).ToList();
+            if (declarations.Count != 1 || declarations[0].Initializer?.Value is not BaseObjectCreationExpressionSyntax { Initializer: not null } creation) return null;
+            if (declarations[0].Parent?.Parent is not LocalDeclarationStatementSyntax) return null;
+            if (Model is not null && Model.GetSymbolInfo(name).Symbol is ISymbol bound && !(bound is ILocalSymbol && bound.DeclaringSyntaxReferences.Any(r => r.GetSyntax() == declarations[0]))) return null;
+            return IsChangedAfterwards(creation, ObjectMutators) ? null : creation;
         }
 
         public static string? TypeLastName(TypeSyntax type) => type switch

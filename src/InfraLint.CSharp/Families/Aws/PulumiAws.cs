@@ -634,16 +634,6 @@ namespace InfraLint.CSharp.Families.Aws
                     case TreeScalar { IsUnknown: true, Origin: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax owner } member }
                         when _byVariable.TryGetValue(owner.Identifier.ValueText, out var id):
                         return Ref(id, node.Span, node.Path, member);
-                    case TreeScalar { IsUnknown: true, Origin: IdentifierNameSyntax local } when _depth < 8 && LocalObject(local) is { } initializer:
-                        _depth++;
-                        try
-                        {
-                            return Link(Reader.Build(initializer, node.Path, Options));
-                        }
-                        finally
-                        {
-                            _depth--;
-                        }
                     case TreeMapping mapping:
                     {
                         var entries = mapping.Entries.Select(e => new TreeEntry(e.Key, Link(e.Value))).ToList();
@@ -654,24 +644,6 @@ namespace InfraLint.CSharp.Families.Aws
                     default:
                         return node;
                 }
-            }
-
-            private int _depth;
-
-            private static readonly HashSet<string> Mutators = new HashSet<string>(StringComparer.Ordinal) { "Add", "TryAdd", "Remove", "Clear", "Insert", "AddRange" };
-
-            /// <summary>
-            /// The object a local holds when the file declares it once with an object or collection initializer and
-            /// never changes it (<c>var tags = new Dictionary&lt;string, string&gt; { … };</c> shared by resources).
-            /// </summary>
-            private BaseObjectCreationExpressionSyntax? LocalObject(IdentifierNameSyntax name)
-            {
-                string text = name.Identifier.ValueText;
-                var declarations = Reader.Unit.DescendantNodes().OfType<VariableDeclaratorSyntax>().Where(v => v.Identifier.ValueText == text).Take(2).ToList();
-                if (declarations.Count != 1 || declarations[0].Initializer?.Value is not BaseObjectCreationExpressionSyntax { Initializer: not null } creation) return null;
-                if (declarations[0].Parent?.Parent is not LocalDeclarationStatementSyntax) return null;
-                bool assigned = Reader.Unit.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => a.Left is IdentifierNameSyntax left && left.Identifier.ValueText == text);
-                return assigned || Reader.IsChangedAfterwards(creation, Mutators) ? null : creation;
             }
 
             /// <summary><c>Pulumi.Aws.Ec2.InstanceType.P4d_24XLarge</c> is <c>p4d.24xlarge</c>; a string stays as written.</summary>
