@@ -75,6 +75,13 @@ namespace InfraLint.Platforms
         /// True when a string map (labels, tags) cannot be read in full: the map itself, a key or a value is computed
         /// elsewhere or is not a plain string, so the map may hold entries <see cref="Map"/> does not return.
         /// </summary>
+        /// <summary>
+        /// A map that may hold keys the file does not show: computed as a whole (a variable, <c>!Ref</c>), or with a key
+        /// computed (<c>[config.Require("k")] = "v"</c>). A key looked up in it and not found is unknown, not absent.
+        /// </summary>
+        public static bool Opaque(TreeNode? node) =>
+            node is not null && (node.IsUnknown || node is TreeMapping mapping && mapping.Entries.Any(e => e.Key.IsUnknown || e.Key.Value is null));
+
         public bool MapUnknown(TreeNode? node) =>
             node is not null
             && (_isUnknown(node) || node is not TreeMapping mapping

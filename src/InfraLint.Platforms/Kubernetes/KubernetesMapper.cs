@@ -130,7 +130,7 @@ namespace InfraLint.Platforms.Kubernetes
             yield return workload;
             foreach (var placement in _placements.ToArray()) yield return placement;
             if (ReadModelMonitor(workload, root) is { } monitor) yield return monitor;
-            foreach (var fact in WorkloadSpec.WorkloadSpecMapper.FromAnnotations(workload, root.Map("metadata").Map("annotations")))
+            foreach (var fact in WorkloadSpec.WorkloadSpecMapper.FromAnnotations(workload, root.Map("metadata")?.Get("annotations")))
                 yield return fact;
         }
 
@@ -693,7 +693,8 @@ namespace InfraLint.Platforms.Kubernetes
             var spec = root.Map("spec");
             var exposure = spec.Str("type") switch
             {
-                "LoadBalancer" => IsInternalLoadBalancer(metadata.Map("annotations")) ? Exposure.Internal : Exposure.Public,
+                // Annotations computed elsewhere may make it internal: not judged public on what cannot be seen.
+                "LoadBalancer" => IsInternalLoadBalancer(metadata.Map("annotations")) || TreeFacts.Opaque(metadata?.Get("annotations")) ? Exposure.Internal : Exposure.Public,
                 "NodePort" => Exposure.NodePort,
                 _ => Exposure.Internal,
             };

@@ -14,7 +14,17 @@ namespace InfraLint.Platforms.WorkloadSpec
     /// </summary>
     internal sealed class ProfileValues
     {
-        public ProfileValues(SourceSpan anchor) => Anchor = anchor;
+        /// <param name="opaqueAt">
+        /// Where the values come from when they are computed elsewhere (annotations built by code): every key not
+        /// written literally is then unknown there, not missing.
+        /// </param>
+        public ProfileValues(SourceSpan anchor, SourceSpan? opaqueAt = null)
+        {
+            Anchor = anchor;
+            _opaqueAt = opaqueAt;
+        }
+
+        private readonly SourceSpan? _opaqueAt;
 
         public SourceSpan Anchor { get; }
 
@@ -83,9 +93,14 @@ namespace InfraLint.Platforms.WorkloadSpec
         }
 
         /// <summary>A value written but not as a literal (a <c>!Ref</c>): neither a problem nor missing.</summary>
-        private static bool IsUnknown(TreeMapping? owner, string key, out Core.Locations.SourceSpan at)
+        private bool IsUnknown(TreeMapping? owner, string key, out Core.Locations.SourceSpan at)
         {
             var node = owner?.Get(key);
+            if (node is null && _opaqueAt is { } opaque)
+            {
+                at = opaque;
+                return true;
+            }
             at = node?.Span ?? default!;
             return node is { IsUnknown: true };
         }

@@ -185,10 +185,14 @@ namespace InfraLint.Platforms.WorkloadSpec
         /// A profile from <c>infralint.dev/*</c> annotations on the workload itself, or nothing when it has
         /// none of them. Annotation values are strings ("40"), so they are validated like spec values.
         /// </summary>
-        public static IEnumerable<object> FromAnnotations(ComputeWorkload workload, TreeMapping? annotations)
+        public static IEnumerable<object> FromAnnotations(ComputeWorkload workload, TreeNode? annotationsNode)
         {
-            if (annotations is null || !AnnotationKeys.Any(k => annotations.Get("infralint.dev/" + k) is not null)) yield break;
-            var values = new ProfileValues(workload.Span);
+            // Annotations computed elsewhere (a C# variable, a key from config) may hold any profile value: every
+            // attribute the file does not show is then unknown, and no rule judges its absence.
+            bool opaque = TreeFacts.Opaque(annotationsNode);
+            var annotations = annotationsNode as TreeMapping;
+            if (!opaque && (annotations is null || !AnnotationKeys.Any(k => annotations.Get("infralint.dev/" + k) is not null))) yield break;
+            var values = new ProfileValues(workload.Span, opaque ? annotationsNode!.Span : (SourceSpan?)null);
             const string p = "metadata.annotations.infralint.dev/";
             // Messages name each attribute as it is written here: by its annotation (or tag) key.
             var profile = new WorkloadProfile(workload.Format, "annotations", workload.Name, workload.Namespace, workload.Span)

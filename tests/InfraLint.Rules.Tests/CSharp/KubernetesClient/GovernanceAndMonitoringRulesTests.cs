@@ -36,6 +36,15 @@ public sealed class GovernanceAndMonitoringRulesTests
             metadata: "Metadata = new V1ObjectMeta { Name = \"churn\", NamespaceProperty = \"serving\", Annotations = new Dictionary<string, string> { [\"infralint.dev/drift-monitor\"] = \"nannyml\" } },",
             container: Container(image: MlServer)));
 
+    /// <summary>Annotations built by code may declare the monitor: the profile's attributes are unknown, not absent.</summary>
+    [Theory]
+    [InlineData("Annotations = new Dictionary<string, string> { [Settings.Key()] = \"nannyml\" }")]
+    [InlineData("Annotations = Settings.Annotations()")]
+    public void IL3001_annotations_computed_elsewhere_are_not_judged(string annotations) =>
+        CSharpVerify.NoFindings("IL3001", Deployment(
+            metadata: "Metadata = new V1ObjectMeta { NamespaceProperty = \"serving\", " + annotations + " },",
+            container: Container(image: MlServer)) + "\nstatic class Settings\n{\n    public static string Key() => System.Environment.GetEnvironmentVariable(\"K\") ?? \"\";\n    public static Dictionary<string, string> Annotations() => new();\n}\n");
+
     [Fact]
     public void IL3002_a_model_server_nothing_scrapes_is_reported_at_its_creation() =>
         At("IL3002", 3, 18, Marked(Deployment(metadata: Unnamed), "IL3002", "V1Deployment"));
