@@ -82,6 +82,7 @@ namespace InfraLint.CSharp.Families.Aws
         public void Declare(ObjectCreationExpressionSyntax creation, string type)
         {
             var id = IdExpression(creation) is { } expression && Reader.Evaluate(expression) is { IsPlain: false, Text: string text } ? text : null;
+            id ??= DefaultPolicyId(creation);
             id ??= (CSharpReader.VariableOf(creation) ?? CSharpReader.TypeLastName(creation.Type) ?? "Resource") + "@" + (Reader.SpanOf(creation).StartLine).ToString(System.Globalization.CultureInfo.InvariantCulture);
             _ids[creation] = id;
             if (CSharpReader.VariableOf(creation) is string variable)
@@ -96,6 +97,22 @@ namespace InfraLint.CSharp.Families.Aws
         }
 
         public string Id(ObjectCreationExpressionSyntax creation) => _ids[creation];
+
+        /// <summary>
+        /// A statement given to <c>role.AddToPolicy(…)</c> (or <c>AddToPrincipalPolicy</c>) lands in the role's
+        /// <c>DefaultPolicy</c> (aws-iam 2.103.0, role.js: <c>new Policy(this, 'DefaultPolicy')</c>): named
+        /// <c>Trainer/DefaultPolicy</c> after the role's construct id when the file shows it.
+        /// </summary>
+        private string? DefaultPolicyId(ObjectCreationExpressionSyntax creation)
+        {
+            if (creation.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } }
+                || call.Expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax owner } member
+                || member.Name.Identifier.ValueText is not ("AddToPolicy" or "AddToPrincipalPolicy"))
+                return null;
+            var declarations = Reader.Unit.DescendantNodes().OfType<VariableDeclaratorSyntax>().Where(v => v.Identifier.ValueText == owner.Identifier.ValueText).Take(2).ToList();
+            if (declarations.Count != 1 || declarations[0].Initializer?.Value is not ObjectCreationExpressionSyntax ownerCreation) return null;
+            return IdExpression(ownerCreation) is { } ownerId && Reader.Evaluate(ownerId) is { IsPlain: false, Text: string name } ? name + "/DefaultPolicy" : null;
+        }
 
         public static string Path(string id) => "Resources." + id + ".Properties";
 

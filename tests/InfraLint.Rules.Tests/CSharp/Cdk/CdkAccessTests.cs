@@ -50,6 +50,8 @@ public sealed class CdkAccessTests
             role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = new[] { "s3:GetObject" }, Resources = new[] { {|IL2005:"*"|} } }));
             """);
         Assert.Equal(new[] { (10, 91), (12, 121) }, findings.Select(f => (f.Location.StartLine, f.Location.StartColumn)).Order().ToArray());
+        // CDK puts a statement given to role.AddToPolicy into the role's DefaultPolicy construct: the finding names it so.
+        Assert.Contains(findings, f => f.Location.StartLine == 12 && f.Message.Contains("'Trainer/DefaultPolicy'", StringComparison.Ordinal));
     }
 
     [Fact]
