@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using InfraLint.Cli.Files;
 
 namespace InfraLint.Cli.CSharpProjects;
 
@@ -42,15 +43,56 @@ internal static class ProjectLoader
     /// <param name="displayPath">How findings name a file; the compilation's syntax trees are renamed to it, so the C# front end finds each file's tree by the path it reads the file under.</param>
     public static IReadOnlyList<LoadedProject> Load(string fullPath, Func<string, string> displayPath)
     {
+        // MSBuild would block on a FIFO and read a file of any size: only a regular file of bounded size is handed to it.
+        if (Unreadable(fullPath) is { } unreadable)
+            return new[] { new LoadedProject(fullPath, Array.Empty<string>(), null, unreadable) };
         if (RegisterMSBuild() is { } problem)
             return new[] { new LoadedProject(fullPath, Array.Empty<string>(), null, problem) };
+        var deadline = new CancellationTokenSource();
+        var timedOut = new[] { new LoadedProject(fullPath, Array.Empty<string>(), null, $"loading it took longer than {LoadTimeout.TotalSeconds:0} s (an import that never ends, a build that waits for input)") };
         try
         {
-            return WorkspaceLoader.Open(fullPath, displayPath);
+            // MSBuild does not always honour cancellation (a build host blocked opening a FIFO never looks): the load
+            // runs apart, and past the deadline it is abandoned and its build hosts are ended.
+            var load = Task.Run(() => WorkspaceLoader.Open(fullPath, displayPath, deadline.Token));
+            if (!load.Wait(LoadTimeout))
+            {
+                deadline.Cancel();
+                BuildHosts.EndOurs();
+                return timedOut;
+            }
+            deadline.Dispose();
+            return load.Result;
+        }
+        catch (Exception e) when (deadline.IsCancellationRequested && e is OperationCanceledException or AggregateException { InnerException: OperationCanceledException })
+        {
+            return timedOut;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             return new[] { new LoadedProject(fullPath, Array.Empty<string>(), null, Describe(e)) };
+        }
+    }
+
+    /// <summary>
+    /// How long loading one project or solution (MSBuild's design-time build, then the compilation) may take before it
+    /// is read syntactically instead: far more than any real project needs, finite so that nothing hangs a scan.
+    /// </summary>
+    internal static TimeSpan LoadTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Why a file cannot be given to MSBuild or Roslyn (not a regular file, or over the size limit); null when it can.</summary>
+    internal static string? Unreadable(string fullPath)
+    {
+        try
+        {
+            var kind = RegularFile.KindOf(fullPath, followLinks: true);
+            if (kind != FileKind.Regular) return $"it is {RegularFile.Describe(kind)}, not a regular file";
+            long length = new FileInfo(fullPath).Length;
+            return length > RegularFile.MaxBytes ? $"it is {length:N0} bytes; InfraLint reads files up to {RegularFile.MaxBytes:N0} bytes" : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return e.Message;
         }
     }
 

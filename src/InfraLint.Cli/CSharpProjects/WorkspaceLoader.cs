@@ -10,12 +10,12 @@ namespace InfraLint.Cli.CSharpProjects;
 /// </summary>
 internal static class WorkspaceLoader
 {
-    public static IReadOnlyList<LoadedProject> Open(string fullPath, Func<string, string> displayPath)
+    public static IReadOnlyList<LoadedProject> Open(string fullPath, Func<string, string> displayPath, CancellationToken cancellationToken)
     {
         using var workspace = MSBuildWorkspace.Create();
         IReadOnlyList<Project> projects = fullPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
-            ? new[] { workspace.OpenProjectAsync(fullPath).GetAwaiter().GetResult() }
-            : workspace.OpenSolutionAsync(fullPath).GetAwaiter().GetResult().Projects.ToArray();
+            ? new[] { workspace.OpenProjectAsync(fullPath, cancellationToken: cancellationToken).GetAwaiter().GetResult() }
+            : workspace.OpenSolutionAsync(fullPath, cancellationToken: cancellationToken).GetAwaiter().GetResult().Projects.ToArray();
         var failures = workspace.Diagnostics.Where(d => d.Kind == WorkspaceDiagnosticKind.Failure).Select(d => d.Message).ToArray();
         var loaded = new List<LoadedProject>();
         foreach (var project in projects)
@@ -24,7 +24,7 @@ internal static class WorkspaceLoader
             var documents = project.Documents.Select(d => d.FilePath).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
             try
             {
-                loaded.Add(Compile(project, projectFile, documents, failures, displayPath));
+                loaded.Add(Compile(Readable(project), projectFile, documents, failures, displayPath, cancellationToken));
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -38,12 +38,28 @@ internal static class WorkspaceLoader
         return loaded;
     }
 
-    private static LoadedProject Compile(Project project, string projectFile, IReadOnlyList<string> documents, IReadOnlyList<string> failures, Func<string, string> displayPath)
+    /// <summary>
+    /// The project without the files Roslyn must not read: a FIFO or device among its sources would block the compilation,
+    /// a huge file would be read whole. The scan reports each of them as unreadable, like any file it cannot read.
+    /// </summary>
+    private static Project Readable(Project project)
+    {
+        var solution = project.Solution;
+        foreach (var document in project.Documents.ToArray())
+            if (document.FilePath is { } path && ProjectLoader.Unreadable(path) is not null) solution = solution.RemoveDocument(document.Id);
+        foreach (var document in project.AdditionalDocuments.ToArray())
+            if (document.FilePath is { } path && ProjectLoader.Unreadable(path) is not null) solution = solution.RemoveAdditionalDocument(document.Id);
+        foreach (var document in project.AnalyzerConfigDocuments.ToArray())
+            if (document.FilePath is { } path && ProjectLoader.Unreadable(path) is not null) solution = solution.RemoveAnalyzerConfigDocument(document.Id);
+        return solution.GetProject(project.Id)!;
+    }
+
+    private static LoadedProject Compile(Project project, string projectFile, IReadOnlyList<string> documents, IReadOnlyList<string> failures, Func<string, string> displayPath, CancellationToken cancellationToken)
     {
         // MSBuild's failures name the project file they are about.
         var failure = failures.FirstOrDefault(f => f.Contains(projectFile, StringComparison.Ordinal));
         if (failure is not null) return new LoadedProject(projectFile, documents, null, $"MSBuild could not load it: {failure}");
-        var compilation = project.GetCompilationAsync().GetAwaiter().GetResult();
+        var compilation = project.GetCompilationAsync(cancellationToken).GetAwaiter().GetResult();
         if (compilation is null) return new LoadedProject(projectFile, documents, null, "Roslyn made no compilation of it");
         var ours = new HashSet<string>(documents, StringComparer.Ordinal);
         var trees = compilation.SyntaxTrees.Where(t => ours.Contains(t.FilePath)).ToArray();
