@@ -875,23 +875,28 @@ namespace InfraLint.Platforms.CloudFormation
         {
             var entries = new List<TreeEntry>();
             var tagsNode = props?.Get("Tags");
+            // A key the file does not show (a C# tag whose key is computed) is kept: the profile then knows that any
+            // attribute it does not see may be set there (see WorkloadSpecMapper.FromAnnotations).
             if (tagsNode is TreeMapping map)
             {
                 foreach (var entry in map.Entries)
-                    if (entry.Key.Value is not null) entries.Add(entry);
+                    if (entry.Key.Value is not null || entry.Key.IsUnknown) entries.Add(entry);
             }
             else
             {
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var tag in (tagsNode as TreeSequence)?.Items.OfType<TreeMapping>() ?? Enumerable.Empty<TreeMapping>())
-                    if (tag.Get("Key") is TreeScalar keyNode && Intrinsics.Literal(keyNode) is string key && tag.Get("Value") is TreeScalar value && seen.Add(key))
+                    if (tag.Get("Key") is TreeScalar keyNode && tag.Get("Value") is TreeScalar value
+                        && (Intrinsics.Literal(keyNode) is string key ? seen.Add(key) : keyNode.IsUnknown))
                         entries.Add(new TreeEntry(keyNode, value));
             }
             var span = tagsNode?.Span ?? workload.Span;
             var head = tagsNode?.HeadSpan ?? workload.Span;
-            var tags = tagsNode?.Editor?.Gather(entries, span, head, "Properties.Tags") ?? new TreeMapping(entries, false, span, head, "Properties.Tags");
+            // Tags computed as a whole (a C# variable) may hold any profile value.
+            TreeNode tags = tagsNode is { IsUnknown: true } ? tagsNode
+                : tagsNode?.Editor?.Gather(entries, span, head, "Properties.Tags") ?? new TreeMapping(entries, false, span, head, "Properties.Tags");
 
-            if (Core.Knowledge.InferenceServers.ParseRole(tags.Str("infralint.dev/role")) is WorkloadRole role)
+            if (Core.Knowledge.InferenceServers.ParseRole((tags as TreeMapping).Str("infralint.dev/role")) is WorkloadRole role)
             {
                 workload.Role = role;
                 workload.RoleReason = "tag infralint.dev/role";
