@@ -49,9 +49,12 @@ namespace InfraLint.Rules.Governance
                 .Do(ctx => ctx.Report(Report(workload, Missing(workload, settings))));
         }
 
-        /// <summary>Configured keys found neither as a label nor as an annotation, on the workload or its pod templates.</summary>
+        /// <summary>
+        /// Configured keys found neither as a label nor as an annotation, on the workload or its pod templates; none when
+        /// its labels may come from elsewhere (CDK's <c>Tags.Of</c>, Pulumi's default tags, a map computed in code), as for IL1011.
+        /// </summary>
         private static string[] Missing(ComputeWorkload workload, LintSettings settings) =>
-            settings.LineageLabels
+            workload.LabelsUnknown || workload.Pods.Any(p => p.LabelsUnknown) ? System.Array.Empty<string>() : settings.LineageLabels
                 .Where(key => !workload.Labels.ContainsKey(key)
                     && !workload.Annotations.ContainsKey(key)
                     && !workload.Pods.Any(p => p.Labels.ContainsKey(key) || p.Annotations.ContainsKey(key)))

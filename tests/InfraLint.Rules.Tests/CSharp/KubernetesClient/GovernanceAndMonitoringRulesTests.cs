@@ -78,6 +78,10 @@ public sealed class GovernanceAndMonitoringRulesTests
         Assert.Contains("infralint.dev/dataset, app.kubernetes.io/version, infralint.dev/model-version", At("IL4004", 3, 11, Marked(Job(metadata: UnnamedJob), "IL4004", "V1Job")).Message);
 
     [Fact]
+    public void IL4004_labels_computed_elsewhere_are_not_judged() =>
+        CSharpVerify.NoFindings("IL4004", Job(metadata: Metadata(labels: "Labels = Lineage.Labels(), ")) + "\nstatic class Lineage\n{\n    public static Dictionary<string, string> Labels() => new();\n}\n");
+
+    [Fact]
     public void IL4004_lineage_labels_and_annotations_are_not_reported() =>
         CSharpVerify.NoFindings("IL4004", Job(metadata: Metadata(
             ", [\"infralint.dev/dataset\"] = \"s3://d/churn/v3/\"",
