@@ -54,9 +54,11 @@ namespace InfraLint.Rules.Security
         /// reads or changes data: IAM actions that only list or describe (<c>sagemaker:List*</c>,
         /// <c>logs:DescribeLogStreams</c>) reveal names, not contents, and are left alone. Data reads such as
         /// <c>s3:GetObject</c> or <c>secretsmanager:GetSecretValue</c> on '*' are the widest grants there are and stay.
+        /// A condition on a key that narrows the resources (<c>iam:AWSServiceName</c>, <c>aws:ResourceTag/…</c>) scopes them.
         /// </summary>
         private static bool CouldBeScoped(AccessStatement statement) =>
-            statement.Actions.Count == 0 || statement.Actions.Any(a => !IamActions.RequiresAnyResource(a.Value) && !IsListOrDescribe(a.Value));
+            !statement.ConditionKeys.Any(IamConditions.NarrowsResources)
+            && (statement.Actions.Count == 0 || statement.Actions.Any(a => !IamActions.RequiresAnyResource(a.Value) && !IsListOrDescribe(a.Value)));
 
         private static bool IsListOrDescribe(string action)
         {

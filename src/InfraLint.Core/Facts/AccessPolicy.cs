@@ -43,6 +43,9 @@ namespace InfraLint.Core.Facts
 
         public IReadOnlyList<Located<string>> Scopes { get; set; } = Array.Empty<Located<string>>();
 
+        /// <summary>The keys of the statement's <c>Condition</c> (<c>iam:AWSServiceName</c>, <c>aws:ResourceTag/team</c>), as written.</summary>
+        public IReadOnlyList<string> ConditionKeys { get; set; } = Array.Empty<string>();
+
         /// <summary>
         /// Why a broad grant is nevertheless the provider's convention and not a finding (e.g. AWS's default
         /// key policy granting the account root kms:*); null for an ordinary statement.

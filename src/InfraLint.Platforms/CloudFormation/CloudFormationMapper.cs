@@ -742,6 +742,8 @@ namespace InfraLint.Platforms.CloudFormation
                     Actions = StringsOrOne(statement.Get("Action"), p + ".Action"),
                     Resources = resources,
                     ResourcesUnknown = statement.Get("Resource") is { } r && (Intrinsics.IsIntrinsic(r) || r is TreeSequence rs && rs.Items.Any(x => Intrinsics.Literal(x) is null)),
+                    // Condition: { Operator: { key: value } }: the keys, whatever the operator.
+                    ConditionKeys = statement.Map("Condition").Entries().SelectMany(op => (op.Value as TreeMapping).Entries().Select(k => k.Key)).ToList(),
                 };
                 if (type == "AWS::KMS::Key" && IsAccountRoot(statement.Map("Principal")?.Get("AWS")))
                     s.ConventionalDefault = "AWS's default key policy: the account root may use the key so that IAM policies can delegate access to it.";

@@ -94,6 +94,46 @@ public sealed class IL2005WildcardPermissionsTests
         Assert.Contains("grants every action ('sagemaker:*')", findings[1].Message);
     }
 
+    /// <summary>
+    /// A '*' resource narrowed by a condition on the resource (its service, its tags, its account) is scoped: the
+    /// service-linked-role grant every EKS and SageMaker stack carries is not a finding. A condition on the request
+    /// (TLS, source IP) narrows nothing, and iam:PassedToService limits where a role goes, not which role.
+    /// </summary>
+    [Fact]
+    public void A_wildcard_resource_scoped_by_a_condition_on_the_resource_is_not_reported_and_one_on_the_request_is()
+    {
+        var findings = Verify.Findings(Id, """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              PlatformPolicy:
+                Type: AWS::IAM::ManagedPolicy
+                Properties:
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Action: iam:CreateServiceLinkedRole
+                        Resource: "*"
+                        Condition:
+                          StringEquals: {iam:AWSServiceName: [eks.amazonaws.com, sagemaker.amazonaws.com]}
+                      - Effect: Allow
+                        Action: [sagemaker:UpdateEndpoint, sagemaker:DeleteEndpoint]
+                        Resource: "*"
+                        Condition:
+                          StringEquals: {aws:ResourceTag/team: ml-platform}
+                      - Effect: Allow
+                        Action: s3:GetObject
+                        Resource: {|IL2005:"*"|}
+                        Condition:
+                          Bool: {aws:SecureTransport: "true"}
+                      - Effect: Allow
+                        Action: iam:PassRole
+                        Resource: {|IL2005:"*"|}
+                        Condition:
+                          StringEquals: {iam:PassedToService: sagemaker.amazonaws.com}
+            """);
+        Assert.Equal(new[] { (Id, 20, 23), (Id, 25, 23) }, findings.Positions());
+    }
+
     [Fact]
     public void Cloudformation_role_policies_are_checked_and_list_or_describe_actions_on_every_resource_are_not()
     {
