@@ -37,6 +37,18 @@ public class YamlDocumentLoaderTests
         Assert.Equal((1, 4), Pos(failure.Span));
     }
 
+    /// <summary>CloudFormation and cfn-lint report every duplicate key; the first one alone would hide the others until the next run.</summary>
+    [Fact]
+    public void Every_duplicate_key_is_reported_at_its_repetition_and_other_documents_are_still_read()
+    {
+        var (documents, failures) = Load("a: 1\nb:\n  x: 1\n  {x: 2, y: 3}: 0\n  x: 2\na: 3\n---\nc: {d: 1, d: 2}\n---\nok: true\n");
+
+        Assert.Equal(new[] { (5, 3), (6, 1), (8, 11) }, failures.Select(f => Pos(f.Span)).ToArray());
+        Assert.All(failures, f => Assert.StartsWith("YAML error: Duplicate key ", f.Message, StringComparison.Ordinal));
+        Assert.Contains("already sets it at line 3", failures[0].Message, StringComparison.Ordinal);
+        Assert.Equal("true", ((YamlScalarNode)((YamlMappingNode)Assert.Single(documents).RootNode)["ok"]).Value);
+    }
+
     [Fact]
     public void An_undefined_alias_is_reported_at_the_alias_in_words()
     {

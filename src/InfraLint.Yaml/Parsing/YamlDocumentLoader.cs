@@ -37,8 +37,9 @@ namespace InfraLint.Yaml.Parsing
         public static (IReadOnlyList<YamlDocument> Documents, IReadOnlyList<SourceSpan> Starts, IReadOnlyList<ParseFailure> Failures) LoadWithStarts(SourceText source)
         {
             var events = new List<ParsingEvent>();
-            var failure = Check(source, new Piece(0, source.Text.Length, 0), source.Text, events);
-            if (failure is null)
+            var duplicates = new List<ParseFailure>();
+            var failure = Check(source, new Piece(0, source.Text.Length, 0), source.Text, events, duplicates);
+            if (failure is null && duplicates.Count == 0)
             {
                 // The checked events are replayed into the representation model: the text is scanned once.
                 var stream = new YamlStream();
@@ -58,10 +59,13 @@ namespace InfraLint.Yaml.Parsing
                 linesBefore += LineBreaks(source.Text, counted, start);
                 counted = start;
                 var docEvents = new List<ParsingEvent>();
-                var docFailure = Check(source, new Piece(start, start + text.Length, linesBefore), text, docEvents);
-                if (docFailure is not null)
+                var docDuplicates = new List<ParseFailure>();
+                var docFailure = Check(source, new Piece(start, start + text.Length, linesBefore), text, docEvents, docDuplicates);
+                if (docFailure is not null || docDuplicates.Count > 0)
                 {
-                    failures.Add(docFailure);
+                    // Every duplicate key of the document is reported, not only the first (the document is not read).
+                    failures.AddRange(docDuplicates.Where(d => docFailure is null || d.Span.StartOffset < docFailure.Span.StartOffset));
+                    if (docFailure is not null) failures.Add(docFailure);
                     continue;
                 }
                 var stream = new YamlStream();
@@ -74,7 +78,8 @@ namespace InfraLint.Yaml.Parsing
                 documents.AddRange(stream.Documents);
                 starts.AddRange(Starts(source, docEvents));
             }
-            if (failures.Count == 0) failures.Add(failure); // the split was too naive to find it: report the whole-file error
+            // The split was too naive to find it: report the whole-file error.
+            if (failures.Count == 0) failures.AddRange(failure is null ? duplicates : new[] { failure });
             return (documents, starts, failures);
         }
 
@@ -105,7 +110,8 @@ namespace InfraLint.Yaml.Parsing
         /// Walks the event stream of one piece of the file (the parser is iterative, so this is safe on any input),
         /// moves its events to their place in the file, and returns the first problem.
         /// </summary>
-        private static ParseFailure? Check(SourceText source, Piece piece, string text, List<ParsingEvent> events)
+        /// <param name="duplicates">Receives every key a mapping repeats, each at its repetition; the walk goes on past them.</param>
+        private static ParseFailure? Check(SourceText source, Piece piece, string text, List<ParsingEvent> events, List<ParseFailure> duplicates)
         {
             var parser = new Parser(new StringReader(text));
             var anchorSizes = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -144,6 +150,9 @@ namespace InfraLint.Yaml.Parsing
                         case Scalar scalar:
                             nodes++;
                             if (!scalar.Anchor.IsEmpty) anchorSizes[scalar.Anchor.Value] = 1;
+                            if (open.Count > 0 && open.Peek() is { IsMapping: true } owner && owner.Children % 2 == 1
+                                && owner.FirstKeyAt(scalar.Value, e.Start) is { } first)
+                                duplicates.Add(Fail(source, e.Start, $"YAML error: Duplicate key {scalar.Value}: the mapping already sets it at line {first.Line}, and YAML allows a key once (the document was not read)."));
                             break;
                         case NodeEvent node when e is MappingStart || e is SequenceStart:
                             nodes++;
@@ -356,6 +365,17 @@ namespace InfraLint.Yaml.Parsing
             {
                 Children++;
                 LastChild = start;
+            }
+
+            private Dictionary<string, Mark>? _keys;
+
+            /// <summary>Where the mapping first set <paramref name="key"/> when it sets it again now; null the first time.</summary>
+            public Mark? FirstKeyAt(string key, Mark at)
+            {
+                _keys ??= new Dictionary<string, Mark>(StringComparer.Ordinal);
+                if (_keys.TryGetValue(key, out var first)) return first;
+                _keys.Add(key, at);
+                return null;
             }
         }
     }
