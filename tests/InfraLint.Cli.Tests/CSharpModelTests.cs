@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Runtime.Loader;
-using System.Text.RegularExpressions;
 using InfraLint.Cli.Tests.Support;
 
 namespace InfraLint.Cli.Tests;
@@ -9,7 +8,7 @@ namespace InfraLint.Cli.Tests;
 /// Issue 9 (first slice): KubernetesClient models built in C# go through the syntactic C# front end into the same
 /// tree and the same Kubernetes mapper as YAML, and findings point at the exact C# expression.
 /// </summary>
-public sealed partial class CSharpModelTests : IDisposable
+public sealed class CSharpModelTests : IDisposable
 {
     private const string Deployment = """
         using k8s.Models;
@@ -60,13 +59,7 @@ public sealed partial class CSharpModelTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    [GeneratedRegex(@"^(?<file>[^\s:]+):(?<line>\d+):(?<column>\d+): (?<level>\w+) (?<rule>IL\d+):", RegexOptions.Multiline)]
-    private static partial Regex FindingLine();
-
-    private static List<(string File, int Line, int Column, string Level, string Rule)> Findings(CliRun run) =>
-        FindingLine().Matches(run.Out)
-            .Select(m => (m.Groups["file"].Value, int.Parse(m.Groups["line"].Value), int.Parse(m.Groups["column"].Value), m.Groups["level"].Value, m.Groups["rule"].Value))
-            .ToList();
+    private static List<(string File, int Line, int Column, string Level, string Rule)> Findings(CliRun run) => ConsoleFindings.Of(run);
 
     private static (int Line, int Column) Position(string text, string needle)
     {

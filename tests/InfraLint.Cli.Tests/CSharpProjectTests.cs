@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Runtime.Loader;
-using System.Text.RegularExpressions;
 using InfraLint.Cli.Tests.Support;
 using InfraLint.Tests;
 
@@ -12,7 +11,7 @@ namespace InfraLint.Cli.Tests;
 /// it; a folder of <c>.cs</c> files syntactically. Semantic mode may find more, never less; a project that cannot be
 /// loaded or restored is read syntactically with a notice. Every project is a copy in a temporary folder.
 /// </summary>
-public sealed partial class CSharpProjectTests : IDisposable
+public sealed class CSharpProjectTests : IDisposable
 {
     private const string ProjectFile = """
         <Project Sdk="Microsoft.NET.Sdk">
@@ -91,13 +90,7 @@ public sealed partial class CSharpProjectTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    [GeneratedRegex(@"^(?<file>[^\s:]+):(?<line>\d+):(?<column>\d+): (?<level>\w+) (?<rule>IL\d+):", RegexOptions.Multiline)]
-    private static partial Regex FindingLine();
-
-    private static List<(string File, int Line, int Column, string Level, string Rule)> Findings(CliRun run) =>
-        FindingLine().Matches(run.Out)
-            .Select(m => (m.Groups["file"].Value, int.Parse(m.Groups["line"].Value), int.Parse(m.Groups["column"].Value), m.Groups["level"].Value, m.Groups["rule"].Value))
-            .ToList();
+    private static List<(string File, int Line, int Column, string Level, string Rule)> Findings(CliRun run) => ConsoleFindings.Of(run);
 
     /// <summary>Line and column (1-based) just after <paramref name="before"/> in <paramref name="text"/>: where the value it assigns starts.</summary>
     private static (int Line, int Column) After(string text, string before)
