@@ -53,26 +53,27 @@ namespace InfraLint.CSharp.Syntax
             if (unit is null) throw new ArgumentNullException(nameof(unit));
             var reader = new CSharpReader(source, unit, model);
             var byFamily = Families.Select(_ => new List<(BaseObjectCreationExpressionSyntax, string)>()).ToArray();
-            var found = new List<BaseObjectCreationExpressionSyntax>();
-            bool IsRoot(SyntaxNode node, out int family, out string? type)
+            // Outermost first, each creation resolved once: an object inside a root is part of it, not another root.
+            var pending = new Stack<SyntaxNode>();
+            pending.Push(unit);
+            while (pending.Count > 0)
             {
-                family = -1;
-                type = null;
-                if (node is not ObjectCreationExpressionSyntax creation) return false;
-                for (int i = 0; i < Families.Count; i++)
+                var node = pending.Pop();
+                if (node is ObjectCreationExpressionSyntax creation && Root(creation) is (int family, string type))
                 {
-                    type = reader.Resolve(creation.Type, Families[i].RootTypes);
-                    if (type is not null)
-                    {
-                        family = i;
-                        return true;
-                    }
+                    byFamily[family].Add((creation, type));
+                    continue;
                 }
-                return false;
+                // Children pushed last-first, so that they are visited in source order.
+                var children = node.ChildNodes().ToList();
+                for (int i = children.Count - 1; i >= 0; i--) pending.Push(children[i]);
             }
-            // Outermost first: an object inside a root is part of it, not another root.
-            foreach (var node in unit.DescendantNodes(n => !IsRoot(n, out _, out _)))
-                if (IsRoot(node, out int family, out string? type)) byFamily[family].Add(((BaseObjectCreationExpressionSyntax)node, type!));
+            (int Family, string Type)? Root(ObjectCreationExpressionSyntax creation)
+            {
+                for (int i = 0; i < Families.Count; i++)
+                    if (reader.Resolve(creation.Type, Families[i].RootTypes) is string type) return (i, type);
+                return null;
+            }
             var roots = new List<TreeMapping>();
             for (int i = 0; i < Families.Count; i++)
                 if (byFamily[i].Count > 0) roots.AddRange(Families[i].Roots(byFamily[i], reader));
