@@ -1,6 +1,8 @@
+using System.CommandLine;
 using System.Reflection;
 using InfraLint.Cli.CSharpProjects;
 using InfraLint.Core.Engine;
+using InfraLint.Core.Facts;
 using InfraLint.Core.Scanning;
 using InfraLint.Rules;
 using InfraLint.CSharp;
@@ -27,8 +29,31 @@ internal static class LintHost
 
     /// <summary>A scanner with the configuration's settings; the configuration's own problems are facts, reported as IL0002.</summary>
     /// <param name="compilations">The compilation of each C# file read from a project, by display path: those are read semantically.</param>
-    public static Scanner CreateScanner(LoadedConfig? config = null, IReadOnlyDictionary<string, object>? compilations = null) =>
-        new(Engine, compilations is { Count: > 0 } ? Adapters.Select(a => a == CSharp ? new CompilationAdapter(CSharp, compilations) : a).ToArray() : Adapters, config?.Settings, config?.Problems.ToArray<object>());
+    /// <param name="ruleSet">The command line's <c>--rule-set</c>, which wins over the configuration's <c>ruleSet</c>.</param>
+    public static Scanner CreateScanner(LoadedConfig? config = null, IReadOnlyDictionary<string, object>? compilations = null, RuleSelection? ruleSet = null) =>
+        new(
+            Engine,
+            compilations is { Count: > 0 } ? Adapters.Select(a => a == CSharp ? new CompilationAdapter(CSharp, compilations) : a).ToArray() : Adapters,
+            ruleSet is RuleSelection chosen ? (config?.Settings ?? LintSettings.Default) with { RuleSet = chosen } : config?.Settings,
+            config?.Problems.ToArray<object>());
+
+    /// <summary>The <c>--rule-set</c> option of the commands that evaluate rules.</summary>
+    public static Option<string?> RuleSetOption()
+    {
+        var option = new Option<string?>("--rule-set")
+        {
+            Description = "Which rules run: 'recommended' (the default: precise, actionable) or 'all'. Overrides the configuration's ruleSet.",
+        };
+        option.AcceptOnlyFromAmong("recommended", "all");
+        return option;
+    }
+
+    public static RuleSelection? ParseRuleSet(string? value) => value switch
+    {
+        "recommended" => RuleSelection.Recommended,
+        "all" => RuleSelection.All,
+        _ => null,
+    };
 
     /// <summary>The C# front end (syntactic; <see cref="CompilationAdapter"/> gives it a project's compilation).</summary>
     private static readonly CSharpAdapter CSharp = new(PlatformReaders.CSharp, IgnoreAnnotation.Read);

@@ -2,6 +2,7 @@ using InfraLint.Cli.CSharpProjects;
 using InfraLint.Cli.Files;
 using InfraLint.Cli.Inputs;
 using InfraLint.Cli.Output;
+using InfraLint.Core.Facts;
 using InfraLint.Core.Locations;
 using InfraLint.Core.Scanning;
 
@@ -10,12 +11,12 @@ namespace InfraLint.Cli;
 /// <summary>Configuration + paths on the command line → files → one scan → a report every output format can render.</summary>
 internal static class ScanPipeline
 {
-    public static ScanReport Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath = null, IReadOnlySet<string>? baseline = null)
+    public static ScanReport Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath = null, IReadOnlySet<string>? baseline = null, RuleSelection? ruleSet = null)
     {
         var config = ConfigFile.Find(env, configPath, LintHost.Catalog);
-        var scanner = LintHost.CreateScanner(config?.Loaded);
+        var scanner = LintHost.CreateScanner(config?.Loaded, ruleSet: ruleSet);
         var inputs = new InputCollector(env, scanner.Accepts, excludes, config, projects: project => ProjectLoader.Load(project, env.DisplayPath)).Collect(paths);
-        if (inputs.Compilations.Count > 0) scanner = LintHost.CreateScanner(config?.Loaded, inputs.Compilations);
+        if (inputs.Compilations.Count > 0) scanner = LintHost.CreateScanner(config?.Loaded, inputs.Compilations, ruleSet);
         var result = scanner.Scan(inputs.Files, input => ReadSource(input, inputs.Unreadable));
         return new ScanReport(result, LintHost.Catalog, inputs.Root, inputs.FullPathByDisplay, inputs.Notices, env) { Baseline = baseline };
     }

@@ -24,6 +24,36 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_rule_set_option_wins_over_the_configuration_and_runs_adoption_rules()
+    {
+        // A GPU pod with no infralint.dev vocabulary anywhere: IL1004 (capacity plan) waits for adoption by default.
+        _dir.Write("k8s/gpu.yaml", """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: gpu
+            spec:
+              containers:
+                - name: cuda
+                  image: nvcr.io/nvidia/cuda:12.4.1-base-ubuntu22.04
+                  command: ["python", "serve.py"]
+                  resources:
+                    limits: {nvidia.com/gpu: 1, memory: 8Gi}
+            """);
+        _dir.Write(".infralint.yaml", "ruleSet: recommended\n");
+
+        var recommended = CliRunner.Run(_dir.Path, "scan", ".", "--format", "json", "--fail-on", "none");
+        var all = CliRunner.Run(_dir.Path, "scan", ".", "--format", "json", "--fail-on", "none", "--rule-set", "all");
+        var bad = CliRunner.Run(_dir.Path, "scan", ".", "--rule-set", "strict");
+
+        Assert.True(recommended.ExitCode == 0, recommended.ToString());
+        Assert.DoesNotContain("\"IL1004\"", recommended.Out);
+        Assert.True(all.ExitCode == 0, all.ToString());
+        Assert.Contains("\"ruleId\": \"IL1004\"", all.Out);
+        Assert.Equal(2, bad.ExitCode);
+    }
+
+    [Fact]
     public void A_file_that_cannot_be_read_is_an_IL0001_finding_and_the_scan_goes_on()
     {
         _dir.WriteBytes("a/broken.yaml", InvalidUtf8);

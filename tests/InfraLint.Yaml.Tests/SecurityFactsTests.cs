@@ -216,4 +216,16 @@ public class SecurityFactsTests
             """), _ => true);
         Assert.Equal(new[] { (1, 29), (2, 22) }, bad.Problems.Select(p => Pos(p.Span)));
     }
+
+    [Fact]
+    public void The_rule_set_is_read_from_configuration()
+    {
+        Assert.Equal(RuleSelection.Recommended, ConfigLoader.Load(new SourceText(".infralint.yaml", "allowedRegions: []"), _ => true).Settings.RuleSet);
+        var all = ConfigLoader.Load(new SourceText(".infralint.yaml", "ruleSet: all\n"), _ => true);
+        Assert.Empty(all.Problems);
+        Assert.Equal(RuleSelection.All, all.Settings.RuleSet);
+        var bad = ConfigLoader.Load(new SourceText(".infralint.yaml", "ruleSet: strict\n"), _ => true);
+        Assert.Equal(new[] { (1, 10) }, bad.Problems.Select(p => Pos(p.Span)));
+        Assert.Contains("'recommended' (the default) or 'all'", bad.Problems.Single().Message);
+    }
 }

@@ -32,6 +32,7 @@ namespace InfraLint.Rules.Compute
             ComputeWorkload workload = default!;
 
             When()
+                .Exists<Adoption>(a => a.Covers(Id))
                 .Match(() => settings)
                 .Match(() => workload, w => !w.IsNodePool, w => ProvisionedAccelerators.UsesAccelerators(w, settings.Catalog))
                 .Not<WorkloadProfile>(p => p.Describes(workload) && (!p.ModelName.IsMissing || !p.Parameters.IsMissing));

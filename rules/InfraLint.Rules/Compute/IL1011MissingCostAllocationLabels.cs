@@ -35,6 +35,7 @@ namespace InfraLint.Rules.Compute
             ComputeWorkload workload = default!;
 
             When()
+                .Exists<Adoption>(a => a.Covers(Id))
                 .Match(() => settings)
                 .Match(() => workload, w => ProvisionedAccelerators.UsesAccelerators(w, settings.Catalog), w => Missing(w, settings).Length > 0);
 
@@ -86,6 +87,7 @@ namespace InfraLint.Rules.Compute
             StorageResource storage = default!;
 
             When()
+                .Exists<Adoption>(a => a.Covers(IL1011MissingCostAllocationLabels.Id))
                 .Match(() => settings)
                 .Match(() => storage, s => IL1011MissingCostAllocationLabels.Missing(s, settings).Length > 0);
 

@@ -39,6 +39,7 @@ namespace InfraLint.Rules.Governance
             LintSettings settings = default!;
 
             When()
+                .Exists<Adoption>(a => a.Covers(Id))
                 .Match(() => settings)
                 .Match(
                     () => workload,

@@ -40,6 +40,7 @@ namespace InfraLint.Rules.Observability
             ComputeWorkload workload = default!;
 
             When()
+                .Exists<Adoption>(a => a.Covers(Id))
                 .Match(() => workload, w => IsDeployedModel(w))
                 .Not<ModelMonitor>(m => m.Monitors(workload))
                 .Not<WorkloadProfile>(p => p.Describes(workload));

@@ -31,6 +31,7 @@ namespace InfraLint.Rules.Observability
             ComputeWorkload workload = default!;
 
             When()
+                .Exists<Adoption>(a => a.Covers(Id))
                 .Match(() => workload, w => IL3001NoDriftMonitoring.IsDeployedModel(w))
                 .Not<AlertRule>(a => a.IsLatency && a.Covers(workload))
                 .Not<WorkloadProfile>(p => p.Describes(workload));

@@ -51,7 +51,7 @@ internal static class ExplainCommand
         o.WriteLine();
         o.WriteLine(rule.Description);
         o.WriteLine();
-        o.WriteLine($"  severity           {ScanReport.SeverityWord(rule.DefaultSeverity)}{(rule.EnabledByDefault ? "" : " (off by default)")}");
+        o.WriteLine($"  severity           {ScanReport.SeverityWord(rule.DefaultSeverity)}{RulesCommand.SetNote(rule)}");
         o.WriteLine($"  area               {rule.Area}");
         o.WriteLine($"  precision          {rule.Precision}");
         o.WriteLine($"  tags               {string.Join(", ", rule.Tags)}");

@@ -53,20 +53,22 @@ internal static class FixCommand
         command.Options.Add(rules);
         command.Options.Add(exclude);
         command.Options.Add(config);
+        var ruleSet = LintHost.RuleSetOption();
+        command.Options.Add(ruleSet);
         command.SetAction(parseResult =>
         {
             var only = new HashSet<string>(parseResult.GetValue(rules) ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
             foreach (var id in only)
                 if (LintHost.Catalog.Find(id) is null) throw new UsageException($"unknown rule id '{id}' in --rule; run 'infralint rules' for the catalog");
-            return Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), only, parseResult.GetValue(dryRun));
+            return Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), only, parseResult.GetValue(dryRun), LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)));
         });
         return command;
     }
 
-    private static int Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath, IReadOnlySet<string> only, bool dryRun)
+    private static int Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath, IReadOnlySet<string> only, bool dryRun, RuleSelection? ruleSet)
     {
         var config = ConfigFile.Find(env, configPath, LintHost.Catalog);
-        var scanner = LintHost.CreateScanner(config?.Loaded);
+        var scanner = LintHost.CreateScanner(config?.Loaded, ruleSet: ruleSet);
         var inputs = new InputCollector(env, scanner.Accepts, excludes, config).Collect(paths);
         foreach (var notice in inputs.Notices) env.Error.WriteLine($"infralint: {TerminalText.Escape(notice)}");
 

@@ -31,6 +31,7 @@ internal static class RulesCommand
                     description = r.Description,
                     severity = ScanReport.SeverityWord(r.DefaultSeverity),
                     enabledByDefault = r.EnabledByDefault,
+                    recommended = r.Recommended,
                     area = r.Area.ToString(),
                     precision = r.Precision.ToString(),
                     tags = r.Tags,
@@ -42,10 +43,14 @@ internal static class RulesCommand
                 return ExitCodes.Success;
             }
             foreach (var rule in rules)
-                env.Out.WriteLine($"{rule.Id}  {ScanReport.SeverityWord(rule.DefaultSeverity),-7}  {rule.Title}{(rule.EnabledByDefault ? "" : " (off by default)")}");
-            env.Out.WriteLine($"{rules.Count} rules. 'infralint explain ILxxxx' shows one in full.");
+                env.Out.WriteLine($"{rule.Id}  {ScanReport.SeverityWord(rule.DefaultSeverity),-7}  {rule.Title}{SetNote(rule)}");
+            env.Out.WriteLine($"{rules.Count} rules, {rules.Count(r => r.EnabledByDefault && r.Recommended)} in the recommended set (the default; 'ruleSet: all' or --rule-set all runs every rule). 'infralint explain ILxxxx' shows one in full.");
             return ExitCodes.Success;
         });
         return command;
     }
+
+    /// <summary>Why a rule does not run by default, if it does not.</summary>
+    public static string SetNote(Core.Findings.RuleDescriptor rule) =>
+        !rule.EnabledByDefault ? " (off by default)" : !rule.Recommended ? " (not in the recommended set)" : "";
 }

@@ -50,6 +50,8 @@ internal static class ScanCommand
             Description = "Console format: also list suppressed findings and findings already in the baseline.",
         };
 
+        var ruleSet = LintHost.RuleSetOption();
+
         var command = new Command("scan", "Scan infrastructure files and report findings.");
         command.Arguments.Add(paths);
         command.Options.Add(format);
@@ -59,11 +61,12 @@ internal static class ScanCommand
         command.Options.Add(config);
         command.Options.Add(baseline);
         command.Options.Add(showSuppressed);
+        command.Options.Add(ruleSet);
         command.SetAction(parseResult =>
         {
             var baselinePath = parseResult.GetValue(baseline);
             var known = string.IsNullOrEmpty(baselinePath) ? null : BaselineFile.Load(env, baselinePath);
-            var report = ScanPipeline.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known);
+            var report = ScanPipeline.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)));
             foreach (var notice in report.Notices) env.Error.WriteLine($"infralint: {TerminalText.Escape(notice)}");
 
             var chosenFormat = parseResult.GetValue(format)!;

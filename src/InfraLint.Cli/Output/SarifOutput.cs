@@ -104,7 +104,7 @@ internal static class SarifOutput
             FullDescription = new MultiformatMessageString { Text = Sentence(rule.Description) },
             Help = new MultiformatMessageString { Text = docs, Markdown = docs },
             HelpUri = rule.HelpUri,
-            DefaultConfiguration = new ReportingConfiguration { Level = Level(rule.DefaultSeverity), Enabled = rule.EnabledByDefault },
+            DefaultConfiguration = new ReportingConfiguration { Level = Level(rule.DefaultSeverity), Enabled = rule.EnabledByDefault && rule.Recommended },
         };
         descriptor.SetProperty("tags", rule.Tags.ToArray());
         descriptor.SetProperty("precision", Precision(rule.Precision));

@@ -10,7 +10,7 @@ namespace InfraLint.Core.Facts
     /// The configuration rules read (inserted into every session as one fact), so a rule's thresholds
     /// come from <c>.infralint.yaml</c> rather than constants in the rule.
     /// </summary>
-    public sealed class LintSettings
+    public sealed record LintSettings
     {
         public static LintSettings Default { get; } = new LintSettings();
 
@@ -71,18 +71,35 @@ namespace InfraLint.Core.Facts
         /// <summary>When training should not start (IL1007); default Monday–Friday 08:00–20:00 UTC.</summary>
         public PeakWindow PeakHours { get; init; } = PeakWindow.Default;
 
+        /// <summary>
+        /// Which rules run when configuration does not name them: the recommended set (high precision, actionable;
+        /// the default) or all of them, including rules that are off by default.
+        /// </summary>
+        public RuleSelection RuleSet { get; init; } = RuleSelection.Recommended;
+
         /// <summary>Per-rule overrides from configuration, by rule id.</summary>
         public IReadOnlyDictionary<string, RuleOverride> Rules { get; init; } = new Dictionary<string, RuleOverride>(StringComparer.OrdinalIgnoreCase);
 
         public bool IsEnabled(Findings.RuleDescriptor rule)
         {
-            if (!Rules.TryGetValue(rule.Id, out var o)) return rule.EnabledByDefault;
+            bool selected = RuleSet == RuleSelection.All || (rule.EnabledByDefault && rule.Recommended);
+            if (!Rules.TryGetValue(rule.Id, out var o)) return selected;
             if (o.Severity == Findings.Severity.None) return false;
-            return o.Enabled ?? (o.Severity is not null || rule.EnabledByDefault);
+            return o.Enabled ?? (o.Severity is not null || selected);
         }
 
         public Findings.Severity SeverityOf(Findings.RuleDescriptor rule) =>
             Rules.TryGetValue(rule.Id, out var o) && o.Severity is Findings.Severity severity ? severity : rule.DefaultSeverity;
+    }
+
+    /// <summary>The catalog's rule sets (<c>ruleSet:</c> in configuration, <c>--rule-set</c> on the command line).</summary>
+    public enum RuleSelection
+    {
+        /// <summary>Rules that are on by default and in the recommended set: the findings people act on.</summary>
+        Recommended,
+
+        /// <summary>Every rule, and rules that only ask for InfraLint's own vocabulary run without it.</summary>
+        All,
     }
 
     /// <summary>What configuration says about one rule; null members keep the rule's defaults.</summary>

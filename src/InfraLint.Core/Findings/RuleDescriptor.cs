@@ -23,7 +23,8 @@ namespace InfraLint.Core.Findings
             double? securitySeverity = null,
             IReadOnlyList<FrameworkControl>? controls = null,
             bool enabledByDefault = true,
-            bool suppressibleInSource = true)
+            bool suppressibleInSource = true,
+            bool recommended = true)
         {
             if (id is null || id.Length != 6 || !id.StartsWith("IL", StringComparison.Ordinal) || !id.Skip(2).All(char.IsDigit))
                 throw new ArgumentException($"Rule ids are IL followed by four digits, not '{id}'.", nameof(id));
@@ -39,6 +40,7 @@ namespace InfraLint.Core.Findings
             Controls = controls ?? Array.Empty<FrameworkControl>();
             EnabledByDefault = enabledByDefault;
             SuppressibleInSource = suppressibleInSource;
+            Recommended = recommended;
         }
 
         public string Id { get; }
@@ -61,6 +63,12 @@ namespace InfraLint.Core.Findings
         public IReadOnlyList<FrameworkControl> Controls { get; }
 
         public bool EnabledByDefault { get; }
+
+        /// <summary>
+        /// In the recommended set, the default: precise and actionable on real files (docs/precision.md argues every
+        /// rule left out). <c>ruleSet: all</c> runs the others too.
+        /// </summary>
+        public bool Recommended { get; }
 
         /// <summary>
         /// False for a rule whose findings say the source itself cannot be trusted (a file that cannot be parsed):

@@ -79,7 +79,11 @@ namespace InfraLint.Core.Scanning
             var facts = adapted.SelectMany(r => r.Facts).ToArray();
             var secrets = SecretMask.FromFacts(facts);
             // Directives are facts too, so rules can judge them (IL0003 without a reason, IL0002 unknown rule ids).
-            var findings = _engine.Evaluate(facts.Concat(directives).Concat(_configurationFacts), _settings, cancellationToken)
+            var adoption = Adoption.Detect(facts, _settings);
+            var findings = _engine.Evaluate(
+                    facts.Concat(directives).Concat(_configurationFacts).Concat(adoption is null ? Array.Empty<object>() : new object[] { adoption }),
+                    _settings,
+                    cancellationToken)
                 .Where(f => _settings.IsEnabled(f.Rule))
                 .ToList();
             foreach (var finding in findings)

@@ -83,6 +83,22 @@ namespace InfraLint.Platforms.Kubernetes
 
         public IEnumerable<object> Read(TreeMapping root)
         {
+            if (Vocabulary(root) is VocabularyUse use) yield return use;
+            foreach (var fact in ReadObject(root)) yield return fact;
+        }
+
+        /// <summary>The first <c>infralint.dev/*</c> label or annotation of an object, whatever its kind.</summary>
+        private static VocabularyUse? Vocabulary(TreeMapping root)
+        {
+            var metadata = root.Map("metadata");
+            foreach (var key in new[] { "annotations", "labels" })
+                foreach (var (name, keyNode, _) in metadata.Map(key).Entries())
+                    if (name.StartsWith(Adoption.VocabularyPrefix, StringComparison.Ordinal)) return new VocabularyUse(name, keyNode.Span);
+            return null;
+        }
+
+        private IEnumerable<object> ReadObject(TreeMapping root)
+        {
             string kind = root.Str("kind")!;
             if (kind == "List" || kind.EndsWith("List", StringComparison.Ordinal) && root.Seq("items") is not null)
             {

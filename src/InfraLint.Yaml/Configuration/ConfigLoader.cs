@@ -20,7 +20,7 @@ namespace InfraLint.Yaml.Configuration
     {
         public const string FileName = ".infralint.yaml";
 
-        private static readonly string[] TopLevelKeys = { "rules", "requireImageDigests", "costLabels", "exclude", "defaultNamespace", "allowedRegions", "sizing", "frameworks", "requireCustomerManagedKeys", "minLogRetentionDays", "lineageLabels" };
+        private static readonly string[] TopLevelKeys = { "ruleSet", "rules", "requireImageDigests", "costLabels", "exclude", "defaultNamespace", "allowedRegions", "sizing", "frameworks", "requireCustomerManagedKeys", "minLogRetentionDays", "lineageLabels" };
 
         /// <param name="readFile">
         /// Reads a file named relative to the configuration file (for <c>sizing.catalog</c>), or returns null when it
@@ -95,8 +95,20 @@ namespace InfraLint.Yaml.Configuration
                 else problems.Add(new ConfigProblem(r.HeadSpan(source), "'minLogRetentionDays' must be a whole number of days from 1 to 3653."));
             }
 
+            var ruleSet = RuleSelection.Recommended;
+            if (root.Get("ruleSet") is { } setNode)
+            {
+                switch ((setNode as YamlScalarNode)?.Value)
+                {
+                    case "recommended": ruleSet = RuleSelection.Recommended; break;
+                    case "all": ruleSet = RuleSelection.All; break;
+                    default: problems.Add(new ConfigProblem(setNode.HeadSpan(source), "'ruleSet' must be 'recommended' (the default) or 'all'.")); break;
+                }
+            }
+
             var settings = new LintSettings
             {
+                RuleSet = ruleSet,
                 RequireImageDigests = digests,
                 RequireCustomerManagedKeys = customerKeys,
                 MinLogRetentionDays = minRetention,

@@ -37,7 +37,7 @@ public sealed class IL4004NoLineageMetadataTests
         Verify.NoFindings(Id, Plain(Job)
             .Replace("  namespace: training\n", "  namespace: training\n  labels:\n    app.kubernetes.io/version: 4f2a9c1\n  annotations:\n    infralint.dev/dataset: s3://d/churn/v3/\n")
             .Replace("        spec:\n          containers:", "        metadata:\n          labels:\n            infralint.dev/model-version: churn-v12\n        spec:\n          containers:"));
-        var partial = Assert.Single(Lint.Yaml(Plain(Job).Replace("  namespace: training\n", "  namespace: training\n  labels:\n    app.kubernetes.io/version: 4f2a9c1\n")).Of(Id));
+        var partial = Assert.Single(Lint.Yaml(Plain(Job).Replace("  namespace: training\n", "  namespace: training\n  labels:\n    app.kubernetes.io/version: 4f2a9c1\n"), settings: ((LintSettings?)null).Selecting(Id)).Of(Id));
         Assert.Equal("infralint.dev/dataset,infralint.dev/model-version", partial.Properties["missing"]);
     }
 

@@ -96,7 +96,7 @@ internal static class CSharpVerify
         IReadOnlyList<Finding> findings = Array.Empty<Finding>();
         foreach (var mode in modes)
         {
-            var result = CSharpLint.Run(parsed.Text, mode, settings: settings);
+            var result = CSharpLint.Run(parsed.Text, mode, settings: settings.Selecting(ruleId));
             Verify.NoParseFailures(result);
             findings = result.Of(ruleId);
             var actual = findings.Select(f => new Markup.Expected(f.Location.File, f.RuleId, f.Location).ToString()).OrderBy(s => s, StringComparer.Ordinal).ToArray();
@@ -115,7 +115,7 @@ internal static class CSharpVerify
         if (modes.Length == 0) modes = new[] { CSharpMode.Syntactic, CSharpMode.Semantic };
         foreach (var mode in modes)
         {
-            var result = CSharpLint.Run(code, mode, settings: settings);
+            var result = CSharpLint.Run(code, mode, settings: settings.Selecting(ruleId));
             Verify.NoParseFailures(result);
             Assert.True(result.Of(ruleId).Count == 0, $"{mode} mode: {string.Join("; ", result.Of(ruleId).Select(f => f.ToString()))}");
         }
@@ -128,13 +128,13 @@ internal static class CSharpVerify
     /// </summary>
     public static void Fix(string ruleId, string code, string expected, bool compiles = true)
     {
-        var finding = Assert.Single(CSharpLint.Run(code, CSharpMode.Syntactic).Of(ruleId));
+        var finding = Assert.Single(CSharpLint.Run(code, CSharpMode.Syntactic, settings: ((LintSettings?)null).Selecting(ruleId)).Of(ruleId));
         var fix = Assert.Single(finding.Fixes);
         var fixedText = Verify.Apply(code, fix);
         Assert.Equal(expected.ReplaceLineEndings("\n"), fixedText.ReplaceLineEndings("\n"));
         Assert.Equal(0, CSharpAdapter.SyntaxErrors(new SourceText(CSharpLint.File, fixedText)));
         if (compiles) CSharpLint.Compile(new SourceText(CSharpLint.File, fixedText));
-        var again = CSharpLint.Run(fixedText, CSharpMode.Syntactic);
+        var again = CSharpLint.Run(fixedText, CSharpMode.Syntactic, settings: ((LintSettings?)null).Selecting(ruleId));
         Verify.NoParseFailures(again);
         Assert.DoesNotContain(again.Of(ruleId), f => f.LogicalPath == finding.LogicalPath);
     }
@@ -154,7 +154,7 @@ internal static class CSharpVerify
             var mutated = code.Substring(0, literal.SpanStart) + Call + code.Substring(literal.Span.End);
             int delta = Call.Length - literal.Span.Length;
             int Original(int offset) => offset > literal.SpanStart ? offset - delta : offset;
-            var after = CSharpLint.Run(mutated, CSharpMode.Syntactic, settings: settings).Of(ruleId);
+            var after = CSharpLint.Run(mutated, CSharpMode.Syntactic, settings: settings.Selecting(ruleId)).Of(ruleId);
             var added = after.Where(f => !before.Contains(Original(f.Location.StartOffset))).Select(f => f.ToString()).ToArray();
             Assert.True(added.Length == 0, $"{ruleId} fires anew when {literal} becomes {Call}: {string.Join("; ", added)}");
             var still = after.Where(f => f.Location.StartOffset == literal.SpanStart).Select(f => f.ToString()).ToArray();

@@ -9,6 +9,19 @@ namespace InfraLint.Rules.Tests.Infrastructure;
 internal static class Verify
 {
     /// <summary>
+    /// A rule test judges its rule as a team that configured it on would see it (<c>IL1004: {enabled: true}</c>): whatever
+    /// the default rule set, and with the adoption that rules asking for InfraLint's own vocabulary wait for. What the
+    /// defaults select is tested on its own (RuleSelectionTests).
+    /// </summary>
+    public static LintSettings Selecting(this LintSettings? settings, string ruleId)
+    {
+        var chosen = settings ?? LintSettings.Default;
+        var rules = new Dictionary<string, RuleOverride>(chosen.Rules, StringComparer.OrdinalIgnoreCase);
+        rules[ruleId] = rules.TryGetValue(ruleId, out var o) ? o with { Enabled = o.Enabled ?? true } : new RuleOverride(true, null);
+        return chosen with { Rules = rules };
+    }
+
+    /// <summary>
     /// Lints the marked-up YAML and asserts that the findings of <paramref name="ruleId"/> are exactly the
     /// marked spans (start and end), nothing more. Returns the findings for further assertions.
     /// </summary>
@@ -21,7 +34,7 @@ internal static class Verify
     public static IReadOnlyList<Finding> Files(string ruleId, LintSettings? settings, params (string File, string Markup)[] files)
     {
         var parsed = files.Select(f => (f.File, Markup: Markup.Parse(f.File, f.Markup))).ToArray();
-        var result = Lint.Files(settings, parsed.Select(p => (p.File, p.Markup.Text)).ToArray());
+        var result = Lint.Files(settings.Selecting(ruleId), parsed.Select(p => (p.File, p.Markup.Text)).ToArray());
         NoParseFailures(result);
 
         var expected = parsed.SelectMany(p => p.Markup.Spans).Where(s => s.Rule == ruleId).Select(Describe).ToArray();
@@ -55,7 +68,7 @@ internal static class Verify
 
                 var mutated = text.Substring(0, span.Span.StartOffset) + "!Ref UnknownParameter" + text.Substring(span.Span.EndOffset);
                 var inputs = parsed.Select(p => (p.File, p.File == file ? mutated : p.Markup.Text)).ToArray();
-                var again = Lint.Files(settings, inputs).Of(ruleId).Where(f => f.LogicalPath == finding.LogicalPath).Select(f => f.ToString()).ToArray();
+                var again = Lint.Files(settings.Selecting(ruleId), inputs).Of(ruleId).Where(f => f.LogicalPath == finding.LogicalPath).Select(f => f.ToString()).ToArray();
                 Assert.True(again.Length == 0, $"{ruleId} still fires when '{key.Groups["key"].Value}: {value}' becomes '!Ref UnknownParameter' (an unknown value must never produce a finding): {string.Join("; ", again)}");
             }
         }
@@ -68,7 +81,7 @@ internal static class Verify
     /// <summary>Asserts the rule does not fire on the YAML.</summary>
     public static void NoFindings(string ruleId, string yaml, LintSettings? settings = null)
     {
-        var result = Lint.Yaml(yaml, settings: settings);
+        var result = Lint.Yaml(yaml, settings: settings.Selecting(ruleId));
         NoParseFailures(result);
         Assert.Empty(result.Of(ruleId).Select(f => f.ToString()));
     }
@@ -79,12 +92,12 @@ internal static class Verify
     /// </summary>
     public static void Fix(string ruleId, string yaml, string expected, LintSettings? settings = null)
     {
-        var finding = Assert.Single(Lint.Yaml(yaml, settings: settings).Of(ruleId));
+        var finding = Assert.Single(Lint.Yaml(yaml, settings: settings.Selecting(ruleId)).Of(ruleId));
         var fix = Assert.Single(finding.Fixes);
         string fixedText = Apply(yaml, fix);
         Assert.Equal(expected.ReplaceLineEndings("\n"), fixedText.ReplaceLineEndings("\n"));
 
-        var again = Lint.Yaml(fixedText, settings: settings);
+        var again = Lint.Yaml(fixedText, settings: settings.Selecting(ruleId));
         NoParseFailures(again);
         Assert.DoesNotContain(again.Of(ruleId), f => f.LogicalPath == finding.LogicalPath);
     }
