@@ -85,7 +85,7 @@ namespace InfraLint.Rules.Observability
                 : $"allows maxUnavailable {at.Value} of {replicas} replica{(replicas == 1 ? string.Empty : "s")}, so a rollout may take them all down at once";
             return new Finding(
                 Descriptor,
-                $"Inference {Wording.Of(workload)} {how}: a bad model version takes all traffic and the service is down while the weights load. Roll out progressively (a rolling update with maxUnavailable 1, or a canary with Argo Rollouts, Flagger or KServe canaryTrafficPercent).",
+                $"Inference {Wording.Of(workload)} {how}: a bad model version takes all traffic and the service is down while the weights load. {Advice(replicas)}",
                 at.Span,
                 Wording.PathOf(workload, at),
                 workload,
@@ -96,6 +96,14 @@ namespace InfraLint.Rules.Observability
                     ["replicas"] = replicas.ToString(CultureInfo.InvariantCulture),
                 });
         }
+
+        /// <summary>
+        /// maxUnavailable 1 is the cheap remedy only with spare replicas: a single replica is still stopped before its
+        /// successor is ready, so there the remedy is to surge first (maxUnavailable 0) or to run a second replica.
+        /// </summary>
+        private static string Advice(int replicas) => replicas < 2
+            ? "Start the new version before stopping the old one (maxUnavailable 0 with a maxSurge of 1, which needs room for one more replica's accelerators), run a second replica, or use a canary with Argo Rollouts, Flagger or KServe canaryTrafficPercent."
+            : "Roll out progressively (a rolling update with maxUnavailable 1, or a canary with Argo Rollouts, Flagger or KServe canaryTrafficPercent).";
 
         private static IReadOnlyList<Fix> Fixes(ComputeWorkload workload, bool recreate, int replicas)
         {

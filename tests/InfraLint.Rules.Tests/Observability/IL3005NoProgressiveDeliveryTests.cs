@@ -58,6 +58,19 @@ public sealed class IL3005NoProgressiveDeliveryTests
         Assert.Empty(claim.Fixes);
     }
 
+    [Fact]
+    public void A_single_replica_that_may_stop_before_its_successor_is_ready_is_told_to_surge_first_not_to_set_maxUnavailable_1()
+    {
+        string yaml = Plain(Recreate).Replace("replicas: 3", "replicas: 1")
+            .Replace("    type: Recreate\n", "    type: RollingUpdate\n    rollingUpdate:\n      maxSurge: 1\n      maxUnavailable: 1\n");
+        var finding = Assert.Single(Lint.Yaml(yaml).Of(Id));
+        Assert.Equal((12, 23), (finding.Location.StartLine, finding.Location.StartColumn));
+        Assert.Contains("allows maxUnavailable 1 of 1 replica", finding.Message);
+        Assert.Contains("maxUnavailable 0 with a maxSurge of 1", finding.Message);
+        Assert.DoesNotContain("a rolling update with maxUnavailable 1", finding.Message);
+        Assert.Empty(finding.Fixes);
+    }
+
     [Theory]
     [InlineData("100%")]
     [InlineData("3")]
