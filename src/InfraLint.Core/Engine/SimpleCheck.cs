@@ -13,7 +13,11 @@ namespace InfraLint.Core.Engine
     /// matches every applicable fact of an enabled rule, records that the rule evaluated it (<see cref="Evaluated"/>:
     /// the ground of "holds" when it yields nothing) and reports what the judgement yields, both linked to the match.
     /// </summary>
-    /// <typeparam name="TFact">The fact judged: an <see cref="InfraResource"/>, <see cref="Container"/>, <see cref="PodTemplate"/>, <see cref="PipelineStage"/> or <see cref="AccessStatement"/>.</typeparam>
+    /// <typeparam name="TFact">
+    /// The fact judged: an <see cref="InfraResource"/>, or a part of one <see cref="Evaluated.Of"/> knows (<see cref="Container"/>,
+    /// <see cref="PodTemplate"/>, <see cref="PipelineStage"/>, <see cref="AccessStatement"/>, <see cref="RegionPlacement"/>); any other
+    /// type overrides <see cref="Evaluation"/>.
+    /// </typeparam>
     public abstract class SimpleCheck<TFact> : Rule
         where TFact : class
     {
@@ -53,9 +57,13 @@ namespace InfraLint.Core.Engine
         /// <summary>What is wrong with an applicable fact; nothing when the rule holds for it.</summary>
         protected abstract IEnumerable<Finding> Judge(TFact fact, LintSettings settings);
 
+        /// <summary>What the evaluation of <paramref name="fact"/> names; override for a fact type <see cref="Evaluated.Of"/> does not know.</summary>
+        protected virtual Evaluated Evaluation(TFact fact) => Evaluated.Of(Checked, fact);
+
         private void Record(IContext context, TFact fact, LintSettings settings)
         {
-            context.Evaluated(Checked, fact);
+            var evaluation = Evaluation(fact);
+            context.InsertLinked(evaluation, evaluation);
             context.Report(Judge(fact, settings));
         }
     }

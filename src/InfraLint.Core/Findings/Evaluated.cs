@@ -38,7 +38,7 @@ namespace InfraLint.Core.Findings
 
         /// <summary>
         /// The evaluation of <paramref name="judged"/>, a fact the engine holds: an <see cref="InfraResource"/> is itself the
-        /// resource; a container, pod template, pipeline stage or access statement belongs to the resource that declares it.
+        /// resource; a container, pod template, pipeline stage, access statement or region placement belongs to the resource that declares it.
         /// </summary>
         /// <exception cref="ArgumentException">The fact is of a kind that names no place (settings, a parse failure).</exception>
         public static Evaluated Of(RuleDescriptor rule, object judged) => judged switch
@@ -48,6 +48,7 @@ namespace InfraLint.Core.Findings
             PodTemplate pod => Part(rule, pod.Workload, pod.Span, pod.Path),
             PipelineStage stage => Part(rule, stage.Profile, stage.Span, stage.Path),
             AccessStatement statement => Part(rule, statement.Policy, statement.Span, statement.Path),
+            RegionPlacement placement => Part(rule, placement.Resource, placement.Region.Span, placement.Region.Path),
             _ => throw new ArgumentException($"{judged.GetType().Name} is not a resource or a part of one; say what {rule.Id} judged with Evaluated(rule, resource, location, path).", nameof(judged)),
         };
 

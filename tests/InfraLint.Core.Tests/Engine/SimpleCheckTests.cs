@@ -100,6 +100,8 @@ public sealed class SimpleCheckTests
         Assert.Equal((11, 11), (evaluation.Location.StartLine, evaluation.Location.StartColumn));
         Assert.Equal("Deployment/serving/llm:spec.template.spec.containers[0]", evaluation.LogicalPath);
         Assert.Equal("Deployment/serving/llm:spec.template.spec", Evaluated.Of(OpenBucketCheck.Descriptor, pod).LogicalPath);
+        var zone = Located<string>.Present("eu-west-1a", SourceSpan.At("k8s.yaml", 8, 20, 80), "spec.template.spec.nodeSelector.zone");
+        Assert.Equal("Deployment/serving/llm:spec.template.spec.nodeSelector.zone", Evaluated.Of(OpenBucketCheck.Descriptor, new RegionPlacement(workload, zone, "node selector")).LogicalPath);
     }
 
     [Fact]
