@@ -13,7 +13,9 @@ namespace InfraLint.Rules.Compute
 {
     /// <summary>
     /// One inference workload with accelerators, the profile that describes it and what the sizing model says
-    /// about it: the shared ground of IL1001–IL1003. Every number a capacity finding prints comes from here,
+    /// about it: the shared ground of IL1001–IL1003, built once per workload and session by <see cref="CapacityCaseRule"/>
+    /// and matched by the three as a fact, so each sizing question is answered once and a report can count a workload's
+    /// waste once even when two of them speak about it. Every number a capacity finding prints comes from here,
     /// and <see cref="Properties"/> carries the inputs and the plan's steps for <c>infralint explain</c>.
     /// </summary>
     internal sealed class CapacityCase
@@ -150,15 +152,55 @@ namespace InfraLint.Rules.Compute
         public InferencePlan? AtBestWidth(int? provisionedGpus = null) =>
             Size(Request with { GpusPerReplica = null, ProvisionedGpus = provisionedGpus });
 
+        /// <summary>
+        /// The plans of every accelerator class for the workload's demand, each at the width the model would choose
+        /// (IL1003's comparison); empty when the model cannot size it.
+        /// </summary>
+        public IReadOnlyList<InferencePlan> AcrossAccelerators()
+        {
+            lock (_plans)
+            {
+                if (_comparison is null)
+                {
+                    SizingRuns++;
+                    try
+                    {
+                        _comparison = InferenceSizer.CompareAccelerators(Request with { GpusPerReplica = null }, Settings.Catalog, Settings.Sizing);
+                    }
+                    catch (SizingInputException)
+                    {
+                        _comparison = Array.Empty<InferencePlan>();
+                    }
+                }
+                return _comparison;
+            }
+        }
+
+        /// <summary>How often the sizing model ran for this case: once per distinct question, whichever rules asked it.</summary>
+        internal int SizingRuns { get; private set; }
+
+        // The case is a fact of one session shared by IL1001–IL1003, so a question two rules ask is answered once.
+        private readonly Dictionary<InferenceRequest, InferencePlan?> _plans = new Dictionary<InferenceRequest, InferencePlan?>();
+
+        private IReadOnlyList<InferencePlan>? _comparison;
+
         private InferencePlan? Size(InferenceRequest request)
         {
-            try
+            lock (_plans)
             {
-                return InferenceSizer.Size(request, Settings.Catalog, Settings.Sizing);
-            }
-            catch (SizingInputException)
-            {
-                return null;
+                if (_plans.TryGetValue(request, out var known)) return known;
+                SizingRuns++;
+                InferencePlan? plan;
+                try
+                {
+                    plan = InferenceSizer.Size(request, Settings.Catalog, Settings.Sizing);
+                }
+                catch (SizingInputException)
+                {
+                    plan = null;
+                }
+                _plans.Add(request, plan);
+                return plan;
             }
         }
 

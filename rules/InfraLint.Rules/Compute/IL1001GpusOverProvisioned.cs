@@ -26,11 +26,15 @@ namespace InfraLint.Rules.Compute
             Precision.Medium,
             new[] { "compute", "cost", "gpu", "capacity", "sizing" });
 
-        internal override Finding? Judge(CapacityCase? capacity)
+        /// <summary>
+        /// Without peak traffic there is nothing to weigh the GPUs against: a wider replica holds more KV cache and
+        /// serves more per GPU, so "the narrowest that fits" is no verdict on its own. Nor is a count an intrinsic decides.
+        /// </summary>
+        internal override bool Applies(CapacityCase capacity) => capacity.MinReplicas is int && capacity.Request.PeakRequestsPerSecond is not null;
+
+        internal override Finding? Judge(CapacityCase capacity)
         {
-            // Without peak traffic there is nothing to weigh the GPUs against: a wider replica holds more KV cache
-            // and serves more per GPU, so "the narrowest that fits" is no verdict on its own.
-            if (capacity?.MinReplicas is not int minReplicas || capacity.Request.PeakRequestsPerSecond is null) return null;
+            int minReplicas = capacity.MinReplicas!.Value;
             int width = capacity.GpusPerReplica;
             int provisioned = minReplicas * width;
 

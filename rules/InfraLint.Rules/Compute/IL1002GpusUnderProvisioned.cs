@@ -28,9 +28,9 @@ namespace InfraLint.Rules.Compute
             Precision.Medium,
             new[] { "compute", "gpu", "capacity", "sizing", "reliability" });
 
-        internal override Finding? Judge(CapacityCase? capacity)
+        internal override Finding? Judge(CapacityCase capacity)
         {
-            if (capacity?.AtProvisionedWidth() is not { } plan) return null;
+            if (capacity.AtProvisionedWidth() is not { } plan) return null;
             if (!plan.Fits) return ReportDoesNotFit(capacity, plan);
             if (!plan.MeetsSlo && capacity.AtBestWidth() is { Fits: true, MeetsSlo: true } wider && wider.GpusPerReplica > capacity.GpusPerReplica)
                 return ReportTooNarrow(capacity, wider);

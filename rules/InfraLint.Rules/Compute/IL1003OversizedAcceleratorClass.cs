@@ -30,22 +30,15 @@ namespace InfraLint.Rules.Compute
             Precision.Medium,
             new[] { "compute", "cost", "gpu", "sizing" });
 
-        internal override Finding? Judge(CapacityCase? capacity)
+        /// <summary>Recommending another class on the strength of an assumed one would be a guess about a guess.</summary>
+        internal override bool Applies(CapacityCase capacity) => !capacity.Hardware.Assumed;
+
+        internal override Finding? Judge(CapacityCase capacity)
         {
-            // Recommending another class on the strength of an assumed one would be a guess about a guess.
-            if (capacity is null || capacity.Hardware.Assumed) return null;
             var current = capacity.AtBestWidth();
             if (current is not { Fits: true, MeetsSlo: true } || capacity.MonthlyGpuCost(current) is not double currentCost || currentCost <= 0) return null;
 
-            IReadOnlyList<InferencePlan> plans;
-            try
-            {
-                plans = InferenceSizer.CompareAccelerators(capacity.Request with { GpusPerReplica = null }, capacity.Settings.Catalog, capacity.Settings.Sizing);
-            }
-            catch (Core.Sizing.SizingInputException)
-            {
-                return null;
-            }
+            var plans = capacity.AcrossAccelerators();
 
             // Same vendor (the serving stack carries over) and, where the instance is known, the same provider
             // and hosting (SageMaker prices against SageMaker): a move of cloud is not a sizing recommendation.

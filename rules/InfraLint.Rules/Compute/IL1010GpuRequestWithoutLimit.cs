@@ -16,7 +16,7 @@ namespace InfraLint.Rules.Compute
     /// to the request and rejects the pod otherwise. The limit is what the device plugin allocates from.
     /// </summary>
     [Name(Id)]
-    public sealed class IL1010GpuRequestWithoutLimit : Rule
+    public sealed class IL1010GpuRequestWithoutLimit : SimpleCheck<Container>
     {
         public const string Id = "IL1010";
 
@@ -28,22 +28,18 @@ namespace InfraLint.Rules.Compute
             Precision.VeryHigh,
             new[] { "compute", "gpu", "kubernetes", "resources" });
 
-        public override void Define()
-        {
-            Container container = default!;
+        protected override bool Applies(Container container, LintSettings _) => container.Resources.Requests.Keys.Any(IsExtended);
 
-            When()
-                .Match(() => container, c => Unmatched(c).Any());
+        protected override IEnumerable<Finding> Judge(Container container, LintSettings _) =>
+            Unmatched(container).Select(r => Report(container, r.Key, r.Value));
 
-            Then()
-                .Do(ctx => ctx.Report(Unmatched(container).Select(r => Report(container, r.Key, r.Value))));
-        }
+        private static bool IsExtended(string resource) =>
+            AcceleratorResources.IsAccelerator(resource) || AcceleratorResources.IsExtendedResource(resource);
 
         /// <summary>Extended-resource requests that have no limit, or a limit of a different amount.</summary>
         private static IEnumerable<KeyValuePair<string, Located<string>>> Unmatched(Container container) =>
             container.Resources.Requests.Where(r =>
-                (AcceleratorResources.IsAccelerator(r.Key) || AcceleratorResources.IsExtendedResource(r.Key))
-                && !(container.Resources.Limits.TryGetValue(r.Key, out var limit) && SameAmount(limit.Value, r.Value.Value)));
+                IsExtended(r.Key) && !(container.Resources.Limits.TryGetValue(r.Key, out var limit) && SameAmount(limit.Value, r.Value.Value)));
 
         private static bool SameAmount(string a, string b) =>
             TryCount(a, out long x) && TryCount(b, out long y) ? x == y : string.Equals(a.Trim(), b.Trim(), System.StringComparison.Ordinal);

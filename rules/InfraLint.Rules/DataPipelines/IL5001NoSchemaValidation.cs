@@ -14,7 +14,7 @@ namespace InfraLint.Rules.DataPipelines
     /// schema covers the stages before it.
     /// </summary>
     [Name(Id)]
-    public sealed class IL5001NoSchemaValidation : Rule
+    public sealed class IL5001NoSchemaValidation : SimpleCheck<PipelineStage>
     {
         public const string Id = "IL5001";
 
@@ -30,19 +30,11 @@ namespace InfraLint.Rules.DataPipelines
                 new FrameworkControl(FrameworkControl.Iso42001, "A.7.4", "Quality of data for AI systems"),
             });
 
-        public override void Define()
+        protected override bool Applies(PipelineStage stage, LintSettings _) => stage.Type.Value == StageType.Ingest || stage.IsStreaming;
+
+        protected override IEnumerable<Finding> Judge(PipelineStage stage, LintSettings _)
         {
-            PipelineStage stage = default!;
-
-            When()
-                .Match(
-                    () => stage,
-                    s => s.Type.Value == StageType.Ingest || s.IsStreaming,
-                    s => !s.ChecksSchema,
-                    s => !s.Later.Any(l => l.Type.Value == StageType.Validate && l.ChecksSchema));
-
-            Then()
-                .Do(ctx => ctx.Report(Report(stage)));
+            if (!stage.ChecksSchema && !stage.Later.Any(l => l.Type.Value == StageType.Validate && l.ChecksSchema)) yield return Report(stage);
         }
 
         private static Finding Report(PipelineStage stage) => new Finding(

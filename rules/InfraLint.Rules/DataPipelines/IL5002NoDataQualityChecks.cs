@@ -14,7 +14,7 @@ namespace InfraLint.Rules.DataPipelines
     /// is about the pipeline, so it is made once, at the first stage that feeds training.
     /// </summary>
     [Name(Id)]
-    public sealed class IL5002NoDataQualityChecks : Rule
+    public sealed class IL5002NoDataQualityChecks : SimpleCheck<WorkloadProfile>
     {
         public const string Id = "IL5002";
 
@@ -31,18 +31,11 @@ namespace InfraLint.Rules.DataPipelines
                 new FrameworkControl(FrameworkControl.Iso42001, "A.7.4", "Quality of data for AI systems"),
             });
 
-        public override void Define()
+        protected override bool Applies(WorkloadProfile profile, LintSettings _) => profile.Stages.Any(s => s.FeedsTrainingData);
+
+        protected override IEnumerable<Finding> Judge(WorkloadProfile profile, LintSettings _)
         {
-            WorkloadProfile profile = default!;
-
-            When()
-                .Match(
-                    () => profile,
-                    p => p.Stages.Any(s => s.FeedsTrainingData),
-                    p => !p.Stages.Any(s => s.IsQualityGate));
-
-            Then()
-                .Do(ctx => ctx.Report(Report(profile)));
+            if (!profile.Stages.Any(s => s.IsQualityGate)) yield return Report(profile);
         }
 
         private static Finding Report(WorkloadProfile profile)

@@ -12,7 +12,7 @@ namespace InfraLint.Rules.DataPipelines
     /// consumer when its type is <c>stream</c> or its source is on a streaming system (Kafka, Kinesis, Pub/Sub…).
     /// </summary>
     [Name(Id)]
-    public sealed class IL5003StreamWithoutDeadLetterHandling : Rule
+    public sealed class IL5003StreamWithoutDeadLetterHandling : SimpleCheck<PipelineStage>
     {
         public const string Id = "IL5003";
 
@@ -24,18 +24,11 @@ namespace InfraLint.Rules.DataPipelines
             Precision.High,
             new[] { "data-pipeline", "streaming", "reliability" });
 
-        public override void Define()
+        protected override bool Applies(PipelineStage stage, LintSettings _) => stage.IsStreaming && !stage.DeadLetter.IsUnknown;
+
+        protected override IEnumerable<Finding> Judge(PipelineStage stage, LintSettings _)
         {
-            PipelineStage stage = default!;
-
-            When()
-                .Match(
-                    () => stage,
-                    s => s.IsStreaming,
-                    s => s.DeadLetter.IsMissing || (s.DeadLetter.IsPresent && string.IsNullOrWhiteSpace(s.DeadLetter.Value)));
-
-            Then()
-                .Do(ctx => ctx.Report(Report(stage)));
+            if (stage.DeadLetter.IsMissing || string.IsNullOrWhiteSpace(stage.DeadLetter.Value)) yield return Report(stage);
         }
 
         private static Finding Report(PipelineStage stage) => new Finding(

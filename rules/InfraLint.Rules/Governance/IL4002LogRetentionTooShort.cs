@@ -17,7 +17,7 @@ namespace InfraLint.Rules.Governance
     /// the smallest allowed one that meets the minimum.
     /// </summary>
     [Name(Id)]
-    public sealed class IL4002LogRetentionTooShort : Rule
+    public sealed class IL4002LogRetentionTooShort : SimpleCheck<LogStore>
     {
         public const string Id = "IL4002";
 
@@ -39,17 +39,12 @@ namespace InfraLint.Rules.Governance
                 FrameworkControl.Nist("AU-11", "Audit Record Retention"),
             });
 
-        public override void Define()
+        protected override bool Applies(LogStore store, LintSettings _) => store.ProvisioningOnly == null && !store.RetentionDays.IsUnknown;
+
+        protected override IEnumerable<Finding> Judge(LogStore store, LintSettings settings)
         {
-            LintSettings settings = default!;
-            LogStore store = default!;
-
-            When()
-                .Match(() => settings)
-                .Match(() => store, s => s.ProvisioningOnly == null, s => s.RetentionDays.IsPresent, s => s.RetentionDays.Value < settings.MinLogRetentionDays);
-
-            Then()
-                .Do(ctx => ctx.Report(Report(store, settings.MinLogRetentionDays)));
+            if (store.RetentionDays.IsPresent && store.RetentionDays.Value < settings.MinLogRetentionDays)
+                yield return Report(store, settings.MinLogRetentionDays);
         }
 
         /// <summary>The smallest retention CloudWatch accepts that keeps logs at least <paramref name="minimum"/> days; null above the largest.</summary>

@@ -13,7 +13,7 @@ namespace InfraLint.Rules.Security
     /// SageMaker ML volumes) is IL2002's concern, and storage whose state an intrinsic decides is unknown.
     /// </summary>
     [Name(Id)]
-    public sealed class IL2001StorageNotEncryptedAtRest : Rule
+    public sealed class IL2001StorageNotEncryptedAtRest : SimpleCheck<StorageResource>
     {
         public const string Id = "IL2001";
 
@@ -31,17 +31,12 @@ namespace InfraLint.Rules.Security
                 new FrameworkControl(FrameworkControl.EuAiAct, "Art. 15", "Accuracy, robustness and cybersecurity"),
             });
 
-        public override void Define()
+        protected override bool Applies(StorageResource storage, LintSettings _) =>
+            !storage.Encryption.IsUnknown && storage.Encryption.Value != EncryptionAtRest.Unknown;
+
+        protected override IEnumerable<Finding> Judge(StorageResource storage, LintSettings _)
         {
-            StorageResource storage = default!;
-
-            When()
-                .Match(
-                    () => storage,
-                    s => s.Encryption.Value == EncryptionAtRest.None || s.Encryption.Value == EncryptionAtRest.Disabled);
-
-            Then()
-                .Do(ctx => ctx.Report(Report(storage)));
+            if (storage.Encryption.Value is EncryptionAtRest.None or EncryptionAtRest.Disabled) yield return Report(storage);
         }
 
         private static Finding Report(StorageResource storage)

@@ -14,7 +14,7 @@ namespace InfraLint.Rules.Security
     /// balancer that terminates TLS where this file cannot see it.
     /// </summary>
     [Name(Id)]
-    public sealed class IL2003TrafficNotEncryptedInTransit : Rule
+    public sealed class IL2003TrafficNotEncryptedInTransit : SimpleCheck<Endpoint>
     {
         public const string Id = "IL2003";
 
@@ -31,15 +31,14 @@ namespace InfraLint.Rules.Security
                 FrameworkControl.Nist("SC-8", "Transmission Confidentiality and Integrity"),
             });
 
-        public override void Define()
+        /// <summary>A listener that states its protocol, or an internet-facing Ingress whose TLS is written or left out (not computed).</summary>
+        protected override bool Applies(Endpoint endpoint, LintSettings _) =>
+            endpoint.Protocol is { IsPresent: true, Value: not null }
+            || (endpoint.Exposure == Exposure.Public && endpoint.Tls is { } tls && (tls.IsMissing || (tls.IsPresent && tls.Value is not null)));
+
+        protected override IEnumerable<Finding> Judge(Endpoint endpoint, LintSettings _)
         {
-            Endpoint endpoint = default!;
-
-            When()
-                .Match(() => endpoint, e => IsPlainHttpListener(e) || IsPublicWithoutTls(e));
-
-            Then()
-                .Do(ctx => ctx.Report(Report(endpoint)));
+            if (IsPlainHttpListener(endpoint) || IsPublicWithoutTls(endpoint)) yield return Report(endpoint);
         }
 
         private static bool IsPlainHttpListener(Endpoint e) =>
@@ -78,17 +77,20 @@ namespace InfraLint.Rules.Security
     /// that lives outside the template (or whose bucket an intrinsic picks) makes the answer unknown.
     /// </summary>
     [Name(IL2003TrafficNotEncryptedInTransit.Id + ".bucket")]
-    public sealed class IL2003BucketAllowsPlaintext : Rule
+    public sealed class IL2003BucketAllowsPlaintext : SimpleCheck<StorageResource>
     {
-        public override void Define()
+        public IL2003BucketAllowsPlaintext()
+            : base(IL2003TrafficNotEncryptedInTransit.Descriptor)
         {
-            StorageResource storage = default!;
+        }
 
-            When()
-                .Match(() => storage, s => s.RequiresSecureTransport.IsMissing);
+        /// <summary>A bucket whose policies are all in this template; other storage has no such policy (the mapper leaves it present and null).</summary>
+        protected override bool Applies(StorageResource storage, LintSettings _) =>
+            storage.RequiresSecureTransport.IsMissing || (storage.RequiresSecureTransport.IsPresent && storage.RequiresSecureTransport.Value is not null);
 
-            Then()
-                .Do(ctx => ctx.Report(Report(storage)));
+        protected override IEnumerable<Finding> Judge(StorageResource storage, LintSettings _)
+        {
+            if (storage.RequiresSecureTransport.IsMissing) yield return Report(storage);
         }
 
         private static Finding Report(StorageResource storage) =>

@@ -14,7 +14,7 @@ namespace InfraLint.Rules.Security
     /// TLS 1.3; the fix picks the plain one and the docs page states what older clients lose.
     /// </summary>
     [Name(Id)]
-    public sealed class IL2004LegacyTlsVersionsAllowed : Rule
+    public sealed class IL2004LegacyTlsVersionsAllowed : SimpleCheck<Endpoint>
     {
         public const string Id = "IL2004";
 
@@ -38,15 +38,13 @@ namespace InfraLint.Rules.Security
                 FrameworkControl.Nist("SC-13", "Cryptographic Protection"),
             });
 
-        public override void Define()
+        /// <summary>An HTTPS or TLS listener whose policy is named, or left to the provider's default; one an intrinsic picks is unknown.</summary>
+        protected override bool Applies(Endpoint endpoint, LintSettings _) =>
+            TerminatesTls(endpoint) && (endpoint.TlsPolicy!.IsMissing || endpoint.TlsPolicy.Value is not null);
+
+        protected override IEnumerable<Finding> Judge(Endpoint endpoint, LintSettings _)
         {
-            Endpoint endpoint = default!;
-
-            When()
-                .Match(() => endpoint, e => TerminatesTls(e), e => AllowsOlderTls(e.TlsPolicy!));
-
-            Then()
-                .Do(ctx => ctx.Report(Report(endpoint)));
+            if (AllowsOlderTls(endpoint.TlsPolicy!)) yield return Report(endpoint);
         }
 
         private static bool TerminatesTls(Endpoint e) =>

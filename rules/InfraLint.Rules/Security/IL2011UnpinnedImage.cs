@@ -13,7 +13,7 @@ namespace InfraLint.Rules.Security
     /// so teams that need a fixed baseline turn on <c>requireImageDigests</c>.
     /// </summary>
     [Name(Id)]
-    public sealed class IL2011UnpinnedImage : Rule
+    public sealed class IL2011UnpinnedImage : SimpleCheck<Container>
     {
         public const string Id = "IL2011";
 
@@ -30,31 +30,18 @@ namespace InfraLint.Rules.Security
                 FrameworkControl.Nist("CM-2", "Baseline Configuration"),
             });
 
-        public override void Define()
+        /// <summary>Templated references and placeholders ("FILLED BY THE OPERATOR", "IMAGE_NAME") are resolved before deployment: they pin nothing and float nothing.</summary>
+        protected override bool Applies(Container container, LintSettings _) =>
+            container.Image.IsPresent && container.Image.Value is string image && !string.IsNullOrWhiteSpace(image)
+            && !ImageReference.IsTemplated(image) && ImageReference.IsWellFormed(image);
+
+        protected override IEnumerable<Finding> Judge(Container container, LintSettings settings)
         {
-            LintSettings settings = default!;
-            Container container = default!;
-
-            When()
-                .Match(() => settings)
-                .Match(() => container, c => Problem(c, settings) != null);
-
-            Then()
-                .Do(ctx => ctx.Report(Report(container, Problem(container, settings)!)));
-        }
-
-        /// <summary>What is wrong with the container's image, or null; templated and placeholder references are someone else's to resolve.</summary>
-        private static string? Problem(Container container, LintSettings settings)
-        {
-            string? image = container.Image.Value;
-            if (!container.Image.IsPresent || string.IsNullOrWhiteSpace(image) || ImageReference.IsTemplated(image!)) return null;
-            // A placeholder such as "FILLED BY THE OPERATOR" or "IMAGE_NAME" is replaced before deployment; it pins nothing and floats nothing.
-            if (!ImageReference.IsWellFormed(image!)) return null;
-            var reference = ImageReference.Parse(image!);
-            if (reference.IsPinnedByDigest) return null;
-            if (reference.Tag is null) return "has no tag, so it runs whatever ':latest' is when the node pulls; pin a version tag or a digest";
-            if (reference.HasMutableTag) return "uses the tag ':latest', which moves with every push; pin a version tag or a digest";
-            return settings.RequireImageDigests ? "has no @sha256 digest, which requireImageDigests demands; pin it by digest" : null;
+            var reference = ImageReference.Parse(container.Image.Value!);
+            if (reference.IsPinnedByDigest) yield break;
+            if (reference.Tag is null) yield return Report(container, "has no tag, so it runs whatever ':latest' is when the node pulls; pin a version tag or a digest");
+            else if (reference.HasMutableTag) yield return Report(container, "uses the tag ':latest', which moves with every push; pin a version tag or a digest");
+            else if (settings.RequireImageDigests) yield return Report(container, "has no @sha256 digest, which requireImageDigests demands; pin it by digest");
         }
 
         private static Finding Report(Container container, string problem) =>

@@ -14,7 +14,7 @@ namespace InfraLint.Rules.Security
     /// is switching one of them off, or a public canned ACL, and that is what this rule points at.
     /// </summary>
     [Name(Id)]
-    public sealed class IL2012PublicStorage : Rule
+    public sealed class IL2012PublicStorage : SimpleCheck<StorageResource>
     {
         public const string Id = "IL2012";
 
@@ -31,16 +31,14 @@ namespace InfraLint.Rules.Security
                 FrameworkControl.Nist("AC-3", "Access Enforcement"),
             });
 
-        public override void Define()
-        {
-            StorageResource storage = default!;
+        /// <summary>A bucket, unless a public-access setting it leaves shut is computed elsewhere and may open it.</summary>
+        protected override bool Applies(StorageResource storage, LintSettings _) =>
+            storage.Category == "bucket" && (Opened(storage) || !storage.PublicAccessFlags.Any(f => f.IsUnknown || (f.IsPresent && f.Value is null)));
 
-            When()
-                .Match(() => storage, s => s.PublicAccessFlags.Any(f => f.Value == false) || s.PublicAcl != null);
+        protected override IEnumerable<Finding> Judge(StorageResource storage, LintSettings _) =>
+            Opened(storage) ? Report(storage) : Enumerable.Empty<Finding>();
 
-            Then()
-                .Do(ctx => ctx.Report(Report(storage)));
-        }
+        private static bool Opened(StorageResource storage) => storage.PublicAccessFlags.Any(f => f.Value == false) || storage.PublicAcl != null;
 
         private static IEnumerable<Finding> Report(StorageResource storage)
         {

@@ -10,6 +10,9 @@ using NRules.Fluent;
 
 namespace InfraLint.Core.Engine
 {
+    /// <summary>One session's output: the findings, and the evaluations the rules recorded, unsorted and unfiltered (the scanner applies settings).</summary>
+    public sealed record RuleRun(IReadOnlyList<Finding> Findings, IReadOnlyList<Evaluated> Evaluations);
+
     /// <summary>
     /// The NRules host. Rules are compiled into one Rete network when the engine is built (a few
     /// milliseconds per rule, so once per process); each scan gets a cheap session of its own, with the
@@ -39,7 +42,12 @@ namespace InfraLint.Core.Engine
 
         /// <summary>Runs every rule over the facts and returns what they found, unsuppressed and unsorted.</summary>
         /// <exception cref="OperationCanceledException">The token was cancelled before the rules finished.</exception>
-        public IReadOnlyList<Finding> Evaluate(IEnumerable<object> facts, LintSettings settings, CancellationToken cancellationToken = default)
+        public IReadOnlyList<Finding> Evaluate(IEnumerable<object> facts, LintSettings settings, CancellationToken cancellationToken = default) =>
+            Run(facts, settings, cancellationToken).Findings;
+
+        /// <summary>Runs every rule over the facts: what they found, and what each of them evaluated (the ground of "holds").</summary>
+        /// <exception cref="OperationCanceledException">The token was cancelled before the rules finished.</exception>
+        public RuleRun Run(IEnumerable<object> facts, LintSettings settings, CancellationToken cancellationToken = default)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var session = _sessionFactory.CreateSession();
@@ -52,7 +60,7 @@ namespace InfraLint.Core.Engine
             // Fire stops between rules without throwing (NRules 1.0.4 fires one even on a token cancelled beforehand):
             // what fired by then is a partial result no host may take for the answer.
             cancellationToken.ThrowIfCancellationRequested();
-            return session.Query<Finding>().ToList();
+            return new RuleRun(session.Query<Finding>().ToList(), session.Query<Evaluated>().ToList());
         }
 
         /// <summary>

@@ -7,16 +7,24 @@ namespace InfraLint.Core.Scanning
 {
     public sealed class ScanResult
     {
-        public ScanResult(IReadOnlyList<Finding> findings, IReadOnlyList<string> files, TimeSpan elapsed, SecretMask? secrets = null)
+        public ScanResult(IReadOnlyList<Finding> findings, IReadOnlyList<string> files, TimeSpan elapsed, SecretMask? secrets = null, IReadOnlyList<Evaluated>? evaluations = null)
         {
             Secrets = secrets ?? SecretMask.None;
             Findings = findings;
+            Evaluations = evaluations ?? Array.Empty<Evaluated>();
             Files = files;
             Elapsed = elapsed;
         }
 
         /// <summary>Every finding, suppressed ones included (outputs decide how to show them), in file, line, column, rule order.</summary>
         public IReadOnlyList<Finding> Findings { get; }
+
+        /// <summary>
+        /// What each enabled rule judged, whatever the verdict, in file, line, column, rule order: with <see cref="Findings"/>
+        /// it tells a control that holds (evaluated, no finding) from one with nothing to look at (not evaluated).
+        /// Suppressions do not touch it: a suppressed finding was still evaluated.
+        /// </summary>
+        public IReadOnlyList<Evaluated> Evaluations { get; }
 
         /// <summary>Display paths of the files read.</summary>
         public IReadOnlyList<string> Files { get; }

@@ -17,7 +17,7 @@ namespace InfraLint.Core.Scanning
 
     /// <summary>
     /// The pipeline: sources read by the host, in parallel → adapters → facts → one engine session → suppressions →
-    /// sorted findings. Whatever goes wrong with one source (it cannot be read, an adapter throws) becomes a parse
+    /// sorted findings, and what each enabled rule evaluated. Whatever goes wrong with one source (it cannot be read, an adapter throws) becomes a parse
     /// failure of that source, so one hostile file never costs the others their results.
     /// </summary>
     public sealed class Scanner
@@ -80,12 +80,20 @@ namespace InfraLint.Core.Scanning
             var secrets = SecretMask.FromFacts(facts);
             // Directives are facts too, so rules can judge them (IL0003 without a reason, IL0002 unknown rule ids).
             var adoption = Adoption.Detect(facts, _settings);
-            var findings = _engine.Evaluate(
-                    facts.Concat(directives).Concat(_configurationFacts).Concat(adoption is null ? Array.Empty<object>() : new object[] { adoption }),
-                    _settings,
-                    cancellationToken)
-                .Where(f => _settings.IsEnabled(f.Rule))
-                .ToList();
+            var run = _engine.Run(
+                facts.Concat(directives).Concat(_configurationFacts).Concat(adoption is null ? Array.Empty<object>() : new object[] { adoption }),
+                _settings,
+                cancellationToken);
+            var findings = run.Findings.Where(f => _settings.IsEnabled(f.Rule)).ToList();
+            var evaluations = run.Evaluations
+                .Where(e => _settings.IsEnabled(e.Rule))
+                .OrderBy(e => e.Location.File, StringComparer.Ordinal)
+                .ThenBy(e => e.Location.StartLine)
+                .ThenBy(e => e.Location.StartColumn)
+                .ThenBy(e => e.RuleId, StringComparer.Ordinal)
+                .ThenBy(e => e.LogicalPath, StringComparer.Ordinal)
+                .ToArray();
+            foreach (var evaluation in evaluations) evaluation.Mask(secrets);
             foreach (var finding in findings)
             {
                 finding.Severity = _settings.SeverityOf(finding.Rule);
@@ -99,7 +107,7 @@ namespace InfraLint.Core.Scanning
                 .ThenBy(f => f.RuleId, StringComparer.Ordinal)
                 .ThenBy(f => f.Message, StringComparer.Ordinal)
                 .ToArray();
-            return new ScanResult(sorted, files, clock.Elapsed, secrets);
+            return new ScanResult(sorted, files, clock.Elapsed, secrets, evaluations);
         }
 
         /// <summary>What the adapters make of one source; never throws.</summary>
