@@ -82,6 +82,11 @@ namespace InfraLint.Yaml.Configuration
             return new LintSettings
             {
                 RequireImageDigests = settings.RequireImageDigests,
+                RequireCustomerManagedKeys = settings.RequireCustomerManagedKeys,
+                RequireCpuLimits = settings.RequireCpuLimits,
+                JudgeWorkstationStacks = settings.JudgeWorkstationStacks,
+                MinLogRetentionDays = settings.MinLogRetentionDays,
+                LineageLabels = settings.LineageLabels,
                 CostLabels = settings.CostLabels,
                 DefaultNamespace = settings.DefaultNamespace,
                 AllowedRegions = settings.AllowedRegions,
