@@ -118,9 +118,9 @@ namespace InfraLint.Yaml.Configuration
 
         private static bool Flag(YamlMappingNode root, string key, SourceText source, List<ConfigProblem> problems)
         {
-            if (root.ScalarNode(key) is not { } node) return false;
-            if (YamlNodes.Bool(node) is bool b) return b;
-            problems.Add(new ConfigProblem(node.Span(source), $"'{key}' must be true or false."));
+            if (root.Get(key) is not { } node) return false;
+            if (node is YamlScalarNode scalar && YamlNodes.Bool(scalar) is bool b) return b;
+            problems.Add(new ConfigProblem(node.HeadSpan(source), $"'{key}' must be true or false."));
             return false;
         }
 
