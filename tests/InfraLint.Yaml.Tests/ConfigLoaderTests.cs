@@ -31,6 +31,53 @@ public class ConfigLoaderTests
     }
 
     [Fact]
+    public void Cpu_limits_and_workstation_stacks_are_off_by_default_and_read_as_booleans()
+    {
+        var defaults = Load("requireImageDigests: false").Settings;
+        Assert.False(defaults.RequireCpuLimits);
+        Assert.False(defaults.JudgeWorkstationStacks);
+
+        var config = Load("""
+            requireCpuLimits: true
+            judgeWorkstationStacks: yes
+            """);
+        Assert.Empty(config.Problems);
+        Assert.True(config.Settings.RequireCpuLimits);
+        Assert.True(config.Settings.JudgeWorkstationStacks);
+
+        var bad = Load("""
+            requireCpuLimits: sometimes
+            judgeWorkstationStacks: [prod]
+            """);
+        Assert.Equal(
+            new[] { (1, 19, "'requireCpuLimits' must be true or false."), (2, 25, "'judgeWorkstationStacks' must be true or false.") },
+            bad.Problems.Select(p => (p.Span.StartLine, p.Span.StartColumn, p.Message)));
+        Assert.False(bad.Settings.RequireCpuLimits);
+        Assert.False(bad.Settings.JudgeWorkstationStacks);
+    }
+
+    /// <summary>The sizing section rebuilds the settings; it used to drop every setting it did not list.</summary>
+    [Fact]
+    public void A_sizing_section_keeps_the_other_settings()
+    {
+        var config = Load("""
+            requireCpuLimits: true
+            judgeWorkstationStacks: true
+            requireCustomerManagedKeys: true
+            minLogRetentionDays: 400
+            lineageLabels: [dataset]
+            sizing:
+              buffer: 0.2
+            """);
+        Assert.Empty(config.Problems);
+        Assert.True(config.Settings.RequireCpuLimits);
+        Assert.True(config.Settings.JudgeWorkstationStacks);
+        Assert.True(config.Settings.RequireCustomerManagedKeys);
+        Assert.Equal(400, config.Settings.MinLogRetentionDays);
+        Assert.Equal(new[] { "dataset" }, config.Settings.LineageLabels);
+    }
+
+    [Fact]
     public void Unknown_keys_and_bad_values_are_problems_with_their_line()
     {
         var config = Load("""

@@ -19,21 +19,24 @@ namespace InfraLint.Rules.Observability
         public static readonly RuleDescriptor Descriptor = new RuleDescriptor(
             Id,
             "No health probes",
-            "A serving container (of an inference service, or of a long-running service that declares ports) has no readiness or no liveness probe, so it gets traffic before the model is loaded or is never restarted when it hangs.",
+            "A serving container (of an inference service, or of a long-running service that declares ports) has no readiness or no liveness probe (a compose service no healthcheck:, not judged on workstation stacks), so it gets traffic before the model is loaded or is never restarted when it hangs.",
             Severity.Warning,
             Precision.High,
             new[] { "observability", "reliability", "kubernetes" });
 
         public override void Define()
         {
+            LintSettings settings = default!;
             Container container = default!;
 
             When()
+                .Match(() => settings)
                 .Match(
                     () => container,
                     c => IsServing(c),
                     c => !c.ProbesManagedElsewhere && !c.ManagedByPlatform,
-                    c => c.ReadinessProbe == null || c.LivenessProbe == null);
+                    c => c.ReadinessProbe == null || c.LivenessProbe == null,
+                    c => Workstations.OmissionsJudged(c.Workload, settings));
 
             Then()
                 .Do(ctx => ctx.Report(Report(container)));
@@ -45,15 +48,23 @@ namespace InfraLint.Rules.Observability
 
         private static Finding Report(Container container)
         {
+            // A platform with one health check (compose's healthcheck:) has no readiness and liveness to tell apart.
+            if (container.Workload.Spelling.HealthCheck is string check)
+                return Report(container, $"sets no {check}, {container.Workload.Spelling.HealthCheckConsequence}");
             string missing = container.ReadinessProbe == null && container.LivenessProbe == null
                 ? "neither a readiness nor a liveness probe"
                 : container.ReadinessProbe == null ? "no readiness probe" : "no liveness probe";
             string consequence = container.ReadinessProbe == null
                 ? "it receives traffic before it is ready"
                 : "a hung server is never restarted";
+            return Report(container, $"has {missing}, so {consequence}");
+        }
+
+        private static Finding Report(Container container, string problem)
+        {
             return new Finding(
                 Descriptor,
-                $"The {Wording.Of(container)} serves traffic but has {missing}, so {consequence}.",
+                $"The {Wording.Of(container)} serves traffic but {problem}.",
                 container.Name.Span,
                 Wording.PathOf(container, ".probes"),
                 container.Workload,

@@ -10,20 +10,19 @@ namespace InfraLint.Rules.Observability
 {
     /// <summary>
     /// A container without a memory limit can take the node's memory until the kernel kills something, and
-    /// on a GPU node that something is often another team's model server; without a CPU limit it can starve
-    /// the data loaders and tokenizers beside it.
+    /// on a GPU node that something is often another team's model server. A missing CPU limit is a different
+    /// judgement: a limit is a CFS quota that throttles a server in the periods it bursts, even on an idle node,
+    /// so it is only asked for when the team says it wants them (requireCpuLimits).
     /// </summary>
     [Name(Id)]
     public sealed class IL3006NoResourceLimits : Rule
     {
         public const string Id = "IL3006";
 
-        private static readonly string[] Required = { "cpu", "memory" };
-
         public static readonly RuleDescriptor Descriptor = new RuleDescriptor(
             Id,
             "No resource limits",
-            "A container sets no CPU or no memory limit, so it can take the node's CPU or memory from the pods beside it.",
+            "A container sets no memory limit (or no CPU limit, when requireCpuLimits asks for one), so it can take the node's memory or CPU from the pods beside it; not judged on workstation stacks.",
             Severity.Warning,
             Precision.High,
             new[] { "observability", "reliability", "resources", "kubernetes" },
@@ -34,24 +33,36 @@ namespace InfraLint.Rules.Observability
 
         public override void Define()
         {
+            LintSettings settings = default!;
             Container container = default!;
 
             When()
-                .Match(() => container, c => !c.IsInit, c => !c.ManagedByPlatform, c => Missing(c).Any());
+                .Match(() => settings)
+                .Match(
+                    () => container,
+                    c => !c.IsInit,
+                    c => !c.ManagedByPlatform,
+                    c => Workstations.OmissionsJudged(c.Workload, settings),
+                    c => Missing(c, settings).Any());
 
             Then()
-                .Do(ctx => ctx.Report(Report(container, Missing(container).ToArray())));
+                .Do(ctx => ctx.Report(Report(container, Missing(container, settings).ToArray())));
         }
 
-        private static IEnumerable<string> Missing(Container container) =>
-            Required.Where(name => !container.Resources.Limits.ContainsKey(name));
+        private static IEnumerable<string> Missing(Container container, LintSettings settings)
+        {
+            if (settings.RequireCpuLimits && !container.Resources.Limits.ContainsKey("cpu")) yield return "cpu";
+            if (!container.Resources.Limits.ContainsKey("memory")) yield return "memory";
+        }
 
         private static Finding Report(Container container, string[] missing)
         {
+            var spelling = container.Workload.Spelling;
             string what = missing.Length == 2 ? "no CPU or memory limit" : $"no {(missing[0] == "cpu" ? "CPU" : "memory")} limit";
+            string set = string.Join(" and ", missing.Select(m => m == "cpu" ? spelling.CpuLimit : spelling.MemoryLimit));
             return new Finding(
                 Descriptor,
-                $"The {Wording.Of(container)} sets {what}; set resources.limits.{string.Join(" and resources.limits.", missing)}.",
+                $"The {Wording.Of(container)} sets {what}; set {set}.",
                 container.Resources.Anchor,
                 Wording.PathOf(container, ".resources.limits"),
                 container.Workload,

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using InfraLint.Core.Engine;
 using InfraLint.Core.Facts;
 using InfraLint.Core.Findings;
-using InfraLint.Core.Locations;
 using InfraLint.Core.Fixes;
 using NRules.Fluent.Dsl;
 
@@ -21,7 +20,7 @@ namespace InfraLint.Rules.Security
         public static readonly RuleDescriptor Descriptor = new RuleDescriptor(
             Id,
             "Privileged container",
-            "A container runs privileged (all capabilities and host devices), or does not set allowPrivilegeEscalation: false, so a process in it can gain more privileges than it started with.",
+            "A container runs privileged (all capabilities and host devices), or does not forbid privilege escalation (allowPrivilegeEscalation: false; no-new-privileges in compose, not judged on workstation stacks), so a process in it can gain more privileges than it started with.",
             Severity.Error,
             Precision.High,
             new[] { "security", "kubernetes", "pod-security" },
@@ -35,30 +34,42 @@ namespace InfraLint.Rules.Security
 
         public override void Define()
         {
+            LintSettings settings = default!;
             Container container = default!;
 
             When()
+                .Match(() => settings)
                 .Match(
                     () => container,
                     c => !c.SecurityContextManagedElsewhere && !c.ManagedByPlatform,
-                    c => c.SecurityContext.Privileged.Value == true || EscalationAllowed(c.SecurityContext.AllowPrivilegeEscalation));
+                    c => c.SecurityContext.Privileged.Value == true || EscalationAllowed(c, settings));
 
             Then()
-                .Do(ctx => ctx.Report(Report(container)));
+                .Do(ctx => ctx.Report(Report(container, settings)));
         }
 
-        /// <summary>Anything but an explicit false allows escalation (Kubernetes defaults it to true); an unknown value is not judged.</summary>
-        private static bool EscalationAllowed(Located<bool?> escalation) => !escalation.IsUnknown && escalation.Value != false;
-
-        private static IEnumerable<Finding> Report(Container container)
+        /// <summary>
+        /// Anything but an explicit false allows escalation (Kubernetes defaults it to true, Docker sets no
+        /// no_new_privs unless asked); an unknown value is not judged, and leaving it out is not judged on a
+        /// workstation stack, where an explicit allow still is.
+        /// </summary>
+        private static bool EscalationAllowed(Container container, LintSettings settings)
         {
+            var escalation = container.SecurityContext.AllowPrivilegeEscalation;
+            if (escalation.IsUnknown || escalation.Value == false) return false;
+            return escalation.IsPresent || Workstations.OmissionsJudged(container.Workload, settings);
+        }
+
+        private static IEnumerable<Finding> Report(Container container, LintSettings settings)
+        {
+            var spelling = container.Workload.Spelling;
             var privileged = container.SecurityContext.Privileged;
             var escalation = container.SecurityContext.AllowPrivilegeEscalation;
             if (privileged.Value == true)
             {
                 yield return new Finding(
                     Descriptor,
-                    $"The {Wording.Of(container)} runs privileged: it has every capability and the node's devices, which is root on the node.",
+                    $"The {Wording.Of(container)} runs privileged: it has every capability and the {spelling.Host}'s devices, which is root on the {spelling.Host}.",
                     privileged.Span,
                     Wording.PathOf(container.Workload, privileged),
                     container.Workload,
@@ -69,19 +80,19 @@ namespace InfraLint.Rules.Security
                 // above; an explicit true is a second setting to change and gets its own finding.
                 if (escalation.Value != true) yield break;
             }
-            if (!EscalationAllowed(escalation)) yield break;
+            if (!EscalationAllowed(container, settings)) yield break;
 
-            string why = escalation.Value == true ? "sets allowPrivilegeEscalation: true"
-                : escalation.IsPresent ? "sets allowPrivilegeEscalation to a value that is not false"
-                : "does not set allowPrivilegeEscalation: false (Kubernetes defaults it to true)";
+            string why = escalation.Value == true ? $"sets {spelling.EscalationAllowed}"
+                : escalation.IsPresent ? $"sets {spelling.Escalation} to a value that does not forbid escalation"
+                : $"does not set {spelling.EscalationForbidden} ({spelling.EscalationDefault})";
             yield return new Finding(
                 Descriptor,
                 $"The {Wording.Of(container)} {why}, so setuid binaries can raise its privileges.",
                 escalation.IsPresent ? escalation.Span : container.Name.Span,
                 Wording.PathOf(container.Workload, escalation),
                 container.Workload,
-                fixes: Fix.Set(escalation.Edit, false, "Set allowPrivilegeEscalation to false"),
-                properties: new Dictionary<string, string> { ["setting"] = "allowPrivilegeEscalation" });
+                fixes: Fix.Set(escalation.Edit, false, spelling.EscalationFix),
+                properties: new Dictionary<string, string> { ["setting"] = spelling.Escalation });
         }
     }
 }

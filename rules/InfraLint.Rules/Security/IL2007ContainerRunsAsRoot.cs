@@ -20,7 +20,7 @@ namespace InfraLint.Rules.Security
         public static readonly RuleDescriptor Descriptor = new RuleDescriptor(
             Id,
             "Container runs as root",
-            "A container runs as user 0, or neither it nor its pod sets runAsNonRoot: true or a non-zero runAsUser, so it runs as root whenever its image does.",
+            "A container runs as user 0 (runAsUser: 0; user: root or 0 in compose), or neither it nor its pod sets runAsNonRoot: true or a non-zero runAsUser (a compose service sets no user:, not judged on workstation stacks), so it runs as root whenever its image does.",
             Severity.Warning,
             Precision.High,
             new[] { "security", "kubernetes", "pod-security" },
@@ -33,29 +33,36 @@ namespace InfraLint.Rules.Security
 
         public override void Define()
         {
+            LintSettings settings = default!;
             Container container = default!;
 
             When()
+                .Match(() => settings)
                 .Match(
                     () => container,
                     c => !c.SecurityContextManagedElsewhere && !c.ManagedByPlatform,
-                    c => c.EffectiveRunAsUser.Value == 0 || (c.EffectiveRunAsNonRoot.Value != true && !c.EffectiveRunAsNonRoot.IsUnknown && c.EffectiveRunAsUser.IsMissing));
+                    c => c.EffectiveRunAsUser.Value == 0 || (RootUnlessImageSays(c) && (c.EffectiveRunAsNonRoot.IsPresent || Workstations.OmissionsJudged(c.Workload, settings))));
 
             Then()
                 .Do(ctx => ctx.Report(Report(container)));
         }
 
+        /// <summary>Nothing refuses root and no user is named, so the image decides; an explicit runAsNonRoot: false is reported even on a workstation stack.</summary>
+        private static bool RootUnlessImageSays(Container c) =>
+            c.EffectiveRunAsNonRoot.Value != true && !c.EffectiveRunAsNonRoot.IsUnknown && c.EffectiveRunAsUser.IsMissing;
+
         private static Finding Report(Container container)
         {
+            var spelling = container.Workload.Spelling;
             var user = container.EffectiveRunAsUser;
             if (user.Value == 0)
             {
                 // No fix: runAsNonRoot: true next to runAsUser: 0 only stops the container from starting, and
                 // which non-root UID the image works with is something only its owner knows.
-                string where = container.SecurityContext.RunAsUser.IsPresent ? "its securityContext" : "its pod's securityContext";
+                string where = container.SecurityContext.RunAsUser.IsPresent ? spelling.ContainerUserScope : spelling.InheritedUserScope;
                 return new Finding(
                     Descriptor,
-                    $"The {Wording.Of(container)} runs as root: {where} sets runAsUser: 0. Use a non-zero UID the image supports.",
+                    $"The {Wording.Of(container)} runs as root: {where} sets {spelling.User}: 0 (root). Use a non-zero UID the image supports.",
                     user.Span,
                     Wording.PathOf(container.Workload, user),
                     container.Workload,
@@ -63,10 +70,10 @@ namespace InfraLint.Rules.Security
             }
 
             var nonRoot = container.SecurityContext.RunAsNonRoot;
-            string state = container.EffectiveRunAsNonRoot.Value == false ? "sets runAsNonRoot: false" : "does not set runAsNonRoot: true";
+            string state = container.EffectiveRunAsNonRoot.Value == false ? $"sets runAsNonRoot: false and sets no non-zero {spelling.User}" : spelling.NoNonRootUser;
             return new Finding(
                 Descriptor,
-                $"The {Wording.Of(container)} {state} and sets no non-zero runAsUser, so it runs as root if its image does.",
+                $"The {Wording.Of(container)} {state}, {spelling.ImageUserDefault}.",
                 container.Name.Span,
                 Wording.PathOf(container.Workload, nonRoot),
                 container.Workload,

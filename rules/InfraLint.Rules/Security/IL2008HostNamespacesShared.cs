@@ -16,7 +16,7 @@ namespace InfraLint.Rules.Security
         public static readonly RuleDescriptor Descriptor = new RuleDescriptor(
             Id,
             "Host namespaces shared",
-            "A pod sets hostNetwork, hostPID or hostIPC, sharing the node's network, process or IPC namespace and escaping pod isolation.",
+            "A pod sets hostNetwork, hostPID or hostIPC (a compose service network_mode, pid or ipc: host), sharing the node's network, process or IPC namespace and escaping pod isolation.",
             Severity.Error,
             Precision.VeryHigh,
             new[] { "security", "kubernetes", "isolation" },
@@ -42,12 +42,13 @@ namespace InfraLint.Rules.Security
 
         private static IEnumerable<Finding> Findings(PodTemplate pod)
         {
-            foreach (var (flag, name) in new[] { (pod.HostNetwork, "hostNetwork"), (pod.HostPid, "hostPID"), (pod.HostIpc, "hostIPC") })
+            var spelling = pod.Workload.Spelling;
+            foreach (var (flag, name, written) in new[] { (pod.HostNetwork, "hostNetwork", spelling.HostNetwork), (pod.HostPid, "hostPID", spelling.HostPid), (pod.HostIpc, "hostIPC", spelling.HostIpc) })
             {
                 if (flag.Value != true) continue;
                 yield return new Finding(
                     Descriptor,
-                    $"{pod.Workload.Kind} '{pod.Workload.Name}' sets {name}: true; its containers share the node's {Namespace(name)} namespace.",
+                    $"{pod.Workload.Kind} '{pod.Workload.Name}' sets {written}; its containers share the {spelling.Host}'s {Namespace(name)} namespace.",
                     flag.Span,
                     $"{pod.Workload.Id}:{flag.Path}",
                     pod.Workload,

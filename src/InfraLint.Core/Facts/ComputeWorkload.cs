@@ -84,6 +84,17 @@ namespace InfraLint.Core.Facts
         /// </summary>
         public bool IsNodePool { get; set; }
 
+        /// <summary>How the platform spells the container settings rules name in messages; Kubernetes's unless the mapper says otherwise.</summary>
+        public SettingSpelling Spelling { get; set; } = SettingSpelling.Kubernetes;
+
+        /// <summary>
+        /// Why the workload is taken to run on a developer's workstation rather than on shared hosts (a compose stack
+        /// that declares no Swarm deployment), or null. On a workstation the only user is the developer who started
+        /// it, so findings about hardening or limits it merely leaves out are noise there; explicit dangers (a
+        /// privileged container, root by name, host namespaces) are reported all the same.
+        /// </summary>
+        public string? WorkstationStack { get; set; }
+
         public IReadOnlyList<PodTemplate> Pods { get; set; } = Array.Empty<PodTemplate>();
 
         public IEnumerable<Container> Containers => Pods.SelectMany(p => p.Containers);

@@ -32,6 +32,20 @@ namespace InfraLint.Core.Facts
         /// <summary>IL2002 also fires on storage encrypted with a provider-owned or AWS-managed key rather than a customer-managed one.</summary>
         public bool RequireCustomerManagedKeys { get; init; }
 
+        /// <summary>
+        /// IL3006 also reports a missing CPU limit. Off by default: a CPU limit is a CFS quota, and a server that
+        /// uses its quota early in a period is throttled until the next one, which adds latency even when the host
+        /// has idle CPUs; a missing memory limit is reported either way.
+        /// </summary>
+        public bool RequireCpuLimits { get; init; }
+
+        /// <summary>
+        /// Absence-of-hardening and limit findings (IL2006 without no-new-privileges, IL2007 without a user, IL3004,
+        /// IL3006) also on workloads taken to run on a developer workstation (<see cref="ComputeWorkload.WorkstationStack"/>),
+        /// for teams that run such stacks on shared or production hosts.
+        /// </summary>
+        public bool JudgeWorkstationStacks { get; init; }
+
         /// <summary>Shortest log retention in days that IL4002 accepts (EU AI Act Art. 19 asks for at least six months).</summary>
         public int MinLogRetentionDays { get; init; } = DefaultMinLogRetentionDays;
 

@@ -14,12 +14,46 @@ namespace InfraLint.Platforms.Compose
     /// Reads a docker-compose file's services as compute workloads with one container each. Compose
     /// spells Kubernetes concepts differently (network_mode: host is hostNetwork, security_opt
     /// no-new-privileges is allowPrivilegeEscalation: false, a GPU device reservation is an exclusive
-    /// allocation), and the facts carry the Kubernetes meaning so rules need not know the difference.
+    /// allocation), and the facts carry the Kubernetes meaning so rules need not know the difference. What
+    /// differs in the reader's vocabulary travels in the facts too: <see cref="Spelling"/> names the compose keys
+    /// messages quote, and <see cref="ComputeWorkload.WorkstationStack"/> says a stack without Swarm deployment is
+    /// taken to run on a developer's workstation.
     /// </summary>
     public sealed class ComposeMapper
     {
         /// <summary>Compose-only keys; a document with <c>services</c> and none of these is still compose if a service has an image or build.</summary>
         private static readonly string[] ServiceKeys = { "image", "build", "command", "environment", "deploy", "ports" };
+
+        /// <summary>The compose keys messages quote; checked 2026-11-30 against https://docs.docker.com/reference/compose-file/services/.</summary>
+        public static readonly SettingSpelling Spelling = new SettingSpelling
+        {
+            Host = "host",
+            Escalation = "security_opt: no-new-privileges",
+            EscalationForbidden = "security_opt: [no-new-privileges:true]",
+            EscalationAllowed = "security_opt: [no-new-privileges:false]",
+            EscalationDefault = "Docker does not restrict new privileges unless asked",
+            EscalationFix = "Add no-new-privileges:true to security_opt",
+            User = "user",
+            ContainerUserScope = "its service",
+            InheritedUserScope = "its service",
+            NoNonRootUser = "sets no user:",
+            ImageUserDefault = "so it runs as the user its image names, root unless the image's Dockerfile sets USER",
+            HostNetwork = "network_mode: host",
+            HostPid = "pid: host",
+            HostIpc = "ipc: host",
+            HealthCheck = "healthcheck:",
+            // Docker only reports an unhealthy container; it is Swarm that replaces unhealthy tasks and holds traffic
+            // back until a task is healthy, and depends_on's service_healthy condition that waits for it.
+            HealthCheckConsequence = "so nothing can wait for the model to load (depends_on with condition: service_healthy, Swarm's routing) and Swarm cannot replace it when it hangs; a HEALTHCHECK in the image would do, but the image is not visible here",
+            CpuLimit = "deploy.resources.limits.cpus",
+            MemoryLimit = "deploy.resources.limits.memory (or mem_limit)",
+        };
+
+        /// <summary>
+        /// <c>deploy</c> keys only a Swarm (or another orchestrator of several hosts) acts on: where to place
+        /// replicas, one per node, how to roll out and back. <c>docker compose up</c> on one machine ignores them.
+        /// </summary>
+        private static readonly string[] SwarmDeployKeys = { "placement", "update_config", "rollback_config" };
 
         private readonly TreeFacts _y;
 
@@ -32,10 +66,15 @@ namespace InfraLint.Platforms.Compose
 
         public IEnumerable<object> Read(TreeMapping root)
         {
+            // A stack is deployed as a whole, so one service's Swarm deployment makes the whole file production.
+            string? workstation = root.Map("services").Entries().Any(e => e.Value is TreeMapping m && DeclaresSwarm(m.Map("deploy")))
+                ? null
+                : "a compose stack that declares no Swarm deployment (deploy.placement, deploy.mode: global, deploy.replicas above 1, update_config or rollback_config) runs on one machine, taken to be a developer's";
             foreach (var (name, keyNode, value) in root.Map("services").Entries())
             {
                 if (value is not TreeMapping service) continue;
                 var workload = ReadService(name, keyNode, service);
+                workload.WorkstationStack = workstation;
                 yield return workload;
                 // Labels carry the infralint.dev/* profile keys in compose, as annotations do in Kubernetes.
                 if (DiscardedLogs(workload, service) is { } discarded) yield return discarded;
@@ -59,6 +98,7 @@ namespace InfraLint.Platforms.Compose
                 LabelEdit = key => s.EditAt("labels", key)!,
                 // Compose has no collector discovery: Prometheus scrapes compose services from its own static configuration.
                 MetricsCollectedElsewhere = "the collector's own scrape configuration",
+                Spelling = Spelling,
             };
             var deploy = s.Map("deploy");
             workload.Replicas = deploy is null ? Located<int?>.Missing(span, path + ".deploy.replicas", s.EditAt("deploy", "replicas")) : _y.Int(deploy, path + ".deploy", span, "replicas");
@@ -116,6 +156,18 @@ namespace InfraLint.Platforms.Compose
         }
 
         /// <summary>
+        /// Replicas above one also count: several copies of a service are a serving pattern, not a developer's
+        /// single instance. <c>replicas: 1</c> says nothing (it is the default).
+        /// </summary>
+        private static bool DeclaresSwarm(TreeMapping? deploy)
+        {
+            if (deploy is null) return false;
+            if (SwarmDeployKeys.Any(k => deploy.Get(k) is not null)) return true;
+            if (deploy.Str("mode") is string mode && mode.StartsWith("global", StringComparison.Ordinal)) return true;
+            return deploy.Str("replicas") is string replicas && int.TryParse(replicas, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n > 1;
+        }
+
+        /// <summary>
         /// <c>logging: {driver: none}</c> on a model server throws away its request log, the only record of
         /// what it was asked and answered: an audit gap (IL4001). Other drivers keep the log somewhere.
         /// </summary>
@@ -143,15 +195,31 @@ namespace InfraLint.Platforms.Compose
         private SecurityContext ReadSecurity(TreeMapping s, string path, SourceSpan anchor)
         {
             var opts = s.Seq("security_opt");
+            // The last no-new-privileges entry wins, as Docker reads the list; a bare one means true.
             var noNewPrivileges = opts?.Items.OfType<TreeScalar>()
-                .FirstOrDefault(o => TreeValues.Text(o) is string t && (t == "no-new-privileges" || t == "no-new-privileges:true" || t == "no-new-privileges=true"));
-            var escalation = noNewPrivileges is not null
-                ? Located<bool?>.Present(false, _y.Span(noNewPrivileges), path + ".security_opt")
-                : Located<bool?>.Missing(anchor, path + ".security_opt", s.Editor?.AppendTo(s, "security_opt", "no-new-privileges:true", false));
+                .LastOrDefault(o => TreeValues.Text(o) is string t && t.StartsWith("no-new-privileges", StringComparison.Ordinal));
+            Located<bool?> escalation;
+            if (noNewPrivileges is null)
+                escalation = Located<bool?>.Missing(anchor, path + ".security_opt", s.Editor?.AppendTo(s, "security_opt", "no-new-privileges:true", false));
+            else if (noNewPrivileges.IsUnknown || TreeValues.Text(noNewPrivileges)!.Contains('$'))
+                escalation = Located<bool?>.Unknown(_y.Span(noNewPrivileges), path + ".security_opt");
+            else
+            {
+                string t = TreeValues.Text(noNewPrivileges)!;
+                string value = t.Length > "no-new-privileges".Length ? t.Substring("no-new-privileges".Length + 1) : "true";
+                escalation = TreeValues.Bool(value, isPlain: true) is bool on
+                    ? Located<bool?>.Present(!on, _y.Span(noNewPrivileges), path + ".security_opt")
+                    : Located<bool?>.Unknown(_y.Span(noNewPrivileges), path + ".security_opt");
+            }
 
             var userNode = s.Scalar("user");
             Located<long?> runAsUser;
-            if (userNode is not null && TreeValues.Text(userNode) is string user)
+            if (userNode is not null && (userNode.IsUnknown || TreeValues.Text(userNode) is string interpolated && interpolated.Contains('$')))
+            {
+                // "${UID}:${GID}" is the developer's own user, decided when the stack starts.
+                runAsUser = Located<long?>.Unknown(_y.Span(userNode), path + ".user");
+            }
+            else if (userNode is not null && TreeValues.Text(userNode) is string user)
             {
                 string uid = user.Split(':')[0];
                 long? id = uid == "root" ? 0 : long.TryParse(uid, NumberStyles.Integer, CultureInfo.InvariantCulture, out long n) ? n : (long?)null;
@@ -182,10 +250,12 @@ namespace InfraLint.Platforms.Compose
             var limits = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
             var resources = deploy.Map("resources");
             var limitsNode = resources.Map("limits");
-            if (limitsNode.Scalar("cpus") is { } cpus && TreeValues.Text(cpus) is string c)
-                limits["cpu"] = Located<string>.Present(c, _y.Span(cpus), path + ".deploy.resources.limits.cpus", limitsNode!.EditAt("cpus"));
-            if (limitsNode.Scalar("memory") is { } mem && TreeValues.Text(mem) is string m)
-                limits["memory"] = Located<string>.Present(m, _y.Span(mem), path + ".deploy.resources.limits.memory", limitsNode!.EditAt("memory"));
+            // deploy.resources.limits is the compose-spec form; cpus and mem_limit on the service are the older
+            // (file format 2) form that docker compose still applies. Either sets the limit.
+            Limit(limits, "cpu", limitsNode.Scalar("cpus"), path + ".deploy.resources.limits.cpus");
+            Limit(limits, "cpu", s.Scalar("cpus"), path + ".cpus");
+            Limit(limits, "memory", limitsNode.Scalar("memory"), path + ".deploy.resources.limits.memory");
+            Limit(limits, "memory", s.Scalar("mem_limit"), path + ".mem_limit");
 
             int devices = 0;
             SourceSpan? deviceSpan = null;
@@ -220,6 +290,14 @@ namespace InfraLint.Platforms.Compose
                 "memory" => s.EditAt("deploy", "resources", "limits", "memory"),
                 _ => null,
             });
+        }
+
+        /// <summary>An interpolated limit (<c>mem_limit: ${MEM_LIMIT}</c>) is set, to a value decided when the stack starts.</summary>
+        private void Limit(Dictionary<string, Located<string>> limits, string name, TreeScalar? node, string path)
+        {
+            if (node is null || limits.ContainsKey(name)) return;
+            if (node.IsUnknown || TreeValues.Text(node) is not string text) return;
+            limits[name] = text.Contains('$') ? Located<string>.Unknown(_y.Span(node), path) : Located<string>.Present(text, _y.Span(node), path);
         }
 
         private List<EnvVar> ReadEnvironment(TreeNode? env, string path)

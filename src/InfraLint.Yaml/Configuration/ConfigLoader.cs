@@ -20,7 +20,7 @@ namespace InfraLint.Yaml.Configuration
     {
         public const string FileName = ".infralint.yaml";
 
-        private static readonly string[] TopLevelKeys = { "ruleSet", "rules", "requireImageDigests", "costLabels", "exclude", "defaultNamespace", "allowedRegions", "sizing", "frameworks", "requireCustomerManagedKeys", "minLogRetentionDays", "lineageLabels" };
+        private static readonly string[] TopLevelKeys = { "ruleSet", "rules", "requireImageDigests", "costLabels", "exclude", "defaultNamespace", "allowedRegions", "sizing", "frameworks", "requireCustomerManagedKeys", "minLogRetentionDays", "lineageLabels", "requireCpuLimits", "judgeWorkstationStacks" };
 
         /// <param name="readFile">
         /// Reads a file named relative to the configuration file (for <c>sizing.catalog</c>), or returns null when it
@@ -88,6 +88,9 @@ namespace InfraLint.Yaml.Configuration
                 else problems.Add(new ConfigProblem(k.Span(source), "'requireCustomerManagedKeys' must be true or false."));
             }
 
+            bool cpuLimits = Flag(root, "requireCpuLimits", source, problems);
+            bool workstations = Flag(root, "judgeWorkstationStacks", source, problems);
+
             int minRetention = LintSettings.DefaultMinLogRetentionDays;
             if (root.Get("minLogRetentionDays") is { } r)
             {
@@ -111,6 +114,8 @@ namespace InfraLint.Yaml.Configuration
                 RuleSet = ruleSet,
                 RequireImageDigests = digests,
                 RequireCustomerManagedKeys = customerKeys,
+                RequireCpuLimits = cpuLimits,
+                JudgeWorkstationStacks = workstations,
                 MinLogRetentionDays = minRetention,
                 CostLabels = Strings(root, "costLabels", source, problems) ?? LintSettings.Default.CostLabels,
                 LineageLabels = Strings(root, "lineageLabels", source, problems) ?? LintSettings.Default.LineageLabels,
@@ -121,6 +126,14 @@ namespace InfraLint.Yaml.Configuration
             settings = new SizingConfig(source, problems, readFile).Apply(settings, root.Get("sizing"));
             var excludes = Strings(root, "exclude", source, problems) ?? Array.Empty<string>();
             return new LoadedConfig(settings, excludes, problems, root.Get("sizing") as YamlMappingNode);
+        }
+
+        private static bool Flag(YamlMappingNode root, string key, SourceText source, List<ConfigProblem> problems)
+        {
+            if (root.Get(key) is not { } node) return false;
+            if (node is YamlScalarNode scalar && YamlNodes.Bool(scalar) is bool b) return b;
+            problems.Add(new ConfigProblem(node.HeadSpan(source), $"'{key}' must be true or false."));
+            return false;
         }
 
         private static RuleOverride? RuleSetting(YamlNode value, SourceText source, List<ConfigProblem> problems, string id)

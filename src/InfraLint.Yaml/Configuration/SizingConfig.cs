@@ -79,13 +79,9 @@ namespace InfraLint.Yaml.Configuration
                 else Problem(nameNode, $"'sizing.defaultAccelerator' names '{name}', which is not in the sizing catalog; known: {string.Join(", ", catalog.Accelerators.Select(a => a.Name))}.");
             }
 
-            return new LintSettings
+            // Every setting read before the sizing section is kept: only the sizing members change.
+            return settings with
             {
-                RequireImageDigests = settings.RequireImageDigests,
-                CostLabels = settings.CostLabels,
-                DefaultNamespace = settings.DefaultNamespace,
-                AllowedRegions = settings.AllowedRegions,
-                Rules = settings.Rules,
                 Catalog = catalog,
                 Sizing = options,
                 DefaultAccelerator = defaultAccelerator,

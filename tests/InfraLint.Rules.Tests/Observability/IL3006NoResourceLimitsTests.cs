@@ -1,3 +1,4 @@
+using InfraLint.Core.Facts;
 using InfraLint.Rules.Tests.Infrastructure;
 
 namespace InfraLint.Rules.Tests.Observability;
@@ -31,8 +32,83 @@ public sealed class IL3006NoResourceLimitsTests
             """);
         Assert.Equal(new[] { (Id, 14, 11), (Id, 17, 17) }, findings.Positions());
         Assert.Contains("sets no memory limit", findings[0].Message);
-        Assert.Contains("sets no CPU or memory limit", findings[1].Message);
+        Assert.Contains("sets no memory limit; set resources.limits.memory.", findings[1].Message);
         Assert.Empty(findings[0].Fixes);
+    }
+
+    /// <summary>A CPU limit throttles a server in the periods it bursts; it is asked for only when requireCpuLimits says so.</summary>
+    [Fact]
+    public void A_missing_cpu_limit_is_reported_only_when_cpu_limits_are_required()
+    {
+        const string Pod = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: app
+            spec:
+              containers:
+                - name: app
+                  image: example/app:1.0
+                  resources:
+                    limits:
+                      memory: 512Mi
+            """;
+        Verify.NoFindings(Id, Pod);
+
+        var findings = Verify.Findings(Id, Pod.Replace("  resources:", "  {|IL3006:resources|}:"), new LintSettings { RequireCpuLimits = true });
+        Assert.Equal(new[] { (Id, 9, 7) }, findings.Positions());
+        Assert.Contains("sets no CPU limit; set resources.limits.cpu.", findings[0].Message);
+    }
+
+    [Fact]
+    public void With_cpu_limits_required_a_container_without_either_names_both()
+    {
+        var finding = Assert.Single(Verify.Findings(Id, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: app
+            spec:
+              containers:
+                - name: {|IL3006:app|}
+                  image: example/app:1.0
+            """, new LintSettings { RequireCpuLimits = true }));
+        Assert.Equal((Id, 7, 13), (finding.RuleId, finding.Location.StartLine, finding.Location.StartColumn));
+        Assert.Contains("sets no CPU or memory limit; set resources.limits.cpu and resources.limits.memory.", finding.Message);
+    }
+
+    [Fact]
+    public void Fix_copies_the_memory_request_when_only_the_memory_limit_is_missing_by_default()
+    {
+        Verify.Fix(Id, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: app
+            spec:
+              containers:
+                - name: app
+                  image: example/app:1.0
+                  resources:
+                    requests:
+                      cpu: 500m
+                      memory: 512Mi
+            """, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: app
+            spec:
+              containers:
+                - name: app
+                  image: example/app:1.0
+                  resources:
+                    requests:
+                      cpu: 500m
+                      memory: 512Mi
+                    limits:
+                      memory: "512Mi"
+            """);
     }
 
     [Fact]
