@@ -37,7 +37,7 @@ namespace InfraLint.Rules.Observability
             Container container = default!;
 
             When()
-                .Match(() => container, c => !c.IsInit, c => !c.ManagedByPlatform, c => Missing(c).Any());
+                .Match(() => container, c => !c.IsInit, c => !c.ManagedByPlatform, c => !c.ResourcesManagedElsewhere, c => Missing(c).Any());
 
             Then()
                 .Do(ctx => ctx.Report(Report(container, Missing(container).ToArray())));
