@@ -42,6 +42,7 @@ namespace InfraLint.Rules.Observability
                     () => container,
                     c => !c.IsInit,
                     c => !c.ManagedByPlatform,
+                    c => !c.ResourcesManagedElsewhere,
                     c => Workstations.OmissionsJudged(c.Workload, settings),
                     c => Missing(c, settings).Any());
 

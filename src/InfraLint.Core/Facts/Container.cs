@@ -62,6 +62,12 @@ namespace InfraLint.Core.Facts
         /// </summary>
         public bool ManagedByPlatform { get; set; }
 
+        /// <summary>
+        /// The container is part of an overlay merged over a pod spec elsewhere (a Seldon Server's podSpec over its
+        /// ServerConfig): a limit it does not set may be set there, so limit rules do not judge its absence here.
+        /// </summary>
+        public bool ResourcesManagedElsewhere { get; set; }
+
         /// <summary>Span of the probe's key, or null when the container has none.</summary>
         public SourceSpan? ReadinessProbe { get; set; }
 

@@ -140,17 +140,25 @@ namespace InfraLint.Platforms.Compose
             workload.Pods = new[] { pod };
             workload.IsLongRunning = false; // compose has no horizontal autoscaler to target a service
 
-            string? server = InferenceServers.ServerForImage(container.Image.Value)
-                ?? InferenceServers.ServerForCommand(container.Command);
             if (InferenceServers.ParseRole(labels.TryGetValue("infralint.dev/role", out var role) ? role.Value : null) is WorkloadRole annotated)
             {
                 workload.Role = annotated;
                 workload.RoleReason = "label infralint.dev/role";
             }
-            else if (server is not null)
+            else
             {
-                workload.Role = WorkloadRole.Inference;
-                workload.RoleReason = container.Image.Value is string image && InferenceServers.ServerForImage(image) is not null ? $"{server} image {image}" : $"{server} command";
+                // entrypoint replaces the image's entrypoint and command only its arguments, as Kubernetes command and args.
+                var judged = WorkloadActivity.Judge(container.Image.Value, CommandLine(s.Get("entrypoint")), CommandLine(s.Get("command")));
+                // A compose service runs until stopped (restart policies aside), so declared ports count as serving.
+                if (WorkloadActivity.Role(new[] { (judged, container.Ports.Count > 0) }, isLongRunning: true, isBatch: false) is var (byActivity, reason))
+                {
+                    workload.Role = byActivity;
+                    workload.RoleReason = reason;
+                }
+                else if (judged.IsNotServing)
+                {
+                    workload.RoleReason = "no role: it runs " + judged.Reason;
+                }
             }
             return workload;
         }
@@ -362,6 +370,14 @@ namespace InfraLint.Platforms.Compose
             }
             return result.ToArray();
         }
+
+        /// <summary>A command as written: the list form's words, or the string form whole (compose splits it as a shell would, quotes included).</summary>
+        private static string[] CommandLine(TreeNode? node) => node switch
+        {
+            TreeScalar s when TreeValues.Text(s) is string text && text.Trim().Length > 0 => new[] { text },
+            TreeSequence => Words(node).ToArray(),
+            _ => Array.Empty<string>(),
+        };
 
         private static IEnumerable<string> Words(TreeNode? node) => node switch
         {

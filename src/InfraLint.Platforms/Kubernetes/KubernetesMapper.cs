@@ -201,6 +201,8 @@ namespace InfraLint.Platforms.Kubernetes
             workload.IsTemplate = Templates.Contains(fullKind);
             if (PlatformMetrics.Contains(fullKind))
                 workload.MetricsCollectedElsewhere = fullKind == "Service.serving.knative.dev" ? "Knative queue-proxy metrics" : "KServe queue-proxy and model-server metrics";
+            // OpenShift's DeploymentConfig runs replicas until stopped, as a Deployment does; "DeploymentConfig" alone is not proof of OpenShift.
+            if (kind == "DeploymentConfig" && InGroup(root, "apps.openshift.io")) workload.IsLongRunning = true;
             if (kind == "Deployment") ReadRollout(workload, spec, span);
             if (kind == "Experiment") workload.BuiltInExperimentTracking = "Katib records every trial's parameters and metrics";
 
@@ -212,6 +214,11 @@ namespace InfraLint.Platforms.Kubernetes
                 // KubeRay gives Ray head and worker containers readiness and liveness probes of its own.
                 foreach (var container in templates.SelectMany(t => t.Containers).Where(c => !c.IsInit))
                     container.ProbesManagedElsewhere = true;
+            }
+            if (kind == "Server" && InGroup(root, "mlops.seldon.io"))
+            {
+                // A Seldon Server's podSpec is merged over its ServerConfig's pod: what it leaves out comes from there.
+                foreach (var pod in templates) MarkOverlay(pod);
             }
             if (trainer is not null)
                 templates.Add(ReadTrainer(workload, trainer));
@@ -225,7 +232,7 @@ namespace InfraLint.Platforms.Kubernetes
                 workload.Schedule = _y.String(spec, "spec", span, "schedule");
                 workload.ScheduleTimeZone = _y.String(spec, "spec", span, "timeZone");
             }
-            AssignRole(workload, kind, metadata);
+            AssignRole(workload, kind, root);
             return workload;
         }
 
@@ -274,7 +281,8 @@ namespace InfraLint.Platforms.Kubernetes
                 if (host == "spec" || host == "jobTemplate") return "pod";
                 if (host.EndsWith("]", StringComparison.Ordinal))
                 {
-                    string group = owner.Str("groupName") ?? host;
+                    // Ray worker groups are named by groupName, Volcano tasks by name.
+                    string group = owner.Str("groupName") ?? owner.Str("name") ?? host;
                     return host.StartsWith("workerGroupSpecs", StringComparison.Ordinal) ? "worker:" + group : group;
                 }
                 return host.Replace("GroupSpec", string.Empty);
@@ -585,33 +593,78 @@ namespace InfraLint.Platforms.Kubernetes
             }
         }
 
-        private static void AssignRole(ComputeWorkload workload, string kind, TreeMapping? metadata)
+        /// <summary>
+        /// The role from, in order: the <c>infralint.dev/role</c> annotation, an AI kind (a trainer or serving CRD),
+        /// and what the containers run (<see cref="WorkloadActivity"/>). A trainer kind whose containers only
+        /// profile, compile, benchmark or run a one-shot task does not train.
+        /// </summary>
+        private static void AssignRole(ComputeWorkload workload, string kind, TreeMapping root)
         {
+            var metadata = root.Map("metadata");
             if (InferenceServers.ParseRole(metadata.Map("annotations").Str("infralint.dev/role")) is WorkloadRole annotated)
             {
                 workload.Role = annotated;
                 workload.RoleReason = "annotation infralint.dev/role";
                 return;
             }
+            var containers = workload.Containers.Where(c => !c.IsInit)
+                .Select(c => (Judgement: WorkloadActivity.Judge(c.Image.Value, c.Command, c.Args.Select(a => a.Value).ToArray()), HasPorts: c.Ports.Count > 0))
+                .ToList();
+            // A RayJob's entrypoint is the program it submits; it decides only training (the cluster's own pods run ray start).
+            if (kind == "RayJob" && root.Map("spec").Str("entrypoint") is string entrypoint && WorkloadActivity.JudgeScript(entrypoint) is { Activity: Activity.Training } submitted)
+                containers.Insert(0, (submitted, false));
             if (RoleByKind.TryGetValue(kind, out var byKind))
             {
+                if (byKind == WorkloadRole.Training && WorkloadActivity.NotTraining(containers.Select(c => c.Judgement)) is string instead)
+                {
+                    workload.RoleReason = $"kind {kind}, but it runs {instead}";
+                    return;
+                }
                 workload.Role = byKind;
                 workload.RoleReason = "kind " + kind;
                 return;
             }
-            foreach (var container in workload.Containers.Where(c => !c.IsInit))
+            bool batch = kind is "Job" or "CronJob" or "JobSet" or "RayJob";
+            if (WorkloadActivity.Role(containers, workload.IsLongRunning, batch) is var (role, reason))
             {
-                string? server = InferenceServers.ServerForImage(container.Image.Value)
-                    ?? InferenceServers.ServerForCommand(container.Command.Concat(container.Args.Select(a => a.Value)));
-                if (server is null) continue;
-                bool batch = kind == "Job" || kind == "CronJob";
-                workload.Role = batch ? WorkloadRole.BatchInference : WorkloadRole.Inference;
-                workload.RoleReason = container.Image.Value is string image && InferenceServers.ServerForImage(image) is not null
-                    ? $"{server} image {image}"
-                    : $"{server} command";
-                return;
+                workload.Role = role;
+                workload.RoleReason = reason;
+            }
+            else if (containers.Select(c => c.Judgement).FirstOrDefault(j => j.IsNotServing) is { } judged)
+            {
+                // Kept so explain can say why a model-server image is not judged a server.
+                workload.RoleReason = "no role: it runs " + judged.Reason;
             }
         }
+
+        private static bool InGroup(TreeMapping root, string group) =>
+            root.Str("apiVersion")?.StartsWith(group + "/", StringComparison.Ordinal) == true;
+
+        /// <summary>
+        /// A partial pod spec merged over a complete one elsewhere: a security setting it leaves out is unknown
+        /// here (not missing), and probes and limits come from the other pod. What it does set still counts.
+        /// </summary>
+        private static void MarkOverlay(PodTemplate pod)
+        {
+            pod.SecurityContext = UnknownWhereMissing(pod.SecurityContext);
+            foreach (var container in pod.Containers)
+            {
+                container.SecurityContext = UnknownWhereMissing(container.SecurityContext);
+                container.ProbesManagedElsewhere = true;
+                container.ResourcesManagedElsewhere = true;
+            }
+        }
+
+        private static SecurityContext UnknownWhereMissing(SecurityContext context) => new SecurityContext
+        {
+            Privileged = UnknownWhereMissing(context.Privileged),
+            AllowPrivilegeEscalation = UnknownWhereMissing(context.AllowPrivilegeEscalation),
+            RunAsNonRoot = UnknownWhereMissing(context.RunAsNonRoot),
+            RunAsUser = UnknownWhereMissing(context.RunAsUser),
+        };
+
+        private static Located<T> UnknownWhereMissing<T>(Located<T> value) =>
+            value.IsMissing ? Located<T>.Unknown(value.Span, value.Path) : value;
 
         // ---- the objects around workloads ------------------------------------------------------
 

@@ -118,4 +118,71 @@ public sealed class IL1005InferenceWithoutAutoscalingTests
             """);
         Assert.Contains("InferenceService 'pinned' runs a fixed replica count of 2", Assert.Single(findings).Message);
     }
+
+
+    private static string VllmDeployment(string container) => $$"""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: llama
+        spec:
+          replicas: {|IL1005:2|}
+          template:
+            spec:
+              containers:
+                - name: vllm
+                  image: vllm/vllm-openai:v0.6.3
+        {{container}}
+        """;
+
+    [Theory]
+    [InlineData("          args: [\"--model\", \"meta-llama/Llama-3.1-8B\"]")]
+    [InlineData("          command: [\"/bin/sh\", \"-c\", \"vllm serve meta-llama/Llama-3.1-8B --port 8000\"]")]
+    [InlineData("          command: [\"python\", \"/app/start.py\"]\n          ports:\n            - containerPort: 8000")]
+    public void A_server_image_that_runs_its_server_or_declares_ports_serves(string container)
+    {
+        var finding = Assert.Single(Verify.Findings(Id, VllmDeployment(container)));
+        Assert.Equal((Id, 6, 13), (finding.RuleId, finding.Location.StartLine, finding.Location.StartColumn));
+    }
+
+    [Theory]
+    [InlineData("          command: [\"sleep\", \"infinity\"]")]
+    [InlineData("          command: [\"/bin/bash\", \"-c\"]\n          args: [\"while true; do python3 benchmarks/benchmark_serving.py --backend vllm --host llama; sleep 60; done\"]")]
+    [InlineData("          command: [\"/bin/bash\", \"-c\", \"while true; do curl -s http://llama:8000/v1/models; sleep 30; done\"]\n          ports:\n            - containerPort: 8000")]
+    [InlineData("          command: [\"python\", \"/app/start.py\"]")]
+    public void A_server_image_whose_entrypoint_is_replaced_by_a_client_or_a_wait_does_not_serve(string container) =>
+        Verify.NoFindings(Id, Plain(VllmDeployment(container)));
+
+    [Fact]
+    public void An_openshift_deployment_config_runs_until_stopped_like_a_deployment()
+    {
+        var finding = Assert.Single(Verify.Findings(Id, """
+            apiVersion: apps.openshift.io/v1
+            kind: DeploymentConfig
+            metadata:
+              name: llama
+            spec:
+              replicas: {|IL1005:2|}
+              template:
+                spec:
+                  containers:
+                    - name: vllm
+                      image: vllm/vllm-openai:v0.6.3
+            """));
+        Assert.Equal((Id, 6, 13), (finding.RuleId, finding.Location.StartLine, finding.Location.StartColumn));
+        Verify.NoFindings(Id, """
+            apiVersion: example.com/v1
+            kind: DeploymentConfig
+            metadata:
+              name: llama
+            spec:
+              replicas: 2
+              template:
+                spec:
+                  containers:
+                    - name: vllm
+                      image: vllm/vllm-openai:v0.6.3
+            """);
+    }
+
 }

@@ -108,4 +108,16 @@ public sealed class IL1008FullPrecisionInferenceTests
     }
 
     private static string Plain(string markup) => Markup.Parse("x.yaml", markup).Text;
+
+
+    [Fact]
+    public void A_compose_service_on_a_server_image_serves_only_while_its_entrypoint_runs()
+    {
+        const string Gpu = "\n    deploy:\n      resources:\n        reservations:\n          devices:\n            - driver: nvidia\n              count: 1\n              capabilities: [gpu]\n";
+        Verify.Files(Id, ("docker-compose.yml", "services:\n  {|IL1008:chat|}:\n    image: vllm/vllm-openai:v0.6.3\n    command: --model mistralai/Mistral-7B-Instruct-v0.3 --dtype float32" + Gpu));
+        var result = Lint.Files(
+            ("docker-compose.yml", "services:\n  chat:\n    image: vllm/vllm-openai:v0.6.3\n    entrypoint: [\"/bin/sh\", \"-c\"]\n    command: \"while true; do python3 benchmark_serving.py --dtype float32; sleep 60; done\"" + Gpu));
+        Verify.NoParseFailures(result);
+        Assert.Empty(result.Of(Id));
+    }
 }

@@ -143,4 +143,40 @@ public sealed class IL4005NoExperimentTrackingTests
     }
 
     private static string Plain(string markup) => Markup.Parse("x.yaml", markup).Text;
+
+
+    [Theory]
+    [InlineData("[\"nsys\", \"profile\", \"-o\", \"/out/step\", \"torchrun\", \"--nproc_per_node=8\", \"main.py\"]")]
+    [InlineData("[\"dcgmproftester12\", \"--no-dcgm-validation\", \"-t\", \"1004\", \"-d\", \"120\"]")]
+    [InlineData("[\"bash\", \"-c\", \"neuron_parallel_compile torchrun --nproc_per_node=32 run_clm.py\"]")]
+    public void A_trainer_kind_that_profiles_or_precompiles_does_not_train(string command) =>
+        Verify.NoFindings(Id, """
+            apiVersion: kubeflow.org/v1
+            kind: PyTorchJob
+            metadata:
+              name: churn-profile
+            spec:
+              pytorchReplicaSpecs:
+                Master:
+                  template:
+                    spec:
+                      containers:
+                        - name: pytorch
+                          image: ghcr.io/acme/llm:1.4.2
+            """ + "\n              command: " + command + "\n");
+
+    [Theory]
+    [InlineData("batch/v1", "Job", "spec:\n  template:\n    spec:\n      containers:\n        - name: train\n          image: ghcr.io/acme/llm:1.4.2\n          command: [\"accelerate\", \"launch\", \"sft.py\"]")]
+    [InlineData("batch.volcano.sh/v1alpha1", "Job", "spec:\n  minAvailable: 2\n  tasks:\n    - name: worker\n      replicas: 2\n      template:\n        spec:\n          containers:\n            - name: train\n              image: ghcr.io/acme/llm:1.4.2\n              command: [\"torchrun\", \"--nnodes=2\", \"main.py\"]")]
+    [InlineData("jobset.x-k8s.io/v1alpha2", "JobSet", "spec:\n  replicatedJobs:\n    - name: workers\n      template:\n        spec:\n          template:\n            spec:\n              containers:\n                - name: train\n                  image: ghcr.io/acme/jax:1\n                  command: [\"python\", \"Gemma3LLMTrain.py\", \"--maxlen\", \"256\"]")]
+    [InlineData("ray.io/v1", "RayJob", "spec:\n  entrypoint: python /app/train.py --epochs 3\n  rayClusterSpec:\n    headGroupSpec:\n      template:\n        spec:\n          containers:\n            - name: ray-head\n              image: rayproject/ray:2.41.0")]
+    public void A_training_entry_point_makes_a_job_of_any_kind_training(string apiVersion, string kind, string spec)
+    {
+        var findings = Verify.Findings(Id, $"apiVersion: {apiVersion}\nkind: {kind}\nmetadata:\n  name: {{|{Id}:llm-train|}}\n" + spec + "\n");
+        Assert.Equal(new[] { (Id, 4, 9) }, findings.Positions());
+    }
+
+    [Fact]
+    public void A_job_whose_program_is_not_a_training_entry_point_is_not_training() =>
+        Verify.NoFindings(Id, "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: report\nspec:\n  template:\n    spec:\n      containers:\n        - name: report\n          image: ghcr.io/acme/llm:1.4.2\n          command: [\"python\", \"main.py\"]\n");
 }

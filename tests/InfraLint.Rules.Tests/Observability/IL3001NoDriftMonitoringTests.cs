@@ -237,4 +237,36 @@ public sealed class IL3001NoDriftMonitoringTests
     }
 
     private static string Plain(string markup) => Markup.Parse("x.yaml", markup).Text;
+
+
+    [Fact]
+    public void A_one_shot_pull_or_a_benchmark_client_is_not_a_deployed_model()
+    {
+        Verify.NoFindings(Id, """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: ollama-warmup
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: pull
+                      image: ollama/ollama:0.5.7
+                      args: ["pull", "llama3"]
+            """);
+        Verify.Findings(Id, """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: {|IL3001:ollama|}
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: ollama
+                      image: ollama/ollama:0.5.7
+                      args: ["serve"]
+            """);
+    }
 }

@@ -129,4 +129,40 @@ public sealed class IL3004NoHealthProbesTests
         container.ProbesManagedElsewhere = true;
         Assert.DoesNotContain(Lint.Engine.Evaluate(facts, LintSettings.Default), f => f.RuleId == Id);
     }
+
+
+    [Fact]
+    public void A_gpu_test_pod_on_a_server_image_is_not_a_server()
+    {
+        Verify.NoFindings(Id, """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: gpu-check
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: check
+                      image: nvcr.io/nvidia/tritonserver:24.05-py3
+                      command: ["bash", "-c", "nvidia-smi; sleep infinity"]
+                      resources:
+                        limits:
+                          nvidia.com/gpu: 1
+            """);
+        var findings = Verify.Findings(Id, """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: triton
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: {|IL3004:triton|}
+                      image: nvcr.io/nvidia/tritonserver:24.05-py3
+                      command: ["bash", "-c", "nvidia-smi; tritonserver --model-repository=/models"]
+            """);
+        Assert.Equal(new[] { (Id, 9, 17) }, findings.Positions());
+    }
 }

@@ -166,4 +166,32 @@ public sealed class IL3006NoResourceLimitsTests
                       memory: "512Mi"
             """);
     }
+
+
+    private const string SeldonServer = """
+        apiVersion: mlops.seldon.io/v1alpha1
+        kind: Server
+        metadata:
+          name: mlserver-gpu
+        spec:
+          serverConfig: mlserver
+          podSpec:
+            containers:
+              - name: mlserver
+                securityContext:
+                  privileged: {|IL2006:true|}
+                resources:
+                  requests:
+                    nvidia.com/gpu: 1
+        """;
+
+    [Fact]
+    public void A_seldon_server_pod_spec_is_an_overlay_whose_unset_limits_come_from_its_server_config()
+    {
+        Verify.NoFindings(Id, Markup.Parse("x.yaml", SeldonServer).Text);
+        Verify.NoFindings("IL2007", Markup.Parse("x.yaml", SeldonServer).Text);
+        Assert.Equal(new[] { ("IL2006", 11, 23) }, Verify.Findings("IL2006", SeldonServer).Positions());
+        var complete = Lint.Yaml(Markup.Parse("x.yaml", SeldonServer).Text.Replace("mlops.seldon.io/v1alpha1", "example.com/v1"));
+        Assert.Equal(new[] { (Id, 12, 9) }, complete.Of(Id).Positions());
+    }
 }
