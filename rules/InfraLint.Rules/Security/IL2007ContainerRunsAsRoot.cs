@@ -48,8 +48,13 @@ namespace InfraLint.Rules.Security
         }
 
         /// <summary>Nothing refuses root and no user is named, so the image decides; an explicit runAsNonRoot: false is reported even on a workstation stack.</summary>
+        /// <summary>
+        /// A privileged container is not told it may run as root as well: IL2006 already reports it at its flag, and the
+        /// user it runs as changes little about what it can do to the node.
+        /// </summary>
         private static bool RootUnlessImageSays(Container c) =>
-            c.EffectiveRunAsNonRoot.Value != true && !c.EffectiveRunAsNonRoot.IsUnknown && c.EffectiveRunAsUser.IsMissing;
+            c.EffectiveRunAsNonRoot.Value != true && !c.EffectiveRunAsNonRoot.IsUnknown && c.EffectiveRunAsUser.IsMissing
+            && c.SecurityContext.Privileged.Value != true;
 
         private static Finding Report(Container container)
         {

@@ -215,7 +215,10 @@ namespace InfraLint.Platforms.Kubernetes
                 foreach (var container in templates.SelectMany(t => t.Containers).Where(c => !c.IsInit))
                     container.ProbesManagedElsewhere = true;
             }
-            if (kind == "Server" && InGroup(root, "mlops.seldon.io"))
+            if (kind == "Server" && InGroup(root, "mlops.seldon.io")
+                // KServe merges an LLMInferenceService over its LLMInferenceServiceConfig presets (the well-known defaults
+                // and spec.baseRefs), which set the main container's security context and probes.
+                || kind == "LLMInferenceService" && InGroup(root, "serving.kserve.io"))
             {
                 // A Seldon Server's podSpec is merged over its ServerConfig's pod: what it leaves out comes from there.
                 foreach (var pod in templates) MarkOverlay(pod);

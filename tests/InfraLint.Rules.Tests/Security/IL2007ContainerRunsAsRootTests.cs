@@ -26,6 +26,68 @@ public sealed class IL2007ContainerRunsAsRootTests
     }
 
     [Fact]
+    public void A_privileged_container_is_left_to_IL2006_unless_it_names_root_explicitly()
+    {
+        Verify.NoFindings(Id, """
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata:
+              name: nvidia-driver
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: driver
+                      image: nvcr.io/nvidia/driver:550.90.07-ubuntu22.04
+                      securityContext:
+                        privileged: true
+            """);
+        var finding = Assert.Single(Verify.Findings(Id, """
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata:
+              name: nvidia-driver
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: driver
+                      image: nvcr.io/nvidia/driver:550.90.07-ubuntu22.04
+                      securityContext:
+                        privileged: true
+                        runAsUser: {|IL2007:0|}
+            """));
+        Assert.Equal((Id, 13, 24), (finding.RuleId, finding.Location.StartLine, finding.Location.StartColumn));
+    }
+
+    [Fact]
+    public void A_kserve_llm_inference_service_template_takes_its_security_context_from_its_presets()
+    {
+        const string Service = """
+            apiVersion: serving.kserve.io/v1alpha2
+            kind: LLMInferenceService
+            metadata:
+              name: coder
+            spec:
+              model:
+                uri: hf://Qwen/Qwen3-Coder-30B-A3B-Instruct-FP8
+              template:
+                containers:
+                  - name: main
+                    image: ghcr.io/llm-d/llm-d-cuda:v0.9.0
+                    resources:
+                      limits: {nvidia.com/gpu: "1"}
+            """;
+        Verify.NoFindings(Id, Service);
+        Verify.NoFindings("IL2006", Service);
+        // What the template sets itself still counts.
+        var explicitRoot = Service.Replace("        resources:", "        securityContext:\n          runAsUser: 0\n        resources:");
+        Assert.Equal(new[] { (Id, 13, 22) }, Lint.Yaml(explicitRoot).Of(Id).Positions());
+        // The same template under another API group is a complete pod.
+        Assert.Equal(new[] { (Id, 10, 15) }, Lint.Yaml(Service.Replace("serving.kserve.io/v1alpha2", "example.com/v1")).Of(Id).Positions());
+    }
+
+    [Fact]
     public void Explicit_root_user_is_reported_at_the_value_even_from_the_pod()
     {
         var finding = Assert.Single(Verify.Findings(Id, """
