@@ -83,6 +83,19 @@ namespace InfraLint.Rules.Security
             return listed.Length == 0 ? "no resource listed" : listed;
         }
 
+        /// <summary>
+        /// The API groups a Kubernetes grant is confined to, as written (a wildcard in <c>dex.coreos.com</c> is not a
+        /// wildcard in the core group); nothing for IAM statements or a grant in every group.
+        /// </summary>
+        private static string Groups(AccessStatement statement)
+        {
+            var groups = statement.Scopes.Select(g => g.Value).ToArray();
+            if (groups.Length == 0 || groups.Any(g => g.Trim() == "*")) return string.Empty;
+            if (groups.All(g => g.Length == 0)) return " in the core API group";
+            var named = groups.Select(g => g.Length == 0 ? "core (\"\")" : g);
+            return $" in API group{(groups.Length == 1 ? "" : "s")} {string.Join(", ", named)}";
+        }
+
         private static Finding Report(AccessStatement statement)
         {
             var actions = statement.Actions.Where(IsWildcardAction).ToArray();
@@ -92,7 +105,7 @@ namespace InfraLint.Rules.Security
             string granted = actions.Length > 0
                 ? $"every action ({string.Join(", ", actions.Select(a => $"'{a.Value}'"))})"
                 : string.Join(", ", statement.Actions.Select(a => a.Value));
-            string on = resources.Length > 0 ? "every resource ('*')" : Listed(statement);
+            string on = (resources.Length > 0 ? "every resource ('*')" : Listed(statement)) + Groups(statement);
             string narrow = actions.Length > 0 && resources.Length > 0 ? "actions and resources" : actions.Length > 0 ? "actions" : "resources";
             var policy = statement.Policy;
             return new Finding(

@@ -27,7 +27,25 @@ public sealed class IL2005WildcardPermissionsTests
             """);
         Assert.Equal(new[] { (Id, 7, 17), (Id, 11, 20) }, findings.Positions());
         Assert.Contains("ClusterRole 'operator' grants every action ('*') on every resource ('*')", findings[0].Message);
-        Assert.Contains("grants every action ('*') on deployments", findings[1].Message);
+        Assert.Contains("grants every action ('*') on deployments in API group apps;", findings[1].Message);
+        Assert.Contains("on every resource ('*') in the core API group;", findings[0].Message);
+    }
+
+    [Fact]
+    public void A_wildcard_confined_to_one_api_group_names_the_group()
+    {
+        var finding = Assert.Single(Verify.Findings(Id, """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata:
+              name: dex
+            rules:
+            - apiGroups: ["dex.coreos.com"]
+              resources: [{|IL2005:"*"|}]
+              verbs: ["*"]
+            """));
+        Assert.Equal((Id, 7, 15), (finding.RuleId, finding.Location.StartLine, finding.Location.StartColumn));
+        Assert.Contains("grants every action ('*') on every resource ('*') in API group dex.coreos.com;", finding.Message);
     }
 
     [Fact]
