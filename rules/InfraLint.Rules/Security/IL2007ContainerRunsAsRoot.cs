@@ -39,10 +39,31 @@ namespace InfraLint.Rules.Security
                 .Match(
                     () => container,
                     c => !c.SecurityContextManagedElsewhere && !c.ManagedByPlatform,
-                    c => c.EffectiveRunAsUser.Value == 0 || (c.EffectiveRunAsNonRoot.Value != true && !c.EffectiveRunAsNonRoot.IsUnknown && c.EffectiveRunAsUser.IsMissing));
+                    c => RunsAsRootUser(c) || RunsAsRootGroup(c));
 
             Then()
-                .Do(ctx => ctx.Report(Report(container)));
+                .Do(ctx => ctx.Report(Findings(container)));
+        }
+
+        private static bool RunsAsRootUser(Container c) =>
+            c.EffectiveRunAsUser.Value == 0 || (c.EffectiveRunAsNonRoot.Value != true && !c.EffectiveRunAsNonRoot.IsUnknown && c.EffectiveRunAsUser.IsMissing);
+
+        /// <summary>GID 0 is the root group: a non-root UID with it reads and writes every file the image leaves group-root-writable.</summary>
+        private static bool RunsAsRootGroup(Container c) => c.EffectiveRunAsGroup is { IsPresent: true, Value: 0 };
+
+        private static IEnumerable<Finding> Findings(Container container)
+        {
+            if (RunsAsRootUser(container)) yield return Report(container);
+            if (!RunsAsRootGroup(container)) yield break;
+            var group = container.EffectiveRunAsGroup!;
+            string where = container.SecurityContext.RunAsGroup is { IsPresent: true } ? "its securityContext" : "its pod's securityContext";
+            yield return new Finding(
+                Descriptor,
+                $"The {Wording.Of(container)} runs with the root group: {where} sets runAsGroup: 0. Use a non-zero GID the image supports.",
+                group.Span,
+                Wording.PathOf(container.Workload, group),
+                container.Workload,
+                properties: new Dictionary<string, string> { ["runAsGroup"] = "0" });
         }
 
         private static Finding Report(Container container)

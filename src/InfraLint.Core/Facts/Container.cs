@@ -85,6 +85,10 @@ namespace InfraLint.Core.Facts
         public Located<long?> EffectiveRunAsUser =>
             !SecurityContext.RunAsUser.IsMissing ? SecurityContext.RunAsUser : Pod.SecurityContext.RunAsUser;
 
+        /// <summary>runAsGroup as the kubelet sees it: the container's value, else the pod's; null where the source has none.</summary>
+        public Located<long?>? EffectiveRunAsGroup =>
+            SecurityContext.RunAsGroup is { IsMissing: false } own ? own : Pod.SecurityContext.RunAsGroup ?? SecurityContext.RunAsGroup;
+
         public override string ToString() => $"{Workload.Id}:{Name.Value}";
     }
 

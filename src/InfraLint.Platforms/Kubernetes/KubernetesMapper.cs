@@ -413,6 +413,7 @@ namespace InfraLint.Platforms.Kubernetes
             AllowPrivilegeEscalation = _y.Bool(owner, path, anchor, "securityContext", "allowPrivilegeEscalation"),
             RunAsNonRoot = _y.Bool(owner, path, anchor, "securityContext", "runAsNonRoot"),
             RunAsUser = _y.Long(owner, path, anchor, "securityContext", "runAsUser"),
+            RunAsGroup = _y.Long(owner, path, anchor, "securityContext", "runAsGroup"),
         };
 
         private ResourceRequirements ReadResources(TreeMapping owner, string path, SourceSpan fallback, string key = "resources")
