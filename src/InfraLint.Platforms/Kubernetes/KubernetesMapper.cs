@@ -217,6 +217,9 @@ namespace InfraLint.Platforms.Kubernetes
         /// Pod specs can sit at any depth in a CRD (PyTorchJob replica specs, Ray worker groups, KServe
         /// predictors), so find every mapping that holds a <c>containers</c> list.
         /// </summary>
+        /// <summary>Keys only a pod spec has, so a mapping that sets one is a pod spec even with no containers list.</summary>
+        private static readonly string[] HostNamespaceKeys = { "hostNetwork", "hostPID", "hostIPC" };
+
         private static void FindPodSpecs(
             TreeNode node,
             string path,
@@ -228,7 +231,9 @@ namespace InfraLint.Platforms.Kubernetes
             if (depth > 12) return;
             if (node is TreeMapping mapping)
             {
-                if (mapping.Get("containers") is TreeSequence)
+                // A pod spec whose containers come from elsewhere (a patch, an overlay merged into a template) still sets its
+                // host namespaces here: those flags are the pod's whatever containers join it.
+                if (mapping.Get("containers") is TreeSequence || HostNamespaceKeys.Any(k => mapping.Get(k) is TreeScalar))
                 {
                     found.Add((mapping, path, parent, grandParent, PodRole(path, grandParent)));
                     return;
