@@ -192,6 +192,7 @@ namespace InfraLint.Platforms.CloudFormation
                         break;
                 }
             }
+            facts.AddRange(Parameters(root.Map("Parameters")));
             return facts;
         }
 
@@ -210,6 +211,22 @@ namespace InfraLint.Platforms.CloudFormation
                 return values.Count > 0 && values.All(v => v is not null) ? values.Select(v => v!).ToArray() : null;
             }
             return Intrinsics.Literal(parameter.Get("Default")) is string fallback ? new[] { fallback } : null;
+        }
+
+        /// <summary>The template's parameters with their defaults; a parameter's Default is as readable as any other value of the file.</summary>
+        private IEnumerable<TemplateParameter> Parameters(TreeMapping? parameters)
+        {
+            foreach (var (name, key, value) in parameters.Entries())
+            {
+                if (value is not TreeMapping parameter) continue;
+                string path = $"Parameters.{name}";
+                yield return new TemplateParameter(SourceFormat.CloudFormation, name, _ns, _y.Span(key))
+                {
+                    NamePath = path,
+                    NoEcho = Intrinsics.Bool(parameter.Get("NoEcho")) == true,
+                    Default = _y.String(parameter, path, _y.Span(key), "Default"),
+                };
+            }
         }
 
         // ---- storage --------------------------------------------------------------------------

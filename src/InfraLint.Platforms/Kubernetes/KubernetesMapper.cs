@@ -397,6 +397,7 @@ namespace InfraLint.Platforms.Kubernetes
                 Image = _y.String(c, path, name.Span, "image"),
                 Command = c.Seq("command")?.Items.OfType<TreeScalar>().Select(TreeValues.Text).Where(t => t is not null).Select(t => t!).ToArray() ?? Array.Empty<string>(),
                 Args = _y.Strings(c.Seq("args"), path + ".args"),
+                LocatedCommand = _y.Strings(c.Seq("command"), path + ".command"),
                 Env = ReadEnv(c.Seq("env"), path + ".env"),
                 EnvFrom = EnvFromNames(c.Seq("envFrom")),
                 Ports = c.Seq("ports")?.Items.OfType<TreeMapping>()
