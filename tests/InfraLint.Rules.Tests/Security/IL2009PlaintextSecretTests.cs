@@ -316,7 +316,7 @@ public sealed class IL2009PlaintextSecretTests
                 - name: server
                   image: vllm/vllm-openai:v0.6.3
                   args: ["--api-key", "$(VLLM_API_KEY)", "--token=${HF_TOKEN}", "--max-tokens", "4096", "--tokenizer", "meta-llama/Llama-3.1-8B", "--password-file", "/run/secrets/pw", "--api-key", "<your-api-key>"]
-                  command: ["sh", "-c", "huggingface-cli login --token $HF_TOKEN && vllm serve"]
+                  command: ["sh", "-c", "huggingface-cli login --token $HF_TOKEN && vllm serve --api-key-env VLLM_KEY && docker login --password-stdin < /run/pw"]
             """);
     }
 

@@ -20,6 +20,8 @@ namespace InfraLint.Core.Knowledge
             "FILE", "PATH", "DIR", "NAME", "REF", "KEYREF", "ARN", "URL", "URI", "ENDPOINT", "HEADER", "TYPE", "MODE",
             "ENABLED", "ENABLE", "DISABLED", "REQUIRED", "MAX", "MIN", "NUM", "LEN", "LENGTH", "SIZE", "COUNT", "LIMIT",
             "TTL", "TIMEOUT", "EXPIRY", "EXPIRES", "EXPIRATION", "LIFETIME", "ID", "ISSUER", "AUDIENCE", "SCOPE", "PROVIDER",
+            // --api-key-env VLLM_KEY, --password-stdin: the flag says where the secret comes from, not what it is.
+            "ENV", "VAR", "STDIN",
         };
 
         public static bool IsSecretName(string name)

@@ -185,6 +185,8 @@ namespace InfraLint.Core.Knowledge
         {
             if (value is null || SecretNames.IsPlaceholderValue(value)) return false;
             string v = value.Trim();
+            // A shell operator or a stray character after a flag (--password-stdin <, --token |) is no credential.
+            if (v.Length < 3 || !v.Any(char.IsLetterOrDigit)) return false;
             if (string.Equals(v, name, StringComparison.OrdinalIgnoreCase)) return false;
             return !IsTokenPrefixPlaceholder(v);
         }
