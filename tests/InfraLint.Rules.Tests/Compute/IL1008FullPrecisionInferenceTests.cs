@@ -90,13 +90,14 @@ public sealed class IL1008FullPrecisionInferenceTests
     }
 
     [Fact]
-    public void Compose_command_precision_is_reported_at_the_service()
+    public void Compose_command_precision_is_reported_at_the_command_string()
     {
+        // The string form is split into words as a shell would; no single word has a place of its own, the string has.
         Verify.Files(Id, ("docker-compose.yml", """
             services:
-              {|IL1008:chat|}:
+              chat:
                 image: vllm/vllm-openai:v0.6.3
-                command: --model mistralai/Mistral-7B-Instruct-v0.3 --dtype float32
+                command: {|IL1008:--model mistralai/Mistral-7B-Instruct-v0.3 --dtype float32|}
                 deploy:
                   resources:
                     reservations:
@@ -105,6 +106,25 @@ public sealed class IL1008FullPrecisionInferenceTests
                           count: 1
                           capabilities: [gpu]
             """));
+    }
+
+    [Fact]
+    public void Compose_list_command_precision_is_fixed_at_the_value()
+    {
+        const string Compose = """
+            services:
+              chat:
+                image: vllm/vllm-openai:v0.6.3
+                command: ["--model", "mistralai/Mistral-7B-Instruct-v0.3", "--dtype", "float32"]
+                deploy:
+                  resources:
+                    reservations:
+                      devices:
+                        - driver: nvidia
+                          count: 1
+                          capabilities: [gpu]
+            """;
+        Verify.Fix(Id, Compose, Compose.Replace("\"float32\"", "\"bfloat16\""));
     }
 
     private static string Plain(string markup) => Markup.Parse("x.yaml", markup).Text;
