@@ -37,6 +37,54 @@ public sealed class JsonTemplateTests : IDisposable
         Assert.Equal(fromYaml, fromJson);
     }
 
+    /// <summary>Issue 10, items 6 and 8 in JSON: a NoEcho parameter's Default, a URI password in a model's environment, a SageMaker domain without a KMS key.</summary>
+    [Fact]
+    public void Secrets_and_domain_encryption_are_reported_in_JSON_templates_at_their_values()
+    {
+        _dir.Write("stack.json", """
+            {
+              "AWSTemplateFormatVersion": "2010-09-09",
+              "Parameters": {
+                "DbSecret": { "Type": "String", "NoEcho": true, "Default": "Vq9rT2xLw8-json" },
+                "DbUser": { "Type": "String", "Default": "admin" },
+                "Placeholder": { "Type": "String", "NoEcho": true, "Default": "changeme" }
+              },
+              "Resources": {
+                "Model": {
+                  "Type": "AWS::SageMaker::Model",
+                  "Properties": {
+                    "ExecutionRoleArn": "arn:aws:iam::111122223333:role/sm",
+                    "PrimaryContainer": {
+                      "Image": "763104351884.dkr.ecr.eu-west-1.amazonaws.com/pytorch-inference:2.1.0-cpu-py310",
+                      "Environment": { "FEATURE_STORE_URL": "postgresql://fs:Vq9rT2xLw8-json@db.internal:5432/fs", "PUBLIC": "https://example.org/x" }
+                    }
+                  }
+                },
+                "Studio": {
+                  "Type": "AWS::SageMaker::Domain",
+                  "Properties": { "AuthMode": "IAM", "DomainName": "studio", "SubnetIds": ["subnet-0abc"], "VpcId": "vpc-0abc" }
+                },
+                "Keyed": {
+                  "Type": "AWS::SageMaker::Domain",
+                  "Properties": { "AuthMode": "IAM", "DomainName": "keyed", "KmsKeyId": "arn:aws:kms:eu-west-1:111122223333:key/1234", "SubnetIds": ["subnet-0abc"], "VpcId": "vpc-0abc" }
+                }
+              }
+            }
+            """);
+
+        var run = Bounded.Run(_dir.Path, "scan", "stack.json", "--fail-on", "none");
+
+        Assert.Equal(
+            new[]
+            {
+                "stack.json:4:64: error IL2009: Parameter 'DbSecret' has a literal Default for a NoEcho value",
+                "stack.json:15:49: error IL2009: Environment variable 'FEATURE_STORE_URL' of the container 'Model' of AWS::SageMaker::Model 'Model' holds a URI with a literal password",
+            },
+            Manifests.LinesOf(run.Out, "IL2009").Select(l => l.Substring(0, l.IndexOf(';'))).ToArray());
+        Assert.Single(Manifests.LinesOf(run.Out, "IL2002"), l => l.StartsWith("stack.json:19:5: note IL2002: AWS::SageMaker::Domain 'Studio' names no KMS key", StringComparison.Ordinal));
+        Assert.DoesNotContain("Vq9rT2xLw8", run.Out + run.Error);
+    }
+
     [Fact]
     public void A_template_in_JSON_is_reported_at_its_own_lines_and_a_broken_one_at_the_error()
     {

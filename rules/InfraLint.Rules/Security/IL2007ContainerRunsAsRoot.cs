@@ -41,16 +41,37 @@ namespace InfraLint.Rules.Security
                 .Match(
                     () => container,
                     c => !c.SecurityContextManagedElsewhere && !c.ManagedByPlatform,
-                    c => c.EffectiveRunAsUser.Value == 0 || (RootUnlessImageSays(c) && (c.EffectiveRunAsNonRoot.IsPresent || Workstations.OmissionsJudged(c.Workload, settings))));
+                    c => RunsAsRootUser(c, settings) || RunsAsRootGroup(c));
 
             Then()
-                .Do(ctx => ctx.Report(Report(container)));
+                .Do(ctx => ctx.Report(Findings(container, settings)));
         }
 
-        /// <summary>Nothing refuses root and no user is named, so the image decides; an explicit runAsNonRoot: false is reported even on a workstation stack.</summary>
+        private static bool RunsAsRootUser(Container c, LintSettings settings) =>
+            c.EffectiveRunAsUser.Value == 0 || (RootUnlessImageSays(c) && (c.EffectiveRunAsNonRoot.IsPresent || Workstations.OmissionsJudged(c.Workload, settings)));
+
+        /// <summary>GID 0 is the root group: a non-root UID with it reads and writes every file the image leaves group-root-writable.</summary>
+        private static bool RunsAsRootGroup(Container c) => c.EffectiveRunAsGroup is { IsPresent: true, Value: 0 };
+
+        private static IEnumerable<Finding> Findings(Container container, LintSettings settings)
+        {
+            if (RunsAsRootUser(container, settings)) yield return Report(container);
+            if (!RunsAsRootGroup(container)) yield break;
+            var group = container.EffectiveRunAsGroup!;
+            string where = container.SecurityContext.RunAsGroup is { IsPresent: true } ? "its securityContext" : "its pod's securityContext";
+            yield return new Finding(
+                Descriptor,
+                $"The {Wording.Of(container)} runs with the root group: {where} sets runAsGroup: 0. Use a non-zero GID the image supports.",
+                group.Span,
+                Wording.PathOf(container.Workload, group),
+                container.Workload,
+                properties: new Dictionary<string, string> { ["runAsGroup"] = "0" });
+        }
+
         /// <summary>
-        /// A privileged container is not told it may run as root as well: IL2006 already reports it at its flag, and the
-        /// user it runs as changes little about what it can do to the node.
+        /// Nothing refuses root and no user is named, so the image decides; an explicit runAsNonRoot: false is reported
+        /// even on a workstation stack. A privileged container is not told it may run as root as well: IL2006 already
+        /// reports it at its flag, and the user it runs as changes little about what it can do to the node.
         /// </summary>
         private static bool RootUnlessImageSays(Container c) =>
             c.EffectiveRunAsNonRoot.Value != true && !c.EffectiveRunAsNonRoot.IsUnknown && c.EffectiveRunAsUser.IsMissing

@@ -11,7 +11,7 @@ namespace InfraLint.Rules.Security
     /// <summary>
     /// A credential written into a manifest is in every clone, fork, CI log and backup of the repository.
     /// The finding must not become one more copy: the value never appears in the message, the logical path
-    /// or the properties, only the variable's name and place.
+    /// or the properties, only the name of what holds it and its place.
     /// </summary>
     [Name(Id)]
     public sealed class IL2009PlaintextSecret : Rule
@@ -21,7 +21,7 @@ namespace InfraLint.Rules.Security
         public static readonly RuleDescriptor Descriptor = new RuleDescriptor(
             Id,
             "Plaintext secret",
-            "An environment variable whose name denotes a credential (token, password, API key) has a literal value in the file, so the secret is readable by everyone who can read the repository.",
+            "A credential is written literally in the file — the value of a variable, flag or parameter named as one (token, password, API key), the password of a URI, a private key or an access token — so it is readable by everyone who can read the repository.",
             Severity.Error,
             Precision.High,
             new[] { "security", "secrets", "credentials" },
@@ -32,24 +32,63 @@ namespace InfraLint.Rules.Security
                 FrameworkControl.Nist("IA-5(7)", "Authenticator Management | No Embedded Unencrypted Static Authenticators"),
             });
 
+        private const string References = "Kubernetes valueFrom.secretKeyRef, a CloudFormation {{resolve:secretsmanager:…}} dynamic reference, compose secrets";
+
+        private const string Remedy = "keep it in a secret store and reference it (" + References + ")";
+
+        private const string ArgumentRemedy = "pass it in an environment variable that references a secret store instead (" + References + ")";
+
         public override void Define()
         {
-            Container container = default!;
+            InfraResource resource = default!;
 
             When()
-                .Match(() => container, c => c.Env.Any(SecretMask.IsPlaintextSecret));
+                .Match(() => resource, r => PlaintextSecrets.In(r).Any());
 
             Then()
-                .Do(ctx => ctx.Report(container.Env.Where(SecretMask.IsPlaintextSecret).Select(e => Report(container, e))));
+                .Do(ctx => ctx.Report(PlaintextSecrets.In(resource).Select(Report)));
         }
 
-        private static Finding Report(Container container, EnvVar env) =>
-            new Finding(
-                Descriptor,
-                $"Environment variable '{env.Name.Value}' of the {Wording.Of(container)} has a literal value that looks like a credential; keep it in a secret store and reference it (Kubernetes valueFrom.secretKeyRef, a CloudFormation {{{{resolve:secretsmanager:…}}}} dynamic reference, compose secrets).",
-                env.Value.Span,
-                Wording.PathOf(container.Workload, env.Name),
-                container.Workload,
-                properties: new Dictionary<string, string> { ["variable"] = env.Name.Value });
+        private static Finding Report(PlaintextSecret secret)
+        {
+            string owner = secret.Container is { } container ? "the " + Wording.Of(container) : Wording.Of(secret.Resource);
+            string message = secret.Place switch
+            {
+                SecretPlace.EnvironmentVariable when secret.Kind == SecretKind.NamedCredential =>
+                    $"Environment variable '{secret.Name}' of {owner} has a literal value that looks like a credential; {Remedy}.",
+                SecretPlace.EnvironmentVariable =>
+                    $"Environment variable '{secret.Name}' of {owner} holds {What(secret.Kind)}; {Remedy}.",
+                SecretPlace.Argument when secret.Kind == SecretKind.NamedCredential =>
+                    $"Argument '{secret.Name}' of {owner} is given a literal credential on the command line; {ArgumentRemedy}.",
+                SecretPlace.Argument =>
+                    $"Argument {secret.Name} of {owner} holds {What(secret.Kind)}; {ArgumentRemedy}.",
+                SecretPlace.Annotation =>
+                    $"Annotation '{secret.Name}' of {owner} holds {What(secret.Kind)}; annotations are readable by everyone who can read the object, so {Remedy}.",
+                _ when secret.Kind == SecretKind.NamedCredential && secret.Resource is TemplateParameter { NoEcho: true } =>
+                    $"{owner} has a literal Default for a NoEcho value; NoEcho hides it from the console, not from the template. Remove the Default and pass the value at deployment, or use a {{{{resolve:secretsmanager:…}}}} dynamic reference.",
+                _ when secret.Kind == SecretKind.NamedCredential =>
+                    $"{owner} has a literal Default that looks like a credential; remove the Default and pass the value at deployment (as a NoEcho parameter), or use a {{{{resolve:secretsmanager:…}}}} dynamic reference.",
+                _ => $"The Default of {owner} holds {What(secret.Kind)}; remove the Default and pass the value at deployment, or use a {{{{resolve:secretsmanager:…}}}} dynamic reference.",
+            };
+            var properties = new Dictionary<string, string> { ["kind"] = KindName(secret.Kind) };
+            if (secret.Place == SecretPlace.EnvironmentVariable) properties["variable"] = secret.Name;
+            return new Finding(Descriptor, message, secret.Span, $"{secret.Resource.Id}:{secret.Path}", secret.Resource, properties: properties);
+        }
+
+        private static string What(SecretKind kind) => kind switch
+        {
+            SecretKind.UriPassword => "a URI with a literal password",
+            SecretKind.PrivateKey => "a private key",
+            SecretKind.KnownToken => "an access token",
+            _ => "a literal credential",
+        };
+
+        private static string KindName(SecretKind kind) => kind switch
+        {
+            SecretKind.UriPassword => "uri-password",
+            SecretKind.PrivateKey => "private-key",
+            SecretKind.KnownToken => "access-token",
+            _ => "named-credential",
+        };
     }
 }

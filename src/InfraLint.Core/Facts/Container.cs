@@ -39,6 +39,12 @@ namespace InfraLint.Core.Facts
 
         public IReadOnlyList<Located<string>> Args { get; set; } = Array.Empty<Located<string>>();
 
+        /// <summary>
+        /// The command with its places, where the source writes it apart from the arguments (Kubernetes <c>command</c>);
+        /// empty where <see cref="Args"/> already holds it (compose's <c>command</c>).
+        /// </summary>
+        public IReadOnlyList<Located<string>> LocatedCommand { get; set; } = Array.Empty<Located<string>>();
+
         public IReadOnlyList<EnvVar> Env { get; set; } = Array.Empty<EnvVar>();
 
         /// <summary>Names of the secrets and config maps the whole environment is loaded from (<c>envFrom</c>).</summary>
@@ -90,6 +96,10 @@ namespace InfraLint.Core.Facts
 
         public Located<long?> EffectiveRunAsUser =>
             !SecurityContext.RunAsUser.IsMissing ? SecurityContext.RunAsUser : Pod.SecurityContext.RunAsUser;
+
+        /// <summary>runAsGroup as the kubelet sees it: the container's value, else the pod's; null where the source has none.</summary>
+        public Located<long?>? EffectiveRunAsGroup =>
+            SecurityContext.RunAsGroup is { IsMissing: false } own ? own : Pod.SecurityContext.RunAsGroup ?? SecurityContext.RunAsGroup;
 
         public override string ToString() => $"{Workload.Id}:{Name.Value}";
     }

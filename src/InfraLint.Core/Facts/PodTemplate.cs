@@ -75,5 +75,8 @@ namespace InfraLint.Core.Facts
         public Located<bool?> RunAsNonRoot { get; set; } = null!;
 
         public Located<long?> RunAsUser { get; set; } = null!;
+
+        /// <summary>The primary group ID; null where the source has no such setting.</summary>
+        public Located<long?>? RunAsGroup { get; set; }
     }
 }

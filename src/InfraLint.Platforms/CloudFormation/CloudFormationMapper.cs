@@ -33,6 +33,7 @@ namespace InfraLint.Platforms.CloudFormation
         public const string TagsAppliedElsewhere = "InfraLint::TagsAppliedElsewhere";
 
         private bool _tagsAppliedElsewhere;
+        private TreeMapping? _parameters;
         private Dictionary<string, (string Type, TreeMapping Resource, TreeScalar Key)> _resources = new(StringComparer.Ordinal);
 
         public CloudFormationMapper(SourceText source)
@@ -49,6 +50,7 @@ namespace InfraLint.Platforms.CloudFormation
         public IEnumerable<object> Read(TreeMapping root)
         {
             _resources = new Dictionary<string, (string, TreeMapping, TreeScalar)>(StringComparer.Ordinal);
+            _parameters = root.Map("Parameters");
             _tagsAppliedElsewhere = root.Map("Metadata")?.Get(TagsAppliedElsewhere) is not null;
             foreach (var (id, key, value) in root.Map("Resources").Entries())
                 if (value is TreeMapping r && r.Str("Type") is string type) _resources[id] = (type, r, key);
@@ -130,6 +132,10 @@ namespace InfraLint.Platforms.CloudFormation
                     case "AWS::SageMaker::NotebookInstance":
                         facts.Add(KmsEncrypted(id, type, span, props, path, "ml-volume", "KmsKeyId"));
                         break;
+                    case "AWS::SageMaker::Domain":
+                        // KmsKeyId encrypts the domain's EFS volume (the users' home directories), with an AWS-managed key when absent.
+                        facts.Add(KmsEncrypted(id, type, span, props, path, "file-system", "KmsKeyId"));
+                        break;
                     case "AWS::SageMaker::MonitoringSchedule":
                         facts.Add(Monitor(id, type, span, props));
                         break;
@@ -186,7 +192,41 @@ namespace InfraLint.Platforms.CloudFormation
                         break;
                 }
             }
+            facts.AddRange(Parameters(root.Map("Parameters")));
             return facts;
+        }
+
+        /// <summary>
+        /// The instance types a value can be: the literal, or the AllowedValues (else the Default) of the parameter it refers to;
+        /// null when the template does not say.
+        /// </summary>
+        private IReadOnlyList<string>? InstanceTypes(TreeNode value)
+        {
+            if (Intrinsics.Literal(value) is string literal) return new[] { literal };
+            string? name = value is TreeScalar { Tag: "!Ref" } r ? r.Value : value is TreeMapping m && m.Count == 1 ? m.Str("Ref") : null;
+            if (name is null || _parameters?.Map(name) is not { } parameter) return null;
+            if (parameter.Seq("AllowedValues") is { } allowed)
+            {
+                var values = allowed.Items.Select(Intrinsics.Literal).ToList();
+                return values.Count > 0 && values.All(v => v is not null) ? values.Select(v => v!).ToArray() : null;
+            }
+            return Intrinsics.Literal(parameter.Get("Default")) is string fallback ? new[] { fallback } : null;
+        }
+
+        /// <summary>The template's parameters with their defaults; a parameter's Default is as readable as any other value of the file.</summary>
+        private IEnumerable<TemplateParameter> Parameters(TreeMapping? parameters)
+        {
+            foreach (var (name, key, value) in parameters.Entries())
+            {
+                if (value is not TreeMapping parameter) continue;
+                string path = $"Parameters.{name}";
+                yield return new TemplateParameter(SourceFormat.CloudFormation, name, _ns, _y.Span(key))
+                {
+                    NamePath = path,
+                    NoEcho = Intrinsics.Bool(parameter.Get("NoEcho")) == true,
+                    Default = _y.String(parameter, path, _y.Span(key), "Default"),
+                };
+            }
         }
 
         // ---- storage --------------------------------------------------------------------------
@@ -529,10 +569,12 @@ namespace InfraLint.Platforms.CloudFormation
                 Enable = !captureUnknown && capture is not null && enable is not null ? capture.EditAt("EnableCapture") : null,
             };
             // Instance types with local NVMe storage encrypt it in hardware, and CreateEndpointConfig rejects a KmsKeyId for them.
-            if (variants.Any(v => InstanceStorage.HasLocalNvme(Intrinsics.Literal(v.Get("InstanceType"))))) yield break;
+            // A type a parameter picks is judged by the values the template lets it take (its AllowedValues, else its Default).
+            var candidates = variants.Select(v => v.Get("InstanceType")).Where(t => t is not null).Select(t => InstanceTypes(t!)).ToList();
+            if (candidates.Any(c => c is not null && c.Any(InstanceStorage.HasLocalNvme))) yield break;
             var volume = KmsEncrypted(id, type, span, props, path, "ml-volume", "KmsKeyId");
-            // An instance type a parameter picks may be one with local storage, where a KmsKeyId is refused: unknown.
-            if (volume.Encryption.Value == EncryptionAtRest.ProviderDefault && variants.Any(v => v.Get("InstanceType") is { } t && Intrinsics.Literal(t) is null))
+            // A type computed in a way the template does not bound may be one with local storage, where a KmsKeyId is refused: unknown.
+            if (volume.Encryption.Value == EncryptionAtRest.ProviderDefault && candidates.Any(c => c is null))
                 volume.Encryption = new Located<EncryptionAtRest>(EncryptionAtRest.Unknown, false, volume.Encryption.Span, volume.Encryption.Path, null);
             yield return volume;
         }

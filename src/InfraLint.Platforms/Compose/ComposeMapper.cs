@@ -122,7 +122,7 @@ namespace InfraLint.Platforms.Compose
             {
                 Image = _y.String(s, path, span, "image"),
                 Command = Words(s.Get("entrypoint")).Concat(Words(s.Get("command"))).ToArray(),
-                Args = Words(s.Get("command")).Select(w => Located<string>.Present(w, span, path + ".command")).ToArray(),
+                Args = CommandArgs(s.Get("command"), path + ".command", span),
                 Env = ReadEnvironment(s.Get("environment"), path + ".environment"),
                 Ports = ReadPorts(s.Seq("ports")),
                 Resources = ReadResources(s, deploy, path, span),
@@ -378,6 +378,29 @@ namespace InfraLint.Platforms.Compose
             TreeSequence => Words(node).ToArray(),
             _ => Array.Empty<string>(),
         };
+
+        /// <summary>
+        /// The command's words at their places: each item of a list form, or the words of the string form at the string
+        /// (compose splits it as a shell would, so one word has no place of its own to point at). The logical path stays
+        /// <c>services.X.command</c> for every word, as it always was, so that fingerprints of findings about it still match.
+        /// </summary>
+        private static List<Located<string>> CommandArgs(TreeNode? node, string path, SourceSpan fallback)
+        {
+            if (node is TreeSequence list)
+            {
+                var items = new List<Located<string>>();
+                int i = 0;
+                foreach (var item in list.Items)
+                {
+                    if (item is TreeScalar s && TreeValues.Text(s) is string text)
+                        items.Add(Located<string>.Present(text, s.Span, path, s.Editor?.Replace(s, $"{path}[{i}]")));
+                    i++;
+                }
+                return items;
+            }
+            var span = node is TreeScalar scalar ? scalar.Span : fallback;
+            return Words(node).Select(w => Located<string>.Present(w, span, path)).ToList();
+        }
 
         private static IEnumerable<string> Words(TreeNode? node) => node switch
         {

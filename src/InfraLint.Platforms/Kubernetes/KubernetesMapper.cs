@@ -243,6 +243,9 @@ namespace InfraLint.Platforms.Kubernetes
         /// Pod specs can sit at any depth in a CRD (PyTorchJob replica specs, Ray worker groups, KServe
         /// predictors), so find every mapping that holds a <c>containers</c> list.
         /// </summary>
+        /// <summary>Keys only a pod spec has, so a mapping that sets one is a pod spec even with no containers list.</summary>
+        private static readonly string[] HostNamespaceKeys = { "hostNetwork", "hostPID", "hostIPC" };
+
         private static void FindPodSpecs(
             TreeNode node,
             string path,
@@ -254,7 +257,9 @@ namespace InfraLint.Platforms.Kubernetes
             if (depth > 12) return;
             if (node is TreeMapping mapping)
             {
-                if (mapping.Get("containers") is TreeSequence)
+                // A pod spec whose containers come from elsewhere (a patch, an overlay merged into a template) still sets its
+                // host namespaces here: those flags are the pod's whatever containers join it.
+                if (mapping.Get("containers") is TreeSequence || HostNamespaceKeys.Any(k => mapping.Get(k) is TreeScalar))
                 {
                     found.Add((mapping, path, parent, grandParent, PodRole(path, grandParent)));
                     return;
@@ -419,6 +424,7 @@ namespace InfraLint.Platforms.Kubernetes
                 Image = _y.String(c, path, name.Span, "image"),
                 Command = c.Seq("command")?.Items.OfType<TreeScalar>().Select(TreeValues.Text).Where(t => t is not null).Select(t => t!).ToArray() ?? Array.Empty<string>(),
                 Args = _y.Strings(c.Seq("args"), path + ".args"),
+                LocatedCommand = _y.Strings(c.Seq("command"), path + ".command"),
                 Env = ReadEnv(c.Seq("env"), path + ".env"),
                 EnvFrom = EnvFromNames(c.Seq("envFrom")),
                 Ports = c.Seq("ports")?.Items.OfType<TreeMapping>()
@@ -440,6 +446,7 @@ namespace InfraLint.Platforms.Kubernetes
             AllowPrivilegeEscalation = _y.Bool(owner, path, anchor, "securityContext", "allowPrivilegeEscalation"),
             RunAsNonRoot = _y.Bool(owner, path, anchor, "securityContext", "runAsNonRoot"),
             RunAsUser = _y.Long(owner, path, anchor, "securityContext", "runAsUser"),
+            RunAsGroup = _y.Long(owner, path, anchor, "securityContext", "runAsGroup"),
         };
 
         private ResourceRequirements ReadResources(TreeMapping owner, string path, SourceSpan fallback, string key = "resources")

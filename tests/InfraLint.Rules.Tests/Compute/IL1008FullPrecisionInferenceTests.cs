@@ -90,13 +90,14 @@ public sealed class IL1008FullPrecisionInferenceTests
     }
 
     [Fact]
-    public void Compose_command_precision_is_reported_at_the_service()
+    public void Compose_command_precision_is_reported_at_the_command_string()
     {
+        // The string form is split into words as a shell would; no single word has a place of its own, the string has.
         Verify.Files(Id, ("docker-compose.yml", """
             services:
-              {|IL1008:chat|}:
+              chat:
                 image: vllm/vllm-openai:v0.6.3
-                command: --model mistralai/Mistral-7B-Instruct-v0.3 --dtype float32
+                command: {|IL1008:--model mistralai/Mistral-7B-Instruct-v0.3 --dtype float32|}
                 deploy:
                   resources:
                     reservations:
@@ -107,6 +108,25 @@ public sealed class IL1008FullPrecisionInferenceTests
             """));
     }
 
+    [Fact]
+    public void Compose_list_command_precision_is_fixed_at_the_value()
+    {
+        const string Compose = """
+            services:
+              chat:
+                image: vllm/vllm-openai:v0.6.3
+                command: ["--model", "mistralai/Mistral-7B-Instruct-v0.3", "--dtype", "float32"]
+                deploy:
+                  resources:
+                    reservations:
+                      devices:
+                        - driver: nvidia
+                          count: 1
+                          capabilities: [gpu]
+            """;
+        Verify.Fix(Id, Compose, Compose.Replace("\"float32\"", "\"bfloat16\""));
+    }
+
     private static string Plain(string markup) => Markup.Parse("x.yaml", markup).Text;
 
 
@@ -114,7 +134,7 @@ public sealed class IL1008FullPrecisionInferenceTests
     public void A_compose_service_on_a_server_image_serves_only_while_its_entrypoint_runs()
     {
         const string Gpu = "\n    deploy:\n      resources:\n        reservations:\n          devices:\n            - driver: nvidia\n              count: 1\n              capabilities: [gpu]\n";
-        Verify.Files(Id, ("docker-compose.yml", "services:\n  {|IL1008:chat|}:\n    image: vllm/vllm-openai:v0.6.3\n    command: --model mistralai/Mistral-7B-Instruct-v0.3 --dtype float32" + Gpu));
+        Verify.Files(Id, ("docker-compose.yml", "services:\n  chat:\n    image: vllm/vllm-openai:v0.6.3\n    command: {|IL1008:--model mistralai/Mistral-7B-Instruct-v0.3 --dtype float32|}" + Gpu));
         var result = Lint.Files(
             ("docker-compose.yml", "services:\n  chat:\n    image: vllm/vllm-openai:v0.6.3\n    entrypoint: [\"/bin/sh\", \"-c\"]\n    command: \"while true; do python3 benchmark_serving.py --dtype float32; sleep 60; done\"" + Gpu));
         Verify.NoParseFailures(result);

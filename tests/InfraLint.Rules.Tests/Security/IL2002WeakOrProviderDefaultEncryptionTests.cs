@@ -97,25 +97,79 @@ public sealed class IL2002WeakOrProviderDefaultEncryptionTests
             """);
     }
 
-    /// <summary>Corpus false positive (SageMaker project seed templates): the instance type is a parameter and may be one that refuses a KmsKeyId.</summary>
+    /// <summary>
+    /// Issue 10, item 8: an instance type a parameter picks is judged by the values the template lets it take — its
+    /// AllowedValues, else its Default. Only a parameter that says neither leaves the key unknown (it may pick a local-NVMe
+    /// type, which refuses a KmsKeyId).
+    /// </summary>
     [Fact]
-    public void Endpoint_configs_whose_instance_type_is_a_parameter_are_unknown()
+    public void Endpoint_configs_whose_instance_type_is_a_parameter_are_judged_by_its_values()
     {
-        Verify.NoFindings(Id, """
+        var findings = Verify.Findings(Id, """
             AWSTemplateFormatVersion: "2010-09-09"
             Parameters:
-              EndpointInstanceType:
+              CpuType:
                 Type: String
                 Default: ml.m5.large
+              AllowedCpu:
+                Type: String
+                AllowedValues: [ml.m5.large, ml.c5.xlarge]
+                Default: ml.m5.large
+              MaybeGpu:
+                Type: String
+                AllowedValues: [ml.m5.large, ml.g5.2xlarge]
+              Anything:
+                Type: String
             Resources:
-              EndpointConfig:
+              {|IL2002:ByDefault|}:
                 Type: AWS::SageMaker::EndpointConfig
                 Properties:
                   ProductionVariants:
-                    - VariantName: AllTraffic
-                      ModelName: model
-                      InstanceType: !Ref EndpointInstanceType
-                      InitialInstanceCount: 1
+                    - {VariantName: AllTraffic, ModelName: model, InstanceType: !Ref CpuType, InitialInstanceCount: 1}
+              {|IL2002:ByAllowedValues|}:
+                Type: AWS::SageMaker::EndpointConfig
+                Properties:
+                  ProductionVariants:
+                    - {VariantName: AllTraffic, ModelName: model, InstanceType: {Ref: AllowedCpu}, InitialInstanceCount: 1}
+              MayRefuseAKey:
+                Type: AWS::SageMaker::EndpointConfig
+                Properties:
+                  ProductionVariants:
+                    - {VariantName: AllTraffic, ModelName: model, InstanceType: !Ref MaybeGpu, InitialInstanceCount: 1}
+              Unbounded:
+                Type: AWS::SageMaker::EndpointConfig
+                Properties:
+                  ProductionVariants:
+                    - {VariantName: AllTraffic, ModelName: model, InstanceType: !Ref Anything, InitialInstanceCount: 1}
+            """);
+        Assert.All(findings, f => Assert.Contains("names no KMS key", f.Message));
+    }
+
+    [Fact]
+    public void A_sagemaker_domain_without_a_kms_key_is_reported_and_one_with_a_key_is_not()
+    {
+        Verify.Findings(Id, """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              {|IL2002:Studio|}:
+                Type: AWS::SageMaker::Domain
+                Properties:
+                  AuthMode: IAM
+                  DomainName: studio
+                  DefaultUserSettings:
+                    ExecutionRole: arn:aws:iam::111122223333:role/studio
+                  SubnetIds: [subnet-0abc]
+                  VpcId: vpc-0abc
+              KeyedStudio:
+                Type: AWS::SageMaker::Domain
+                Properties:
+                  AuthMode: IAM
+                  DomainName: keyed
+                  KmsKeyId: !Ref StudioKey
+                  DefaultUserSettings:
+                    ExecutionRole: arn:aws:iam::111122223333:role/studio
+                  SubnetIds: [subnet-0abc]
+                  VpcId: vpc-0abc
             """);
     }
 }

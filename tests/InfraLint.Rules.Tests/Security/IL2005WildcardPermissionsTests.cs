@@ -243,4 +243,49 @@ public sealed class IL2005WildcardPermissionsTests
                         Resource: "*"
             """);
     }
+
+    /// <summary>
+    /// Actions the Service Authorization Reference lists with no resource type can only be granted on '*' (checked
+    /// 2026-11-30): the grants an AI stack's roles carry for metrics, traces, the registry token and search are not findings.
+    /// One action beside them that could be scoped still is.
+    /// </summary>
+    [Fact]
+    public void Actions_that_exist_only_on_every_resource_are_not_reported_on_a_star()
+    {
+        var findings = Verify.Findings(Id, """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              TrainerPolicy:
+                Type: AWS::IAM::ManagedPolicy
+                Properties:
+                  PolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Allow
+                        Action:
+                          - cloudwatch:PutMetricData
+                          - xray:Put*
+                          - xray:GetSamplingRules
+                          - ecr:GetAuthorizationToken
+                          - sts:GetCallerIdentity
+                          - s3:ListAllMyBuckets
+                          - kms:CreateKey
+                          - sagemaker:Search
+                          - bedrock:PutModelInvocationLoggingConfiguration
+                          - ssmmessages:CreateControlChannel
+                          - logs:CreateLogDelivery
+                        Resource: "*"
+                      - Effect: Allow
+                        Action:
+                          - cloudwatch:PutMetricData
+                          - sts:AssumeRole
+                        Resource: {|IL2005:"*"|}
+                      - Effect: Allow
+                        Action:
+                          - xray:CreateGroup
+                          - sts:Get*
+                        Resource: {|IL2005:"*"|}
+            """);
+        Assert.Contains("grants cloudwatch:PutMetricData, sts:AssumeRole on every resource ('*')", findings[0].Message);
+    }
 }

@@ -69,4 +69,63 @@ public sealed class IL2008HostNamespacesSharedTests
                   image: pytorch/pytorch:2.4.0-cuda12.1-cudnn9-runtime
             """);
     }
+
+    /// <summary>Issue 10, item 8: a pod template whose containers come from elsewhere (a patch, an overlay) still sets its host namespaces.</summary>
+    [Fact]
+    public void A_template_without_containers_is_reported_at_its_flag()
+    {
+        var findings = Verify.Findings(Id, """
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata:
+              name: node-agent
+            spec:
+              template:
+                spec:
+                  hostNetwork: {|IL2008:true|}
+                  hostPID: false
+            """);
+        Assert.Equal(new[] { (Id, 8, 20) }, findings.Positions());
+    }
+
+    [Fact]
+    public void A_template_without_containers_or_host_namespaces_is_not_reported()
+    {
+        Verify.NoFindings(Id, """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: patch
+            spec:
+              template:
+                spec:
+                  hostNetwork: false
+                  nodeSelector:
+                    pool: gpu
+            """);
+    }
+
+    [Fact]
+    public void Fix_on_a_template_without_containers_sets_the_flag_to_false()
+    {
+        Verify.Fix(Id, """
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata:
+              name: node-agent
+            spec:
+              template:
+                spec:
+                  hostPID: true
+            """, """
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata:
+              name: node-agent
+            spec:
+              template:
+                spec:
+                  hostPID: false
+            """);
+    }
 }

@@ -39,27 +39,17 @@ namespace InfraLint.Core.Knowledge
 
         public static SecretMask None { get; } = new SecretMask(Array.Empty<string>());
 
-        /// <summary>The secret values among the facts of a scan.</summary>
+        /// <summary>The secret values among the facts of a scan: everything IL2009 finds (<see cref="PlaintextSecrets"/>).</summary>
         public static SecretMask FromFacts(IEnumerable<object> facts) =>
-            new SecretMask(facts.SelectMany(ContainersOf).SelectMany(c => c.Env).Where(IsPlaintextSecret).Select(e => e.Value.Value!.Trim()));
+            new SecretMask(facts.SelectMany(ResourcesOf).Distinct().SelectMany(PlaintextSecrets.In).SelectMany(s => s.Values).Select(v => v.Trim()));
 
         /// <summary>Containers are parts of workloads here; the engine flattens them into facts of their own only later.</summary>
-        private static IEnumerable<Container> ContainersOf(object fact) => fact switch
+        private static IEnumerable<InfraResource> ResourcesOf(object fact) => fact switch
         {
-            ComputeWorkload workload => workload.Pods.SelectMany(p => p.Containers),
-            Container container => new[] { container },
-            _ => Enumerable.Empty<Container>(),
+            InfraResource resource => new[] { resource },
+            Container container => new InfraResource[] { container.Workload },
+            _ => Enumerable.Empty<InfraResource>(),
         };
-
-        /// <summary>
-        /// A credential variable with a literal value that is not a placeholder (IL2009's judgement). <c>HF_TOKEN: "HF_TOKEN"</c>
-        /// is a sample telling the reader which variable to fill in, not a token.
-        /// </summary>
-        public static bool IsPlaintextSecret(EnvVar env) =>
-            env.Value.IsPresent
-            && SecretNames.IsSecretName(env.Name.Value)
-            && !SecretNames.IsPlaceholderValue(env.Value.Value)
-            && !string.Equals(env.Value.Value?.Trim(), env.Name.Value, StringComparison.OrdinalIgnoreCase);
 
         public string Apply(string text)
         {

@@ -20,6 +20,8 @@ namespace InfraLint.Core.Knowledge
             "FILE", "PATH", "DIR", "NAME", "REF", "KEYREF", "ARN", "URL", "URI", "ENDPOINT", "HEADER", "TYPE", "MODE",
             "ENABLED", "ENABLE", "DISABLED", "REQUIRED", "MAX", "MIN", "NUM", "LEN", "LENGTH", "SIZE", "COUNT", "LIMIT",
             "TTL", "TIMEOUT", "EXPIRY", "EXPIRES", "EXPIRATION", "LIFETIME", "ID", "ISSUER", "AUDIENCE", "SCOPE", "PROVIDER",
+            // --api-key-env VLLM_KEY, --password-stdin: the flag says where the secret comes from, not what it is.
+            "ENV", "VAR", "STDIN",
         };
 
         public static bool IsSecretName(string name)
@@ -40,8 +42,10 @@ namespace InfraLint.Core.Knowledge
         /// <summary>
         /// A literal that is plainly not a credential: empty, a boolean, a reference to another variable
         /// (<c>$(VAR)</c>, <c>${VAR}</c>, <c>$VAR</c>, <c>{{ .Values.token }}</c>), a documentation placeholder
-        /// (<c>&lt;your-token&gt;</c>, <c>PLACEHOLDER_HF_TOKEN</c>, <c>ADD Key</c>), or a mask (<c>****</c>).
-        /// Well-known defaults such as <c>changeme</c> or <c>minioadmin</c> are real, guessable credentials and stay reportable.
+        /// (<c>&lt;your-token&gt;</c>, <c>PLACEHOLDER_HF_TOKEN</c>, <c>ADD Key</c>, <c>changeme</c>, <c>password</c>), a provider's
+        /// own documentation example (<c>AKIAIOSFODNN7EXAMPLE</c>), or a mask (<c>****</c>, <c>xxx</c>). Exact words only:
+        /// <c>changeme</c> is the word every sample uses for "put yours here" (issue 10), while a service's real shipped
+        /// default such as <c>minioadmin</c> opens every unchanged install and stays reportable.
         /// </summary>
         public static bool IsPlaceholderValue(string? value)
         {
@@ -66,14 +70,23 @@ namespace InfraLint.Core.Knowledge
                 case "dummy":
                 case "todo":
                 case "tbd":
+                case "changeme":
+                case "change-me":
+                case "change_me":
+                case "changeit":
+                case "password":
+                case "pass":
+                case "example":
                     return true;
             }
+            // AWS's documentation examples (AKIAIOSFODNN7EXAMPLE, wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY).
+            if (v.EndsWith("EXAMPLE", StringComparison.Ordinal) || v.EndsWith("EXAMPLEKEY", StringComparison.Ordinal)) return true;
             string[] words = Words(v);
             return words.Any(w => PlaceholderWords.Contains(w))
                 || (words.Length > 1 && InstructionVerbs.Contains(words[0]) && v.IndexOf(' ') > 0);
         }
 
-        /// <summary>Splits SCREAMING_SNAKE, kebab-case, dotted and camelCase names into upper-case words.</summary>
+        /// <summary>Splits SCREAMING_SNAKE, kebab-case, dotted and camelCase names (acronyms included) into upper-case words.</summary>
         internal static string[] Words(string name)
         {
             var words = new System.Collections.Generic.List<string>();
@@ -87,6 +100,8 @@ namespace InfraLint.Core.Knowledge
                     continue;
                 }
                 if (char.IsUpper(c) && current.Length > 0 && char.IsLower(name[i - 1])) Flush();
+                // The end of an acronym: DBPassword is DB + PASSWORD, HFToken is HF + TOKEN.
+                else if (char.IsUpper(c) && current.Length > 0 && char.IsUpper(name[i - 1]) && i + 1 < name.Length && char.IsLower(name[i + 1])) Flush();
                 current.Append(char.ToUpperInvariant(c));
             }
             Flush();
