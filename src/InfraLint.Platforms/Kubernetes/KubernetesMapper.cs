@@ -215,13 +215,17 @@ namespace InfraLint.Platforms.Kubernetes
                 foreach (var container in templates.SelectMany(t => t.Containers).Where(c => !c.IsInit))
                     container.ProbesManagedElsewhere = true;
             }
-            if (kind == "Server" && InGroup(root, "mlops.seldon.io")
-                // KServe merges an LLMInferenceService over its LLMInferenceServiceConfig presets (the well-known defaults
-                // and spec.baseRefs), which set the main container's security context and probes.
-                || kind == "LLMInferenceService" && InGroup(root, "serving.kserve.io"))
+            if (kind == "Server" && InGroup(root, "mlops.seldon.io"))
             {
                 // A Seldon Server's podSpec is merged over its ServerConfig's pod: what it leaves out comes from there.
-                foreach (var pod in templates) MarkOverlay(pod);
+                foreach (var pod in templates) MarkOverlay(pod, resourcesToo: true);
+            }
+            if (kind == "LLMInferenceService" && InGroup(root, "serving.kserve.io"))
+            {
+                // KServe merges an LLMInferenceService over its LLMInferenceServiceConfig presets (the well-known defaults
+                // and spec.baseRefs), which set the main container's security context and probes; its resources are the
+                // template's own.
+                foreach (var pod in templates) MarkOverlay(pod, resourcesToo: false);
             }
             if (trainer is not null)
                 templates.Add(ReadTrainer(workload, trainer));
@@ -654,14 +658,14 @@ namespace InfraLint.Platforms.Kubernetes
         /// A partial pod spec merged over a complete one elsewhere: a security setting it leaves out is unknown
         /// here (not missing), and probes and limits come from the other pod. What it does set still counts.
         /// </summary>
-        private static void MarkOverlay(PodTemplate pod)
+        private static void MarkOverlay(PodTemplate pod, bool resourcesToo)
         {
             pod.SecurityContext = UnknownWhereMissing(pod.SecurityContext);
             foreach (var container in pod.Containers)
             {
                 container.SecurityContext = UnknownWhereMissing(container.SecurityContext);
                 container.ProbesManagedElsewhere = true;
-                container.ResourcesManagedElsewhere = true;
+                container.ResourcesManagedElsewhere = resourcesToo;
             }
         }
 

@@ -80,6 +80,9 @@ public sealed class IL2007ContainerRunsAsRootTests
             """;
         Verify.NoFindings(Id, Service);
         Verify.NoFindings("IL2006", Service);
+        Verify.NoFindings("IL3004", Service);
+        // The presets do not size the model server: a missing memory limit is still the template's.
+        Assert.Equal(new[] { ("IL3006", 12, 9) }, Lint.Yaml(Service).Of("IL3006").Positions());
         // What the template sets itself still counts.
         var explicitRoot = Service.Replace("        resources:", "        securityContext:\n          runAsUser: 0\n        resources:");
         Assert.Equal(new[] { (Id, 13, 22) }, Lint.Yaml(explicitRoot).Of(Id).Positions());
