@@ -103,6 +103,24 @@ public sealed class ComposeTests
     }
 
     [Fact]
+    public void An_image_compose_builds_from_source_is_a_local_tag_not_an_unpinned_pull()
+    {
+        Verify.NoFindings("IL2011", """
+            services:
+              pull-model:
+                build:
+                  context: .
+                  dockerfile: pull_model.Dockerfile
+                image: genai-stack/pull-model:latest
+            """);
+        Verify.Files("IL2011", ("docker-compose.yaml", """
+            services:
+              pull-model:
+                image: {|IL2011:genai-stack/pull-model:latest|}
+            """));
+    }
+
+    [Fact]
     public void Explicit_dangers_are_reported_on_a_workstation_stack()
     {
         const string Stack = """

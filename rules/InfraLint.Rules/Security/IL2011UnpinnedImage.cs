@@ -32,7 +32,8 @@ namespace InfraLint.Rules.Security
 
         /// <summary>Templated references and placeholders ("FILLED BY THE OPERATOR", "IMAGE_NAME") are resolved before deployment: they pin nothing and float nothing.</summary>
         protected override bool Applies(Container container, LintSettings _) =>
-            container.Image.IsPresent && container.Image.Value is string image && !string.IsNullOrWhiteSpace(image)
+            container.ImageBuiltFromSource is null
+            && container.Image.IsPresent && container.Image.Value is string image && !string.IsNullOrWhiteSpace(image)
             && !ImageReference.IsTemplated(image) && ImageReference.IsWellFormed(image);
 
         protected override IEnumerable<Finding> Judge(Container container, LintSettings settings)

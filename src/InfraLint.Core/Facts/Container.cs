@@ -35,6 +35,12 @@ namespace InfraLint.Core.Facts
 
         public Located<string?> Image { get; set; } = null!;
 
+        /// <summary>
+        /// The image is built from source beside the declaration (a compose service with <c>build:</c>), so its name is
+        /// the local tag of that build, not a reference pulled from a registry; null when it is pulled.
+        /// </summary>
+        public string? ImageBuiltFromSource { get; set; }
+
         public IReadOnlyList<string> Command { get; set; } = Array.Empty<string>();
 
         public IReadOnlyList<Located<string>> Args { get; set; } = Array.Empty<Located<string>>();

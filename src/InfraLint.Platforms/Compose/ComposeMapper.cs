@@ -121,6 +121,7 @@ namespace InfraLint.Platforms.Compose
             var container = new Container(pod, Located<string>.Present(name, span, path), span, path, isInit: false)
             {
                 Image = _y.String(s, path, span, "image"),
+                ImageBuiltFromSource = s.Get("build") is null ? null : "compose builds it from its build: context and tags it with this name",
                 Command = Words(s.Get("entrypoint")).Concat(Words(s.Get("command"))).ToArray(),
                 Args = CommandArgs(s.Get("command"), path + ".command", span),
                 Env = ReadEnvironment(s.Get("environment"), path + ".environment"),
