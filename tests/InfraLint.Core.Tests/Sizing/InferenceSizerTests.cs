@@ -19,6 +19,22 @@ namespace InfraLint.Core.Tests.Sizing
             GpusPerReplica = width,
         };
 
+        [Theory]
+        [InlineData("h100-sxm", 1024)]
+        [InlineData("h200", 1024)]
+        [InlineData("mi300x", 1024)]
+        [InlineData("a100-80gb", 256)]
+        [InlineData("l40s", 256)]
+        [InlineData("l4", 256)]
+        [InlineData("tpu-v5e", 256)]
+        public void The_batch_cap_is_vllms_default_max_num_seqs_for_the_accelerator(string accelerator, int cap)
+        {
+            // vLLM V1 (arg_utils.py, get_batch_defaults): 1,024 on devices with >= 70 GiB except the A100, 256 otherwise.
+            var spec = Catalog.FindAccelerator(accelerator)!;
+            Assert.Equal(cap, SizingOptions.Default.BatchCap(spec));
+            Assert.Equal(64, (SizingOptions.Default with { MaxBatchSize = 64 }).BatchCap(spec));
+        }
+
         [Fact]
         public void Same_inputs_give_the_same_numbers()
         {
