@@ -3,6 +3,7 @@ using System.Globalization;
 using InfraLint.Core.Engine;
 using InfraLint.Core.Facts;
 using InfraLint.Core.Findings;
+using InfraLint.Core.Locations;
 using NRules.Fluent.Dsl;
 
 namespace InfraLint.Rules.Compute
@@ -29,12 +30,15 @@ namespace InfraLint.Rules.Compute
             ComputeWorkload workload = default!;
 
             When()
-                .Match(() => workload, w => w.Role == WorkloadRole.Inference, w => w.IsLongRunning, w => w.InlineAutoscaling == null, w => !w.Replicas.IsUnknown)
+                .Match(() => workload, w => w.Role == WorkloadRole.Inference, w => w.IsLongRunning, w => w.InlineAutoscaling == null, w => !CountUnknown(w.Replicas))
                 .Not<Autoscaler>(a => a.Targets(workload));
 
             Then()
                 .Do(ctx => ctx.Report(Report(workload)));
         }
+
+        /// <summary>A count computed elsewhere (a parameter, a variable) may be anything: it is not "the default of 1".</summary>
+        private static bool CountUnknown(Located<int?> replicas) => replicas.IsUnknown || (replicas.IsPresent && replicas.Value is null);
 
         private static Finding Report(ComputeWorkload workload)
         {

@@ -15,7 +15,8 @@ namespace InfraLint.Rules.Compute
     /// <summary>
     /// Training and batch jobs checkpoint and restart; spot or preemptible capacity runs them at a fraction of the
     /// on-demand price. A job whose profile marks it critical (a deadline that cannot slip) is left alone, and so
-    /// are CPU-only jobs (the saving is in accelerators) and jobs on SageMaker-managed capacity (no spot market).
+    /// are CPU-only jobs (the saving is in accelerators) and jobs on SageMaker-managed capacity, whose spot use
+    /// (HyperPod instance groups, Managed Spot Training) is decided outside the file.
     /// </summary>
     [Name(Id)]
     public sealed class IL1006TrainingWithoutSpotPreemptibleCapacity : Rule
@@ -43,7 +44,7 @@ namespace InfraLint.Rules.Compute
                     w => ProvisionedAccelerators.UsesAccelerators(w, settings.Catalog),
                     w => !SpotCapacity.UsesSpot(w),
                     w => !SpotCapacity.CapacityUnknown(w),
-                    w => SpotCapacity.SpotUnavailable(w) == null)
+                    w => SpotCapacity.SpotDecidedElsewhere(w) == null)
                 .Query(() => profiles, q => q.Match<WorkloadProfile>(p => p.Describes(workload)).Collect())
                 .Having(() => IsTraining(workload, profiles) && profiles.All(p => p.Critical.Value != true && !p.Critical.IsUnknown));
 

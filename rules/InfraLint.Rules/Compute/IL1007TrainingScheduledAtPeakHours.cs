@@ -13,7 +13,9 @@ namespace InfraLint.Rules.Compute
     /// <summary>
     /// A scheduled training run that starts while inference traffic peaks competes with serving for the same
     /// GPUs and pays peak prices. The peak window is configuration (default weekdays 08:00–20:00 UTC); the
-    /// schedule is read as cron, in the CronJob's own time zone when it names one (UTC otherwise).
+    /// schedule is read as cron, in the CronJob's own time zone when it names one; otherwise the kube-controller-manager
+    /// runs it in its local time zone, which the file cannot show, and it is read as UTC (the usual zone of managed
+    /// control planes) with that assumption stated in the message.
     /// </summary>
     [Name(Id)]
     public sealed class IL1007TrainingScheduledAtPeakHours : Rule
@@ -59,9 +61,13 @@ namespace InfraLint.Rules.Compute
             if (settings.PeakHours.FirstStartInside(cron!, offsets) is not (DayOfWeek day, int minute)) return null;
 
             string when = $"{PeakWindow.Short(day)} {PeakWindow.Clock(minute)} {zone}";
+            // Without a zone the schedule runs in the controller's local time zone, which the file cannot show: UTC is an assumption.
+            string assumed = timeZone is { IsMissing: true }
+                ? $" (read as UTC: without {timeZone.Name} the schedule runs in the local time zone of the controller that starts it, UTC on most managed clusters but not necessarily)"
+                : string.Empty;
             return new Finding(
                 Descriptor,
-                $"{Wording.Of(subject)} starts training on schedule '{text}', for example at {when}, inside the peak window ({settings.PeakHours.Describe()}), when inference needs the GPUs; move the start outside the window.",
+                $"{Wording.Of(subject)} starts training on schedule '{text}', for example at {when}{assumed}, inside the peak window ({settings.PeakHours.Describe()}), when inference needs the GPUs; move the start outside the window.",
                 schedule.Span,
                 Wording.PathOf(subject, schedule),
                 subject,
@@ -69,6 +75,7 @@ namespace InfraLint.Rules.Compute
                 {
                     ["schedule"] = text,
                     ["scheduleTimeZone"] = zone,
+                    ["scheduleTimeZoneAssumed"] = timeZone is { IsMissing: true } ? "true" : "false",
                     ["firstStartInWindow"] = when,
                     ["peakWindow"] = settings.PeakHours.Describe(),
                     ["weekdays"] = string.Join(",", cron!.Weekdays.Select(PeakWindow.Short)),

@@ -1,9 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using InfraLint.Core.Engine;
 using InfraLint.Core.Facts;
 using InfraLint.Core.Findings;
 using InfraLint.Core.Knowledge;
+using InfraLint.Core.Locations;
 using NRules.Fluent.Dsl;
 
 namespace InfraLint.Rules.Governance
@@ -22,7 +24,7 @@ namespace InfraLint.Rules.Governance
         public static readonly RuleDescriptor Descriptor = new RuleDescriptor(
             Id,
             "Dataset not versioned",
-            "A training job's dataset, or a pipeline stage that feeds training, reads data with no version pin (no data.version, no S3 versionId, DVC or Hugging Face revision, or versioned prefix), so the training data cannot be identified again.",
+            "A training job's dataset (in its profile, or a dataset URI in a training container's environment or arguments), or a pipeline stage that feeds training, reads data with no version pin (no data.version, no S3 versionId, DVC or Hugging Face revision, or versioned prefix), so the training data cannot be identified again.",
             Severity.Warning,
             Precision.High,
             new[] { "governance", "data", "reproducibility", "mlops" },
@@ -87,5 +89,73 @@ namespace InfraLint.Rules.Governance
             $"{stage.Profile.Id}:{stage.Source.Path}",
             stage.Profile,
             properties: new Dictionary<string, string> { ["source"] = stage.Source.Value ?? string.Empty });
+    }
+
+    /// <summary>
+    /// The container side of IL4003: a training job that passes its dataset's location to a container, in an
+    /// environment variable or an argument (<c>TRAIN_DATA=s3://…</c>, <c>--data_path=gs://…</c>), with no version pin
+    /// and no version declared beside it. A job a profile describes with a dataset or a dataset version is judged
+    /// through the profile instead; locations computed elsewhere are not judged.
+    /// </summary>
+    [Name(IL4003DatasetNotVersioned.Id + ".container")]
+    public sealed class IL4003DatasetNotVersionedInContainer : Rule
+    {
+        public override void Define()
+        {
+            ComputeWorkload workload = default!;
+            IEnumerable<WorkloadProfile> profiles = default!;
+
+            When()
+                .Match(() => workload, w => w.Role == WorkloadRole.Training, w => !w.IsTemplate, w => w.Benchmark == null, w => Unpinned(w).Any())
+                .Query(() => profiles, q => q.Match<WorkloadProfile>(p => p.Describes(workload)).Collect())
+                .Having(() => profiles.All(p => p.Dataset.IsMissing && p.DatasetVersion.IsMissing));
+
+            Then()
+                .Do(ctx => ctx.Report(Unpinned(workload).Select(Report)));
+        }
+
+        /// <summary>Each container's first unpinned dataset location, with how it is passed.</summary>
+        internal static IEnumerable<(Container Container, Located<string> Value, string Via)> Unpinned(ComputeWorkload workload)
+        {
+            foreach (var container in workload.Containers.Where(c => !c.IsInit))
+            {
+                if (container.Env.Any(e => DataSources.NamesDatasetVersion(e.Name.Value))
+                    || container.Args.Any(a => DataSources.NamesDatasetVersion(Flag(a.Value)))) continue;
+                var found = Locations(container).FirstOrDefault(l => DataSources.VersionPin(l.Value.Value) == null);
+                if (found.Value is not null) yield return (container, found.Value, found.Via);
+            }
+        }
+
+        private static IEnumerable<(Located<string> Value, string Via)> Locations(Container container)
+        {
+            foreach (var env in container.Env)
+                if (env.Value is { IsPresent: true, Value: string text } value && DataSources.IsDatasetLocation(env.Name.Value, text))
+                    yield return (Located<string>.Present(text, value.Span, value.Path), $"environment variable {env.Name.Value}");
+            var args = container.Args;
+            for (int i = 0; i < args.Count; i++)
+            {
+                string arg = args[i].Value;
+                int eq = arg.IndexOf('=');
+                if (arg.StartsWith("-", StringComparison.Ordinal) && eq > 0)
+                {
+                    if (DataSources.IsDatasetLocation(arg.Substring(0, eq), arg.Substring(eq + 1)))
+                        yield return (Located<string>.Present(arg.Substring(eq + 1), args[i].Span, args[i].Path), $"argument {arg.Substring(0, eq)}");
+                }
+                else if (arg.StartsWith("-", StringComparison.Ordinal) && i + 1 < args.Count && DataSources.IsDatasetLocation(arg, args[i + 1].Value))
+                {
+                    yield return (args[i + 1], $"argument {arg}");
+                }
+            }
+        }
+
+        private static string Flag(string arg) => arg.StartsWith("-", StringComparison.Ordinal) && arg.IndexOf('=') is int eq && eq > 0 ? arg.Substring(0, eq) : arg;
+
+        private static Finding Report((Container Container, Located<string> Value, string Via) found) => new Finding(
+            IL4003DatasetNotVersioned.Descriptor,
+            $"Training {Wording.Of(found.Container)} reads dataset '{found.Value.Value}' ({found.Via}) with no version pin; pin the URI (?versionId=…, @revision, a versioned prefix) or declare its version (infralint.dev/dataset-version) so the training data can be found again.",
+            found.Value.Span,
+            $"{found.Container.Workload.Id}:{found.Value.Path}",
+            found.Container.Workload,
+            properties: new Dictionary<string, string> { ["dataset"] = found.Value.Value, ["via"] = found.Via });
     }
 }

@@ -13,7 +13,8 @@ namespace InfraLint.Rules.Governance
     /// or annotations (a dataset URI is not a valid label value, so annotations count). Which keys are required
     /// is configuration (<c>lineageLabels</c>); the default asks for the dataset, the code revision
     /// (<c>app.kubernetes.io/version</c>, which Kubernetes defines as "a SemVer, revision hash, etc.") and the
-    /// model version the job produces.
+    /// model version the job produces. A model created from a model registry's package (a SageMaker
+    /// <c>ModelPackageName</c>) already has that lineage in the registry and is not asked for labels.
     /// </summary>
     [Name(Id)]
     public sealed class IL4004NoLineageMetadata : Rule
@@ -44,6 +45,7 @@ namespace InfraLint.Rules.Governance
                 .Match(
                     () => workload,
                     w => (w.Role == WorkloadRole.Training && !w.IsTemplate && w.Benchmark == null) || w.IsModelArtifact,
+                    w => w.LineageRecordedElsewhere == null,
                     w => Missing(w, settings).Any());
 
             Then()

@@ -28,7 +28,7 @@ namespace InfraLint.Rules.Security
             controls: new[]
             {
                 FrameworkControl.Nist("SC-28", "Protection of Information at Rest"),
-                new FrameworkControl(FrameworkControl.EuAiAct, "Art. 15", "Accuracy, robustness and cybersecurity"),
+                new FrameworkControl(FrameworkControl.EuAiAct, "Art. 15(5)", "Cybersecurity: technical solutions appropriate to the risks, including against confidentiality attacks"),
             });
 
         protected override bool Applies(StorageResource storage, LintSettings _) =>

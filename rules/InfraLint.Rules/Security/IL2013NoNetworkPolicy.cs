@@ -22,7 +22,7 @@ namespace InfraLint.Rules.Security
         public static readonly RuleDescriptor Descriptor = new RuleDescriptor(
             Id,
             "No network policy",
-            "A namespace runs AI workloads (model servers, training jobs, GPU pods) and no NetworkPolicy is declared for it, so every pod in the cluster can reach them.",
+            "A Kubernetes namespace runs AI workloads (model servers, training jobs, GPU pods) and no NetworkPolicy is declared for it, so every pod in the cluster can reach them; on platforms that set the boundary themselves, a model's containers are neither network-isolated nor placed in a private network (a SageMaker model without EnableNetworkIsolation or VpcConfig).",
             Severity.Warning,
             Precision.Medium,
             new[] { "security", "network", "zero-trust", "kubernetes" },
@@ -49,11 +49,14 @@ namespace InfraLint.Rules.Security
 
         /// <summary>
         /// NetworkPolicies govern pods in a namespace. Cluster-scoped objects (a ClusterTrainingRuntime) and
-        /// sources without namespaces (compose) have none; a workload on cloud instances (a SageMaker endpoint)
-        /// or whose containers the platform runs has its network boundary elsewhere (VPC, security groups).
+        /// sources without namespaces (compose) have none; a workload on cloud instances, whose containers the
+        /// platform runs, or whose platform sets its own boundary (a SageMaker model's VpcConfig, judged by
+        /// <see cref="IL2013OpenNetworkBoundary"/>; the endpoint that serves it) has its network boundary elsewhere.
         /// </summary>
         private static bool RunsPodsInANamespace(ComputeWorkload workload) =>
             workload.Namespace.Length > 0
+            && workload.NetworkBoundary == null
+            && workload.NetworkBoundaryElsewhere == null
             && workload.InstanceType == null
             && !(workload.Containers.Any() && workload.Containers.All(c => c.ManagedByPlatform));
 
@@ -77,6 +80,45 @@ namespace InfraLint.Rules.Security
                 {
                     ["namespace"] = @namespace,
                     ["workloads"] = string.Join(",", ordered.Select(w => w.Id)),
+                });
+        }
+    }
+
+    /// <summary>
+    /// The same boundary where the platform sets it instead of a NetworkPolicy: a model whose containers are neither cut
+    /// off from the network nor placed in the owner's private network runs on the platform's network and may call out
+    /// anywhere (on SageMaker: no <c>EnableNetworkIsolation</c>, no <c>VpcConfig</c>; AWS Config's
+    /// sagemaker-model-in-vpc check asks for the same). Settings computed elsewhere are not judged.
+    /// </summary>
+    [Name(IL2013NoNetworkPolicy.Id + ".boundary")]
+    public sealed class IL2013OpenNetworkBoundary : Rule
+    {
+        public override void Define()
+        {
+            ComputeWorkload workload = default!;
+
+            When()
+                .Match(() => workload, w => w.IsAiWorkload, w => w.NetworkBoundary != null && w.NetworkBoundary.IsOpen);
+
+            Then()
+                .Do(ctx => ctx.Report(Report(workload, workload.NetworkBoundary!)));
+        }
+
+        private static Finding Report(ComputeWorkload workload, NetworkBoundary boundary)
+        {
+            var isolated = boundary.Isolated;
+            string isolation = isolated.IsPresent ? $"{isolated.Name} is false" : $"{isolated.Name} is not set";
+            var at = isolated.IsPresent ? isolated.Span : workload.Span;
+            return new Finding(
+                IL2013NoNetworkPolicy.Descriptor,
+                $"{Wording.Of(workload)} runs its containers on {boundary.Platform}'s own network with outbound access: {isolation} and no {boundary.PrivateNetwork.Name} places them in your network. Set {boundary.PrivateNetwork.Name} (private subnets and security groups) so your network rules govern their traffic, or {isolated.Name}: true if the containers need no network.",
+                at,
+                $"{workload.Id}:{(isolated.IsPresent ? isolated.Path : boundary.PrivateNetwork.Path)}",
+                workload,
+                properties: new Dictionary<string, string>
+                {
+                    ["platform"] = boundary.Platform,
+                    ["isolation"] = isolated.IsPresent ? "false" : "missing",
                 });
         }
     }

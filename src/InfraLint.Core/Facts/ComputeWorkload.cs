@@ -75,7 +75,28 @@ namespace InfraLint.Core.Facts
         /// <summary>A stored model that endpoints serve (a SageMaker Model) rather than a running service.</summary>
         public bool IsModelArtifact { get; set; }
 
-        /// <summary>Time zone the schedule is read in (CronJob <c>spec.timeZone</c>); missing means UTC, the controller's default.</summary>
+        /// <summary>
+        /// Where the model's lineage is already recorded outside labels (a SageMaker model created from a Model Registry
+        /// model package, which records its training job, data and version); null when only labels would record it.
+        /// </summary>
+        public string? LineageRecordedElsewhere { get; set; }
+
+        /// <summary>
+        /// The network boundary of a workload that does not run in a Kubernetes namespace, as its platform sets it (a
+        /// SageMaker model's VpcConfig and EnableNetworkIsolation); null where a NetworkPolicy in the namespace is the boundary.
+        /// </summary>
+        public NetworkBoundary? NetworkBoundary { get; set; }
+
+        /// <summary>
+        /// Why this workload's network boundary is judged elsewhere and not by a NetworkPolicy in its namespace (a SageMaker
+        /// endpoint runs its model's containers, whose boundary is the model's); null when nothing says so.
+        /// </summary>
+        public string? NetworkBoundaryElsewhere { get; set; }
+
+        /// <summary>
+        /// Time zone the schedule is read in (CronJob <c>spec.timeZone</c>). Missing means the local time zone of the
+        /// kube-controller-manager, which is UTC on most managed control planes but is not guaranteed to be.
+        /// </summary>
         public Located<string?>? ScheduleTimeZone { get; set; }
 
         /// <summary>

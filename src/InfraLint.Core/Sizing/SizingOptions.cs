@@ -17,8 +17,38 @@ namespace InfraLint.Core.Sizing
         /// <summary>Per-GPU memory taken by the runtime before weights and KV: CUDA context, activation workspace, CUDA graphs.</summary>
         public double RuntimeOverheadGiB { get; init; } = 2.0;
 
-        /// <summary>Cap on concurrent sequences per replica (vLLM <c>max_num_seqs</c> default 256).</summary>
-        public int MaxBatchSize { get; init; } = 256;
+        /// <summary>
+        /// Cap on concurrent sequences per replica; null (the default) means vLLM's own default <c>max_num_seqs</c>
+        /// for the accelerator, see <see cref="BatchCap"/>.
+        /// </summary>
+        public int? MaxBatchSize { get; init; }
+
+        /// <summary>vLLM's default <c>max_num_seqs</c> on GPUs with less than 70 GiB, on A100s and on TPUs.</summary>
+        public const int EngineDefaultBatch = 256;
+
+        /// <summary>vLLM's default <c>max_num_seqs</c> on GPUs with at least 70 GiB other than the A100 (H100, H200, B200, MI300X).</summary>
+        public const int LargeGpuEngineDefaultBatch = 1024;
+
+        /// <summary>
+        /// The batch cap for <paramref name="accelerator"/>: <see cref="MaxBatchSize"/> when set, else vLLM's default
+        /// <c>max_num_seqs</c> for the OpenAI server, which vLLM V1 raises from 256 to 1,024 (with
+        /// <c>max_num_batched_tokens</c> from 2,048 to 8,192) when the device has at least 70 GiB and is not an A100
+        /// (vllm/engine/arg_utils.py, <c>EngineArgs.get_batch_defaults</c>, checked 2026-11-30). TPUs keep 256.
+        /// </summary>
+        public int BatchCap(Catalog.AcceleratorSpec accelerator)
+        {
+            if (MaxBatchSize is int given) return given;
+            bool gpu = accelerator.Vendor is "nvidia" or "amd";
+            bool a100 = accelerator.Name.IndexOf("a100", System.StringComparison.OrdinalIgnoreCase) >= 0
+                || accelerator.DisplayName.IndexOf("A100", System.StringComparison.OrdinalIgnoreCase) >= 0;
+            return gpu && !a100 && accelerator.MemoryGiB >= 70 ? LargeGpuEngineDefaultBatch : EngineDefaultBatch;
+        }
+
+        /// <summary>Where <see cref="BatchCap"/> comes from, for the step log.</summary>
+        public string BatchCapReason(Catalog.AcceleratorSpec accelerator) =>
+            MaxBatchSize is not null ? "sizing.maxBatchSize (given)"
+            : BatchCap(accelerator) == LargeGpuEngineDefaultBatch ? "vLLM's default max_num_seqs on a GPU with at least 70 GiB that is not an A100"
+            : "vLLM's default max_num_seqs";
 
         /// <summary>Achieved share of datasheet memory bandwidth in decode (memory-bound GEMV and attention).</summary>
         public double MemoryBandwidthEfficiency { get; init; } = 0.80;
@@ -80,7 +110,7 @@ namespace InfraLint.Core.Sizing
             NonNegative(nameof(Buffer), Buffer);
             Positive(nameof(HoursPerMonth), HoursPerMonth);
             Positive(nameof(TrainingBytesPerParameter), TrainingBytesPerParameter);
-            if (MaxBatchSize < 1) throw Bad(nameof(MaxBatchSize), MaxBatchSize, "at least 1");
+            if (MaxBatchSize is int batch && batch < 1) throw Bad(nameof(MaxBatchSize), batch, "at least 1");
             if (GpusPerNode < 1) throw Bad(nameof(GpusPerNode), GpusPerNode, "at least 1");
             if (MaxGpusPerReplica < 1) throw Bad(nameof(MaxGpusPerReplica), MaxGpusPerReplica, "at least 1");
             if (Mfu is null) throw new SizingInputException("Sizing option Mfu must be set.");

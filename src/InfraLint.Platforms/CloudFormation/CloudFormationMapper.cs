@@ -542,7 +542,37 @@ namespace InfraLint.Platforms.CloudFormation
             }
             pod.Containers = containers;
             workload.Pods = new[] { pod };
+            // A model package is a version in the SageMaker Model Registry, which records the training job, data and
+            // metrics that produced it: lineage labels on the model would repeat it.
+            if (list.Count > 0 && list.All(c => c.Node.Get("ModelPackageName") is { } package && !Intrinsics.IsNoValue(package)))
+                workload.LineageRecordedElsewhere = "SageMaker Model Registry model package";
+            workload.NetworkBoundary = ModelNetwork(props, path, span);
             return workload;
+        }
+
+        /// <summary>
+        /// A SageMaker model's containers run on SageMaker's own network unless <c>VpcConfig</c> puts them in the owner's
+        /// VPC, and may call out unless <c>EnableNetworkIsolation</c> is true (AWS::SageMaker::Model reference, checked
+        /// 2026-11-30). Either setting computed elsewhere (an intrinsic, a C# variable) is unknown.
+        /// </summary>
+        private NetworkBoundary ModelNetwork(TreeMapping? props, string path, SourceSpan span)
+        {
+            string p = path + ".Properties";
+            if (props is not null && Intrinsics.IsIntrinsic(props))
+                return new NetworkBoundary(Located<bool?>.Unknown(_y.Span(props), p + ".EnableNetworkIsolation").Named("EnableNetworkIsolation"), Located<bool?>.Unknown(_y.Span(props), p + ".VpcConfig").Named("VpcConfig"), "SageMaker");
+            var isolationNode = props?.Get("EnableNetworkIsolation");
+            var isolated = isolationNode is null || Intrinsics.IsNoValue(isolationNode)
+                ? Located<bool?>.Missing(span, p + ".EnableNetworkIsolation", props?.EditAt("EnableNetworkIsolation"))
+                : Intrinsics.Bool(isolationNode) is bool on
+                    ? Located<bool?>.Present(on, _y.Span(isolationNode), p + ".EnableNetworkIsolation", props!.EditAt("EnableNetworkIsolation"))
+                    : Located<bool?>.Unknown(_y.Span(isolationNode), p + ".EnableNetworkIsolation");
+            var vpcNode = props?.Get("VpcConfig");
+            var vpc = vpcNode is null || Intrinsics.IsNoValue(vpcNode)
+                ? Located<bool?>.Missing(span, p + ".VpcConfig")
+                : Intrinsics.IsIntrinsic(vpcNode)
+                    ? Located<bool?>.Unknown(_y.Span(vpcNode), p + ".VpcConfig")
+                    : Located<bool?>.Present(true, _y.Span(vpcNode), p + ".VpcConfig");
+            return new NetworkBoundary(isolated.Named("EnableNetworkIsolation"), vpc.Named("VpcConfig"), "SageMaker");
         }
 
         private IEnumerable<object> EndpointConfig(string id, string type, SourceSpan span, TreeMapping? props, string path)
@@ -664,12 +694,28 @@ namespace InfraLint.Platforms.CloudFormation
                 RoleReason = "SageMaker endpoint",
                 IsLongRunning = true,
                 MetricsCollectedElsewhere = "SageMaker's CloudWatch endpoint metrics",
+                // The endpoint runs its model's containers: their network boundary is the model's VpcConfig and isolation.
+                NetworkBoundaryElsewhere = "the network settings of the SageMaker model it serves",
                 Replicas = Located<int?>.Missing(span, path),
             };
-            var configId = Intrinsics.References(props?.Get("EndpointConfigName")).FirstOrDefault(r => _resources.TryGetValue(r, out var res) && res.Type == "AWS::SageMaker::EndpointConfig");
-            if (configId is null) return workload;
-            var config = _resources[configId].Resource.Map("Properties");
+            var configName = props?.Get("EndpointConfigName");
+            var configId = Intrinsics.References(configName).FirstOrDefault(r => _resources.TryGetValue(r, out var res) && res.Type == "AWS::SageMaker::EndpointConfig");
+            // The instance count is in the endpoint config: one kept elsewhere (named by a parameter or a literal name)
+            // or computed as a whole (Properties: !If …) decides it, so it is unknown, never "the default of 1".
+            if (configId is null)
+            {
+                workload.Replicas = Located<int?>.Unknown(configName is null ? span : _y.Span(configName), path + ".Properties.EndpointConfigName");
+                return workload;
+            }
+            var configNode = _resources[configId].Resource.Get("Properties");
+            var config = configNode as TreeMapping;
             string configPath = $"Resources.{configId}.Properties";
+            var variantsNode = config?.Get("ProductionVariants");
+            if (configNode is null || Intrinsics.IsIntrinsic(configNode) || variantsNode is null || Intrinsics.IsIntrinsic(variantsNode))
+            {
+                workload.Replicas = Located<int?>.Unknown(configNode is null ? span : _y.Span(variantsNode ?? configNode), configPath + ".ProductionVariants");
+                return workload;
+            }
             var variants = config.Seq("ProductionVariants")?.Items.OfType<TreeMapping>().ToList() ?? new List<TreeMapping>();
             var variant = variants.FirstOrDefault();
             if (variant is null) return workload;

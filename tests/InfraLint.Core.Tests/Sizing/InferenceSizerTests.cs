@@ -19,6 +19,22 @@ namespace InfraLint.Core.Tests.Sizing
             GpusPerReplica = width,
         };
 
+        [Theory]
+        [InlineData("h100-sxm", 1024)]
+        [InlineData("h200", 1024)]
+        [InlineData("mi300x", 1024)]
+        [InlineData("a100-80gb", 256)]
+        [InlineData("l40s", 256)]
+        [InlineData("l4", 256)]
+        [InlineData("tpu-v5e", 256)]
+        public void The_batch_cap_is_vllms_default_max_num_seqs_for_the_accelerator(string accelerator, int cap)
+        {
+            // vLLM V1 (arg_utils.py, get_batch_defaults): 1,024 on devices with >= 70 GiB except the A100, 256 otherwise.
+            var spec = Catalog.FindAccelerator(accelerator)!;
+            Assert.Equal(cap, SizingOptions.Default.BatchCap(spec));
+            Assert.Equal(64, (SizingOptions.Default with { MaxBatchSize = 64 }).BatchCap(spec));
+        }
+
         [Fact]
         public void Same_inputs_give_the_same_numbers()
         {
@@ -233,8 +249,10 @@ namespace InfraLint.Core.Tests.Sizing
         [Fact]
         public void Slow_tokens_without_an_slo_earn_a_warning()
         {
-            var unstated = Size(new InferenceRequest { Model = "llama-3.1-8b", Accelerator = "l4", GpusPerReplica = 1 });
-            var stated = Size(new InferenceRequest { Model = "llama-3.1-8b", Accelerator = "l4", GpusPerReplica = 1, TimePerOutputTokenMs = 60 });
+            // The L4 has the 22,888 MiB EC2 reports, not the marketed 24 GB: at the default 1000/250 tokens its small KV
+            // space keeps an 8B bf16 batch at ~93 ms per token, so prompt-heavy traffic (4000/100) is the slow case.
+            var unstated = Size(new InferenceRequest { Model = "llama-3.1-8b", Accelerator = "l4", GpusPerReplica = 1, InputTokens = 4000, OutputTokens = 100 });
+            var stated = Size(new InferenceRequest { Model = "llama-3.1-8b", Accelerator = "l4", GpusPerReplica = 1, InputTokens = 4000, OutputTokens = 100, TimePerOutputTokenMs = 60 });
 
             Assert.True(unstated.TimePerOutputTokenMs > 100);
             Assert.Contains(unstated.Warnings, w => w.Contains("No latency objective"));

@@ -51,6 +51,61 @@ public sealed class IL1005InferenceWithoutAutoscalingTests
         Assert.Contains("the default replica count of 1", finding.Message);
     }
 
+    private const string SageMaker = """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Parameters:
+          Count: { Type: Number }
+          IsShadow: { Type: String }
+        Conditions:
+          Shadow: !Equals [!Ref IsShadow, "yes"]
+        Resources:
+          Config:
+            Type: AWS::SageMaker::EndpointConfig
+            Properties:
+        CONFIG
+          Endpoint:
+            Type: AWS::SageMaker::Endpoint
+            Properties:
+              EndpointConfigName: !GetAtt Config.EndpointConfigName
+        """;
+
+    [Fact]
+    public void A_SageMaker_endpoint_with_a_literal_instance_count_is_reported_at_the_count()
+    {
+        var finding = Assert.Single(Verify.Findings(Id, SageMaker.Replace("CONFIG", """
+                  ProductionVariants:
+                    - { VariantName: main, ModelName: churn, InstanceType: ml.m5.xlarge, InitialInstanceCount: {|IL1005:2|} }
+            """)));
+        Assert.Equal((Id, 12, 100), (finding.RuleId, finding.Location.StartLine, finding.Location.StartColumn));
+        Assert.Contains("runs a fixed replica count of 2", finding.Message);
+    }
+
+    [Theory]
+    [InlineData("      ProductionVariants:\n        - { VariantName: main, ModelName: churn, InstanceType: ml.m5.xlarge, InitialInstanceCount: !Ref Count }")]
+    [InlineData("      ProductionVariants: !If [Shadow, [{ VariantName: a, ModelName: churn, InitialInstanceCount: 1 }], [{ VariantName: b, ModelName: churn, InitialInstanceCount: 1 }]]")]
+    [InlineData("      !If\n      - Shadow\n      - ProductionVariants: [{ VariantName: a, ModelName: churn, InstanceType: ml.m5.xlarge, InitialInstanceCount: 1 }]\n      - ProductionVariants: [{ VariantName: b, ModelName: churn, InstanceType: ml.m5.xlarge, InitialInstanceCount: 1 }]")]
+    public void A_SageMaker_instance_count_from_a_parameter_or_a_computed_config_is_not_the_default_of_one(string config)
+    {
+        // Corpus false positive: a shadow-deployment config whose Properties are an !If was reported as running "the
+        // default replica count of 1".
+        Verify.NoFindings(Id, SageMaker.Replace("CONFIG", config));
+    }
+
+    [Fact]
+    public void A_SageMaker_endpoint_whose_config_is_kept_elsewhere_has_an_unknown_count()
+    {
+        Verify.NoFindings(Id, """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Parameters:
+              ConfigName: { Type: String }
+            Resources:
+              Endpoint:
+                Type: AWS::SageMaker::Endpoint
+                Properties:
+                  EndpointConfigName: !Ref ConfigName
+            """);
+    }
+
     [Fact]
     public void An_autoscaler_in_another_file_targets_the_workload()
     {

@@ -64,6 +64,7 @@ public sealed class IL1006TrainingWithoutSpotPreemptibleCapacityTests
     [Fact]
     public void Cpu_jobs_and_SageMaker_HyperPod_nodes_are_not_reported()
     {
+        // HyperPod does sell spot, but its instance group decides it (CapacityRequirements): a pod cannot show it.
         string plain = Plain(Job);
         Verify.NoFindings(Id, plain.Replace("nvidia.com/gpu: 8", "cpu: \"8\""));
         Verify.NoFindings(Id, plain.Replace("p4d.24xlarge", "ml.g5.8xlarge"));

@@ -32,7 +32,16 @@ public sealed class IL1007TrainingScheduledAtPeakHoursTests
     {
         var finding = Assert.Single(Verify.Findings(Id, CronJob));
         Assert.Equal((Id, 9, 13), (finding.RuleId, finding.Location.StartLine, finding.Location.StartColumn));
-        Assert.Contains("for example at Mon 09:30 UTC, inside the peak window (Mon–Fri 08:00–20:00 UTC)", finding.Message);
+        // No spec.timeZone: the controller's local zone decides, so UTC is named as an assumption, not a fact.
+        Assert.Contains("for example at Mon 09:30 UTC (read as UTC: without spec.timeZone the schedule runs in the local time zone of the controller that starts it, UTC on most managed clusters but not necessarily), inside the peak window (Mon–Fri 08:00–20:00 UTC)", finding.Message);
+    }
+
+    [Fact]
+    public void A_schedule_with_a_time_zone_states_no_assumption()
+    {
+        var finding = Assert.Single(Verify.Findings(Id, CronJob.Replace("  schedule:", "  timeZone: Etc/UTC\n  schedule:")));
+        Assert.Contains("for example at Mon 09:30 Etc/UTC, inside the peak window", finding.Message);
+        Assert.DoesNotContain("read as UTC", finding.Message);
     }
 
     [Theory]

@@ -112,6 +112,53 @@ public sealed class IL4004NoLineageMetadataTests
     }
 
     [Fact]
+    public void SageMaker_models_created_from_a_registry_model_package_have_their_lineage_in_the_registry()
+    {
+        // Corpus false positive: the SageMaker project templates deploy an approved Model Registry version this way.
+        Verify.NoFindings(Id, """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Parameters:
+              ModelPackageName: { Type: String }
+            Resources:
+              Primary:
+                Type: AWS::SageMaker::Model
+                Properties:
+                  ExecutionRoleArn: arn:aws:iam::123456789012:role/sm
+                  PrimaryContainer:
+                    ModelPackageName: !Ref ModelPackageName
+              Pipeline:
+                Type: AWS::SageMaker::Model
+                Properties:
+                  ExecutionRoleArn: arn:aws:iam::123456789012:role/sm
+                  Containers:
+                    - ModelPackageName: arn:aws:sagemaker:eu-west-1:123456789012:model-package/churn/12
+            """);
+    }
+
+    [Fact]
+    public void A_SageMaker_model_with_any_container_outside_the_registry_still_needs_lineage_tags()
+    {
+        Verify.Findings(Id, """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              {|IL4004:Pipeline|}:
+                Type: AWS::SageMaker::Model
+                Properties:
+                  ExecutionRoleArn: arn:aws:iam::123456789012:role/sm
+                  Containers:
+                    - ModelPackageName: arn:aws:sagemaker:eu-west-1:123456789012:model-package/churn/12
+                    - Image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/postprocess:1.0.0
+              {|IL4004:Removed|}:
+                Type: AWS::SageMaker::Model
+                Properties:
+                  ExecutionRoleArn: arn:aws:iam::123456789012:role/sm
+                  PrimaryContainer:
+                    ModelPackageName: !Ref AWS::NoValue
+                    Image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/churn:1.4.2
+            """);
+    }
+
+    [Fact]
     public void Benchmarks_run_by_training_operators_carry_no_model_lineage()
     {
         // Corpus false positive: NCCL bandwidth tests run as an MPIJob.

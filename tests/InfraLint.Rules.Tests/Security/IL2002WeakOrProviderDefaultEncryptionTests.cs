@@ -61,6 +61,13 @@ public sealed class IL2002WeakOrProviderDefaultEncryptionTests
         Assert.Equal(5, findings.Count);
         Assert.Contains(findings, f => f.Message.Contains("provider-owned key (AES256)"));
         Assert.Contains(findings, f => f.Message.Contains("AWS-managed KMS key"));
+        // Requests to AWS-managed keys are logged in CloudTrail: the finding must not promise auditing as the gain.
+        Assert.All(findings.Where(f => f.Message.Contains("AWS-managed KMS key")), managed =>
+        {
+            Assert.Contains("its use is logged in CloudTrail", managed.Message);
+            Assert.EndsWith("so access to the data can be restricted and revoked.", managed.Message);
+        });
+        Assert.Contains(findings, f => f.Message.Contains("whose use CloudTrail does not record as key use"));
     }
 
     [Fact]

@@ -119,4 +119,71 @@ public sealed class IL2013NoNetworkPolicyTests
                                   image: pytorch/pytorch:2.4.0-cuda12.1-cudnn9-runtime
             """);
     }
+
+    private const string SageMakerModel = """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          NAME:
+            Type: AWS::SageMaker::Model
+            Properties:
+              ExecutionRoleArn: arn:aws:iam::123456789012:role/sm
+              PrimaryContainer:
+                Image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/churn:1.4.2
+        NETWORK
+          Config:
+            Type: AWS::SageMaker::EndpointConfig
+            Properties:
+              ProductionVariants:
+                - VariantName: main
+                  ModelName: !GetAtt Model.ModelName
+                  ServerlessConfig: { MaxConcurrency: 5, MemorySizeInMB: 2048 }
+          Endpoint:
+            Type: AWS::SageMaker::Endpoint
+            Properties:
+              EndpointConfigName: !GetAtt Config.EndpointConfigName
+        """;
+
+    [Fact]
+    public void A_SageMaker_model_neither_isolated_nor_in_a_VPC_is_reported_at_the_model_in_SageMaker_terms()
+    {
+        // Corpus false positive: the serverless endpoint was reported as "Namespace '<file>' ... no NetworkPolicy".
+        var finding = Assert.Single(Verify.Findings(Id, SageMakerModel.Replace("NAME", "{|IL2013:Model|}").Replace("NETWORK", "")));
+        Assert.Equal((3, 3), (finding.Location.StartLine, finding.Location.StartColumn));
+        Assert.Equal("AWS::SageMaker::Model 'Model' runs its containers on SageMaker's own network with outbound access: EnableNetworkIsolation is not set and no VpcConfig places them in your network. Set VpcConfig (private subnets and security groups) so your network rules govern their traffic, or EnableNetworkIsolation: true if the containers need no network.", finding.Message);
+        Assert.DoesNotContain("amespace", finding.Message);
+    }
+
+    [Fact]
+    public void Network_isolation_written_false_is_reported_at_the_value()
+    {
+        var finding = Assert.Single(Verify.Findings(Id, SageMakerModel.Replace("NAME", "Model").Replace("NETWORK", "      EnableNetworkIsolation: {|IL2013:false|}")));
+        Assert.Equal((9, 31), (finding.Location.StartLine, finding.Location.StartColumn));
+        Assert.Contains("EnableNetworkIsolation is false", finding.Message);
+    }
+
+    [Theory]
+    [InlineData("      EnableNetworkIsolation: true")]
+    [InlineData("      VpcConfig:\n        SecurityGroupIds: [sg-0123]\n        Subnets: [subnet-0123]")]
+    [InlineData("      VpcConfig: !If [InVpc, { SecurityGroupIds: [sg-0123], Subnets: [subnet-0123] }, !Ref AWS::NoValue]")]
+    [InlineData("      EnableNetworkIsolation: !Ref Isolate")]
+    public void A_model_isolated_in_a_VPC_or_whose_settings_are_computed_is_not_reported(string network)
+    {
+        Verify.NoFindings(Id, SageMakerModel.Replace("NAME", "Model").Replace("NETWORK", network));
+    }
+
+    [Fact]
+    public void A_SageMaker_endpoint_whose_model_is_elsewhere_is_not_reported_as_a_namespace()
+    {
+        // The endpoint runs the containers of a model this template does not declare: the model is judged where it is.
+        Verify.NoFindings(Id, """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Parameters:
+              ConfigName: { Type: String }
+            Resources:
+              Endpoint:
+                Type: AWS::SageMaker::Endpoint
+                Properties:
+                  EndpointConfigName: !Ref ConfigName
+            """);
+    }
 }

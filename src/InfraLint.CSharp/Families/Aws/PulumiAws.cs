@@ -268,7 +268,7 @@ namespace InfraLint.CSharp.Families.Aws
                         break;
                     case Kind.SageMakerModel:
                         // Two names, not a rename: Copy(a, b) would copy PrimaryContainer under Containers.
-                        props.Copy(new[] { "PrimaryContainer", "Containers" });
+                        props.Copy(new[] { "PrimaryContainer", "Containers", "EnableNetworkIsolation", "VpcConfig" });
                         break;
                     case Kind.SageMakerNotebook:
                         props.Copy("KmsKeyId");

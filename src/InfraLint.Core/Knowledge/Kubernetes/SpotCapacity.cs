@@ -64,17 +64,20 @@ namespace InfraLint.Core.Knowledge
             workload.CapacityType is { IsPresent: true, Value: null };
 
         /// <summary>
-        /// SageMaker-managed capacity (<c>ml.*</c> instance types: endpoints, HyperPod clusters) has no spot market
-        /// for these workloads, so asking for spot there is no advice. Returns the reason, or null.
+        /// SageMaker-managed capacity (<c>ml.*</c> instance types) does offer spot, but decides it outside the workload:
+        /// a HyperPod cluster's instance group takes Spot capacity in its <c>CapacityRequirements</c>, and a training
+        /// job asks for Managed Spot Training with <c>EnableManagedSpotTraining</c> (SageMaker API reference, checked
+        /// 2026-11-30). A pod on HyperPod nodes or a workload on an <c>ml.*</c> type cannot show which it gets, so its
+        /// capacity is unknown here. Returns where it is decided, or null.
         /// </summary>
-        public static string? SpotUnavailable(ComputeWorkload workload)
+        public static string? SpotDecidedElsewhere(ComputeWorkload workload)
         {
             if (workload.InstanceType?.Value is string type && type.StartsWith("ml.", StringComparison.OrdinalIgnoreCase))
-                return $"instance type {type} is SageMaker-managed";
+                return $"instance type {type} is SageMaker-managed: spot is chosen by the SageMaker job (EnableManagedSpotTraining) or the HyperPod instance group (CapacityRequirements)";
             foreach (var pod in workload.Pods)
                 foreach (var key in ProvisionedAccelerators.InstanceTypeLabels)
                     if (pod.RequiredNodeLabels.TryGetValue(key, out var values) && values.Count > 0 && values.All(v => v.StartsWith("ml.", StringComparison.OrdinalIgnoreCase)))
-                        return $"node label {key}={string.Join(",", values)} selects SageMaker HyperPod nodes";
+                        return $"node label {key}={string.Join(",", values)} selects SageMaker HyperPod nodes, whose instance group decides spot or on-demand (CapacityRequirements)";
             return null;
         }
 

@@ -36,6 +36,43 @@ namespace InfraLint.Core.Knowledge
 
         public static bool IsStream(string? uri) => Scheme(uri) is string scheme && StreamSchemes.Contains(scheme);
 
+        /// <summary>Schemes of object stores and dataset hubs that training data is read from.</summary>
+        private static readonly string[] DatasetSchemes = { "s3", "s3a", "gs", "gcs", "az", "abfs", "abfss", "wasb", "wasbs", "hdfs", "hf" };
+
+        /// <summary>Words in an environment variable or flag name that say it holds training data.</summary>
+        private static readonly string[] DataNameWords = { "data", "corpus", "train_file", "train-file", "trainfile", "training_file", "training-file" };
+
+        /// <summary>Words that say a location is written or holds something else (outputs, checkpoints, models, logs).</summary>
+        private static readonly string[] NotDataWords =
+        {
+            "output", "out_dir", "out-dir", "checkpoint", "ckpt", "model", "log", "save", "cache", "result", "export", "artifact", "tokenizer", "metric", "tensorboard", "upload", "dest",
+        };
+
+        /// <summary>
+        /// True when <paramref name="value"/> is a dataset location a training container reads: an object-store or
+        /// hub URI (<c>s3://</c>, <c>gs://</c>, <c>abfss://</c>, <c>hdfs://</c>, <c>hf://</c>) passed under a name that says
+        /// it is data (<c>TRAIN_DATA</c>, <c>DATASET_URI</c>, <c>--data_path</c>) and not an output, checkpoint or model,
+        /// or a Hugging Face dataset URI under any name. Plain names (<c>--dataset wikitext</c>) are not judged.
+        /// </summary>
+        public static bool IsDatasetLocation(string name, string value)
+        {
+            string uri = value.Trim();
+            string lower = uri.ToLowerInvariant();
+            if (lower.StartsWith("hf://datasets/", StringComparison.Ordinal) || lower.StartsWith("https://huggingface.co/datasets/", StringComparison.Ordinal))
+                return true;
+            if (Scheme(uri) is not string scheme || !DatasetSchemes.Contains(scheme) || uri.Length <= scheme.Length + 3) return false;
+            if (uri.IndexOfAny(new[] { '$', '{', '}', ' ' }) >= 0) return false; // a template or a command line, not one location
+            string key = name.ToLowerInvariant();
+            return DataNameWords.Any(w => key.Contains(w)) && !NotDataWords.Any(w => key.Contains(w));
+        }
+
+        /// <summary>A name that declares a dataset's version next to its location (<c>DATASET_VERSION</c>, <c>--dataset-revision</c>).</summary>
+        public static bool NamesDatasetVersion(string name)
+        {
+            string key = name.ToLowerInvariant();
+            return (key.Contains("data") || key.Contains("corpus") || key == "--revision") && (key.Contains("version") || key.Contains("revision") || key.Contains("commit") || key.Contains("snapshot"));
+        }
+
         /// <summary>
         /// The version a URI pins, or null: a pinning query parameter (<c>?versionId=…</c>), a GCS generation
         /// (<c>#1712…</c>), a revision after <c>@</c> (<c>hf://datasets/org/name@v1.0</c>), or a release-named

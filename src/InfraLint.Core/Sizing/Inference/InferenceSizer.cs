@@ -45,7 +45,7 @@ namespace InfraLint.Core.Sizing.Inference
             steps.Add("kvCacheBytesPerToken", roofline.KvBytesPerToken, "bytes",
                 $"2 (K and V) × {model.Layers} layers × {model.KvHeads} KV heads × {model.HeadDim} head dim × {Precisions.BytesPerElement(kvPrecision).ToString(CultureInfo.InvariantCulture)} bytes.");
             steps.Note("accelerator", accelerator.Name, $"{accelerator.DisplayName} ({accelerator.Source}, {accelerator.Date}).");
-            steps.Add("memoryPerGpu", accelerator.MemoryBytes, "bytes", $"{accelerator.MemoryGiB.ToString(CultureInfo.InvariantCulture)} GiB per accelerator.");
+            steps.Add("memoryPerGpu", accelerator.MemoryBytes, "bytes", $"{accelerator.MemoryGiB.ToString("0.##", CultureInfo.InvariantCulture)} GiB per accelerator, as the cloud API and driver report it.");
             steps.Add("usableMemoryPerGpu", roofline.UsableBytesPerGpu, "bytes", $"memory × usable fraction {options.UsableMemoryFraction.ToString(CultureInfo.InvariantCulture)} (vLLM gpu_memory_utilization default).");
             steps.Add("runtimeOverheadPerGpu", roofline.OverheadBytesPerGpu, "bytes", "CUDA context, activation workspace and CUDA graphs, per accelerator.");
             steps.Note("computeFormat", Precisions.Name(roofline.ComputeFormat), "Format the matrix units compute in for these weights.");
@@ -95,7 +95,7 @@ namespace InfraLint.Core.Sizing.Inference
                 $"{options.TensorParallelEfficiency.ToString(CultureInfo.InvariantCulture)} per doubling within a node, {options.InterNodeEfficiency.ToString(CultureInfo.InvariantCulture)} per doubling across nodes.");
             steps.Add("freeKvMemoryPerGpu", roofline.FreeKvBytesPerGpu(chosen.Width), "bytes", "usable − runtime overhead − weights ÷ width.");
             steps.Add("maxBatchByMemory", chosen.MaxBatchByMemory, "sequences", "free KV memory × KV shards ÷ KV bytes per sequence.");
-            steps.Add("batchSize", point.Batch, "sequences", $"Largest concurrent batch that fits and meets the SLO, capped at {options.MaxBatchSize} (bound by {chosen.BatchBoundBy}).");
+            steps.Add("batchSize", point.Batch, "sequences", $"Largest concurrent batch that fits and meets the SLO, capped at {options.BatchCap(accelerator)}, {options.BatchCapReason(accelerator)} (bound by {chosen.BatchBoundBy}).");
             steps.Add("decodeMemoryTime", point.MemorySeconds * 1000, "ms",
                 Invariant($"(weights ÷ width + batch × {roofline.AverageDecodeContext:0} mean context tokens × KV bytes ÷ KV shards) ÷ (bandwidth × {options.MemoryBandwidthEfficiency.ToString(CultureInfo.InvariantCulture)} × parallel efficiency)."));
             steps.Add("decodeComputeTime", point.ComputeSeconds * 1000, "ms",
@@ -249,7 +249,7 @@ namespace InfraLint.Core.Sizing.Inference
             var byMemory = roofline.MaxBatchByMemory(width);
             if (byMemory < 1) return new ReplicaOption(width, byMemory, null, false, "memory", 0);
 
-            var cap = Math.Min(byMemory, options.MaxBatchSize);
+            var cap = Math.Min(byMemory, options.BatchCap(roofline.Accelerator));
             DecodePoint? best = null;
             for (var batch = cap; batch >= 1; batch--)
             {

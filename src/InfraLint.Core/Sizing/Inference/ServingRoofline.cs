@@ -12,6 +12,8 @@ namespace InfraLint.Core.Sizing.Inference
         private readonly ModelSpec _model;
         private readonly SizingOptions _options;
 
+        public AcceleratorSpec Accelerator { get; }
+
         public ServingRoofline(
             ModelSpec model,
             AcceleratorSpec accelerator,
@@ -23,6 +25,7 @@ namespace InfraLint.Core.Sizing.Inference
         {
             _model = model;
             _options = options;
+            Accelerator = accelerator;
             InputTokens = inputTokens;
             OutputTokens = outputTokens;
             WeightsBytes = model.Parameters * Precisions.BytesPerElement(weights);
