@@ -26,6 +26,9 @@ namespace InfraLint.Platforms
 
         public SourceSpan Span(TreeNode node) => node.Span;
 
+        /// <summary>The node is computed elsewhere: marked by the front end, or by this platform (a long-form intrinsic).</summary>
+        public bool IsUnknown(TreeNode node) => _isUnknown(node);
+
         public SourceSpan Head(TreeNode node) => node.HeadSpan;
 
         /// <summary>The attribute at <paramref name="keys"/> below <paramref name="baseMap"/>; when missing it points at <paramref name="anchor"/>.</summary>

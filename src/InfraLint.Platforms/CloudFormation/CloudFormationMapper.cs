@@ -62,6 +62,9 @@ namespace InfraLint.Platforms.CloudFormation
             foreach (var (id, (type, resource, key)) in _resources.Select(kv => (kv.Key, kv.Value)))
             {
                 var props = resource.Map("Properties");
+                // Properties computed as a whole (Properties: !If [IsShadow, {...}, {...}]) say nothing InfraLint can read:
+                // every setting is unknown, so the resource is not judged at all rather than judged as having none.
+                if (resource.Get("Properties") is { } propertiesNode && (props is null || _y.IsUnknown(propertiesNode))) continue;
                 string path = $"Resources.{id}";
                 var span = _y.Span(key);
                 switch (type)
