@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using InfraLint.Core.Engine;
 using InfraLint.Core.Facts;
 using InfraLint.Core.Findings;
@@ -19,7 +20,7 @@ namespace InfraLint.Rules.Observability
         public static readonly RuleDescriptor Descriptor = new RuleDescriptor(
             Id,
             "No health probes",
-            "A serving container (of an inference service, or of a long-running service that declares ports) has no readiness or no liveness probe (a compose service no healthcheck:, not judged on workstation stacks), so it gets traffic before the model is loaded or is never restarted when it hangs.",
+            "A serving pod (of an inference service, or of a long-running service whose container declares ports) has no readiness probe on any container (a compose service no healthcheck:, not judged on workstation stacks), so it gets traffic before the model is loaded.",
             Severity.Warning,
             Precision.High,
             new[] { "observability", "reliability", "kubernetes" });
@@ -35,12 +36,24 @@ namespace InfraLint.Rules.Observability
                     () => container,
                     c => IsServing(c),
                     c => !c.ProbesManagedElsewhere && !c.ManagedByPlatform,
-                    c => c.ReadinessProbe == null || c.LivenessProbe == null,
+                    c => Ungated(c.Pod),
+                    c => FirstServing(c),
                     c => Workstations.OmissionsJudged(c.Workload, settings));
 
             Then()
                 .Do(ctx => ctx.Report(Report(container)));
         }
+
+        /// <summary>
+        /// The kubelet marks a pod ready when all its containers are, so one readiness probe (on the server, or on a proxy
+        /// in front of it) keeps traffic away until the pod can answer. A pod with none is reported once, at its first
+        /// serving container. A missing liveness probe alone is not reported: restarting a server that is slow rather than
+        /// hung is a judgement the pod's owner makes, and on real files it was never worth a finding (docs/precision.md).
+        /// </summary>
+        private static bool Ungated(PodTemplate pod) => pod.Containers.All(c => c.IsInit || c.ReadinessProbe == null);
+
+        private static bool FirstServing(Container container) =>
+            container.Pod.Containers.First(IsServing) == container;
 
         private static bool IsServing(Container container) =>
             !container.IsInit

@@ -32,9 +32,11 @@ public sealed class IL3004NoHealthProbesTests
     }
 
     [Fact]
-    public void The_message_says_which_probe_is_missing()
+    public void One_readiness_probe_gates_the_pod_and_a_missing_liveness_probe_alone_is_not_reported()
     {
-        var findings = Verify.Findings(Id, """
+        // A proxy sidecar beside a probed server, and a server with only a readiness probe: the pod gets no traffic
+        // before it is ready, and whether to restart a slow server is the owner's call.
+        Verify.NoFindings(Id, """
             apiVersion: apps/v1
             kind: Deployment
             metadata:
@@ -43,21 +45,44 @@ public sealed class IL3004NoHealthProbesTests
               template:
                 spec:
                   containers:
-                    - name: {|IL3004:ready-only|}
+                    - name: server
                       image: example/api:1.0
                       ports:
                         - containerPort: 8080
                       readinessProbe:
                         httpGet: {path: /ready, port: 8080}
+                    - name: proxy
+                      image: example/proxy:1.0
+                      ports:
+                        - containerPort: 8081
+            """);
+    }
+
+    [Fact]
+    public void A_pod_without_any_readiness_probe_is_reported_once_at_its_first_serving_container()
+    {
+        var finding = Assert.Single(Verify.Findings(Id, """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: api
+            spec:
+              template:
+                spec:
+                  containers:
                     - name: {|IL3004:live-only|}
                       image: example/api:1.0
                       ports:
                         - containerPort: 8081
                       livenessProbe:
                         tcpSocket: {port: 8081}
-            """);
-        Assert.Contains("no liveness probe", findings[0].Message);
-        Assert.Contains("no readiness probe", findings[1].Message);
+                    - name: proxy
+                      image: example/proxy:1.0
+                      ports:
+                        - containerPort: 8082
+            """));
+        Assert.Equal((Id, 9, 17), (finding.RuleId, finding.Location.StartLine, finding.Location.StartColumn));
+        Assert.Contains("no readiness probe", finding.Message);
     }
 
     [Fact]
