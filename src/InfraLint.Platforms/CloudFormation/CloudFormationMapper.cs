@@ -588,7 +588,19 @@ namespace InfraLint.Platforms.CloudFormation
             var enable = capture?.Get("EnableCapture");
             // A DataCaptureConfig computed elsewhere (a !Ref, a C# variable) may enable capture: unknown, not missing.
             bool captureUnknown = captureNode is not null && !Intrinsics.IsNoValue(captureNode) && (capture is null || Intrinsics.IsIntrinsic(capture));
-            yield return new AuditLog(SourceFormat.CloudFormation, type, id, _ns, span, $"inference requests and responses of endpoint config {id}")
+            // Asynchronous inference reads each request from S3 and writes each response to OutputConfig.S3OutputPath: the
+            // requests and responses are kept whether or not data capture is on.
+            var asyncOutput = props.Map("AsyncInferenceConfig").Map("OutputConfig")?.Get("S3OutputPath");
+            if (capture is null && !captureUnknown && asyncOutput is not null && !Intrinsics.IsNoValue(asyncOutput))
+            {
+                yield return new AuditLog(SourceFormat.CloudFormation, type, id, _ns, span, $"inference requests and responses of endpoint config {id}")
+                {
+                    Labels = Tags(props),
+                    LabelsUnknown = TagsUnknown(props),
+                    Enabled = Located<bool?>.Present(true, _y.Span(asyncOutput), path + ".Properties.AsyncInferenceConfig.OutputConfig.S3OutputPath"),
+                };
+            }
+            else yield return new AuditLog(SourceFormat.CloudFormation, type, id, _ns, span, $"inference requests and responses of endpoint config {id}")
             {
                 Labels = Tags(props),
                 LabelsUnknown = TagsUnknown(props),

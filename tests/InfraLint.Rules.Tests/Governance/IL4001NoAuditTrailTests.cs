@@ -109,6 +109,39 @@ public sealed class IL4001NoAuditTrailTests
     }
 
     [Fact]
+    public void An_asynchronous_endpoint_keeps_its_requests_and_responses_in_S3_and_one_with_computed_properties_is_not_judged()
+    {
+        const string Async = """
+            Resources:
+              Config:
+                Type: AWS::SageMaker::EndpointConfig
+                Properties:
+                  ProductionVariants:
+                    - ModelName: m
+                      VariantName: v
+                      InstanceType: ml.g5.xlarge
+                      InitialInstanceCount: 1
+                  AsyncInferenceConfig:
+                    OutputConfig:
+                      S3OutputPath: s3://bucket/async-out
+            """;
+        Verify.NoFindings(Id, Async);
+        Verify.Findings(Id, Async.Replace("  Config:", "  {|IL4001:Config|}:").Replace("      AsyncInferenceConfig:\n        OutputConfig:\n          S3OutputPath: s3://bucket/async-out", ""));
+        Verify.NoFindings(Id, """
+            Conditions:
+              IsShadow: !Equals [a, b]
+            Resources:
+              Config:
+                Type: AWS::SageMaker::EndpointConfig
+                Properties:
+                  !If
+                  - IsShadow
+                  - ProductionVariants: [{ModelName: m, VariantName: v, InstanceType: ml.g5.xlarge, InitialInstanceCount: 1}]
+                  - ProductionVariants: [{ModelName: n, VariantName: v, InstanceType: ml.g5.xlarge, InitialInstanceCount: 1}]
+            """);
+    }
+
+    [Fact]
     public void Fix_turns_the_trail_on()
     {
         Verify.Fix(Id, """
