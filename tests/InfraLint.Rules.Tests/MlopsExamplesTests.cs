@@ -24,7 +24,7 @@ public sealed class MlopsExamplesTests
             .Append(Path.Combine(root, "examples", "kubernetes", "llm-capacity.yaml"))
             .Select(f => new SourceText(Path.GetRelativePath(root, f).Replace('\\', '/'), File.ReadAllText(f)))
             .ToList();
-        var result = new Scanner(Infrastructure.Lint.Engine, new IAdapter[] { adapter }).ScanTexts(inputs);
+        var result = new Scanner(Infrastructure.Lint.Engine, new IAdapter[] { adapter }, Infrastructure.Lint.AllRules).ScanTexts(inputs);
         Assert.Empty(result.Findings.Where(f => f.RuleId is "IL0001" or "IL0002").Select(f => f.ToString()));
 
         var fired = result.Findings.Where(f => Rules.Contains(f.RuleId) && !f.Location.File.EndsWith("llm-capacity.yaml", StringComparison.Ordinal))

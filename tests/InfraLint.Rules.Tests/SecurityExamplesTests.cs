@@ -16,7 +16,7 @@ public sealed class SecurityExamplesTests
             .Where(f => !f.EndsWith("broken.yaml", StringComparison.Ordinal))
             .Select(f => (Path.GetRelativePath(root, f).Replace('\\', '/'), File.ReadAllText(f)))
             .ToArray();
-        var result = Lint.Files(new LintSettings { AllowedRegions = new[] { "eu-west-1", "eu-central-1" } }, files);
+        var result = Lint.Files(Lint.AllRules with { AllowedRegions = new[] { "eu-west-1", "eu-central-1" } }, files);
         var ids = result.Findings.Select(f => f.RuleId).ToHashSet();
         foreach (var id in new[] { "IL2001", "IL2002", "IL2003", "IL2004", "IL2005", "IL2009", "IL2010", "IL2012", "IL4001", "IL4002", "IL4006" })
             Assert.Contains(id, ids);

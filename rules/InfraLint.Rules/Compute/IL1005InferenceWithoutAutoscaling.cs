@@ -23,7 +23,8 @@ namespace InfraLint.Rules.Compute
             "A long-running inference service has a fixed replica count and nothing scales it (no HorizontalPodAutoscaler, KEDA ScaledObject or built-in min/max replicas), so it is over-provisioned off-peak and saturated at peak.",
             Severity.Warning,
             Precision.Medium,
-            new[] { "compute", "cost", "autoscaling", "inference" });
+            new[] { "compute", "cost", "autoscaling", "inference" },
+            recommended: false);
 
         public override void Define()
         {

@@ -29,7 +29,8 @@ namespace InfraLint.Rules.Compute
             "A training or batch job that is not marked critical runs on on-demand capacity only: no spot node selector, affinity or toleration in Kubernetes, an on-demand capacity type in the cloud. Checkpointed jobs run on spot capacity for a fraction of the price.",
             Severity.Warning,
             Precision.Medium,
-            new[] { "compute", "cost", "training", "spot" });
+            new[] { "compute", "cost", "training", "spot" },
+            recommended: false);
 
         public override void Define()
         {

@@ -26,7 +26,8 @@ namespace InfraLint.Rules.Compute
             "A training (or batch) workload and an inference workload with GPUs run in the same namespace and can land on the same nodes: neither requires node labels, or the labels they require agree. Training then competes with serving for GPUs.",
             Severity.Warning,
             Precision.Medium,
-            new[] { "compute", "gpu", "isolation", "training", "inference" });
+            new[] { "compute", "gpu", "isolation", "training", "inference" },
+            recommended: false);
 
         public override void Define()
         {

@@ -37,7 +37,8 @@ namespace InfraLint.Rules.Governance
                 new FrameworkControl(FrameworkControl.EuAiAct, "Art. 19", "Automatically generated logs"),
                 new FrameworkControl(FrameworkControl.EuAiAct, "Art. 26(6)", "Obligations of deployers of high-risk AI systems"),
                 FrameworkControl.Nist("AU-11", "Audit Record Retention"),
-            });
+            },
+            recommended: false);
 
         protected override bool Applies(LogStore store, LintSettings _) => store.ProvisioningOnly == null && !store.RetentionDays.IsUnknown;
 

@@ -30,7 +30,8 @@ namespace InfraLint.Rules.Governance
             controls: new[]
             {
                 new FrameworkControl(FrameworkControl.NistAiRmf, "MEASURE 2.1", "Test sets, metrics, and details about the tools used during TEVV are documented"),
-            });
+            },
+            recommended: false);
 
         public override void Define()
         {

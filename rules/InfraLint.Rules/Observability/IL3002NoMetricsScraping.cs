@@ -32,7 +32,8 @@ namespace InfraLint.Rules.Observability
             controls: new[]
             {
                 new FrameworkControl(FrameworkControl.NistAiRmf, "MEASURE 2.4", "The functionality and behavior of the AI system and its components are monitored when in production"),
-            });
+            },
+            recommended: false);
 
         public override void Define()
         {

@@ -34,7 +34,8 @@ namespace InfraLint.Rules.Observability
             controls: new[]
             {
                 new FrameworkControl(FrameworkControl.NistAiRmf, "MANAGE 2.4", "Mechanisms are in place and applied to supersede, disengage, or deactivate AI systems that demonstrate performance or outcomes inconsistent with intended use"),
-            });
+            },
+            recommended: false);
 
         public override void Define()
         {

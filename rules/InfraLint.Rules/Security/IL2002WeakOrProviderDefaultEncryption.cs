@@ -29,7 +29,8 @@ namespace InfraLint.Rules.Security
             {
                 FrameworkControl.Nist("SC-28", "Protection of Information at Rest"),
                 FrameworkControl.Nist("SC-13", "Cryptographic Protection"),
-            });
+            },
+            recommended: false);
 
         public override void Define()
         {

@@ -20,6 +20,8 @@ namespace InfraLint.Yaml.Configuration
     {
         public const string FileName = ".infralint.yaml";
 
+        private const string CustomerManagedKeysRule = "IL2002";
+
         private static readonly string[] TopLevelKeys = { "ruleSet", "rules", "requireImageDigests", "costLabels", "exclude", "defaultNamespace", "allowedRegions", "sizing", "frameworks", "requireCustomerManagedKeys", "minLogRetentionDays", "lineageLabels", "requireCpuLimits", "judgeWorkstationStacks" };
 
         /// <param name="readFile">
@@ -97,6 +99,9 @@ namespace InfraLint.Yaml.Configuration
                 if (YamlNodes.Long(r as YamlScalarNode) is long days && days is >= 1 and <= 3653) minRetention = (int)days;
                 else problems.Add(new ConfigProblem(r.HeadSpan(source), "'minLogRetentionDays' must be a whole number of days from 1 to 3653."));
             }
+
+            // requireCustomerManagedKeys is IL2002's setting: asking for it asks for the rule, which is not in the recommended set.
+            if (customerKeys && !rules.ContainsKey(CustomerManagedKeysRule)) rules[CustomerManagedKeysRule] = new RuleOverride(true, null);
 
             var ruleSet = RuleSelection.Recommended;
             if (root.Get("ruleSet") is { } setNode)

@@ -26,7 +26,7 @@ internal static class CSharpLint
 {
     public static CSharpAdapter Adapter { get; } = new(PlatformReaders.CSharp, IgnoreAnnotation.Read);
 
-    private static readonly Scanner Scanner = new(Lint.Engine, new IAdapter[] { Adapter });
+    private static readonly Scanner Scanner = new(Lint.Engine, new IAdapter[] { Adapter }, Lint.AllRules);
 
     public const string File = "Infra.cs";
 

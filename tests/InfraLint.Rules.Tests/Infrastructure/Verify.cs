@@ -15,7 +15,7 @@ internal static class Verify
     /// </summary>
     public static LintSettings Selecting(this LintSettings? settings, string ruleId)
     {
-        var chosen = settings ?? LintSettings.Default;
+        var chosen = settings ?? Lint.AllRules;
         var rules = new Dictionary<string, RuleOverride>(chosen.Rules, StringComparer.OrdinalIgnoreCase);
         rules[ruleId] = rules.TryGetValue(ruleId, out var o) ? o with { Enabled = o.Enabled ?? true } : new RuleOverride(true, null);
         return chosen with { Rules = rules };

@@ -60,13 +60,14 @@ public sealed class RuleSelectionTests
     [Fact]
     public void A_repository_without_InfraLint_vocabulary_gets_no_adoption_findings()
     {
-        Assert.Empty(Fired(Lint.Files(("k8s/serving.yaml", Workloads))));
+        Assert.Empty(Fired(Lint.Files(LintSettings.Default, ("k8s/serving.yaml", Workloads))));
     }
 
     [Fact]
     public void An_infralint_annotation_in_another_file_opts_the_repository_in()
     {
         var result = Lint.Files(
+            LintSettings.Default,
             ("k8s/serving.yaml", Workloads),
             ("k8s/other.yaml", """
                 apiVersion: v1
@@ -84,6 +85,7 @@ public sealed class RuleSelectionTests
     public void A_workload_spec_opts_the_repository_in()
     {
         var result = Lint.Files(
+            LintSettings.Default,
             ("k8s/serving.yaml", Workloads),
             ("profiles/embedder.yaml", """
                 apiVersion: infralint.dev/v1
@@ -103,6 +105,7 @@ public sealed class RuleSelectionTests
     public void A_cloudformation_tag_in_InfraLint_vocabulary_opts_the_repository_in()
     {
         var result = Lint.Files(
+            LintSettings.Default,
             ("k8s/serving.yaml", Workloads),
             ("stack.yaml", """
                 Resources:
@@ -132,7 +135,7 @@ public sealed class RuleSelectionTests
                   image: busybox # infralint-disable-line IL2011
             """));
         Assert.Equal(("IL0003", 8, 22), directive.Of("IL0003").Positions().Single());
-        Assert.Empty(Lint.Files(("pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: tool\nspec:\n  containers:\n    - name: tool\n      image: busybox # infralint-disable-line IL2011\n")).Of("IL0003"));
+        Assert.Empty(Lint.Files(LintSettings.Default, ("pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: tool\nspec:\n  containers:\n    - name: tool\n      image: busybox # infralint-disable-line IL2011\n")).Of("IL0003"));
     }
 
     [Fact]

@@ -255,7 +255,7 @@ public sealed class CdkL2FixTests
     /// <summary>Applies every fix of <paramref name="ruleId"/> under <paramref name="settings"/>: the text, that it compiles, and that a second run finds nothing to fix.</summary>
     private static void FixWith(LintSettings settings, string ruleId, string code, string expected)
     {
-        var findings = Scan(settings, code).Of(ruleId);
+        var findings = Scan(settings.Selecting(ruleId), code).Of(ruleId);
         Assert.NotEmpty(findings);
         var fixedText = code;
         foreach (var finding in findings.OrderByDescending(f => f.Location.StartOffset))
@@ -263,7 +263,7 @@ public sealed class CdkL2FixTests
         Assert.Equal(expected.ReplaceLineEndings("\n"), fixedText.ReplaceLineEndings("\n"));
         Assert.Equal(0, CSharpAdapter.SyntaxErrors(new SourceText(CSharpLint.File, fixedText)));
         CSharpLint.Compile(new SourceText(CSharpLint.File, fixedText));
-        Assert.Empty(Scan(settings, fixedText).Of(ruleId));
+        Assert.Empty(Scan(settings.Selecting(ruleId), fixedText).Of(ruleId));
     }
 
     private static ScanResult Scan(LintSettings settings, string code) =>
