@@ -55,9 +55,17 @@ namespace InfraLint.Rules.Observability
         private static bool FirstServing(Container container) =>
             container.Pod.Containers.First(IsServing) == container;
 
+        /// <summary>
+        /// A container of an inference workload serves, except in a worker template beside a leader or head (LeaderWorkerSet
+        /// workers, Ray worker groups), which takes part in the model but is not what traffic reaches unless it declares ports.
+        /// </summary>
         private static bool IsServing(Container container) =>
             !container.IsInit
-            && (container.Workload.Role == WorkloadRole.Inference || (container.Workload.IsLongRunning && container.Ports.Count > 0));
+            && ((container.Workload.Role == WorkloadRole.Inference && (!IsWorkerTemplate(container.Pod) || container.Ports.Count > 0))
+                || (container.Workload.IsLongRunning && container.Ports.Count > 0));
+
+        private static bool IsWorkerTemplate(PodTemplate pod) =>
+            pod.Workload.Pods.Count > 1 && pod.Role.StartsWith("worker", System.StringComparison.OrdinalIgnoreCase);
 
         private static Finding Report(Container container)
         {

@@ -299,6 +299,8 @@ namespace InfraLint.Platforms.Kubernetes
                 }
                 return host.Replace("GroupSpec", string.Empty);
             }
+            // LeaderWorkerSet's leaderTemplate and workerTemplate name their pods.
+            if (last >= 1 && segments[last] == "spec" && segments[last - 1].EndsWith("Template", StringComparison.Ordinal)) return segments[last - 1];
             return segments[last] == "spec" ? "pod" : segments[last];
         }
 

@@ -59,6 +59,36 @@ public sealed class IL3004NoHealthProbesTests
     }
 
     [Fact]
+    public void A_leader_worker_set_worker_without_ports_is_not_where_traffic_goes()
+    {
+        const string Set = """
+            apiVersion: leaderworkerset.x-k8s.io/v1
+            kind: LeaderWorkerSet
+            metadata:
+              name: sglang
+            spec:
+              leaderWorkerTemplate:
+                leaderTemplate:
+                  spec:
+                    containers:
+                      - name: sglang-leader
+                        image: lmsysorg/sglang:v0.4.3
+                        ports: [{containerPort: 40000}]
+                        readinessProbe:
+                          tcpSocket: {port: 40000}
+                workerTemplate:
+                  spec:
+                    containers:
+                      - name: {|IL3004:sglang-worker|}
+                        image: lmsysorg/sglang:v0.4.3
+            """;
+        Verify.NoFindings(Id, Markup.Parse("x.yaml", Set).Text);
+        // A worker that declares ports is reached directly and is judged like any server.
+        var withPorts = Set + "\n            ports: [{containerPort: 40001}]";
+        Assert.Equal(new[] { (Id, 18, 19) }, Verify.Findings(Id, withPorts).Positions());
+    }
+
+    [Fact]
     public void A_pod_without_any_readiness_probe_is_reported_once_at_its_first_serving_container()
     {
         var finding = Assert.Single(Verify.Findings(Id, """

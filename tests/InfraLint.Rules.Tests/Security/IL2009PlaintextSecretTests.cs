@@ -126,6 +126,8 @@ public sealed class IL2009PlaintextSecretTests
     [InlineData("hf_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX")]
     [InlineData("sk-...")]
     [InlineData("AKIAIOSFODNN7EXAMPLE")]
+    [InlineData("nvapi-NVKEY")]
+    [InlineData("sk-APIKEY")]
     public void Documentation_placeholders_are_not_reported(string value)
     {
         Verify.NoFindings(Id, $"""
@@ -148,6 +150,7 @@ public sealed class IL2009PlaintextSecretTests
     [InlineData("12345")]
     [InlineData("hf_SeCrEtVaLuEabcdefghijklmnopqrstuvwx")]
     [InlineData("sk-proj-4fTz9QwErTy7UiOp1AsDfGhJkL")]
+    [InlineData("nvapi-3kQ9vX2mP7rT1yW8zL4bN6cF0hJ5dS")]
     public void Well_known_defaults_are_real_credentials(string value)
     {
         Verify.Findings(Id, $$"""

@@ -82,6 +82,11 @@ namespace InfraLint.Core.Knowledge
             // AWS's documentation examples (AKIAIOSFODNN7EXAMPLE, wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY).
             if (v.EndsWith("EXAMPLE", StringComparison.Ordinal) || v.EndsWith("EXAMPLEKEY", StringComparison.Ordinal)) return true;
             string[] words = Words(v);
+            // A provider prefix and a name instead of a token body (nvapi-NVKEY, sk-APIKEY, hf_MYTOKEN): token bodies are
+            // random and carry digits; a digit-free last word ending in KEY or TOKEN is the sample's "your key here".
+            if (!v.Any(char.IsDigit) && words.Length <= 2 && words[words.Length - 1] is { Length: > 3 } last
+                && (last.EndsWith("KEY", StringComparison.Ordinal) || last.EndsWith("TOKEN", StringComparison.Ordinal)))
+                return true;
             return words.Any(w => PlaceholderWords.Contains(w))
                 || (words.Length > 1 && InstructionVerbs.Contains(words[0]) && v.IndexOf(' ') > 0);
         }
