@@ -30,12 +30,27 @@ internal static class LintHost
     /// <summary>A scanner with the configuration's settings; the configuration's own problems are facts, reported as IL0002.</summary>
     /// <param name="compilations">The compilation of each C# file read from a project, by display path: those are read semantically.</param>
     /// <param name="ruleSet">The command line's <c>--rule-set</c>, which wins over the configuration's <c>ruleSet</c>.</param>
-    public static Scanner CreateScanner(LoadedConfig? config = null, IReadOnlyDictionary<string, object>? compilations = null, RuleSelection? ruleSet = null) =>
+    /// <param name="enable">Rules named on the command line (<c>fix --rule IL4002</c>): asked for by id, so they run whatever the set.</param>
+    public static Scanner CreateScanner(LoadedConfig? config = null, IReadOnlyDictionary<string, object>? compilations = null, RuleSelection? ruleSet = null, IReadOnlyCollection<string>? enable = null) =>
         new(
             Engine,
             compilations is { Count: > 0 } ? Adapters.Select(a => a == CSharp ? new CompilationAdapter(CSharp, compilations) : a).ToArray() : Adapters,
-            ruleSet is RuleSelection chosen ? (config?.Settings ?? LintSettings.Default) with { RuleSet = chosen } : config?.Settings,
+            Settings(config?.Settings, ruleSet, enable),
             config?.Problems.ToArray<object>());
+
+    private static LintSettings? Settings(LintSettings? configured, RuleSelection? ruleSet, IReadOnlyCollection<string>? enable)
+    {
+        if (ruleSet is null && (enable is null || enable.Count == 0)) return configured;
+        var settings = configured ?? LintSettings.Default;
+        if (ruleSet is RuleSelection chosen) settings = settings with { RuleSet = chosen };
+        if (enable is { Count: > 0 })
+        {
+            var rules = new Dictionary<string, RuleOverride>(settings.Rules, StringComparer.OrdinalIgnoreCase);
+            foreach (var id in enable) rules[id] = rules.TryGetValue(id, out var o) ? o with { Enabled = true } : new RuleOverride(true, null);
+            settings = settings with { Rules = rules };
+        }
+        return settings;
+    }
 
     /// <summary>The <c>--rule-set</c> option of the commands that evaluate rules.</summary>
     public static Option<string?> RuleSetOption()

@@ -72,7 +72,7 @@ public sealed class JsonTemplateTests : IDisposable
             }
             """);
 
-        var run = Bounded.Run(_dir.Path, "scan", "stack.json", "--fail-on", "none");
+        var run = Bounded.Run(_dir.Path, "scan", "stack.json", "--fail-on", "none", "--rule-set", "all");
 
         Assert.Equal(
             new[]

@@ -70,12 +70,11 @@ namespace InfraLint.Rules.Security
 
         /// <summary>
         /// Nothing refuses root and no user is named, so the image decides; an explicit runAsNonRoot: false is reported
-        /// even on a workstation stack. A privileged container is not told it may run as root as well: IL2006 already
-        /// reports it at its flag, and the user it runs as changes little about what it can do to the node.
+        /// even on a workstation stack. A privileged container is judged too: once IL2006's fix turns privilege off, the
+        /// user it runs as matters again, and one fix run must leave nothing for a second.
         /// </summary>
         private static bool RootUnlessImageSays(Container c) =>
-            c.EffectiveRunAsNonRoot.Value != true && !c.EffectiveRunAsNonRoot.IsUnknown && c.EffectiveRunAsUser.IsMissing
-            && c.SecurityContext.Privileged.Value != true;
+            c.EffectiveRunAsNonRoot.Value != true && !c.EffectiveRunAsNonRoot.IsUnknown && c.EffectiveRunAsUser.IsMissing;
 
         private static Finding Report(Container container)
         {

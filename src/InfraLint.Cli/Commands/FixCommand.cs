@@ -34,7 +34,7 @@ internal static class FixCommand
         };
         var rules = new Option<string[]>("--rule", "-r")
         {
-            Description = "Apply only the fixes of these rules (repeatable). Default: every rule with a fix.",
+            Description = "Apply only the fixes of these rules (repeatable), whether or not they are in the rule set. Default: every rule of the set with a fix.",
             DefaultValueFactory = _ => Array.Empty<string>(),
         };
         var exclude = new Option<string[]>("--exclude", "-x")
@@ -68,7 +68,7 @@ internal static class FixCommand
     private static int Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath, IReadOnlySet<string> only, bool dryRun, RuleSelection? ruleSet)
     {
         var config = ConfigFile.Find(env, configPath, LintHost.Catalog);
-        var scanner = LintHost.CreateScanner(config?.Loaded, ruleSet: ruleSet);
+        var scanner = LintHost.CreateScanner(config?.Loaded, ruleSet: ruleSet, enable: only);
         var inputs = new InputCollector(env, scanner.Accepts, excludes, config).Collect(paths);
         foreach (var notice in inputs.Notices) env.Error.WriteLine($"infralint: {TerminalText.Escape(notice)}");
 

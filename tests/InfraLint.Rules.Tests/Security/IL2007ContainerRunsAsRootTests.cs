@@ -26,41 +26,6 @@ public sealed class IL2007ContainerRunsAsRootTests
     }
 
     [Fact]
-    public void A_privileged_container_is_left_to_IL2006_unless_it_names_root_explicitly()
-    {
-        Verify.NoFindings(Id, """
-            apiVersion: apps/v1
-            kind: DaemonSet
-            metadata:
-              name: nvidia-driver
-            spec:
-              template:
-                spec:
-                  containers:
-                    - name: driver
-                      image: nvcr.io/nvidia/driver:550.90.07-ubuntu22.04
-                      securityContext:
-                        privileged: true
-            """);
-        var finding = Assert.Single(Verify.Findings(Id, """
-            apiVersion: apps/v1
-            kind: DaemonSet
-            metadata:
-              name: nvidia-driver
-            spec:
-              template:
-                spec:
-                  containers:
-                    - name: driver
-                      image: nvcr.io/nvidia/driver:550.90.07-ubuntu22.04
-                      securityContext:
-                        privileged: true
-                        runAsUser: {|IL2007:0|}
-            """));
-        Assert.Equal((Id, 13, 24), (finding.RuleId, finding.Location.StartLine, finding.Location.StartColumn));
-    }
-
-    [Fact]
     public void A_kserve_llm_inference_service_template_takes_its_security_context_from_its_presets()
     {
         const string Service = """
