@@ -58,6 +58,13 @@ namespace InfraLint.Yaml.Parsing
             {
                 linesBefore += LineBreaks(source.Text, counted, start);
                 counted = start;
+                if (start == 0 && text.Length == source.Text.Length)
+                {
+                    // One document: reading it again would find the same problems at the same cost.
+                    failures.AddRange(duplicates.Where(d => failure is null || d.Span.StartOffset < failure.Span.StartOffset));
+                    if (failure is not null) failures.Add(failure);
+                    break;
+                }
                 var docEvents = new List<ParsingEvent>();
                 var docDuplicates = new List<ParseFailure>();
                 var docFailure = Check(source, new Piece(start, start + text.Length, linesBefore), text, docEvents, docDuplicates);
@@ -117,23 +124,47 @@ namespace InfraLint.Yaml.Parsing
             // indented (folding drops their leading white space, so it cannot change the value); YAML 1.2 and YamlDotNet
             // do. Such a scalar is read again with its short lines indented, and every mark is moved back to the text.
             var layout = new Reindented(text);
-            long work = 0, budget = 4L * text.Length + 1_000_000; // a retry rescans the text before its scalar
+            long work = 0, budget = 2L * text.Length + 1_000_000; // a retry rescans the text before its scalar
             int duplicatesBefore = duplicates.Count;
             ParseFailure? strict = null; // the last re-indented scalar read as YAML 1.2 reads it
             int strictLineEnd = -1;
+            bool speculate = true;
             while (true)
             {
                 events.Clear();
                 duplicates.RemoveRange(duplicatesBefore, duplicates.Count - duplicatesBefore);
                 var failure = Check(source, piece, layout, events, duplicates, out var underIndented);
+                // A guess that turns out wrong is dropped and the scalars are found one retry at a time.
+                if (layout.Guessed && (failure is not null && underIndented is null || failure is null && !layout.GuessesHold(events, piece.Start)))
+                {
+                    layout.DropGuesses();
+                    speculate = false;
+                    continue;
+                }
                 if (failure is null) return null;
                 if (underIndented is { } scalar && (work += scalar.Index) > budget)
+                {
+                    if (layout.Guessed)
+                    {
+                        layout.DropGuesses();
+                        continue;
+                    }
                     return new ParseFailure(failure.Span, "YAML syntax error: this double-quoted string goes on over lines indented less than YAML allows. "
                         + "InfraLint reads such strings as CloudFormation does, but this file has too many of them to read in reasonable time; indent the lines that continue a string further than the key it belongs to.");
+                }
                 if (underIndented is { } quote && layout.TryIndent(quote, out int lineEnd))
                 {
                     strict = failure;
                     strictLineEnd = piece.Start + lineEnd;
+                    // Files that do this tend to do it often, and each retry rescans the file up to its scalar: the
+                    // later ones are guessed from the text at once, and the parse that follows confirms the guesses.
+                    if (speculate) layout.Guess(lineEnd);
+                    speculate = false;
+                    continue;
+                }
+                if (layout.Guessed)
+                {
+                    layout.DropGuesses();
                     continue;
                 }
                 // A retry that fails on the re-indented scalar's closing line (or before) was not reading what the author
@@ -370,6 +401,7 @@ namespace InfraLint.Yaml.Parsing
         {
             private readonly string _text;
             private readonly List<Insertion> _insertions = new List<Insertion>();
+            private readonly List<(int Quote, int LastInsertion)> _guesses = new List<(int, int)>();
 
             public Reindented(string text) => _text = text;
 
@@ -388,24 +420,144 @@ namespace InfraLint.Yaml.Parsing
                 int open = RestoreOffset((int)quote.Index);
                 int after = _insertions.Count == 0 ? 0 : _insertions[_insertions.Count - 1].Offset;
                 if (open < after || open >= _text.Length || _text[open] != '"') return false;
-                int target = Math.Max(1, (int)quote.Column); // spaces before the text: one column right of the quote
-                int line = (int)quote.Line;
+                // Spaces before the text: one column right of the quote, which is right of every block the scalar is in.
                 var found = new List<Insertion>();
+                int close = Scan(open, Math.Max(1, (int)quote.Column), quote.Line, found, out _);
+                if (close < 0 || found.Count == 0) return false;
+                Add(found, -1);
+                closingLineEnd = LineEnd(close);
+                return true;
+            }
+
+            public bool Guessed => _guesses.Count > 0;
+
+            /// <summary>
+            /// Guesses the later double-quoted scalars that need indenting from the lines after <paramref name="from"/>
+            /// (a line end): a value or list item that opens a double quote it does not close on its line. A guess is
+            /// wrong where the quote is not a scalar's (in a block scalar, a comment, a single-quoted string); then the
+            /// parse fails or <see cref="GuessesHold"/> says so.
+            /// </summary>
+            public void Guess(int from)
+            {
+                long line = LineOf(from);
+                int blockIndent = -1; // the indentation of a block scalar's header while its lines are skipped
+                int i = from;
+                while (i < _text.Length)
+                {
+                    if (_text[i] == '\r' && i + 1 < _text.Length && _text[i + 1] == '\n') i++;
+                    if (IsBreak(_text[i])) { i++; line++; }
+                    int start = i, indent = 0;
+                    while (start + indent < _text.Length && _text[start + indent] == ' ') indent++;
+                    int end = LineEnd(start);
+                    i = end;
+                    int at = start + indent;
+                    if (at >= end) continue;
+                    if (blockIndent >= 0 && indent > blockIndent) continue;
+                    blockIndent = -1;
+                    while (at + 1 < end && _text[at] == '-' && _text[at + 1] == ' ')
+                        for (at += 2; at < end && _text[at] == ' ';) at++;
+                    int quote = at < end && _text[at] == '"' ? at : ValueStart(at, end);
+                    if (quote < 0 || quote >= end) continue;
+                    if (_text[quote] == '|' || _text[quote] == '>')
+                    {
+                        blockIndent = indent;
+                        continue;
+                    }
+                    if (_text[quote] != '"') continue;
+                    var found = new List<Insertion>();
+                    int close = Scan(quote, quote - start + 1, line, found, out long closeLine);
+                    if (close < 0) return; // no closing quote: the parse will say where
+                    if (found.Count > 0)
+                    {
+                        _guesses.Add((quote, found[found.Count - 1].Offset));
+                        Add(found, _guesses.Count - 1);
+                    }
+                    i = LineEnd(close);
+                    line = closeLine;
+                }
+            }
+
+            /// <summary>True when every guessed quote opened a double-quoted scalar that goes on past the lines indented for it.</summary>
+            public bool GuessesHold(List<ParsingEvent> events, int pieceStart)
+            {
+                // A scalar starts at its tag or anchor when it has one (!Sub "…"), so its quote is the first one after its start.
+                var scalars = new List<(int Start, int End)>();
+                foreach (var e in events)
+                    if (e is Scalar { Style: ScalarStyle.DoubleQuoted })
+                        scalars.Add(((int)e.Start.Index - pieceStart, (int)e.End.Index - pieceStart));
+                int next = 0;
+                foreach (var (quote, last) in _guesses)
+                {
+                    while (next < scalars.Count && scalars[next].End <= quote) next++;
+                    if (next == scalars.Count) return false;
+                    var (start, end) = scalars[next];
+                    if (start > quote || end <= last || _text.IndexOf('"', start, quote - start) >= 0) return false;
+                }
+                return true;
+            }
+
+            public void DropGuesses()
+            {
+                var kept = _insertions.Where(x => x.Guess < 0).ToList();
+                _insertions.Clear();
+                _guesses.Clear();
+                Add(kept, -1);
+            }
+
+            private void Add(List<Insertion> found, int guess)
+            {
+                int cum = _insertions.Count == 0 ? 0 : _insertions[_insertions.Count - 1].Cumulative;
+                foreach (var insertion in found)
+                {
+                    cum += insertion.Count;
+                    _insertions.Add(insertion with { Cumulative = cum, Guess = guess });
+                }
+            }
+
+            /// <summary>Where a block mapping value starts on a line holding <c>key: value</c> (after a plain key), or -1.</summary>
+            private int ValueStart(int at, int end)
+            {
+                if (at >= end || "\"'#{[&*!|>%@`".IndexOf(_text[at]) >= 0) return -1;
+                for (int i = at; i + 1 < end; i++)
+                {
+                    char c = _text[i];
+                    if (c == '#' && _text[i - 1] == ' ') return -1;
+                    if (c != ':' || _text[i + 1] != ' ') continue;
+                    for (i += 2; i < end && _text[i] == ' ';) i++;
+                    // A tag or an anchor before the value (DisplayName: !Sub "…").
+                    while (i < end && (_text[i] == '!' || _text[i] == '&'))
+                    {
+                        while (i < end && _text[i] != ' ') i++;
+                        while (i < end && _text[i] == ' ') i++;
+                    }
+                    return i;
+                }
+                return -1;
+            }
+
+            private int LineEnd(int at)
+            {
+                while (at < _text.Length && !IsBreak(_text[at])) at++;
+                return at;
+            }
+
+            private long LineOf(int offset) => 1 + LineBreaks(_text, 0, offset);
+
+            /// <summary>
+            /// Reads the double-quoted scalar opened at <paramref name="open"/> up to its closing quote, which it returns
+            /// (-1 when there is none, or a document marker ends it first), and lists the continuation lines that need
+            /// spaces to be indented <paramref name="target"/> columns.
+            /// </summary>
+            private int Scan(int open, int target, long line, List<Insertion> found, out long closeLine)
+            {
+                closeLine = line;
                 for (int i = open + 1; i < _text.Length; i++)
                 {
                     char c = _text[i];
                     if (c == '"')
                     {
-                        if (found.Count == 0) return false;
-                        int cum = _insertions.Count == 0 ? 0 : _insertions[_insertions.Count - 1].Cumulative;
-                        foreach (var insertion in found)
-                        {
-                            cum += insertion.Count;
-                            _insertions.Add(insertion with { Cumulative = cum });
-                        }
-                        closingLineEnd = i;
-                        while (closingLineEnd < _text.Length && !IsBreak(_text[closingLineEnd])) closingLineEnd++;
-                        return true;
+                        closeLine = line;
+                        return i;
                     }
                     if (c == '\\' && i + 1 < _text.Length)
                     {
@@ -420,11 +572,11 @@ namespace InfraLint.Yaml.Parsing
                     int first = start + spaces;
                     while (first < _text.Length && _text[first] == '\t') first++;
                     // PyYAML stops a quoted scalar at a document marker; an empty line needs no indentation.
-                    if (spaces == 0 && IsDocumentMarker(_text, start)) return false;
+                    if (spaces == 0 && IsDocumentMarker(_text, start)) return -1;
                     if (first >= _text.Length || IsBreak(_text[first]) || spaces >= target) continue;
-                    found.Add(new Insertion(start, target - spaces, line, 0));
+                    found.Add(new Insertion(start, target - spaces, line, 0, -1));
                 }
-                return false; // no closing quote: the strict error says so
+                return -1; // no closing quote: the strict error says so
             }
 
             public Mark Restore(Mark mark)
@@ -471,7 +623,8 @@ namespace InfraLint.Yaml.Parsing
         /// <param name="Offset">Where, in the original text, the spaces go (a line start).</param>
         /// <param name="Line">The line, as the parser counts, from 1 in the piece.</param>
         /// <param name="Cumulative">Spaces added up to and including these.</param>
-        private readonly record struct Insertion(int Offset, int Count, long Line, int Cumulative);
+        /// <param name="Guess">The guess these spaces belong to, or -1 when the parser asked for them.</param>
+        private readonly record struct Insertion(int Offset, int Count, long Line, int Cumulative, int Guess);
 
         /// <summary>Reads the text with the insertions' spaces, without building the longer string.</summary>
         private sealed class InsertingReader : TextReader
