@@ -118,4 +118,47 @@ public sealed class FixCommandTests
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("unknown rule id 'IL9999'", bad.Error);
     }
+
+    /// <summary>
+    /// Issue 10, item 5: a template with a double-quoted string continued on less indented lines (as CloudFormation
+    /// accepts) is read with its lines indented; the fix still writes into the file as it is, at the right place.
+    /// </summary>
+    [Fact]
+    public void Fix_edits_a_template_with_an_under_indented_quoted_string_in_place()
+    {
+        using var temp = new TempDir();
+        temp.Write("storage.yaml", """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Description: "Shared storage for
+            the training cluster"
+            Resources:
+              SharedFiles:
+                Type: AWS::EFS::FileSystem
+                Properties:
+                  FileSystemTags:
+                    - Key: purpose
+                      Value: "checkpoints of
+              the training jobs"
+                  PerformanceMode: generalPurpose
+            """);
+        var run = CliRunner.Run(temp.Path, "fix", ".", "--rule", "IL2001");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("""
+            AWSTemplateFormatVersion: "2010-09-09"
+            Description: "Shared storage for
+            the training cluster"
+            Resources:
+              SharedFiles:
+                Type: AWS::EFS::FileSystem
+                Properties:
+                  FileSystemTags:
+                    - Key: purpose
+                      Value: "checkpoints of
+              the training jobs"
+                  PerformanceMode: generalPurpose
+                  Encrypted: true
+            """, File.ReadAllText(Path.Combine(temp.Path, "storage.yaml")).TrimEnd('\n'));
+        var second = CliRunner.Run(temp.Path, "scan", ".", "--format", "json", "--fail-on", "none");
+        Assert.DoesNotContain("IL0001", second.Out);
+    }
 }

@@ -177,4 +177,154 @@ public class YamlDocumentLoaderTests
         Assert.Equal((6, 36), Pos(failure.Span));
         Assert.Contains("alias bomb", failure.Message);
     }
+
+    // Issue 10, item 5: CloudFormation, cfn-lint and PyYAML (scan_flow_scalar_breaks checks only for document markers)
+    // accept continuation lines of a double-quoted scalar indented less than YAML 1.2 requires.
+    private const string UnderIndented = "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n      DisplayName: \"a long display\n  name that continues\"\n      TopicName: t\n";
+
+    private static YamlMappingNode Properties(YamlDocument document) =>
+        (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)document.RootNode)["Resources"])["Topic"])["Properties"];
+
+    [Fact]
+    public void A_double_quoted_scalar_with_under_indented_lines_is_read_as_CloudFormation_reads_it()
+    {
+        var (documents, failures) = Load(UnderIndented);
+
+        Assert.Empty(failures);
+        var properties = Properties(Assert.Single(documents));
+        var display = (YamlScalarNode)properties["DisplayName"];
+        Assert.Equal("a long display name that continues", display.Value);
+        Assert.Equal((5L, 20L, (long)UnderIndented.IndexOf('"')), (display.Start.Line, display.Start.Column, display.Start.Index));
+        Assert.Equal((6L, 23L, (long)UnderIndented.IndexOf("\"\n", StringComparison.Ordinal) + 1), (display.End.Line, display.End.Column, display.End.Index));
+        var name = properties.Children.Keys.OfType<YamlScalarNode>().Single(k => k.Value == "TopicName");
+        Assert.Equal((7L, 7L, (long)UnderIndented.IndexOf("TopicName", StringComparison.Ordinal)), (name.Start.Line, name.Start.Column, name.Start.Index));
+    }
+
+    [Theory]
+    [InlineData("a:\n  b: \"x\n\ty\"\n  c: 1\n", "x y")]
+    [InlineData("a:\n  b: \"x\ny\n\nz\"\n  c: 1\n", "x y\nz")]
+    [InlineData("a:\n  b: \"x\\\ny\"\n  c: 1\n", "xy")]
+    [InlineData("a:\r\n  b: \"x\r\ny\"\r\n  c: 1\r\n", "x y")]
+    [InlineData("a:\n  - b: \"x\ny\"\n    c: 1\n", "x y")]
+    [InlineData("a:\n  b: [\"x\ny\", \"p\nq\"]\n  c: 1\n", "x y")]
+    public void Folding_gives_the_value_whatever_the_indentation_and_later_nodes_keep_their_places(string yaml, string value)
+    {
+        var (documents, failures) = Load(yaml);
+
+        Assert.Empty(failures);
+        var root = (YamlMappingNode)Assert.Single(documents).RootNode;
+        var all = root.AllNodes.OfType<YamlScalarNode>().ToList();
+        Assert.Contains(all, s => s.Value == value);
+        var c = all.Single(s => s.Value == "c");
+        Assert.Equal(yaml.IndexOf("c:", StringComparison.Ordinal), (int)c.Start.Index);
+        var source = new SourceText("test.yaml", yaml);
+        Assert.Equal(source.LineColumn((int)c.Start.Index), ((int)c.Start.Line, (int)c.Start.Column));
+    }
+
+    [Fact]
+    public void Several_under_indented_scalars_in_several_documents_are_all_read_at_their_places()
+    {
+        string yaml = "a: \"x\ny\"\nb: 1\nc: \"p\nq\"\n---\nd: \"r\ns\"\ne: [\n---\nf: \"t\nu\"\ng: 2\n";
+        var (documents, failures) = Load(yaml);
+
+        Assert.Equal((10, 1), Pos(Assert.Single(failures).Span)); // the second document's unclosed [, where YamlDotNet sees it
+        Assert.Equal(new[] { "x y", "p q", "t u" }, documents.SelectMany(d => d.AllNodes).OfType<YamlScalarNode>()
+            .Where(s => s.Style == YamlDotNet.Core.ScalarStyle.DoubleQuoted).Select(s => s.Value));
+        var g = ((YamlMappingNode)documents[1].RootNode).Children.Keys.OfType<YamlScalarNode>().Single(k => k.Value == "g");
+        Assert.Equal((13L, 1L, (long)yaml.IndexOf("g:", StringComparison.Ordinal)), (g.Start.Line, g.Start.Column, g.Start.Index));
+    }
+
+    [Theory]
+    [InlineData("a:\n  b: \"abc\nc: \"d\"\n", 2, 6)] // a missing closing quote pairs with the next opening one
+    [InlineData("a:\n  b: \"abc\nc: 1\n", 2, 6)] // and no closing quote at all
+    public void A_missing_closing_quote_is_still_reported_at_its_opening_quote(string yaml, int line, int column)
+    {
+        var failure = SingleFailure(yaml);
+        Assert.Equal((line, column), Pos(failure.Span));
+        Assert.Contains("has no closing quote", failure.Message);
+    }
+
+    [Fact]
+    public void A_document_marker_inside_a_double_quoted_scalar_is_still_an_error_as_PyYAML_says()
+    {
+        var (_, failures) = Load("a:\n  b: \"x\n---\ny\"\n");
+        Assert.Contains(failures, f => Pos(f.Span) == (2, 6));
+    }
+
+    [Fact]
+    public void A_broken_scalar_after_an_under_indented_one_is_reported_at_its_place()
+    {
+        var (_, failures) = Load("a: \"x\ny\"\nb: \"bad \\q escape\"\n");
+        var failure = Assert.Single(failures);
+        Assert.Equal(3, failure.Span.StartLine);
+        Assert.DoesNotContain("closing quote", failure.Message);
+    }
+
+    [Fact]
+    public void A_hundred_thousand_under_indented_lines_are_read_in_linear_time()
+    {
+        var yaml = new StringBuilder("a:\n  b: \"start\n");
+        for (int i = 0; i < 100_000; i++) yaml.Append("word").Append(i).Append('\n');
+        yaml.Append("end\"\n  c: 1\n");
+        string text = yaml.ToString();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var (documents, failures) = Load(text);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), watch.Elapsed.ToString());
+        Assert.Empty(failures);
+        var a = (YamlMappingNode)((YamlMappingNode)Assert.Single(documents).RootNode)["a"];
+        Assert.EndsWith("word99999 end", ((YamlScalarNode)a["b"]).Value, StringComparison.Ordinal);
+        Assert.Equal(text.IndexOf("c: 1", StringComparison.Ordinal), (int)a.Children.Keys.OfType<YamlScalarNode>().Single(k => k.Value == "c").Start.Index);
+    }
+
+    [Fact]
+    public void A_hundred_thousand_under_indented_scalars_are_read_in_linear_time()
+    {
+        var yaml = new StringBuilder("a:\n");
+        for (int i = 0; i < 100_000; i++) yaml.Append("  k").Append(i).Append(i % 2 == 0 ? ": \"x\ny\"\n" : ": !Sub \"x\n  # not a comment\n\"\n");
+        yaml.Append("  last: 1\n");
+        string text = yaml.ToString();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var (documents, failures) = Load(text);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), watch.Elapsed.ToString());
+        Assert.True(failures.Count == 0, string.Join("; ", failures.Select(f => $"{Pos(f.Span)} {f.Message}")));
+        var a = (YamlMappingNode)((YamlMappingNode)Assert.Single(documents).RootNode)["a"];
+        Assert.Equal("x y", ((YamlScalarNode)a["k99998"]).Value);
+        Assert.Equal("x # not a comment ", ((YamlScalarNode)a["k99999"]).Value);
+        Assert.Equal(text.IndexOf("last: 1", StringComparison.Ordinal), (int)a.Children.Keys.OfType<YamlScalarNode>().Single(k => k.Value == "last").Start.Index);
+    }
+
+    /// <summary>Later scalars are guessed from the text; a guess inside another kind of scalar is found out and dropped.</summary>
+    [Fact]
+    public void A_wrong_guess_inside_a_single_quoted_or_block_scalar_changes_nothing()
+    {
+        const string yaml = "a: \"x\ny\"\nb: 'p\n  q: \"r\n  s'\nc: \"t\nu\"\nd: |\n  e: \"v\n  w\"\nf: \"g\nh\"\n";
+        var (documents, failures) = Load(yaml);
+
+        Assert.Empty(failures);
+        var root = (YamlMappingNode)Assert.Single(documents).RootNode;
+        Assert.Equal(new[] { "x y", "p q: \"r s", "t u", "e: \"v\nw\"\n", "g h" },
+            new[] { "a", "b", "c", "d", "f" }.Select(k => ((YamlScalarNode)root[k]).Value));
+        var f = root.Children.Keys.OfType<YamlScalarNode>().Single(k => k.Value == "f");
+        Assert.Equal((11L, 1L, (long)yaml.IndexOf("f:", StringComparison.Ordinal)), (f.Start.Line, f.Start.Column, f.Start.Index));
+    }
+
+    /// <summary>Scalars the guess does not see (in flow mappings) cost a retry each, which rescans the text before them; the retries have a budget linear in the file's size.</summary>
+    [Fact]
+    public void A_hundred_thousand_under_indented_scalars_cost_linear_time_and_end_in_a_failure_not_a_hang()
+    {
+        var yaml = new StringBuilder("a:\n");
+        for (int i = 0; i < 100_000; i++) yaml.Append("  k").Append(i).Append(": {v: \"x\ny\"}\n");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var (_, failures) = Load(yaml.ToString());
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), watch.Elapsed.ToString());
+        var failure = Assert.Single(failures);
+        Assert.True(failure.Span.StartLine > 2, failure.Span.ToString());
+        Assert.Contains("too many of them", failure.Message);
+    }
 }

@@ -58,6 +58,13 @@ namespace InfraLint.Yaml.Parsing
             {
                 linesBefore += LineBreaks(source.Text, counted, start);
                 counted = start;
+                if (start == 0 && text.Length == source.Text.Length)
+                {
+                    // One document: reading it again would find the same problems at the same cost.
+                    failures.AddRange(duplicates.Where(d => failure is null || d.Span.StartOffset < failure.Span.StartOffset));
+                    if (failure is not null) failures.Add(failure);
+                    break;
+                }
                 var docEvents = new List<ParsingEvent>();
                 var docDuplicates = new List<ParseFailure>();
                 var docFailure = Check(source, new Piece(start, start + text.Length, linesBefore), text, docEvents, docDuplicates);
@@ -113,17 +120,74 @@ namespace InfraLint.Yaml.Parsing
         /// <param name="duplicates">Receives every key a mapping repeats, each at its repetition; the walk goes on past them.</param>
         private static ParseFailure? Check(SourceText source, Piece piece, string text, List<ParsingEvent> events, List<ParseFailure> duplicates)
         {
-            var parser = new Parser(new StringReader(text));
+            // CloudFormation, cfn-lint and PyYAML do not check how far a double-quoted scalar's continuation lines are
+            // indented (folding drops their leading white space, so it cannot change the value); YAML 1.2 and YamlDotNet
+            // do. Such a scalar is read again with its short lines indented, and every mark is moved back to the text.
+            var layout = new Reindented(text);
+            long work = 0, budget = 2L * text.Length + 1_000_000; // a retry rescans the text before its scalar
+            int duplicatesBefore = duplicates.Count;
+            ParseFailure? strict = null; // the last re-indented scalar read as YAML 1.2 reads it
+            int strictLineEnd = -1;
+            bool speculate = true;
+            while (true)
+            {
+                events.Clear();
+                duplicates.RemoveRange(duplicatesBefore, duplicates.Count - duplicatesBefore);
+                var failure = Check(source, piece, layout, events, duplicates, out var underIndented);
+                // A guess that turns out wrong is dropped and the scalars are found one retry at a time.
+                if (layout.Guessed && (failure is not null && underIndented is null || failure is null && !layout.GuessesHold(events, piece.Start)))
+                {
+                    layout.DropGuesses();
+                    speculate = false;
+                    continue;
+                }
+                if (failure is null) return null;
+                if (underIndented is { } scalar && (work += scalar.Index) > budget)
+                {
+                    if (layout.Guessed)
+                    {
+                        layout.DropGuesses();
+                        continue;
+                    }
+                    return new ParseFailure(failure.Span, "YAML syntax error: this double-quoted string goes on over lines indented less than YAML allows. "
+                        + "InfraLint reads such strings as CloudFormation does, but this file has too many of them to read in reasonable time; indent the lines that continue a string further than the key it belongs to.");
+                }
+                if (underIndented is { } quote && layout.TryIndent(quote, out int lineEnd))
+                {
+                    strict = failure;
+                    strictLineEnd = piece.Start + lineEnd;
+                    // Files that do this tend to do it often, and each retry rescans the file up to its scalar: the
+                    // later ones are guessed from the text at once, and the parse that follows confirms the guesses.
+                    if (speculate) layout.Guess(lineEnd);
+                    speculate = false;
+                    continue;
+                }
+                if (layout.Guessed)
+                {
+                    layout.DropGuesses();
+                    continue;
+                }
+                // A retry that fails on the re-indented scalar's closing line (or before) was not reading what the author
+                // meant: most often a missing closing quote, which then pairs with the next string's opening one.
+                if (underIndented is null && strict is not null && failure.Span.StartOffset <= strictLineEnd) return strict;
+                return failure;
+            }
+        }
+
+        private static ParseFailure? Check(SourceText source, Piece piece, Reindented layout, List<ParsingEvent> events, List<ParseFailure> duplicates, out Mark? underIndented)
+        {
+            underIndented = null;
+            var parser = new Parser(layout.Reader());
             var anchorSizes = new Dictionary<string, long>(StringComparer.Ordinal);
             var open = new Stack<Frame>();
             long nodes = 0; // nodes of the document as a reader walking it sees them, aliases expanded
             long expanded = 0; // of which aliases added
-            Mark last = piece.Move(Mark.Empty);
+            Mark last = piece.Move(layout.Restore(Mark.Empty));
             try
             {
                 while (parser.MoveNext())
                 {
-                    var e = piece.Move(parser.Current!);
+                    var e = piece.Move(layout.Restore(parser.Current!));
                     events.Add(e);
                     if ((e is NodeEvent || e is AnchorAlias) && open.Count > 0) open.Peek().Child(e.Start);
                     switch (e)
@@ -180,8 +244,10 @@ namespace InfraLint.Yaml.Parsing
             }
             catch (YamlException ex)
             {
-                var at = piece.Move(ex.Start);
+                var at = piece.Move(layout.Restore(ex.Start));
                 string message = LocationPrefix.Replace(ex.Message, string.Empty);
+                if (message.IndexOf("double-quoted scalar", StringComparison.OrdinalIgnoreCase) >= 0 && message.IndexOf("indentation", StringComparison.OrdinalIgnoreCase) >= 0)
+                    underIndented = ex.Start;
                 if (message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0)
                     return Fail(source, TabAfter(source, piece, at), "YAML syntax error: a tab is used for indentation here; YAML indents with spaces only.");
                 if (message.IndexOf("quoted scalar", StringComparison.OrdinalIgnoreCase) >= 0 && message.IndexOf("end of stream", StringComparison.OrdinalIgnoreCase) >= 0)
@@ -304,25 +370,313 @@ namespace InfraLint.Yaml.Parsing
             public Mark Move(Mark mark) =>
                 Start == 0 && LinesBefore == 0 ? mark : new Mark(mark.Index + Start, Math.Max(1, mark.Line) + LinesBefore, Math.Max(1, mark.Column));
 
-            public ParsingEvent Move(ParsingEvent e)
+            public ParsingEvent Move(ParsingEvent e) => Start == 0 && LinesBefore == 0 ? e : WithMarks(e, Move(e.Start), Move(e.End));
+        }
+
+        private static ParsingEvent WithMarks(ParsingEvent e, Mark s, Mark n)
+        {
+            switch (e)
             {
-                if (Start == 0 && LinesBefore == 0) return e;
-                Mark s = Move(e.Start), n = Move(e.End);
-                switch (e)
+                case Scalar x: return new Scalar(x.Anchor, x.Tag, x.Value, x.Style, x.IsPlainImplicit, x.IsQuotedImplicit, s, n, x.IsKey);
+                case MappingStart x: return new MappingStart(x.Anchor, x.Tag, x.IsImplicit, x.Style, s, n);
+                case SequenceStart x: return new SequenceStart(x.Anchor, x.Tag, x.IsImplicit, x.Style, s, n);
+                case MappingEnd: return new MappingEnd(s, n);
+                case SequenceEnd: return new SequenceEnd(s, n);
+                case AnchorAlias x: return new AnchorAlias(x.Value, s, n);
+                case DocumentStart x: return new DocumentStart(x.Version, x.Tags, x.IsImplicit, s, n);
+                case DocumentEnd x: return new DocumentEnd(x.IsImplicit, s, n);
+                case StreamStart: return new StreamStart(s, n);
+                case StreamEnd: return new StreamEnd(s, n);
+                case Comment x: return new Comment(x.Value, x.IsInline, s, n);
+                default: return e; // a kind of event newer than this code: better a mark relative to its piece than a crash
+            }
+        }
+
+        /// <summary>
+        /// A piece's text as the parser reads it: the text with spaces added at the start of some lines of
+        /// double-quoted scalars. Spaces are only ever added after the ones already there, so marks move back by
+        /// a binary search; lines are not added, so a mark keeps its line.
+        /// </summary>
+        private sealed class Reindented
+        {
+            private readonly string _text;
+            private readonly List<Insertion> _insertions = new List<Insertion>();
+            private readonly List<(int Quote, int LastInsertion)> _guesses = new List<(int, int)>();
+
+            public Reindented(string text) => _text = text;
+
+            public TextReader Reader() => _insertions.Count == 0 ? new StringReader(_text) : new InsertingReader(_text, _insertions);
+
+            /// <summary>
+            /// Indents every continuation line of the double-quoted scalar whose opening quote the parser put at
+            /// <paramref name="quote"/> so that it starts right of the quote, which is right of every block the scalar
+            /// sits in. False when that would accept what CloudFormation rejects (a document marker inside the
+            /// string, no closing quote) or there is nothing to indent.
+            /// </summary>
+            /// <param name="closingLineEnd">Where the line with the closing quote ends, in the piece's own text.</param>
+            public bool TryIndent(Mark quote, out int closingLineEnd)
+            {
+                closingLineEnd = -1;
+                int open = RestoreOffset((int)quote.Index);
+                int after = _insertions.Count == 0 ? 0 : _insertions[_insertions.Count - 1].Offset;
+                if (open < after || open >= _text.Length || _text[open] != '"') return false;
+                // Spaces before the text: one column right of the quote, which is right of every block the scalar is in.
+                var found = new List<Insertion>();
+                int close = Scan(open, Math.Max(1, (int)quote.Column), quote.Line, found, out _);
+                if (close < 0 || found.Count == 0) return false;
+                Add(found, -1);
+                closingLineEnd = LineEnd(close);
+                return true;
+            }
+
+            public bool Guessed => _guesses.Count > 0;
+
+            /// <summary>
+            /// Guesses the later double-quoted scalars that need indenting from the lines after <paramref name="from"/>
+            /// (a line end): a value or list item that opens a double quote it does not close on its line. A guess is
+            /// wrong where the quote is not a scalar's (in a block scalar, a comment, a single-quoted string); then the
+            /// parse fails or <see cref="GuessesHold"/> says so.
+            /// </summary>
+            public void Guess(int from)
+            {
+                long line = LineOf(from);
+                int blockIndent = -1; // the indentation of a block scalar's header while its lines are skipped
+                int i = from;
+                while (i < _text.Length)
                 {
-                    case Scalar x: return new Scalar(x.Anchor, x.Tag, x.Value, x.Style, x.IsPlainImplicit, x.IsQuotedImplicit, s, n, x.IsKey);
-                    case MappingStart x: return new MappingStart(x.Anchor, x.Tag, x.IsImplicit, x.Style, s, n);
-                    case SequenceStart x: return new SequenceStart(x.Anchor, x.Tag, x.IsImplicit, x.Style, s, n);
-                    case MappingEnd: return new MappingEnd(s, n);
-                    case SequenceEnd: return new SequenceEnd(s, n);
-                    case AnchorAlias x: return new AnchorAlias(x.Value, s, n);
-                    case DocumentStart x: return new DocumentStart(x.Version, x.Tags, x.IsImplicit, s, n);
-                    case DocumentEnd x: return new DocumentEnd(x.IsImplicit, s, n);
-                    case StreamStart: return new StreamStart(s, n);
-                    case StreamEnd: return new StreamEnd(s, n);
-                    case Comment x: return new Comment(x.Value, x.IsInline, s, n);
-                    default: return e; // a kind of event newer than this code: better a mark relative to its piece than a crash
+                    if (_text[i] == '\r' && i + 1 < _text.Length && _text[i + 1] == '\n') i++;
+                    if (IsBreak(_text[i])) { i++; line++; }
+                    int start = i, indent = 0;
+                    while (start + indent < _text.Length && _text[start + indent] == ' ') indent++;
+                    int end = LineEnd(start);
+                    i = end;
+                    int at = start + indent;
+                    if (at >= end) continue;
+                    if (blockIndent >= 0 && indent > blockIndent) continue;
+                    blockIndent = -1;
+                    while (at + 1 < end && _text[at] == '-' && _text[at + 1] == ' ')
+                        for (at += 2; at < end && _text[at] == ' ';) at++;
+                    int quote = at < end && _text[at] == '"' ? at : ValueStart(at, end);
+                    if (quote < 0 || quote >= end) continue;
+                    if (_text[quote] == '|' || _text[quote] == '>')
+                    {
+                        blockIndent = indent;
+                        continue;
+                    }
+                    if (_text[quote] != '"') continue;
+                    var found = new List<Insertion>();
+                    int close = Scan(quote, quote - start + 1, line, found, out long closeLine);
+                    if (close < 0) return; // no closing quote: the parse will say where
+                    if (found.Count > 0)
+                    {
+                        _guesses.Add((quote, found[found.Count - 1].Offset));
+                        Add(found, _guesses.Count - 1);
+                    }
+                    i = LineEnd(close);
+                    line = closeLine;
                 }
+            }
+
+            /// <summary>True when every guessed quote opened a double-quoted scalar that goes on past the lines indented for it.</summary>
+            public bool GuessesHold(List<ParsingEvent> events, int pieceStart)
+            {
+                // A scalar starts at its tag or anchor when it has one (!Sub "…"), so its quote is the first one after its start.
+                var scalars = new List<(int Start, int End)>();
+                foreach (var e in events)
+                    if (e is Scalar { Style: ScalarStyle.DoubleQuoted })
+                        scalars.Add(((int)e.Start.Index - pieceStart, (int)e.End.Index - pieceStart));
+                int next = 0;
+                foreach (var (quote, last) in _guesses)
+                {
+                    while (next < scalars.Count && scalars[next].End <= quote) next++;
+                    if (next == scalars.Count) return false;
+                    var (start, end) = scalars[next];
+                    if (start > quote || end <= last || _text.IndexOf('"', start, quote - start) >= 0) return false;
+                }
+                return true;
+            }
+
+            public void DropGuesses()
+            {
+                var kept = _insertions.Where(x => x.Guess < 0).ToList();
+                _insertions.Clear();
+                _guesses.Clear();
+                Add(kept, -1);
+            }
+
+            private void Add(List<Insertion> found, int guess)
+            {
+                int cum = _insertions.Count == 0 ? 0 : _insertions[_insertions.Count - 1].Cumulative;
+                foreach (var insertion in found)
+                {
+                    cum += insertion.Count;
+                    _insertions.Add(insertion with { Cumulative = cum, Guess = guess });
+                }
+            }
+
+            /// <summary>Where a block mapping value starts on a line holding <c>key: value</c> (after a plain key), or -1.</summary>
+            private int ValueStart(int at, int end)
+            {
+                if (at >= end || "\"'#{[&*!|>%@`".IndexOf(_text[at]) >= 0) return -1;
+                for (int i = at; i + 1 < end; i++)
+                {
+                    char c = _text[i];
+                    if (c == '#' && _text[i - 1] == ' ') return -1;
+                    if (c != ':' || _text[i + 1] != ' ') continue;
+                    for (i += 2; i < end && _text[i] == ' ';) i++;
+                    // A tag or an anchor before the value (DisplayName: !Sub "…").
+                    while (i < end && (_text[i] == '!' || _text[i] == '&'))
+                    {
+                        while (i < end && _text[i] != ' ') i++;
+                        while (i < end && _text[i] == ' ') i++;
+                    }
+                    return i;
+                }
+                return -1;
+            }
+
+            private int LineEnd(int at)
+            {
+                while (at < _text.Length && !IsBreak(_text[at])) at++;
+                return at;
+            }
+
+            private long LineOf(int offset) => 1 + LineBreaks(_text, 0, offset);
+
+            /// <summary>
+            /// Reads the double-quoted scalar opened at <paramref name="open"/> up to its closing quote, which it returns
+            /// (-1 when there is none, or a document marker ends it first), and lists the continuation lines that need
+            /// spaces to be indented <paramref name="target"/> columns.
+            /// </summary>
+            private int Scan(int open, int target, long line, List<Insertion> found, out long closeLine)
+            {
+                closeLine = line;
+                for (int i = open + 1; i < _text.Length; i++)
+                {
+                    char c = _text[i];
+                    if (c == '"')
+                    {
+                        closeLine = line;
+                        return i;
+                    }
+                    if (c == '\\' && i + 1 < _text.Length)
+                    {
+                        if (!IsBreak(_text[i + 1])) { i++; continue; } // an escape; an escaped line break is a break
+                        c = _text[++i];
+                    }
+                    if (!IsBreak(c)) continue;
+                    if (c == '\r' && i + 1 < _text.Length && _text[i + 1] == '\n') i++;
+                    line++;
+                    int start = i + 1, spaces = 0;
+                    while (start + spaces < _text.Length && _text[start + spaces] == ' ') spaces++;
+                    int first = start + spaces;
+                    while (first < _text.Length && _text[first] == '\t') first++;
+                    // PyYAML stops a quoted scalar at a document marker; an empty line needs no indentation.
+                    if (spaces == 0 && IsDocumentMarker(_text, start)) return -1;
+                    if (first >= _text.Length || IsBreak(_text[first]) || spaces >= target) continue;
+                    found.Add(new Insertion(start, target - spaces, line, 0, -1));
+                }
+                return -1; // no closing quote: the strict error says so
+            }
+
+            public Mark Restore(Mark mark)
+            {
+                int i = Last((int)mark.Index);
+                if (i < 0) return mark;
+                var at = _insertions[i];
+                int patchedStart = at.Offset + at.Cumulative - at.Count;
+                int offset = mark.Index < patchedStart + at.Count ? at.Offset : (int)mark.Index - at.Cumulative;
+                long column = mark.Line == at.Line ? Math.Max(1, mark.Column - at.Count) : mark.Column;
+                return new Mark(offset, mark.Line, column);
+            }
+
+            public ParsingEvent Restore(ParsingEvent e) => _insertions.Count == 0 ? e : WithMarks(e, Restore(e.Start), Restore(e.End));
+
+            private int RestoreOffset(int index)
+            {
+                int i = Last(index);
+                return i < 0 ? index : Math.Max(_insertions[i].Offset, index - _insertions[i].Cumulative);
+            }
+
+            /// <summary>The last insertion that starts at or before <paramref name="index"/> in the text the parser reads.</summary>
+            private int Last(int index)
+            {
+                int lo = 0, hi = _insertions.Count - 1, found = -1;
+                while (lo <= hi)
+                {
+                    int mid = (lo + hi) >>> 1;
+                    var at = _insertions[mid];
+                    if (at.Offset + at.Cumulative - at.Count <= index) { found = mid; lo = mid + 1; }
+                    else hi = mid - 1;
+                }
+                return found;
+            }
+
+            private static bool IsBreak(char c) => c == '\n' || c == '\r' || c == '\x85' || c == '\u2028' || c == '\u2029';
+
+            private static bool IsDocumentMarker(string text, int at) =>
+                at + 3 <= text.Length
+                && (string.CompareOrdinal(text, at, "---", 0, 3) == 0 || string.CompareOrdinal(text, at, "...", 0, 3) == 0)
+                && (at + 3 == text.Length || text[at + 3] == ' ' || text[at + 3] == '\t' || IsBreak(text[at + 3]));
+        }
+
+        /// <param name="Offset">Where, in the original text, the spaces go (a line start).</param>
+        /// <param name="Line">The line, as the parser counts, from 1 in the piece.</param>
+        /// <param name="Cumulative">Spaces added up to and including these.</param>
+        /// <param name="Guess">The guess these spaces belong to, or -1 when the parser asked for them.</param>
+        private readonly record struct Insertion(int Offset, int Count, long Line, int Cumulative, int Guess);
+
+        /// <summary>Reads the text with the insertions' spaces, without building the longer string.</summary>
+        private sealed class InsertingReader : TextReader
+        {
+            private readonly string _text;
+            private readonly List<Insertion> _insertions;
+            private int _position, _next, _spaces;
+
+            public InsertingReader(string text, List<Insertion> insertions)
+            {
+                _text = text;
+                _insertions = insertions;
+            }
+
+            public override int Peek()
+            {
+                if (_spaces > 0 || _next < _insertions.Count && _insertions[_next].Offset == _position) return ' ';
+                return _position < _text.Length ? _text[_position] : -1;
+            }
+
+            public override int Read()
+            {
+                int c = Peek();
+                if (c < 0) return c;
+                if (_spaces == 0 && _next < _insertions.Count && _insertions[_next].Offset == _position) _spaces = _insertions[_next++].Count;
+                if (_spaces > 0) _spaces--;
+                else _position++;
+                return c;
+            }
+
+            public override int Read(char[] buffer, int index, int count)
+            {
+                int written = 0;
+                while (written < count)
+                {
+                    if (_spaces == 0 && _next < _insertions.Count && _insertions[_next].Offset == _position) _spaces = _insertions[_next++].Count;
+                    if (_spaces > 0)
+                    {
+                        int n = Math.Min(_spaces, count - written);
+                        for (int k = 0; k < n; k++) buffer[index + written + k] = ' ';
+                        _spaces -= n;
+                        written += n;
+                        continue;
+                    }
+                    int until = _next < _insertions.Count ? _insertions[_next].Offset : _text.Length;
+                    int take = Math.Min(until - _position, count - written);
+                    if (take <= 0) break;
+                    _text.CopyTo(_position, buffer, index + written, take);
+                    _position += take;
+                    written += take;
+                }
+                return written;
             }
         }
 

@@ -48,4 +48,36 @@ public sealed class IL0001FileCouldNotBeParsedTests
               model: meta-llama/Llama-3.1-8B-Instruct
             """);
     }
+
+    /// <summary>Issue 10, item 5: CloudFormation, cfn-lint and PyYAML read this; YAML 1.2 would not (the second line is indented less than the key).</summary>
+    [Fact]
+    public void A_double_quoted_string_continued_on_a_less_indented_line_is_no_parse_error()
+    {
+        Verify.NoFindings(Id, """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              Topic:
+                Type: AWS::SNS::Topic
+                Properties:
+                  DisplayName: "a long display
+              name that continues"
+            """);
+    }
+
+    [Fact]
+    public void A_double_quoted_string_without_its_closing_quote_is_still_reported_at_its_opening_quote()
+    {
+        var result = Lint.Files(("topic.yaml", """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              Topic:
+                Type: AWS::SNS::Topic
+                Properties:
+                  DisplayName: "a long display
+              TopicName: "name"
+            """));
+        var finding = Assert.Single(result.Of(Id));
+        Assert.Equal((6, 20), (finding.Location.StartLine, finding.Location.StartColumn));
+        Assert.Contains("has no closing quote", finding.Message);
+    }
 }

@@ -126,4 +126,81 @@ public sealed class IL2001StorageNotEncryptedAtRestTests
                   StorageEncrypted: true
             """);
     }
+
+    /// <summary>
+    /// Issue 10, item 5: CloudFormation and cfn-lint accept a double-quoted string whose continuation lines are indented
+    /// less than YAML 1.2 allows; the template is read, and what follows the string is reported where it is written.
+    /// </summary>
+    [Fact]
+    public void A_template_with_an_under_indented_quoted_string_is_read_and_reported_at_the_right_places()
+    {
+        var findings = Verify.Findings(Id, """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Description: "Shared storage for the
+            training cluster, continued as CloudFormation allows"
+            Resources:
+              {|IL2001:SharedFiles|}:
+                Type: AWS::EFS::FileSystem
+                Properties:
+                  FileSystemTags:
+                    - Key: purpose
+                      Value: "checkpoints of
+              the training jobs"
+                  PerformanceMode: generalPurpose
+              Scratch:
+                Type: AWS::EC2::Volume
+                Properties:
+                  AvailabilityZone: eu-west-1a
+                  Encrypted: {|IL2001:"false"|}
+            """);
+        Assert.Equal(new[] { (Id, 5, 3), (Id, 17, 18) }, findings.Positions());
+    }
+
+    [Fact]
+    public void An_under_indented_quoted_string_that_is_encrypted_is_not_reported()
+    {
+        Verify.NoFindings(Id, """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              SharedFiles:
+                Type: AWS::EFS::FileSystem
+                Properties:
+                  FileSystemTags:
+                    - Key: purpose
+                      Value: "checkpoints of
+              the training jobs"
+                  Encrypted: true
+            """);
+    }
+
+    [Fact]
+    public void Fix_writes_into_the_original_text_after_an_under_indented_quoted_string()
+    {
+        Verify.Fix(Id, """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              SharedFiles:
+                Type: AWS::EFS::FileSystem
+                Properties:
+                  FileSystemTags:
+                    - Key: purpose
+                      Value: "checkpoints of
+              the training jobs"
+                  PerformanceMode: "general
+            Purpose"
+            """, """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              SharedFiles:
+                Type: AWS::EFS::FileSystem
+                Properties:
+                  FileSystemTags:
+                    - Key: purpose
+                      Value: "checkpoints of
+              the training jobs"
+                  PerformanceMode: "general
+            Purpose"
+                  Encrypted: true
+            """);
+    }
 }
