@@ -70,11 +70,13 @@ namespace InfraLint.Rules.Security
 
         /// <summary>
         /// Nothing refuses root and no user is named, so the image decides; an explicit runAsNonRoot: false is reported
-        /// even on a workstation stack. A privileged container is judged too: once IL2006's fix turns privilege off, the
-        /// user it runs as matters again, and one fix run must leave nothing for a second.
+        /// even on a workstation stack. A privileged container is not told it may run as root as well: IL2006 reports it
+        /// at its flag (judged a duplicate 8 times in docs/precision.md), and once IL2006's fix turns privilege off, the
+        /// next round of the same fix run judges the user.
         /// </summary>
         private static bool RootUnlessImageSays(Container c) =>
-            c.EffectiveRunAsNonRoot.Value != true && !c.EffectiveRunAsNonRoot.IsUnknown && c.EffectiveRunAsUser.IsMissing;
+            c.EffectiveRunAsNonRoot.Value != true && !c.EffectiveRunAsNonRoot.IsUnknown && c.EffectiveRunAsUser.IsMissing
+            && c.SecurityContext.Privileged.Value != true;
 
         private static Finding Report(Container container)
         {

@@ -209,6 +209,14 @@ namespace InfraLint.Platforms.Kubernetes
             var templates = new List<PodTemplate>();
             foreach (var (podSpec, path, template, owner, role) in pods)
                 templates.Add(ReadPod(workload, podSpec, path, template, role));
+            if (fullKind == "Service.serving.knative.dev" || kind == "InferenceService" && !RawDeployment(metadata))
+            {
+                // Knative gives the primary container a TCP readiness probe on its traffic port when it has none and routes
+                // through its queue-proxy, which aggregates readiness (knative/docs serving/services/configure-probing.md,
+                // checked 2026-11-30); a KServe InferenceService runs on Knative unless it asks for a raw deployment.
+                foreach (var container in templates.SelectMany(t => t.Containers).Where(c => !c.IsInit && c.ReadinessProbe is null))
+                    container.ProbesManagedElsewhere = true;
+            }
             if (RayKinds.Contains(kind))
             {
                 // KubeRay gives Ray head and worker containers readiness and liveness probes of its own.
@@ -652,6 +660,10 @@ namespace InfraLint.Platforms.Kubernetes
                 workload.RoleReason = "no role: it runs " + judged.Reason;
             }
         }
+
+        /// <summary>KServe's raw (Standard) deployment mode runs plain Deployments, without Knative's probes.</summary>
+        private static bool RawDeployment(TreeMapping? metadata) =>
+            metadata.Map("annotations").Str("serving.kserve.io/deploymentMode") is "RawDeployment" or "Standard";
 
         private static bool InGroup(TreeMapping root, string group) =>
             root.Str("apiVersion")?.StartsWith(group + "/", StringComparison.Ordinal) == true;

@@ -89,6 +89,25 @@ public sealed class IL3004NoHealthProbesTests
     }
 
     [Fact]
+    public void Knative_gives_a_kserve_container_its_default_readiness_probe_unless_the_service_is_a_raw_deployment()
+    {
+        const string Service = """
+            apiVersion: serving.kserve.io/v1beta1
+            kind: InferenceService
+            metadata:
+              name: explainer
+            spec:
+              predictor:
+                containers:
+                  - name: {|IL3004:kserve-container|}
+                    image: example/model-server:1.0
+                    ports: [{containerPort: 8080}]
+            """;
+        Verify.NoFindings(Id, Markup.Parse("x.yaml", Service).Text);
+        Verify.Findings(Id, Service.Replace("  name: explainer", "  name: explainer\n  annotations:\n    serving.kserve.io/deploymentMode: RawDeployment"));
+    }
+
+    [Fact]
     public void A_pod_without_any_readiness_probe_is_reported_once_at_its_first_serving_container()
     {
         var finding = Assert.Single(Verify.Findings(Id, """

@@ -76,19 +76,5 @@ namespace InfraLint.Core.Knowledge
                     return null;
             }
         }
-
-        /// <summary>Command-line words that start a model server even from a generic image (<c>python -m vllm.entrypoints.openai.api_server</c>).</summary>
-        public static string? ServerForCommand(System.Collections.Generic.IEnumerable<string> words)
-        {
-            foreach (var w in words.Select(w => w.ToLowerInvariant()))
-            {
-                if (w.Contains("vllm.entrypoints") || w == "vllm") return "vLLM";
-                if (w.Contains("sglang.launch_server")) return "SGLang";
-                if (w == "text-generation-launcher") return "TGI";
-                if (w == "tritonserver") return "Triton";
-                if (w == "torchserve") return "TorchServe";
-            }
-            return null;
-        }
     }
 }
