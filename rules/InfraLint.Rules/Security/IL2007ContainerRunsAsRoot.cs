@@ -51,7 +51,11 @@ namespace InfraLint.Rules.Security
             c.EffectiveRunAsUser.Value == 0 || (RootUnlessImageSays(c) && (c.EffectiveRunAsNonRoot.IsPresent || Workstations.OmissionsJudged(c.Workload, settings)));
 
         /// <summary>GID 0 is the root group: a non-root UID with it reads and writes every file the image leaves group-root-writable.</summary>
-        private static bool RunsAsRootGroup(Container c) => c.EffectiveRunAsGroup is { IsPresent: true, Value: 0 };
+        /// <remarks>
+        /// Beside an explicit <c>runAsUser: 0</c> the group adds nothing: root already owns every file, and the user finding
+        /// says so (judged a duplicate twice in docs/precision.md).
+        /// </remarks>
+        private static bool RunsAsRootGroup(Container c) => c.EffectiveRunAsGroup is { IsPresent: true, Value: 0 } && c.EffectiveRunAsUser.Value != 0;
 
         private static IEnumerable<Finding> Findings(Container container, LintSettings settings)
         {

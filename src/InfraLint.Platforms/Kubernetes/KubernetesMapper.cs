@@ -228,6 +228,13 @@ namespace InfraLint.Platforms.Kubernetes
                 // A Seldon Server's podSpec is merged over its ServerConfig's pod: what it leaves out comes from there.
                 foreach (var pod in templates) MarkOverlay(pod, resourcesToo: true);
             }
+            if ((kind == "TrainingRuntime" || kind == "ClusterTrainingRuntime") && InGroup(root, "trainer.kubeflow.org"))
+            {
+                // Kubeflow Trainer sizes the trainer's "node" container from each TrainJob's trainer.resourcesPerNode, so a
+                // runtime shared by every job does not own its limits.
+                foreach (var container in templates.SelectMany(t => t.Containers).Where(c => c.Name.Value == "node"))
+                    container.ResourcesManagedElsewhere = true;
+            }
             if (kind == "LLMInferenceService" && InGroup(root, "serving.kserve.io"))
             {
                 // KServe merges an LLMInferenceService over its LLMInferenceServiceConfig presets (the well-known defaults

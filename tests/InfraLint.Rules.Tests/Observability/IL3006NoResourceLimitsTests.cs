@@ -194,4 +194,37 @@ public sealed class IL3006NoResourceLimitsTests
         var complete = Lint.Yaml(Markup.Parse("x.yaml", SeldonServer).Text.Replace("mlops.seldon.io/v1alpha1", "example.com/v1"));
         Assert.Equal(new[] { (Id, 12, 9) }, complete.Of(Id).Positions());
     }
+
+    [Fact]
+    public void A_kubeflow_runtime_leaves_the_trainer_node_container_to_each_train_job_but_judges_its_other_containers()
+    {
+        const string Runtime = """
+            apiVersion: trainer.kubeflow.org/v1alpha1
+            kind: ClusterTrainingRuntime
+            metadata:
+              name: torch-distributed
+            spec:
+              template:
+                spec:
+                  replicatedJobs:
+                    - name: node
+                      template:
+                        spec:
+                          template:
+                            spec:
+                              containers:
+                                - name: node
+                                  image: pytorch/pytorch:2.7.1-cuda12.8-cudnn9-runtime
+                                  command: ["torchrun", "train.py"]
+                    - name: model-initializer
+                      template:
+                        spec:
+                          template:
+                            spec:
+                              containers:
+                                - name: {|IL3006:model-initializer|}
+                                  image: ghcr.io/kubeflow/trainer/model-initializer:v2.0.0
+            """;
+        Assert.Equal(new[] { (Id, 24, 29) }, Verify.Findings(Id, Runtime).Positions());
+    }
 }

@@ -77,4 +77,23 @@ public sealed class IL2007RunAsGroupTests
                   image: python:3.12
             """);
     }
+
+    [Fact]
+    public void The_root_group_beside_the_root_user_is_one_finding_at_the_user()
+    {
+        var findings = Verify.Findings(Id, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: verl
+            spec:
+              securityContext:
+                runAsUser: {|IL2007:0|}
+                runAsGroup: 0
+              containers:
+                - name: trainer
+                  image: verlai/verl:app-verl0.5
+            """);
+        Assert.Equal(new[] { (Id, 7, 16) }, findings.Positions());
+    }
 }
