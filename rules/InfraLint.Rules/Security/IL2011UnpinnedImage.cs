@@ -13,7 +13,7 @@ namespace InfraLint.Rules.Security
     /// so teams that need a fixed baseline turn on <c>requireImageDigests</c>.
     /// </summary>
     [Name(Id)]
-    public sealed class IL2011UnpinnedImage : SimpleCheck<Container>
+    public sealed class IL2011UnpinnedImage : Rule
     {
         public const string Id = "IL2011";
 
@@ -30,13 +30,29 @@ namespace InfraLint.Rules.Security
                 FrameworkControl.Nist("CM-2", "Baseline Configuration"),
             });
 
+        public override void Define()
+        {
+            LintSettings settings = default!;
+            Container container = default!;
+
+            // A kustomization that pins the image's tag or digest rewrites it before anything runs, whatever the base says.
+            When()
+                .Match(() => settings, s => s.IsEnabled(Descriptor))
+                .Match(() => container, c => Applies(c))
+                .Not<ImageOverride>(o => o.Pins && o.Rewrites(container.Image.Value));
+
+            Then()
+                .Do(ctx => ctx.Evaluated(Descriptor, container))
+                .Do(ctx => ctx.Report(Judge(container, settings)));
+        }
+
         /// <summary>Templated references and placeholders ("FILLED BY THE OPERATOR", "IMAGE_NAME") are resolved before deployment: they pin nothing and float nothing.</summary>
-        protected override bool Applies(Container container, LintSettings _) =>
+        private static bool Applies(Container container) =>
             container.ImageBuiltFromSource is null
             && container.Image.IsPresent && container.Image.Value is string image && !string.IsNullOrWhiteSpace(image)
             && !ImageReference.IsTemplated(image) && ImageReference.IsWellFormed(image);
 
-        protected override IEnumerable<Finding> Judge(Container container, LintSettings settings)
+        private static IEnumerable<Finding> Judge(Container container, LintSettings settings)
         {
             var reference = ImageReference.Parse(container.Image.Value!);
             if (reference.IsPinnedByDigest) yield break;

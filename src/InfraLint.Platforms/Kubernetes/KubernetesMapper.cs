@@ -110,6 +110,11 @@ namespace InfraLint.Platforms.Kubernetes
 
             switch (kind)
             {
+                case "Kustomization" when InGroup(root, "kustomize.config.k8s.io"):
+                    foreach (var image in root.Seq("images")?.Items.OfType<TreeMapping>() ?? Enumerable.Empty<TreeMapping>())
+                        if (image.Str("name") is string imageName)
+                            yield return new ImageOverride(imageName, image.Str("newTag"), image.Str("digest"), image.Span);
+                    yield break;
                 case "HorizontalPodAutoscaler":
                     yield return ReadHpa(root);
                     yield break;

@@ -92,4 +92,44 @@ public sealed class IL2011UnpinnedImageTests
                   image: "{image}"
             """);
     }
+
+    private const string Base = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: initializer
+        spec:
+          template:
+            spec:
+              containers:
+                - name: model-initializer
+                  image: {|IL2011:ghcr.io/kubeflow/trainer/model-initializer|}
+        """;
+
+    [Fact]
+    public void A_kustomization_that_pins_the_image_rewrites_the_base_before_anything_runs()
+    {
+        Verify.Files(Id,
+            ("base/initializer.yaml", Markup.Parse("x.yaml", Base).Text),
+            ("overlays/release/kustomization.yaml", """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                resources: [../../base]
+                images:
+                  - name: ghcr.io/kubeflow/trainer/model-initializer
+                    newTag: v2.0.0
+                """));
+        // An override to latest, or one for another image, pins nothing.
+        Assert.Equal(new[] { (Id, 10, 18) }, Verify.Files(Id,
+            ("base/initializer.yaml", Base),
+            ("overlays/dev/kustomization.yaml", """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                images:
+                  - name: ghcr.io/kubeflow/trainer/model-initializer
+                    newTag: latest
+                  - name: ghcr.io/kubeflow/trainer/dataset-initializer
+                    newTag: v2.0.0
+                """)).Positions());
+    }
 }
