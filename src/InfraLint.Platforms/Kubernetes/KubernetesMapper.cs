@@ -236,6 +236,9 @@ namespace InfraLint.Platforms.Kubernetes
             if (operatorPods is not null)
             {
                 workload.IsLongRunning = operatorPods != "SparkApplication";
+                // spec.metrics.enabled makes the NIM operator create a ServiceMonitor for the service (IsServiceMonitorEnabled).
+                if (operatorPods == "NIMService" && TreeValues.Bool(spec.Map("metrics").Scalar("enabled")) == true)
+                    workload.MetricsCollectedElsewhere = "the NIM operator's ServiceMonitor (spec.metrics)";
                 templates.AddRange(operatorPods switch
                 {
                     "NIMService" => new[] { ReadNimService(workload, spec, name) },

@@ -199,6 +199,24 @@ public sealed class OperatorKindsTests
     }
 
     [Fact]
+    public void A_nim_service_is_scraped_when_its_operator_makes_the_service_monitor()
+    {
+        const string yaml = """
+            apiVersion: apps.nvidia.com/v1alpha1
+            kind: NIMService
+            metadata:
+              name: {|IL3002:llama3-8b|}
+            spec:
+              image:
+                repository: nvcr.io/nim/meta/llama3-8b-instruct
+                tag: 1.0.3
+              replicas: 2
+            """;
+        Assert.Equal(new[] { ("IL3002", 4, 9) }, Verify.Findings("IL3002", yaml).Positions());
+        Verify.NoFindings("IL3002", yaml.Replace("{|IL3002:llama3-8b|}", "llama3-8b") + "\n  metrics:\n    enabled: true\n");
+    }
+
+    [Fact]
     public void A_nim_service_of_another_group_is_not_a_workload()
     {
         Verify.NoFindings("IL1005", """
