@@ -63,6 +63,23 @@ namespace InfraLint.Platforms.Kubernetes
             ["Experiment"] = WorkloadRole.Training, // Katib hyperparameter tuning runs training trials
         };
 
+        /// <summary>
+        /// AI kinds whose names are too common to trust alone (<c>Model</c>, <c>Task</c>): the role holds only in the
+        /// API group that defines the kind.
+        /// </summary>
+        private static readonly Dictionary<(string Group, string Kind), WorkloadRole> RoleByGroupKind = new Dictionary<(string, string), WorkloadRole>
+        {
+            [("apps.nvidia.com", "NIMService")] = WorkloadRole.Inference,
+            [("inference.sagemaker.aws.amazon.com", "InferenceEndpointConfig")] = WorkloadRole.Inference,
+        };
+
+        /// <summary>Tekton kinds whose <c>steps</c> and <c>sidecars</c> are the pod's containers.</summary>
+        private static readonly HashSet<string> TektonKinds = new HashSet<string>(StringComparer.Ordinal) { "Task", "ClusterTask", "Pipeline", "TaskRun", "PipelineRun" };
+
+        private static readonly (string Key, bool IsInit)[] PodContainerKeys = { ("containers", false), ("initContainers", true) };
+        private static readonly (string Key, bool IsInit)[] TektonContainerKeys = { ("steps", false), ("sidecars", false) };
+        private static readonly (string Key, bool IsInit)[] NoContainerKeys = Array.Empty<(string, bool)>();
+
         private static readonly HashSet<string> RayKinds = new HashSet<string>(StringComparer.Ordinal) { "RayCluster", "RayService", "RayJob", "RayClusterFleet" };
 
 
@@ -187,10 +204,13 @@ namespace InfraLint.Platforms.Kubernetes
             var spec = root.Map("spec");
             if (spec is null) return null;
             var pods = new List<(TreeMapping PodSpec, string Path, TreeMapping? Template, TreeMapping? Owner, string Role)>();
-            FindPodSpecs(spec, "spec", null, null, pods, 0);
+            bool tekton = TektonKinds.Contains(kind) && InGroup(root, "tekton.dev");
+            if (tekton) FindTektonSteps(spec, "spec", null, pods, 0);
+            else FindPodSpecs(spec, "spec", null, null, pods, 0);
             var trainer = kind == "TrainJob" ? spec.Map("trainer") : null;
             bool isModelOnlyIsvc = kind == "InferenceService" && spec.Map("predictor") is not null;
-            if (pods.Count == 0 && trainer is null && !isModelOnlyIsvc) return null;
+            var operatorPods = OperatorPodKind(root, kind);
+            if (pods.Count == 0 && trainer is null && !isModelOnlyIsvc && operatorPods is null) return null;
 
             var (name, ns, span, metadata) = Identity(root, kind);
             string fullKind = kind == "Service" ? "Service.serving.knative.dev" : kind;
@@ -213,7 +233,24 @@ namespace InfraLint.Platforms.Kubernetes
 
             var templates = new List<PodTemplate>();
             foreach (var (podSpec, path, template, owner, role) in pods)
-                templates.Add(ReadPod(workload, podSpec, path, template, role));
+                templates.Add(ReadPod(workload, podSpec, path, template, role, tekton ? TektonContainerKeys : PodContainerKeys));
+            if (tekton)
+            {
+                for (int i = 0; i < pods.Count; i++) MarkTektonSteps(templates[i], pods[i].PodSpec);
+            }
+            if (operatorPods is not null)
+            {
+                workload.IsLongRunning = operatorPods != "SparkApplication";
+                // spec.metrics.enabled makes the NIM operator create a ServiceMonitor for the service (IsServiceMonitorEnabled).
+                if (operatorPods == "NIMService" && TreeValues.Bool(spec.Map("metrics").Scalar("enabled")) == true)
+                    workload.MetricsCollectedElsewhere = "the NIM operator's ServiceMonitor (spec.metrics)";
+                templates.AddRange(operatorPods switch
+                {
+                    "NIMService" => new[] { ReadNimService(workload, spec, name) },
+                    "InferenceEndpointConfig" => ReadHyperPodWorker(workload, spec),
+                    _ => ReadSparkPods(workload, spec),
+                });
+            }
             if (fullKind == "Service.serving.knative.dev" || kind == "InferenceService" && !RawDeployment(metadata))
             {
                 // Knative gives the primary container a TCP readiness probe on its traffic port when it has none and routes
@@ -253,7 +290,7 @@ namespace InfraLint.Platforms.Kubernetes
             if (kind is "RayService" or "RayCluster" or "RayJob") AddKubeRayLabels(templates);
 
             workload.Replicas = ReadReplicas(root, spec, kind, span);
-            workload.InlineAutoscaling = InlineAutoscaling(kind, spec, metadata);
+            workload.InlineAutoscaling = InlineAutoscaling(operatorPods ?? kind, spec, metadata);
             if (kind == "CronJob")
             {
                 workload.Schedule = _y.String(spec, "spec", span, "schedule");
@@ -302,6 +339,177 @@ namespace InfraLint.Platforms.Kubernetes
             }
         }
 
+        /// <summary>
+        /// Tekton runs each task as one pod whose containers are the task's <c>steps</c> and <c>sidecars</c>; a Task or TaskRun
+        /// holds them directly, a Pipeline or PipelineRun in each <c>tasks[].taskSpec</c> (and <c>finally</c>), named by the task.
+        /// </summary>
+        private static void FindTektonSteps(
+            TreeNode node,
+            string path,
+            TreeMapping? parent,
+            List<(TreeMapping, string, TreeMapping?, TreeMapping?, string)> found,
+            int depth)
+        {
+            if (depth > 12) return;
+            if (node is TreeMapping mapping)
+            {
+                if (mapping.Get("steps") is TreeSequence || mapping.Get("sidecars") is TreeSequence)
+                {
+                    string role = path.EndsWith(".taskSpec", StringComparison.Ordinal) ? parent.Str("name") ?? "task" : "task";
+                    found.Add((mapping, path, null, parent, role));
+                    return;
+                }
+                foreach (var (key, _, value) in mapping.Entries())
+                {
+                    if (key is "metadata" or "status" or "params" or "workspaces" or "results") continue;
+                    FindTektonSteps(value, $"{path}.{key}", mapping, found, depth + 1);
+                }
+            }
+            else if (node is TreeSequence sequence)
+            {
+                int i = 0;
+                foreach (var item in sequence.Items)
+                    FindTektonSteps(item, $"{path}[{i++}]", parent, found, depth + 1);
+            }
+        }
+
+        /// <summary>
+        /// A Tekton step is not a server and has no probes. Its pod's security context comes from the run's podTemplate or
+        /// the cluster's default-pod-template, and a <c>stepTemplate</c> is merged into every step, so what the step leaves
+        /// out is unknown here, not missing.
+        /// </summary>
+        private static void MarkTektonSteps(PodTemplate pod, TreeMapping taskSpec)
+        {
+            pod.SecurityContext = UnknownWhereMissing(pod.SecurityContext);
+            var stepTemplate = taskSpec.Map("stepTemplate");
+            foreach (var container in pod.Containers)
+            {
+                container.ProbesManagedElsewhere = true;
+                if (stepTemplate is null) continue;
+                container.SecurityContext = UnknownWhereMissing(container.SecurityContext);
+                if (stepTemplate.Get("computeResources") is not null || stepTemplate.Get("resources") is not null)
+                    container.ResourcesManagedElsewhere = true;
+            }
+        }
+
+        /// <summary>
+        /// Kinds whose operator builds the pod from fields of its own, with no pod spec in the object, each recognised only
+        /// in its API group: the NIM operator's NIMService, SageMaker HyperPod's InferenceEndpointConfig, and the Spark
+        /// operator's SparkApplication.
+        /// </summary>
+        private static string? OperatorPodKind(TreeMapping root, string kind) => (Group(root), kind) switch
+        {
+            ("apps.nvidia.com", "NIMService") => kind,
+            ("inference.sagemaker.aws.amazon.com", "InferenceEndpointConfig") => kind,
+            ("sparkoperator.k8s.io", "SparkApplication") => kind,
+            _ => null,
+        };
+
+        /// <summary>
+        /// NIMService: one container from <c>spec.image</c> (repository and tag), command, args, env and resources; the
+        /// operator sets its security context (spec.userID/groupID) and, unless disabled, liveness, readiness and startup
+        /// probes on the served port (k8s-nim-operator api/apps/v1alpha1/nimservice_types.go GetDeploymentParams and
+        /// GetDefault*Probe; checked 2026-11-30).
+        /// </summary>
+        private PodTemplate ReadNimService(ComputeWorkload workload, TreeMapping spec, string name)
+        {
+            var pod = OperatorPod(workload, spec, "spec", "pod");
+            var image = spec.Map("image");
+            var repository = image.Scalar("repository");
+            var anchor = spec.KeyNode("image")?.Span ?? spec.HeadSpan;
+            Located<string?> imageRef = repository is null
+                ? Located<string?>.Missing(anchor, "spec.image.repository")
+                : repository.IsUnknown || image.Scalar("tag") is { IsUnknown: true }
+                    ? Located<string?>.Unknown(repository.Span, "spec.image.repository")
+                    : TreeValues.Text(repository) is string repo
+                        ? Located<string?>.Present(image.Str("tag") is string tag && tag.Length > 0 ? repo + ":" + tag : repo, repository.Span, "spec.image.repository")
+                        : Located<string?>.Missing(anchor, "spec.image.repository");
+            var container = OperatorContainer(pod, spec, "spec", name + "-ctr", anchor, imageRef, "resources");
+            container.SecurityContext = UnknownWhereMissing(Unknowable(anchor, "spec"));
+            container.SecurityContextManagedElsewhere = true;
+            container.ProbesManagedElsewhere = true;
+            pod.Containers = new[] { container };
+            return pod;
+        }
+
+        /// <summary>
+        /// HyperPod InferenceEndpointConfig: the model server container is <c>spec.worker</c> (image, resources); the
+        /// operator writes the rest of the deployment, probes and security context included.
+        /// </summary>
+        private IEnumerable<PodTemplate> ReadHyperPodWorker(ComputeWorkload workload, TreeMapping spec)
+        {
+            if (spec.Map("worker") is not { } worker) yield break;
+            const string path = "spec.worker";
+            var pod = OperatorPod(workload, worker, path, "worker");
+            var anchor = spec.KeyNode("worker")!.Span;
+            var container = OperatorContainer(pod, worker, path, "worker", anchor, _y.String(worker, path, anchor, "image"), "resources");
+            container.SecurityContext = UnknownWhereMissing(ReadSecurityContext(worker, path, anchor));
+            container.SecurityContextManagedElsewhere = worker.Get("securityContext") is null;
+            container.ProbesManagedElsewhere = true;
+            pod.Containers = new[] { container };
+            yield return pod;
+        }
+
+        /// <summary>
+        /// SparkApplication: a driver pod and executor pods, each from <c>spec.driver</c> / <c>spec.executor</c> (cores,
+        /// coreLimit, memory, gpu {name, quantity}, image overriding <c>spec.image</c>, env, securityContext), as in the Spark
+        /// operator's v1beta2 SparkPodSpec. Spark sizes the pod itself (memory plus overhead, limits from the same
+        /// figures), so the requirements are read for what they ask for, not judged for what they leave out.
+        /// </summary>
+        private IEnumerable<PodTemplate> ReadSparkPods(ComputeWorkload workload, TreeMapping spec)
+        {
+            foreach (var role in new[] { "driver", "executor" })
+            {
+                if (spec.Map(role) is not { } part) continue;
+                string path = "spec." + role;
+                var pod = OperatorPod(workload, part, path, role);
+                var anchor = spec.KeyNode(role)!.Span;
+                var image = part.Get("image") is not null ? _y.String(part, path, anchor, "image") : _y.String(spec, "spec", anchor, "image");
+                var container = OperatorContainer(pod, part, path, "spark-kubernetes-" + role, anchor, image, resourcesKey: null);
+                var requests = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
+                var limits = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
+                void Put(Dictionary<string, Located<string>> into, string resource, TreeScalar? node, string at)
+                {
+                    if (node is not null && TreeValues.Text(node) is string value) into[resource] = Located<string>.Present(value, node.Span, at);
+                }
+                Put(requests, "cpu", part.Scalar("cores"), path + ".cores");
+                Put(limits, "cpu", part.Scalar("coreLimit"), path + ".coreLimit");
+                Put(requests, "memory", part.Scalar("memory"), path + ".memory");
+                Put(limits, "memory", part.Scalar("memory"), path + ".memory");
+                if (part.Map("gpu") is { } gpu && gpu.Str("name") is string gpuName && gpuName.Length > 0)
+                    Put(limits, gpuName, gpu.Scalar("quantity"), path + ".gpu.quantity");
+                container.Resources = new ResourceRequirements(requests, limits, anchor, limitEdit: null);
+                container.ResourcesManagedElsewhere = true;
+                container.SecurityContext = ReadSecurityContext(part, path, anchor);
+                // The driver and executors run Spark's JVM, not a server; Spark's pods have no probes.
+                container.ProbesManagedElsewhere = true;
+                pod.Containers = new[] { container };
+                yield return pod;
+            }
+        }
+
+        /// <summary>The pod around an operator-built container: placement from the owner's nodeSelector/affinity/tolerations; its own security context unknown.</summary>
+        private PodTemplate OperatorPod(ComputeWorkload workload, TreeMapping owner, string path, string role)
+        {
+            var pod = ReadPod(workload, owner, path, template: null, role, NoContainerKeys);
+            pod.SecurityContext = UnknownWhereMissing(Unknowable(owner.HeadSpan, path));
+            return pod;
+        }
+
+        private Container OperatorContainer(PodTemplate pod, TreeMapping owner, string path, string name, SourceSpan anchor, Located<string?> image, string? resourcesKey) =>
+            new Container(pod, Located<string>.Present(name, anchor, path), anchor, path, isInit: false)
+            {
+                Image = image,
+                Command = owner.Seq("command")?.Items.OfType<TreeScalar>().Select(TreeValues.Text).Where(t => t is not null).Select(t => t!).ToArray() ?? Array.Empty<string>(),
+                Args = _y.Strings(owner.Seq("args"), path + ".args"),
+                LocatedCommand = _y.Strings(owner.Seq("command"), path + ".command"),
+                Env = ReadEnv(owner.Seq("env"), path + ".env"),
+                Resources = resourcesKey is null
+                    ? new ResourceRequirements(new Dictionary<string, Located<string>>(), new Dictionary<string, Located<string>>(), anchor, null)
+                    : ReadResources(owner, path, anchor, resourcesKey),
+                SecurityContext = Unknowable(anchor, path),
+            };
+
         /// <summary>Names a pod template after where it sits: <c>pod</c>, <c>Master</c>, <c>head</c>, <c>worker:gpu-group</c>, <c>predictor</c>.</summary>
         private static string PodRole(string path, TreeMapping? owner)
         {
@@ -324,7 +532,7 @@ namespace InfraLint.Platforms.Kubernetes
             return segments[last] == "spec" ? "pod" : segments[last];
         }
 
-        private PodTemplate ReadPod(ComputeWorkload workload, TreeMapping podSpec, string path, TreeMapping? template, string role)
+        private PodTemplate ReadPod(ComputeWorkload workload, TreeMapping podSpec, string path, TreeMapping? template, string role, (string Key, bool IsInit)[] containerKeys)
         {
             var anchor = podSpec.HeadSpan;
             var pod = new PodTemplate(workload, role, anchor, path)
@@ -351,8 +559,8 @@ namespace InfraLint.Platforms.Kubernetes
             };
             ReadRegionPlacements(workload, podSpec, path);
             var containers = new List<Container>();
-            ReadContainers(pod, podSpec.Seq("containers"), $"{path}.containers", isInit: false, containers);
-            ReadContainers(pod, podSpec.Seq("initContainers"), $"{path}.initContainers", isInit: true, containers);
+            foreach (var (key, isInit) in containerKeys)
+                ReadContainers(pod, podSpec.Seq(key), $"{path}.{key}", isInit, containers);
             pod.Containers = containers;
             return pod;
         }
@@ -456,7 +664,8 @@ namespace InfraLint.Platforms.Kubernetes
                 Ports = c.Seq("ports")?.Items.OfType<TreeMapping>()
                     .Select(p => TreeValues.Long(p.Scalar("containerPort")))
                     .Where(p => p is > 0 and < 65536).Select(p => (int)p!.Value).ToArray() ?? Array.Empty<int>(),
-                Resources = ReadResources(c, path, name.Span),
+                // Tekton v1 steps and sidecars call the block computeResources; a core container has no such key.
+                Resources = ReadResources(c, path, name.Span, c.Get("computeResources") is not null ? "computeResources" : "resources"),
                 SecurityContext = ReadSecurityContext(c, path, name.Span),
                 ReadinessProbe = c.KeyNode("readinessProbe") is { } r ? r.Span : null,
                 LivenessProbe = c.KeyNode("livenessProbe") is { } l ? l.Span : null,
@@ -593,6 +802,7 @@ namespace InfraLint.Platforms.Kubernetes
                     return group is null ? Located<int?>.Missing(identity, "spec.rayClusterConfig.workerGroupSpecs[0].replicas")
                         : _y.Int(group, "spec.rayClusterConfig.workerGroupSpecs[0]", identity, "replicas");
                 }
+                case "SparkApplication":
                 case "DaemonSet":
                 case "Pod":
                 case "Job":
@@ -619,6 +829,16 @@ namespace InfraLint.Platforms.Kubernetes
                     long? max = TreeValues.Long(predictor.Scalar("maxReplicas"));
                     if (min is not null && max is not null && min == max) return null;
                     return $"KServe autoscaling (minReplicas {min?.ToString() ?? "default"}, maxReplicas {max?.ToString() ?? "default"})";
+                }
+                case "NIMService":
+                {
+                    // The NIM operator creates an HPA from spec.scale.hpa when spec.scale.enabled is true
+                    // (k8s-nim-operator api/apps/v1alpha1 nimservice_types.go, IsAutoScalingEnabled; checked 2026-11-30).
+                    var scale = spec.Map("scale");
+                    if (TreeValues.Bool(scale.Scalar("enabled")) != true) return null;
+                    long? min = TreeValues.Long(scale.Map("hpa").Scalar("minReplicas"));
+                    long? max = TreeValues.Long(scale.Map("hpa").Scalar("maxReplicas"));
+                    return min is not null && max is not null && min == max ? null : "NIM operator HPA (spec.scale)";
                 }
                 case "RayService":
                     // Ray Serve scales replicas from serveConfigV2's autoscaling_config; the in-tree autoscaler scales nodes.
@@ -649,7 +869,7 @@ namespace InfraLint.Platforms.Kubernetes
             // A RayJob's entrypoint is the program it submits; it decides only training (the cluster's own pods run ray start).
             if (kind == "RayJob" && root.Map("spec").Str("entrypoint") is string entrypoint && WorkloadActivity.JudgeScript(entrypoint) is { Activity: Activity.Training } submitted)
                 containers.Insert(0, (submitted, false));
-            if (RoleByKind.TryGetValue(kind, out var byKind))
+            if (RoleByKind.TryGetValue(kind, out var byKind) || Group(root) is string group && RoleByGroupKind.TryGetValue((group, kind), out byKind))
             {
                 if (byKind == WorkloadRole.Training && WorkloadActivity.NotTraining(containers.Select(c => c.Judgement)) is string instead)
                 {
@@ -660,7 +880,7 @@ namespace InfraLint.Platforms.Kubernetes
                 workload.RoleReason = "kind " + kind;
                 return;
             }
-            bool batch = kind is "Job" or "CronJob" or "JobSet" or "RayJob";
+            bool batch = kind is "Job" or "CronJob" or "JobSet" or "RayJob" or "SparkApplication" || TektonKinds.Contains(kind) && InGroup(root, "tekton.dev");
             if (WorkloadActivity.Role(containers, workload.IsLongRunning, batch) is var (role, reason))
             {
                 workload.Role = role;
@@ -676,6 +896,9 @@ namespace InfraLint.Platforms.Kubernetes
         /// <summary>KServe's raw (Standard) deployment mode runs plain Deployments, without Knative's probes.</summary>
         private static bool RawDeployment(TreeMapping? metadata) =>
             metadata.Map("annotations").Str("serving.kserve.io/deploymentMode") is "RawDeployment" or "Standard";
+
+        private static string? Group(TreeMapping root) =>
+            root.Str("apiVersion") is string apiVersion && apiVersion.IndexOf('/') is int slash and > 0 ? apiVersion.Substring(0, slash) : null;
 
         private static bool InGroup(TreeMapping root, string group) =>
             root.Str("apiVersion")?.StartsWith(group + "/", StringComparison.Ordinal) == true;
