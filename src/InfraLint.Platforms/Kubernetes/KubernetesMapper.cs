@@ -71,6 +71,7 @@ namespace InfraLint.Platforms.Kubernetes
         {
             [("apps.nvidia.com", "NIMService")] = WorkloadRole.Inference,
             [("inference.sagemaker.aws.amazon.com", "InferenceEndpointConfig")] = WorkloadRole.Inference,
+            [("kubeai.org", "Model")] = WorkloadRole.Inference,
         };
 
         /// <summary>Tekton kinds whose <c>steps</c> and <c>sidecars</c> are the pod's containers.</summary>
@@ -248,6 +249,7 @@ namespace InfraLint.Platforms.Kubernetes
                 {
                     "NIMService" => new[] { ReadNimService(workload, spec, name) },
                     "InferenceEndpointConfig" => ReadHyperPodWorker(workload, spec),
+                    "KubeAIModel" => new[] { ReadKubeAiModel(workload, spec) },
                     _ => ReadSparkPods(workload, spec),
                 });
             }
@@ -402,6 +404,7 @@ namespace InfraLint.Platforms.Kubernetes
             ("apps.nvidia.com", "NIMService") => kind,
             ("inference.sagemaker.aws.amazon.com", "InferenceEndpointConfig") => kind,
             ("sparkoperator.k8s.io", "SparkApplication") => kind,
+            ("kubeai.org", "Model") => "KubeAIModel",
             _ => null,
         };
 
@@ -428,6 +431,37 @@ namespace InfraLint.Platforms.Kubernetes
             container.SecurityContext = UnknownWhereMissing(Unknowable(anchor, "spec"));
             container.SecurityContextManagedElsewhere = true;
             container.ProbesManagedElsewhere = true;
+            pod.Containers = new[] { container };
+            return pod;
+        }
+
+        /// <summary>
+        /// KubeAI Model: the operator runs the engine (vLLM, Ollama, Infinity, FasterWhisper) for <c>spec.url</c> with
+        /// <c>spec.args</c>, sized by <c>spec.resourceProfile</c> (<c>PROFILE:COUNT</c>, e.g. <c>nvidia-gpu-l4:1</c>) from the
+        /// cluster's profile table, which also sets the image, probes and security context (kubeai.org/v1 Model fields
+        /// url, engine, resourceProfile, minReplicas, maxReplicas, autoscalingDisabled, args; checked 2026-11-30). The
+        /// accelerators a GPU or TPU profile asks for are read; everything else the profile sets is not in the file.
+        /// </summary>
+        private PodTemplate ReadKubeAiModel(ComputeWorkload workload, TreeMapping spec)
+        {
+            var pod = OperatorPod(workload, spec, "spec", "model");
+            var anchor = spec.KeyNode("resourceProfile")?.Span ?? spec.HeadSpan;
+            var container = OperatorContainer(pod, spec, "spec", "server", anchor, Located<string?>.Unknown(anchor, "spec.engine"), resourcesKey: null);
+            var limits = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
+            if (spec.Scalar("resourceProfile") is { IsUnknown: false } profile && TreeValues.Text(profile) is string text
+                && text.Split(':') is { Length: 2 } parts && int.TryParse(parts[1], out int count) && count > 0)
+            {
+                string? resource = parts[0].StartsWith("nvidia-", StringComparison.Ordinal) ? "nvidia.com/gpu"
+                    : parts[0].StartsWith("amd-", StringComparison.Ordinal) ? "amd.com/gpu"
+                    : parts[0].StartsWith("google-tpu", StringComparison.Ordinal) ? "google.com/tpu"
+                    : null;
+                if (resource is not null)
+                    limits[resource] = Located<string>.Present(count.ToString(System.Globalization.CultureInfo.InvariantCulture), profile.Span, "spec.resourceProfile");
+            }
+            container.Resources = new ResourceRequirements(new Dictionary<string, Located<string>>(limits, StringComparer.Ordinal), limits, anchor, null);
+            container.SecurityContextManagedElsewhere = true;
+            container.ProbesManagedElsewhere = true;
+            container.ResourcesManagedElsewhere = true;
             pod.Containers = new[] { container };
             return pod;
         }
@@ -802,6 +836,8 @@ namespace InfraLint.Platforms.Kubernetes
                     return group is null ? Located<int?>.Missing(identity, "spec.rayClusterConfig.workerGroupSpecs[0].replicas")
                         : _y.Int(group, "spec.rayClusterConfig.workerGroupSpecs[0]", identity, "replicas");
                 }
+                case "Model" when InGroup(root, "kubeai.org"):
+                    return _y.Int(spec, "spec", identity, "minReplicas");
                 case "SparkApplication":
                 case "DaemonSet":
                 case "Pod":
@@ -839,6 +875,14 @@ namespace InfraLint.Platforms.Kubernetes
                     long? min = TreeValues.Long(scale.Map("hpa").Scalar("minReplicas"));
                     long? max = TreeValues.Long(scale.Map("hpa").Scalar("maxReplicas"));
                     return min is not null && max is not null && min == max ? null : "NIM operator HPA (spec.scale)";
+                }
+                case "KubeAIModel":
+                {
+                    // KubeAI scales a model between minReplicas and maxReplicas on its own unless autoscalingDisabled is set.
+                    if (TreeValues.Bool(spec.Scalar("autoscalingDisabled")) == true) return null;
+                    long? min = TreeValues.Long(spec.Scalar("minReplicas"));
+                    long? max = TreeValues.Long(spec.Scalar("maxReplicas"));
+                    return max is not null && (min ?? 0) < max ? $"KubeAI autoscaling (minReplicas {min ?? 0}, maxReplicas {max})" : null;
                 }
                 case "RayService":
                     // Ray Serve scales replicas from serveConfigV2's autoscaling_config; the in-tree autoscaler scales nodes.

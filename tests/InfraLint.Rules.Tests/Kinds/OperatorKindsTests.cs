@@ -343,4 +343,43 @@ public sealed class OperatorKindsTests
         Verify.NoFindings("IL1010", plain);
         Verify.NoFindings("IL3004", plain);
     }
+
+    private const string KubeAiModel = """
+        apiVersion: kubeai.org/v1
+        kind: Model
+        metadata:
+          name: llama-3.1-8b-instruct-l4
+        spec:
+          features: [TextGeneration]
+          url: hf://meta-llama/Meta-Llama-3.1-8B-Instruct
+          engine: VLLM
+          resourceProfile: nvidia-gpu-l4:1
+          minReplicas: 1
+          maxReplicas: 1
+        """;
+
+    [Fact]
+    public void A_kubeai_model_is_a_gpu_model_server_sized_by_its_resource_profile()
+    {
+        // A fixed replica count (min = max) and one L4: the workload is an inference server on one GPU.
+        var result = Lint.Yaml(KubeAiModel);
+        Verify.NoParseFailures(result);
+        Assert.Equal(new[] { ("IL1005", 10, 16) }, result.Of("IL1005").Positions());
+        Assert.Equal(new[] { ("IL1004", 4, 9) }, result.Of("IL1004").Positions());
+        Assert.Contains("1 GPU", result.Of("IL1004").Single().Message);
+        // The operator sizes, probes and secures the server: nothing to say about what the file cannot hold.
+        Assert.Empty(result.Of("IL3004"));
+        Assert.Empty(result.Of("IL3006"));
+        Assert.Empty(result.Of("IL2006"));
+        Assert.Empty(result.Of("IL2011"));
+    }
+
+    [Fact]
+    public void A_kubeai_model_that_scales_itself_needs_no_autoscaler_and_a_model_of_another_group_is_not_one()
+    {
+        Assert.Empty(Lint.Yaml(KubeAiModel.Replace("maxReplicas: 1", "maxReplicas: 4")).Of("IL1005"));
+        var other = Lint.Yaml(KubeAiModel.Replace("kubeai.org/v1", "example.com/v1"));
+        Assert.Empty(other.Of("IL1005"));
+        Assert.Empty(other.Of("IL1004"));
+    }
 }
