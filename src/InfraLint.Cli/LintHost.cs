@@ -43,13 +43,7 @@ internal static class LintHost
         if (ruleSet is null && (enable is null || enable.Count == 0)) return configured;
         var settings = configured ?? LintSettings.Default;
         if (ruleSet is RuleSelection chosen) settings = settings with { RuleSet = chosen };
-        if (enable is { Count: > 0 })
-        {
-            var rules = new Dictionary<string, RuleOverride>(settings.Rules, StringComparer.OrdinalIgnoreCase);
-            foreach (var id in enable) rules[id] = rules.TryGetValue(id, out var o) ? o with { Enabled = true } : new RuleOverride(true, null);
-            settings = settings with { Rules = rules };
-        }
-        return settings;
+        return enable is { Count: > 0 } ? settings.Enabling(enable) : settings;
     }
 
     /// <summary>The <c>--rule-set</c> option of the commands that evaluate rules.</summary>

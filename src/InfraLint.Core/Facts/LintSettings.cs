@@ -94,6 +94,18 @@ namespace InfraLint.Core.Facts
         /// <summary>Per-rule overrides from configuration, by rule id.</summary>
         public IReadOnlyDictionary<string, RuleOverride> Rules { get; init; } = new Dictionary<string, RuleOverride>(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>
+        /// These settings with <paramref name="ruleIds"/> turned on by id, as <c>IL2002: {enabled: true}</c> would: whatever
+        /// the rule set, and opted in on their own if they wait for InfraLint's vocabulary. A configured severity is kept.
+        /// </summary>
+        public LintSettings Enabling(IEnumerable<string> ruleIds)
+        {
+            var rules = new Dictionary<string, RuleOverride>(StringComparer.OrdinalIgnoreCase);
+            foreach (var entry in Rules) rules[entry.Key] = entry.Value;
+            foreach (var id in ruleIds) rules[id] = rules.TryGetValue(id, out var o) ? o with { Enabled = true } : new RuleOverride(true, null);
+            return this with { Rules = rules };
+        }
+
         public bool IsEnabled(Findings.RuleDescriptor rule)
         {
             bool selected = RuleSet == RuleSelection.All || (rule.EnabledByDefault && rule.Recommended);

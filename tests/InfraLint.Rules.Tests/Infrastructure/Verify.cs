@@ -13,13 +13,8 @@ internal static class Verify
     /// the default rule set, and with the adoption that rules asking for InfraLint's own vocabulary wait for. What the
     /// defaults select is tested on its own (RuleSelectionTests).
     /// </summary>
-    public static LintSettings Selecting(this LintSettings? settings, string ruleId)
-    {
-        var chosen = settings ?? Lint.AllRules;
-        var rules = new Dictionary<string, RuleOverride>(chosen.Rules, StringComparer.OrdinalIgnoreCase);
-        rules[ruleId] = rules.TryGetValue(ruleId, out var o) ? o with { Enabled = o.Enabled ?? true } : new RuleOverride(true, null);
-        return chosen with { Rules = rules };
-    }
+    public static LintSettings Selecting(this LintSettings? settings, string ruleId) =>
+        (settings ?? Lint.AllRules).Enabling(new[] { ruleId });
 
     /// <summary>
     /// Lints the marked-up YAML and asserts that the findings of <paramref name="ruleId"/> are exactly the
