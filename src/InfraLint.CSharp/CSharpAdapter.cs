@@ -84,13 +84,17 @@ namespace InfraLint.CSharp
         /// models, and is read. Decided once per compilation.
         /// </summary>
         private static bool GlobalUsingsMayBuildModels(object compilation) =>
-            GlobalUsingMarkers.GetValue(compilation, c => new StrongBox<bool>(GlobalUsings.MentionMarker(c))).Value;
+            GlobalUsingMarkers.GetValue(GlobalUsings.CompilationOf(compilation), c => new StrongBox<bool>(GlobalUsings.MentionMarker(c))).Value;
 
         private static readonly ConditionalWeakTable<object, StrongBox<bool>> GlobalUsingMarkers = new ConditionalWeakTable<object, StrongBox<bool>>();
 
         /// <summary>Apart, so that its lambdas (over Roslyn types) load Roslyn only when it runs.</summary>
         private static class GlobalUsings
         {
+            /// <summary>The compilation itself, or a semantic model's.</summary>
+            public static object CompilationOf(object semantic) =>
+                semantic is Microsoft.CodeAnalysis.SemanticModel model ? model.Compilation : semantic;
+
             public static bool MentionMarker(object compilation) =>
                 ((Microsoft.CodeAnalysis.Compilation)compilation).SyntaxTrees
                     .SelectMany(t => ((Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax)t.GetRoot()).Usings)
@@ -134,6 +138,13 @@ namespace InfraLint.CSharp
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static IReadOnlyList<TreeMapping> Roots(SourceText source, object? semantic)
         {
+            if (semantic is Microsoft.CodeAnalysis.SemanticModel model)
+            {
+                // The host's own model of this file (an analyzer's semantic model action): its text is the text reported on.
+                if (model.SyntaxTree.GetText().Length == source.Text.Length)
+                    return CSharpTree.Build(source, (Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax)model.SyntaxTree.GetRoot(), model);
+                return CSharpTree.Build(source);
+            }
             if (semantic is Microsoft.CodeAnalysis.Compilation compilation)
             {
                 foreach (var tree in compilation.SyntaxTrees)
@@ -146,6 +157,14 @@ namespace InfraLint.CSharp
             }
             return CSharpTree.Build(source);
         }
+
+        /// <summary>
+        /// Reads a file in semantic mode with the semantic model a host already holds for it (an analyzer's semantic model
+        /// action), which must be the model of this very text. <paramref name="semanticModel"/> is a
+        /// <c>Microsoft.CodeAnalysis.SemanticModel</c>, typed as object like <see cref="Read(SourceText, object)"/>'s compilation.
+        /// </summary>
+        public AdapterResult ReadWithModel(SourceText source, object semanticModel) =>
+            ReadWith(source, semanticModel ?? throw new ArgumentNullException(nameof(semanticModel)));
 
         /// <summary>
         /// Reads a file of a compilation in semantic mode (names and constants bound by symbol), or syntactically when

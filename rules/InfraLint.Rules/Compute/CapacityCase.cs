@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using InfraLint.Core.Engine;
 using InfraLint.Core.Facts;
 using InfraLint.Core.Knowledge;
 using InfraLint.Core.Locations;
@@ -18,6 +19,7 @@ namespace InfraLint.Rules.Compute
     /// waste once even when two of them speak about it. Every number a capacity finding prints comes from here,
     /// and <see cref="Properties"/> carries the inputs and the plan's steps for <c>infralint explain</c>.
     /// </summary>
+    [DerivedFact]
     internal sealed class CapacityCase
     {
         private CapacityCase(

@@ -34,6 +34,18 @@ namespace InfraLint.Core.Engine
             cancellationToken.ThrowIfCancellationRequested();
             Catalog = RuleCatalog.FromAssemblies(ruleAssemblies);
             RuleCount = repository.GetRules().Count();
+            Reach = RuleReaches.Of(repository.GetRules());
+        }
+
+        /// <summary>How far each rule id looks (one resource, or across resources), from the rules' own conditions.</summary>
+        public IReadOnlyDictionary<string, RuleReach> Reach { get; }
+
+        /// <summary>The reach of each rule id of these assemblies, without compiling them into an engine.</summary>
+        public static IReadOnlyDictionary<string, RuleReach> ReachOf(IReadOnlyList<Assembly> ruleAssemblies)
+        {
+            var repository = new RuleRepository();
+            repository.Load(spec => spec.From(ruleAssemblies));
+            return RuleReaches.Of(repository.GetRules());
         }
 
         public RuleCatalog Catalog { get; }

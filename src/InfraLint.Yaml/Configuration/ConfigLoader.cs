@@ -22,28 +22,36 @@ namespace InfraLint.Yaml.Configuration
 
         private const string CustomerManagedKeysRule = "IL2002";
 
+        /// <summary>The keys whose value is a list of strings.</summary>
+        public static IReadOnlyCollection<string> ListKeys { get; } = new[] { "costLabels", "lineageLabels", "allowedRegions", "exclude" };
+
         private static readonly string[] TopLevelKeys = { "ruleSet", "rules", "requireImageDigests", "costLabels", "exclude", "defaultNamespace", "allowedRegions", "sizing", "frameworks", "requireCustomerManagedKeys", "minLogRetentionDays", "lineageLabels", "requireCpuLimits", "judgeWorkstationStacks" };
 
         /// <param name="readFile">
         /// Reads a file named relative to the configuration file (for <c>sizing.catalog</c>), or returns null when it
         /// does not exist; null when the host has no file system.
         /// </param>
-        public static LoadedConfig Load(SourceText source, Func<string, bool> isKnownRule, Func<string, string?>? readFile = null)
+        /// <param name="basis">
+        /// The settings a key this configuration leaves out keeps (default: InfraLint's defaults): an analyzer host reads
+        /// <c>.infralint.yaml</c> first and its <c>infralint_*</c> options over it.
+        /// </param>
+        public static LoadedConfig Load(SourceText source, Func<string, bool> isKnownRule, Func<string, string?>? readFile = null, LintSettings? basis = null)
         {
+            basis ??= LintSettings.Default;
             try
             {
-                return Read(source, isKnownRule, readFile);
+                return Read(source, isKnownRule, readFile, basis);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // Every problem we foresee is reported at its node; this is for the ones we did not, so that a
                 // configuration file can never stop a scan.
                 var problem = new ConfigProblem(SourceSpan.FileStart(source.Path), $"InfraLint could not interpret the configuration ({e.GetType().Name}: {e.Message}); the defaults are used.");
-                return new LoadedConfig(LintSettings.Default, Array.Empty<string>(), new[] { problem }, null);
+                return new LoadedConfig(basis, Array.Empty<string>(), new[] { problem }, null);
             }
         }
 
-        private static LoadedConfig Read(SourceText source, Func<string, bool> isKnownRule, Func<string, string?>? readFile)
+        private static LoadedConfig Read(SourceText source, Func<string, bool> isKnownRule, Func<string, string?>? readFile, LintSettings basis)
         {
             var problems = new List<ConfigProblem>();
             var (documents, starts, failures) = YamlDocumentLoader.LoadWithStarts(source);
@@ -55,14 +63,14 @@ namespace InfraLint.Yaml.Configuration
             {
                 if (failures.Count == 0 && source.Text.Trim().Length > 0)
                     problems.Add(new ConfigProblem(SourceSpan.FileStart(source.Path), "The configuration must be a YAML mapping of settings."));
-                return new LoadedConfig(LintSettings.Default, Array.Empty<string>(), problems, null);
+                return new LoadedConfig(basis, Array.Empty<string>(), problems, null);
             }
 
             foreach (var (key, keyNode, _) in root.Entries())
                 if (!TopLevelKeys.Contains(key))
                     problems.Add(new ConfigProblem(keyNode.Span(source), $"Unknown configuration key '{key}'; known keys are {string.Join(", ", TopLevelKeys)}."));
 
-            var rules = new Dictionary<string, RuleOverride>(StringComparer.OrdinalIgnoreCase);
+            var rules = new Dictionary<string, RuleOverride>(basis.Rules.ToDictionary(r => r.Key, r => r.Value), StringComparer.OrdinalIgnoreCase);
             foreach (var (id, idNode, value) in (root.Get("rules") as YamlMappingNode).Entries())
             {
                 if (!isKnownRule(id))
@@ -76,24 +84,24 @@ namespace InfraLint.Yaml.Configuration
             if (root.Get("rules") is { } rulesNode && rulesNode is not YamlMappingNode)
                 problems.Add(new ConfigProblem(rulesNode.HeadSpan(source), "'rules' must map rule ids to settings, e.g. 'IL3006: {severity: note}'."));
 
-            bool digests = false;
+            bool digests = basis.RequireImageDigests;
             if (root.ScalarNode("requireImageDigests") is { } d)
             {
                 if (YamlNodes.Bool(d) is bool b) digests = b;
                 else problems.Add(new ConfigProblem(d.Span(source), "'requireImageDigests' must be true or false."));
             }
 
-            bool customerKeys = false;
+            bool customerKeys = basis.RequireCustomerManagedKeys;
             if (root.ScalarNode("requireCustomerManagedKeys") is { } k)
             {
                 if (YamlNodes.Bool(k) is bool b) customerKeys = b;
                 else problems.Add(new ConfigProblem(k.Span(source), "'requireCustomerManagedKeys' must be true or false."));
             }
 
-            bool cpuLimits = Flag(root, "requireCpuLimits", source, problems);
-            bool workstations = Flag(root, "judgeWorkstationStacks", source, problems);
+            bool cpuLimits = Flag(root, "requireCpuLimits", source, problems) ?? basis.RequireCpuLimits;
+            bool workstations = Flag(root, "judgeWorkstationStacks", source, problems) ?? basis.JudgeWorkstationStacks;
 
-            int minRetention = LintSettings.DefaultMinLogRetentionDays;
+            int minRetention = basis.MinLogRetentionDays;
             if (root.Get("minLogRetentionDays") is { } r)
             {
                 if (YamlNodes.Long(r as YamlScalarNode) is long days && days is >= 1 and <= 3653) minRetention = (int)days;
@@ -103,7 +111,7 @@ namespace InfraLint.Yaml.Configuration
             // requireCustomerManagedKeys is IL2002's setting: asking for it asks for the rule, which is not in the recommended set.
             if (customerKeys && !rules.ContainsKey(CustomerManagedKeysRule)) rules[CustomerManagedKeysRule] = new RuleOverride(true, null);
 
-            var ruleSet = RuleSelection.Recommended;
+            var ruleSet = basis.RuleSet;
             if (root.Get("ruleSet") is { } setNode)
             {
                 switch ((setNode as YamlScalarNode)?.Value)
@@ -114,7 +122,7 @@ namespace InfraLint.Yaml.Configuration
                 }
             }
 
-            var settings = new LintSettings
+            var settings = basis with
             {
                 RuleSet = ruleSet,
                 RequireImageDigests = digests,
@@ -122,10 +130,10 @@ namespace InfraLint.Yaml.Configuration
                 RequireCpuLimits = cpuLimits,
                 JudgeWorkstationStacks = workstations,
                 MinLogRetentionDays = minRetention,
-                CostLabels = Strings(root, "costLabels", source, problems) ?? LintSettings.Default.CostLabels,
-                LineageLabels = Strings(root, "lineageLabels", source, problems) ?? LintSettings.Default.LineageLabels,
-                DefaultNamespace = root.Str("defaultNamespace") ?? LintSettings.Default.DefaultNamespace,
-                AllowedRegions = Strings(root, "allowedRegions", source, problems) ?? Array.Empty<string>(),
+                CostLabels = Strings(root, "costLabels", source, problems) ?? basis.CostLabels,
+                LineageLabels = Strings(root, "lineageLabels", source, problems) ?? basis.LineageLabels,
+                DefaultNamespace = root.Str("defaultNamespace") ?? basis.DefaultNamespace,
+                AllowedRegions = Strings(root, "allowedRegions", source, problems) ?? basis.AllowedRegions,
                 Rules = rules,
             };
             settings = new SizingConfig(source, problems, readFile).Apply(settings, root.Get("sizing"));
@@ -133,12 +141,13 @@ namespace InfraLint.Yaml.Configuration
             return new LoadedConfig(settings, excludes, problems, root.Get("sizing") as YamlMappingNode);
         }
 
-        private static bool Flag(YamlMappingNode root, string key, SourceText source, List<ConfigProblem> problems)
+        /// <summary>The flag's value; null when the key is absent or its value is reported as a problem.</summary>
+        private static bool? Flag(YamlMappingNode root, string key, SourceText source, List<ConfigProblem> problems)
         {
-            if (root.Get(key) is not { } node) return false;
+            if (root.Get(key) is not { } node) return null;
             if (node is YamlScalarNode scalar && YamlNodes.Bool(scalar) is bool b) return b;
             problems.Add(new ConfigProblem(node.HeadSpan(source), $"'{key}' must be true or false."));
-            return false;
+            return null;
         }
 
         private static RuleOverride? RuleSetting(YamlNode value, SourceText source, List<ConfigProblem> problems, string id)

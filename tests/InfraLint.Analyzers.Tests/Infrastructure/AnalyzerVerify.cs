@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using InfraLint.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace InfraLint.Analyzers.Tests.Infrastructure;
+
+/// <summary>
+/// The Roslyn test harness around <see cref="InfraLintAnalyzer"/>: sources compile as a console program against .NET 10,
+/// KubernetesClient and Amazon.CDK.Lib (the assemblies this test project references, so nothing is downloaded), and
+/// only the rules named are verified; every other InfraLint rule is switched off, so a snippet marks what it is about.
+/// </summary>
+public static class AnalyzerVerify
+{
+    /// <summary>A test with the analyzer; add sources, AdditionalFiles and expectations, then run it.</summary>
+    public static CSharpAnalyzerTest<InfraLintAnalyzer, DefaultVerifier> Test(params string[] ruleIds)
+    {
+        var test = new CSharpAnalyzerTest<InfraLintAnalyzer, DefaultVerifier>();
+        Configure(test.TestState, test, ruleIds);
+        return test;
+    }
+
+    /// <summary>Verifies the C# source: exactly the diagnostics its markup (<c>{|IL2006:…|}</c>) names, of these rules.</summary>
+    public static Task CSharp(string ruleId, string source)
+    {
+        var test = Test(ruleId);
+        test.TestCode = source;
+        return test.RunAsync();
+    }
+
+    /// <summary>Verifies a YAML or JSON AdditionalFile (with markup) next to an empty program.</summary>
+    public static Task Manifest(string ruleId, string path, string manifest)
+    {
+        var test = Test(ruleId);
+        test.TestCode = "System.Console.WriteLine();";
+        test.TestState.AdditionalFiles.Add((path, manifest));
+        return test.RunAsync();
+    }
+
+    internal static void Configure(SolutionState state, AnalyzerTest<DefaultVerifier> test, IReadOnlyCollection<string> ruleIds)
+    {
+        test.ReferenceAssemblies = Net10;
+        state.OutputKind = OutputKind.ConsoleApplication;
+        state.AdditionalReferences.AddRange(Libraries);
+        test.DisabledDiagnostics.AddRange(RuleDiagnosticIds.Where(id => !ruleIds.Contains(id, StringComparer.OrdinalIgnoreCase)));
+        // Rules outside the recommended set are off by default, as in the CLI: the rule under test is asked for.
+        var severities = string.Concat(ruleIds.Select(id => $"dotnet_diagnostic.{id}.severity = warning\n"));
+        if (ruleIds.Count > 0 && ruleIds.All(id => !RecommendedIds.Contains(id)))
+            state.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + severities));
+        test.CompilerDiagnostics = CompilerDiagnostics.Errors;
+    }
+
+    private static readonly string[] RuleDiagnosticIds = RuleSetIds();
+
+    private static readonly HashSet<string> RecommendedIds = new(InfraLint.Rules.RuleSet.Catalog.All.Where(r => r.EnabledByDefault && r.Recommended).Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
+
+    private static string[] RuleSetIds() => InfraLint.Rules.RuleSet.Catalog.All.Select(r => r.Id).ToArray();
+
+    /// <summary>No package: the references are the SDK's own targeting pack (<see cref="TargetingPack"/>), so nothing is downloaded.</summary>
+    private static readonly ReferenceAssemblies Net10 = new ReferenceAssemblies("net10.0");
+
+    /// <summary>The reference assemblies of packs/Microsoft.NETCore.App.Ref/10.x beside the running runtime.</summary>
+    private static ImmutableArray<MetadataReference> TargetingPack()
+    {
+        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!; // …/shared/Microsoft.NETCore.App/10.0.x
+        var root = Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
+        var packs = Path.Combine(root, "packs", "Microsoft.NETCore.App.Ref");
+        var version = Directory.GetDirectories(packs).Select(Path.GetFileName).Where(v => v!.StartsWith("10.", StringComparison.Ordinal)).OrderByDescending(v => v, StringComparer.Ordinal).First()!;
+        var refs = Path.Combine(packs, version, "ref", "net10.0");
+        return Directory.GetFiles(refs, "*.dll").Select(f => (MetadataReference)MetadataReference.CreateFromFile(f)).ToImmutableArray();
+    }
+
+    private static readonly MetadataReference[] Libraries = TargetingPack().Concat(new MetadataReference[]
+    {
+        MetadataReference.CreateFromFile(typeof(k8s.Models.V1Pod).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Amazon.CDK.App).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Constructs.Construct).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Amazon.JSII.Runtime.Deputy.DeputyBase).Assembly.Location),
+    }).ToArray();
+}
