@@ -35,6 +35,23 @@ public sealed class DocsTests
             Assert.Contains($"**{control.Control}**", why);
     }
 
+    private static readonly IReadOnlyDictionary<string, InfraLint.Core.Engine.RuleReach> Reach = InfraLint.Core.Engine.RuleEngine.ReachOf(new[] { RuleSet.Assembly });
+
+    /// <summary>
+    /// IDEs show compilation-end diagnostics only with full-solution analysis, so each page says when the analyzer reports
+    /// its rule; the statement must agree with the reach derived from the rule's own conditions.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Every_page_says_whether_the_analyzer_reports_its_rule_as_you_type_or_at_compilation_end(string id)
+    {
+        var page = DocsPage.Parse(RuleSet.Docs(id)!);
+        Assert.True(page.SectionText.TryGetValue("In the IDE", out var text), $"rules/docs/{id}.md has no 'In the IDE' section.");
+        bool across = Reach.TryGetValue(id, out var reach) && reach == InfraLint.Core.Engine.RuleReach.AcrossResources;
+        Assert.Equal(across, text!.Contains("**compilation end**", StringComparison.Ordinal));
+        Assert.Equal(!across, text.Contains("**as you type**", StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// Where each page's non-compliant example fires its rule (line, column within the snippet): the page shows the
     /// finding a reader will get, at the place they will be pointed to, not merely "some finding".
