@@ -17,7 +17,7 @@ public static class AnalyzerVerify
     /// <summary>A test with the analyzer; add sources, AdditionalFiles and expectations, then run it.</summary>
     public static CSharpAnalyzerTest<InfraLintAnalyzer, DefaultVerifier> Test(params string[] ruleIds)
     {
-        var test = new CSharpAnalyzerTest<InfraLintAnalyzer, DefaultVerifier>();
+        var test = new AsInABuild();
         Configure(test.TestState, test, ruleIds);
         return test;
     }
@@ -45,11 +45,26 @@ public static class AnalyzerVerify
         state.OutputKind = OutputKind.ConsoleApplication;
         state.AdditionalReferences.AddRange(Libraries);
         test.DisabledDiagnostics.AddRange(RuleDiagnosticIds.Where(id => !ruleIds.Contains(id, StringComparer.OrdinalIgnoreCase)));
-        // Rules outside the recommended set are off by default, as in the CLI: the rule under test is asked for.
-        var severities = string.Concat(ruleIds.Select(id => $"dotnet_diagnostic.{id}.severity = warning\n"));
-        if (ruleIds.Count > 0 && ruleIds.All(id => !RecommendedIds.Contains(id)))
-            state.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + severities));
+        // Rules outside the recommended set are off by default, as in the CLI: the rules under test are asked for.
+        var asked = ruleIds.Where(id => !RecommendedIds.Contains(id)).ToArray();
+        if (asked.Length > 0)
+            state.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + string.Concat(asked.Select(id => $"dotnet_diagnostic.{id}.severity = warning\n"))));
         test.CompilerDiagnostics = CompilerDiagnostics.Errors;
+    }
+
+    /// <summary>
+    /// The testing library turns every supported diagnostic on (a disabled-by-default one at its default severity): a
+    /// build does not, and which rules are on is part of what these tests check. Only its suppressions are kept.
+    /// </summary>
+    private sealed class AsInABuild : CSharpAnalyzerTest<InfraLintAnalyzer, DefaultVerifier>
+    {
+        protected override Project ApplyCompilationOptions(Project project)
+        {
+            var applied = base.ApplyCompilationOptions(project);
+            var options = applied.CompilationOptions!;
+            var kept = options.SpecificDiagnosticOptions.Where(o => !RuleDiagnosticIds.Contains(o.Key) || o.Value == ReportDiagnostic.Suppress);
+            return applied.WithCompilationOptions(options.WithSpecificDiagnosticOptions(kept));
+        }
     }
 
     private static readonly string[] RuleDiagnosticIds = RuleSetIds();
