@@ -9,6 +9,7 @@ using InfraLint.Core.Locations;
 using InfraLint.Yaml.Configuration;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace InfraLint.Analyzers.Hosting
 {
@@ -44,8 +45,21 @@ namespace InfraLint.Analyzers.Hosting
                     new SourceText(ConfigurationFile.Path, text.ToString()),
                     id => AnalyzerEngine.Catalog.Find(id) is not null,
                     relative => ReadBeside(additional, ConfigurationFile.Path, relative, cancellationToken));
+                if (_file.Excludes.Count > 0)
+                {
+                    _excludes = new Matcher(StringComparison.Ordinal);
+                    _excludes.AddIncludePatterns(_file.Excludes);
+                }
             }
         }
+
+        /// <summary>
+        /// Whether <c>.infralint.yaml</c>'s <c>exclude</c> globs (relative to its folder, as in the CLI) leave this file out.
+        /// </summary>
+        public bool Excludes(string path) =>
+            _excludes is not null && _excludes.Match(Directory(ConfigurationFile!.Path), path.Replace('\\', '/')).HasMatches;
+
+        private readonly Matcher? _excludes;
 
         /// <summary>The <c>.infralint.yaml</c> read (the one nearest the root when several are given), if any.</summary>
         public AdditionalText? ConfigurationFile { get; }

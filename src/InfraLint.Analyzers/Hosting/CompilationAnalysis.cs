@@ -57,6 +57,7 @@ namespace InfraLint.Analyzers.Hosting
         {
             var model = context.SemanticModel;
             var tree = model.SyntaxTree;
+            if (_settings.Excludes(tree.FilePath)) return;
             var source = new SourceText(tree.FilePath, tree.GetText(context.CancellationToken).ToString());
             var result = AnalyzerEngine.CSharp.ReadWithModel(source, model);
             var options = _settings.OptionsOf(tree);
@@ -70,12 +71,11 @@ namespace InfraLint.Analyzers.Hosting
         public void AnalyzeAdditionalFile(AdditionalFileAnalysisContext context)
         {
             var file = context.AdditionalFile;
-            if (AnalyzerSettings.IsConfiguration(file) || !AnalyzerEngine.ManifestAdapters.Any(a => a.Accepts(file.Path))) return;
+            if (AnalyzerSettings.IsConfiguration(file) || !AnalyzerEngine.ManifestAdapters.Any(a => a.Accepts(file.Path)) || _settings.Excludes(file.Path)) return;
             var text = file.GetText(context.CancellationToken);
             if (text is null) return;  // the compiler reports an AdditionalFile it cannot read (CS8035)
             if (text.Length > LargestTemplate && file.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) return;
-            var scanner = new Scanner(AnalyzerEngine.Engine, AnalyzerEngine.ManifestAdapters);
-            var result = scanner.Read(new SourceText(file.Path, text.ToString()));
+            var result = Scanner.Read(AnalyzerEngine.ManifestAdapters, new SourceText(file.Path, text.ToString()));
             var options = _settings.OptionsOf(file);
             _read[file.Path] = new Read(result, options);
             if (result.Facts.Count == 0) return;

@@ -111,14 +111,19 @@ namespace InfraLint.Core.Scanning
         }
 
         /// <summary>What the adapters make of one source; never throws.</summary>
-        public AdapterResult Read(SourceText source) => Read(source.Path, () => source);
+        public AdapterResult Read(SourceText source) => Read(_adapters, source.Path, () => source);
 
-        private AdapterResult Read(string path, Func<SourceText> text)
+        /// <summary>What these adapters make of one source, without an engine (a host that reads before it evaluates); never throws.</summary>
+        public static AdapterResult Read(IReadOnlyList<IAdapter> adapters, SourceText source) => Read(adapters, source.Path, () => source);
+
+        private AdapterResult Read(string path, Func<SourceText> text) => Read(_adapters, path, text);
+
+        private static AdapterResult Read(IReadOnlyList<IAdapter> adapters, string path, Func<SourceText> text)
         {
             try
             {
                 var source = text();
-                return Adapt(source.Path == path ? source : new SourceText(path, source.Text));
+                return Adapt(adapters, source.Path == path ? source : new SourceText(path, source.Text));
             }
             catch (SourceUnreadableException e)
             {
@@ -131,11 +136,11 @@ namespace InfraLint.Core.Scanning
             }
         }
 
-        private AdapterResult Adapt(SourceText source)
+        private static AdapterResult Adapt(IReadOnlyList<IAdapter> adapters, SourceText source)
         {
             var facts = new List<object>();
             var suppressions = new List<SuppressionDirective>();
-            foreach (var adapter in _adapters)
+            foreach (var adapter in adapters)
             {
                 if (!adapter.Accepts(source.Path)) continue;
                 var result = adapter.Read(source);

@@ -195,4 +195,28 @@ public sealed class ConfigurationTests
               labels: app{|IL0001:|}: vllm
             """);
     }
+
+    [Fact]
+    public async Task The_exclude_globs_of_infralint_yaml_leave_AdditionalFiles_out_as_in_the_CLI()
+    {
+        const string pod = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: triton
+            spec:
+              containers:
+                - name: triton
+                  image: nvcr.io/nvidia/tritonserver:24.08-py3
+                  securityContext:
+                    allowPrivilegeEscalation: false
+                    privileged: {|IL2006:true|}
+            """;
+        var test = AnalyzerVerify.Test("IL2006");
+        test.TestCode = "System.Console.WriteLine();";
+        test.TestState.AdditionalFiles.Add(("/repo/.infralint.yaml", "exclude: [\"vendor/**\"]\n"));
+        test.TestState.AdditionalFiles.Add(("/repo/deploy/pod.yaml", pod));
+        test.TestState.AdditionalFiles.Add(("/repo/vendor/chart/pod.yaml", pod.Replace("{|IL2006:true|}", "true", StringComparison.Ordinal)));
+        await test.RunAsync();
+    }
 }
