@@ -58,7 +58,7 @@ public sealed class PackageTests : IDisposable
             {
                 "InfraLint.Analyzers.dll", "InfraLint.CSharp.dll", "InfraLint.CodeFixes.dll", "InfraLint.Core.dll",
                 "InfraLint.Json.dll", "InfraLint.Platforms.dll", "InfraLint.Rules.dll", "InfraLint.Yaml.dll",
-                "NRules.Fluent.dll", "NRules.RuleModel.dll", "NRules.dll", "YamlDotNet.dll",
+                "Microsoft.Extensions.FileSystemGlobbing.dll", "NRules.Fluent.dll", "NRules.RuleModel.dll", "NRules.dll", "YamlDotNet.dll",
             }.Select(n => "analyzers/dotnet/cs/" + n).OrderBy(n => n, StringComparer.Ordinal).ToArray();
             Assert.Equal(expected, analyzers);
             Assert.NotNull(zip.GetEntry("build/InfraLint.Analyzers.props"));
