@@ -160,4 +160,47 @@ public sealed class AcrossFilesTests
     [Fact]
     public Task IL1004_InfraLints_vocabulary_in_a_YAML_file_opts_the_code_in() =>
         Run("IL1004", GpuDeployment("{|IL1004:new V1Deployment|}"), ("/deploy/namespace.yaml", OptedInNamespace));
+
+    /// <summary>The profile of a Deployment built in code, kept as a workload spec in YAML (targets name the Deployment).</summary>
+    private const string ChatSpec = """
+        apiVersion: infralint.dev/v1alpha1
+        kind: AIWorkload
+        metadata:
+          name: chat
+          namespace: serving
+        spec:
+          role: inference
+          model:
+            name: llama-3.1-70b
+            precision: fp8
+          traffic:
+            peakRequestsPerSecond: 40
+          slo:
+            p99LatencyMs: 20000
+          targets:
+            - kind: Deployment
+              name: chat-70b
+        """;
+
+    private static string Chat70bServer(string replicas) => Deployment(
+        metadata: "Metadata = new V1ObjectMeta { Name = \"chat-70b\", NamespaceProperty = \"serving\" },",
+        replicas: replicas,
+        pod: NodeSelector("nvidia.com/gpu.product", "NVIDIA-H100-80GB-HBM3"),
+        container: Container(resources: Gpus("\"2\"")));
+
+    [Fact]
+    public Task IL1001_CSharp_a_deployment_sized_by_a_workload_spec_in_YAML_is_reported_in_code() =>
+        Run("IL1001", Chat70bServer("Replicas = {|IL1001:12|},"), ("/workloads/chat.yaml", ChatSpec));
+
+    [Fact]
+    public Task IL1001_CSharp_a_deployment_the_YAML_spec_sizes_right_is_not_reported() =>
+        Run("IL1001", Chat70bServer("Replicas = 7,"), ("/workloads/chat.yaml", ChatSpec));
+
+    [Fact]
+    public Task IL1004_CSharp_a_workload_spec_in_YAML_is_the_capacity_plan_of_the_code() =>
+        Run("IL1004", Chat70bServer("Replicas = 7,"), ("/workloads/chat.yaml", ChatSpec));
+
+    [Fact]
+    public Task IL1004_CSharp_a_workload_spec_in_YAML_for_another_deployment_opts_in_and_leaves_the_code_without_a_plan() =>
+        Run("IL1004", Chat70bServer("Replicas = 7,").Replace("Name = \"chat-70b\"", "Name = {|IL1004:\"chat-70b\"|}"), ("/workloads/chat.yaml", ChatSpec.Replace("name: chat-70b", "name: other")));
 }
