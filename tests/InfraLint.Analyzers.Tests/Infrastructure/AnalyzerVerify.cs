@@ -58,7 +58,9 @@ public static class AnalyzerVerify
         state.AdditionalReferences.AddRange(Libraries);
         // IL0001 stays on: an input that does not parse must fail its test, not pass as one where nothing fires.
         test.DisabledDiagnostics.AddRange(RuleDiagnosticIds.Where(id => id != "IL0001" && !ruleIds.Contains(id, StringComparer.OrdinalIgnoreCase)));
-        // Rules outside the recommended set are off by default, as in the CLI: the rule under test is asked for.
+        // Rules outside the recommended set are off by default, as in the CLI: the rule under test is asked for. (The test
+        // library also forces every descriptor that is off by default to Warn, which the analyzer reads as asked for too;
+        // AcrossFilesTests undoes that to show such a rule silent without configuration.)
         var severities = string.Concat(ruleIds.Select(id => $"dotnet_diagnostic.{id}.severity = warning\n"));
         if (byId || options.Length > 0 || (ruleIds.Count > 0 && ruleIds.All(id => !RecommendedIds.Contains(id))))
             state.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + severities + options));

@@ -1,5 +1,6 @@
 using InfraLint.Analyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 using static InfraLint.Analyzers.Tests.Rules.KubernetesCode;
 
@@ -130,14 +131,34 @@ public sealed class AcrossFilesTests
     public async Task IL1005_outside_the_recommended_set_reports_nothing_until_a_severity_switches_it_on()
     {
         var test = AnalyzerVerify.Test("IL1005");
+        AsConfigured(test, "IL1005");
+        test.TestCode = Deployment(replicas: "Replicas = 2,");
+        test.TestState.AdditionalFiles.Add(("/deploy/vllm.yaml", VllmYaml("vllm")));
+        await test.RunAsync();
+    }
+
+    /// <summary>As a project without Roslyn configuration has the rule: the test library's forced Warn undone.</summary>
+    private static void AsConfigured(CSharpAnalyzerTest<InfraLintAnalyzer, DefaultVerifier> test, string ruleId)
+    {
         test.TestState.AnalyzerConfigFiles.Clear();
         test.SolutionTransforms.Add((solution, project) =>
         {
             var options = solution.GetProject(project)!.CompilationOptions!;
-            return solution.WithProjectCompilationOptions(project, options.WithSpecificDiagnosticOptions(options.SpecificDiagnosticOptions.SetItem("IL1005", ReportDiagnostic.Default)));
+            return solution.WithProjectCompilationOptions(project, options.WithSpecificDiagnosticOptions(options.SpecificDiagnosticOptions.SetItem(ruleId, ReportDiagnostic.Default)));
         });
-        test.TestCode = Deployment(replicas: "Replicas = 2,");
-        test.TestState.AdditionalFiles.Add(("/deploy/vllm.yaml", VllmYaml("vllm")));
+    }
+
+    /// <summary>A rule outside the recommended set that <c>.infralint.yaml</c> (an AdditionalFile) enables is shown like one a severity enables.</summary>
+    [Theory]
+    [InlineData("rules:\n  IL1005: on\n")]
+    [InlineData("ruleSet: all\n")]
+    public async Task IL1005_outside_the_recommended_set_is_reported_when_infralint_yaml_enables_it(string configuration)
+    {
+        var test = AnalyzerVerify.Test("IL1005");
+        AsConfigured(test, "IL1005");
+        test.TestCode = Deployment(replicas: "Replicas = {|IL1005:2|},");
+        test.TestState.AdditionalFiles.Add(("/.infralint.yaml", configuration));
+        test.TestState.AdditionalFiles.Add(("/deploy/vllm.yaml", VllmYaml("vllm", replicas: "{|IL1005:2|}")));
         await test.RunAsync();
     }
 
@@ -203,4 +224,21 @@ public sealed class AcrossFilesTests
     [Fact]
     public Task IL1004_CSharp_a_workload_spec_in_YAML_for_another_deployment_opts_in_and_leaves_the_code_without_a_plan() =>
         Run("IL1004", Chat70bServer("Replicas = 7,").Replace("Name = \"chat-70b\"", "Name = {|IL1004:\"chat-70b\"|}"), ("/workloads/chat.yaml", ChatSpec.Replace("name: chat-70b", "name: other")));
+
+    /// <summary>An AdditionalFile checked out with CRLF line endings (Windows, core.autocrlf): same places, lines and columns.</summary>
+    [Fact]
+    public Task IL2006_YAML_with_CRLF_line_endings_is_reported_at_the_same_place() =>
+        Run("IL2006", NoCode, ("/deploy/triton.yaml", """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: triton
+            spec:
+              containers:
+                - name: triton
+                  image: nvcr.io/nvidia/tritonserver:24.08-py3
+                  securityContext:
+                    allowPrivilegeEscalation: false
+                    privileged: {|IL2006:true|}
+            """.ReplaceLineEndings("\r\n")));
 }
