@@ -39,16 +39,30 @@ public static class AnalyzerVerify
         return test.RunAsync();
     }
 
-    internal static void Configure(SolutionState state, AnalyzerTest<DefaultVerifier> test, IReadOnlyCollection<string> ruleIds)
+    /// <summary>
+    /// A test of one rule that a <c>.globalconfig</c> turns on by id (<c>dotnet_diagnostic.ILxxxx.severity</c>), with more
+    /// of its lines (<c>infralint_allowed_regions = …</c>): a rule enabled by id counts as adopted, so the rules that wait
+    /// for InfraLint's vocabulary speak, as they do for a team that asked for them.
+    /// </summary>
+    public static CSharpAnalyzerTest<InfraLintAnalyzer, DefaultVerifier> EnabledById(string ruleId, string options = "")
+    {
+        var test = new AsInABuild();
+        Configure(test.TestState, test, new[] { ruleId }, options, byId: true);
+        return test;
+    }
+
+    internal static void Configure(SolutionState state, AnalyzerTest<DefaultVerifier> test, IReadOnlyCollection<string> ruleIds, string options = "", bool byId = false)
     {
         test.ReferenceAssemblies = Net10;
         state.OutputKind = OutputKind.ConsoleApplication;
         state.AdditionalReferences.AddRange(Libraries);
-        test.DisabledDiagnostics.AddRange(RuleDiagnosticIds.Where(id => !ruleIds.Contains(id, StringComparer.OrdinalIgnoreCase)));
-        // Rules outside the recommended set are off by default, as in the CLI: the rules under test are asked for.
-        var asked = ruleIds.Where(id => !RecommendedIds.Contains(id)).ToArray();
-        if (asked.Length > 0)
-            state.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + string.Concat(asked.Select(id => $"dotnet_diagnostic.{id}.severity = warning\n"))));
+        // IL0001 stays on: an input that does not parse must fail its test, not pass as one where nothing fires.
+        test.DisabledDiagnostics.AddRange(RuleDiagnosticIds.Where(id => id != "IL0001" && !ruleIds.Contains(id, StringComparer.OrdinalIgnoreCase)));
+        // Rules outside the recommended set are off by default, as in a build: the rules under test are asked for by a
+        // Roslyn severity. byId asks for every rule under test that way, which also counts as adopting it.
+        var asked = ruleIds.Where(id => byId || !RecommendedIds.Contains(id)).ToArray();
+        if (asked.Length > 0 || options.Length > 0)
+            state.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + string.Concat(asked.Select(id => $"dotnet_diagnostic.{id}.severity = warning\n")) + options));
         test.CompilerDiagnostics = CompilerDiagnostics.Errors;
     }
 
