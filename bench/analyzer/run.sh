@@ -77,11 +77,12 @@ for ((run = 1; run <= runs; run++)); do
     for variant in plain infralint; do
         mapfile -t extra < <(props "$variant")
         echo "build $run/$runs $variant ..." >&2
-        start=$(date +%s.%N)
-        dotnet build "$work/$variant/Bench.csproj" -c Release --no-restore --no-incremental -nr:false \
+        # CPU time (user + system, the compiler's process included) does not grow with other processes' load as
+        # wall time and the compiler's per-analyzer times do.
+        /usr/bin/time -f "wall_s=%e cpu_user_s=%U cpu_sys_s=%S" -o "$work/logs/$variant-$run.wall" \
+            dotnet build "$work/$variant/Bench.csproj" -c Release --no-restore --no-incremental -nr:false \
             -p:ReportAnalyzer=true -p:UseSharedCompilation=false -v:d -clp:PerformanceSummary "${extra[@]}" >"$work/logs/$variant-$run.log" 2>&1
-        end=$(date +%s.%N)
-        echo "wall_s=$(echo "$end - $start" | bc) load=$(cut -d' ' -f1 /proc/loadavg)" >"$work/logs/$variant-$run.wall"
+        echo "load=$(cut -d' ' -f1 /proc/loadavg)" >>"$work/logs/$variant-$run.wall"
     done
 done
 
@@ -89,6 +90,13 @@ echo "engine build on cold processes ..." >&2
 for ((run = 1; run <= 5; run++)); do dotnet "$harness" engine; done >"$work/logs/engine.txt"
 echo "per-file analyzer time in-process ..." >&2
 dotnet "$harness" files "$work/infralint" >"$work/logs/files.txt"
+echo "where a warm infrastructure file's time goes ..." >&2
+dotnet "$harness" split "$work/infralint" >"$work/logs/split.txt"
+echo "one cold pass, with and without the engine built beforehand (3 processes each) ..." >&2
+for ((run = 1; run <= 3; run++)); do
+    dotnet "$harness" cold "$work/infralint"
+    dotnet "$harness" cold-prebuilt "$work/infralint"
+done >"$work/logs/cold.txt"
 
 table=$(python3 "$here/summarize.py" "$work/logs" "$runs" "$analyzer_from")
 echo "$table"
