@@ -19,13 +19,15 @@ namespace InfraLint.CodeFixes
     public sealed class InfraLintCodeFixProvider : CodeFixProvider
     {
         /// <summary>
-        /// The rules whose findings carry a fix on C# code: every rule that fixes a value or a missing key the C# front
-        /// end can write (KubernetesClient, CDK, Pulumi). Rules that fix only YAML (IL1001/IL1002 replica counts,
-        /// IL1008 serving flags, IL3005 rollout strategies: values C# code does not hold as initializer members) or
-        /// never offer a fix (IL2002: the encryption is another resource) are not listed.
+        /// The rules whose findings carry a fix, all of which the C# front end can write (KubernetesClient, CDK, Pulumi):
+        /// the edit targets are the located tree's, whatever the format. IL2002 has none (the encryption it asks for is
+        /// another resource). A test keeps this in step with the rules that build a fix.
         /// </summary>
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
+            RuleDiagnostics.IL1001.Id,
+            RuleDiagnostics.IL1002.Id,
             RuleDiagnostics.IL1006.Id,
+            RuleDiagnostics.IL1008.Id,
             RuleDiagnostics.IL1010.Id,
             RuleDiagnostics.IL2001.Id,
             RuleDiagnostics.IL2004.Id,
@@ -33,6 +35,7 @@ namespace InfraLint.CodeFixes
             RuleDiagnostics.IL2007.Id,
             RuleDiagnostics.IL2008.Id,
             RuleDiagnostics.IL2012.Id,
+            RuleDiagnostics.IL3005.Id,
             RuleDiagnostics.IL3006.Id,
             RuleDiagnostics.IL4001.Id,
             RuleDiagnostics.IL4002.Id);

@@ -193,6 +193,64 @@ public sealed class RuleFixTests
             "    Limits = new Dictionary<string, ResourceQuantity> { [\"cpu\"] = new ResourceQuantity(\"4\"), [\"memory\"] = new ResourceQuantity(\"16Gi\") },",
             "},"));
 
+    [Fact]
+    public Task IL1001_KubernetesClient_too_many_replicas_become_what_the_sizing_model_needs() => CodeFixVerify.Fix("IL1001",
+        Chat70b("Replicas = {|IL1001:12|},"),
+        Chat70b("Replicas = 7,"));
+
+    [Fact]
+    public Task IL1002_KubernetesClient_too_few_replicas_become_what_the_sizing_model_needs() => CodeFixVerify.Fix("IL1002",
+        Chat70b("Replicas = {|IL1002:3|},"),
+        Chat70b("Replicas = 7,"));
+
+    [Fact]
+    public Task IL1008_KubernetesClient_an_fp32_server_is_served_at_bfloat16() => CodeFixVerify.Fix("IL1008",
+        Deployment(Serving, "Replicas = 2,", L40s, "Image = \"vllm/vllm-openai:v0.6.3\", " + Secure + " " + Gpus("\"1\"") + ", Args = new List<string> { \"--model\", \"meta-llama/Llama-3.1-8B-Instruct\", \"--dtype\", {|IL1008:\"float32\"|} },"),
+        Deployment(Serving, "Replicas = 2,", L40s, "Image = \"vllm/vllm-openai:v0.6.3\", " + Secure + " " + Gpus("\"1\"") + ", Args = new List<string> { \"--model\", \"meta-llama/Llama-3.1-8B-Instruct\", \"--dtype\", \"bfloat16\" },"));
+
+    [Fact]
+    public Task IL3005_KubernetesClient_a_recreate_rollout_becomes_a_rolling_update_one_replica_at_a_time() => CodeFixVerify.Fix("IL3005",
+        Deployment(Serving, "Replicas = 3, Strategy = new V1DeploymentStrategy { Type = {|IL3005:\"Recreate\"|} },", "HostNetwork = false,", "Image = \"vllm/vllm-openai:v0.6.3\", " + Secure + " " + Gpus("\"1\"") + ","),
+        Deployment(Serving, "Replicas = 3, Strategy = new V1DeploymentStrategy { Type = \"RollingUpdate\", RollingUpdate = new V1RollingUpdateDeployment { MaxUnavailable = 1 } },", "HostNetwork = false,", "Image = \"vllm/vllm-openai:v0.6.3\", " + Secure + " " + Gpus("\"1\"") + ","));
+
+    private const string Serving = "Metadata = new V1ObjectMeta { Name = \"vllm\", NamespaceProperty = \"serving\" },";
+
+    private const string L40s = "NodeSelector = new Dictionary<string, string> { [\"nvidia.com/gpu.product\"] = \"NVIDIA-L40S\" },";
+
+    /// <summary>Llama 3.1 70B at fp8 on 2 × H100 per replica at 40 req/s: the sizing model needs 7 replicas.</summary>
+    private static string Chat70b(string replicas) => Deployment(
+        "Metadata = new V1ObjectMeta { Name = \"chat-70b\", NamespaceProperty = \"serving\", Annotations = new Dictionary<string, string> { [\"infralint.dev/model\"] = \"llama-3.1-70b\", [\"infralint.dev/precision\"] = \"fp8\", [\"infralint.dev/peak-rps\"] = \"40\", [\"infralint.dev/p99-latency-ms\"] = \"20000\" } },",
+        replicas,
+        "NodeSelector = new Dictionary<string, string> { [\"nvidia.com/gpu.product\"] = \"NVIDIA-H100-80GB-HBM3\" },",
+        "Image = \"vllm/vllm-openai:v0.6.3\", " + Secure + " " + Gpus("\"2\"") + ",");
+
+    private static string Gpus(string count) =>
+        $"Resources = new V1ResourceRequirements {{ Limits = new Dictionary<string, ResourceQuantity> {{ [\"cpu\"] = \"8\", [\"memory\"] = \"64Gi\", [\"nvidia.com/gpu\"] = {count} }} }}";
+
+    /// <summary>A KubernetesClient Deployment with one container <c>vllm</c>; its metadata, replicas, pod settings and container members are the test's.</summary>
+    internal static string Deployment(string metadata, string replicas, string pod, string container) => $$"""
+        using System.Collections.Generic;
+        using k8s.Models;
+
+        var deployment = new V1Deployment
+        {
+            {{metadata}}
+            Spec = new V1DeploymentSpec
+            {
+                {{replicas}}
+                Template = new V1PodTemplateSpec
+                {
+                    Spec = new V1PodSpec
+                    {
+                        {{pod}}
+                        Containers = new List<V1Container> { new V1Container { Name = "vllm", {{container}} } },
+                    },
+                },
+            },
+        };
+        System.Console.WriteLine(deployment);
+        """;
+
     private const string Secure = "SecurityContext = new V1SecurityContext { AllowPrivilegeEscalation = false, RunAsNonRoot = true },";
 
     /// <summary>
