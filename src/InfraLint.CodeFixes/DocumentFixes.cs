@@ -101,12 +101,14 @@ namespace InfraLint.CodeFixes
         /// The text with the fixes applied as <c>infralint fix</c> applies them (<see cref="FixApplier"/>: whole fixes,
         /// overlapping ones left for the next round), or null when nothing applies or the result has more syntax errors.
         /// </summary>
-        private static SourceText? Apply(Document document, SourceText text, IEnumerable<Fix> fixes)
+        private static SourceText? Apply(Document document, SourceText text, IEnumerable<Fix> fixes) =>
+            Apply(document.FilePath ?? document.Name, text, fixes);
+
+        internal static SourceText? Apply(string path, SourceText text, IEnumerable<Fix> fixes)
         {
             var before = text.ToString();
             var outcome = FixApplier.Apply(before, fixes);
             if (outcome.Applied.Count == 0 || string.Equals(outcome.Text, before, StringComparison.Ordinal)) return null;
-            var path = document.FilePath ?? document.Name;
             if (CSharpAdapter.SyntaxErrors(new Text(path, outcome.Text)) > CSharpAdapter.SyntaxErrors(new Text(path, before))) return null;
             var changes = outcome.Applied
                 .SelectMany(f => f.Edits)
