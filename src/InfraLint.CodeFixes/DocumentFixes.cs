@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using InfraLint.Analyzers.Hosting;
@@ -52,6 +53,7 @@ namespace InfraLint.CodeFixes
             var current = document;
             for (int round = 0; round < MaxRounds; round++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var fixes = new List<Fix>();
                 foreach (var rule in wanted.Select(d => d.Id).Distinct(StringComparer.Ordinal))
                 {
@@ -69,6 +71,12 @@ namespace InfraLint.CodeFixes
             return current;
         }
 
+        /// <summary>
+        /// One analysis per compilation, as the analyzer has: the lightbulb asks again for each caret move and Fix All for
+        /// each document, and a compilation's files read into the same facts every time. A new text is a new compilation.
+        /// </summary>
+        private static readonly ConditionalWeakTable<Compilation, CompilationAnalysis> Analyses = new ConditionalWeakTable<Compilation, CompilationAnalysis>();
+
         /// <summary>The findings with a fix of the rule's reach located in the document, on the document's current compilation.</summary>
         private static async Task<IReadOnlyList<Finding>> FindingsAsync(Document document, string ruleId, CancellationToken cancellationToken)
         {
@@ -76,7 +84,8 @@ namespace InfraLint.CodeFixes
             var compilation = await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
             if (tree is null || compilation is null) return Array.Empty<Finding>();
             var reach = AnalyzerEngine.Engine.Reach.TryGetValue(ruleId, out var r) ? r : RuleReach.Resource;
-            var analysis = new CompilationAnalysis(compilation, document.Project.AnalyzerOptions, cancellationToken);
+            var options = document.Project.AnalyzerOptions;
+            var analysis = Analyses.GetValue(compilation, c => new CompilationAnalysis(c, options, cancellationToken));
             return analysis.FindingsIn(tree, reach, cancellationToken)
                 .Where(f => string.Equals(f.RuleId, ruleId, StringComparison.OrdinalIgnoreCase) && !f.IsSuppressed && f.Fixes.Count > 0)
                 .ToArray();

@@ -88,9 +88,12 @@ namespace InfraLint.Analyzers.Hosting
             foreach (var other in _compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                // A file read before (an earlier fix on this compilation) has the same text: its facts stand.
+                if (_read.ContainsKey(other.FilePath)) continue;
                 if (other == tree || !IsGenerated(other, cancellationToken)) ReadSourceFile(_compilation.GetSemanticModel(other), cancellationToken);
             }
-            foreach (var file in _additionalFiles) AdditionalFile(file, cancellationToken, evaluate: false);
+            foreach (var file in _additionalFiles)
+                if (!_read.ContainsKey(file.Path)) AdditionalFile(file, cancellationToken, evaluate: false);
             return AcrossFiles(cancellationToken).Findings.Where(f => string.Equals(f.Location.File, tree.FilePath, StringComparison.Ordinal)).ToArray();
         }
 
