@@ -20,6 +20,7 @@ namespace InfraLint.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
+                if (AnalyzerEngine.MayHoldInfrastructure(start.Compilation, start.Options.AdditionalFiles)) AnalyzerEngine.WarmUp();
                 var analysis = new CompilationAnalysis(start.Compilation, start.Options, start.CancellationToken);
                 start.RegisterSemanticModelAction(analysis.AnalyzeSourceFile);
                 start.RegisterAdditionalFileAction(analysis.AnalyzeAdditionalFile);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using InfraLint.Core.Engine;
 using InfraLint.Core.Scanning;
@@ -19,10 +20,41 @@ namespace InfraLint.Analyzers.Hosting
     internal static class AnalyzerEngine
     {
         // Built without the first caller's token: a cancelled first analysis must not leave a cached failure behind
-        // for every later one (Lazy caches exceptions).
-        private static readonly Lazy<RuleEngine> Shared = new Lazy<RuleEngine>(() => new RuleEngine(new[] { RuleSet.Assembly }), LazyThreadSafetyMode.ExecutionAndPublication);
+        // for every later one (Lazy caches exceptions). Expressions compile on first use: in a compiler process start-up
+        // is most of what the analyzer costs (bench/analyzer).
+        private static readonly Lazy<RuleEngine> Shared = new Lazy<RuleEngine>(
+            () => new RuleEngine(new[] { RuleSet.Assembly }, CancellationToken.None, new LazyExpressionCompiler()),
+            LazyThreadSafetyMode.ExecutionAndPublication);
+
+        private static int _warming;
 
         public static RuleEngine Engine => Shared.Value;
+
+        /// <summary>
+        /// Starts building the engine on the thread pool, once per process, so that it overlaps the compiler's own binding
+        /// instead of stalling the first file that needs it. Called at compilation start when the compilation may hold
+        /// infrastructure; a compilation that cannot never pays for it.
+        /// </summary>
+        public static void WarmUp()
+        {
+            if (Shared.IsValueCreated || Interlocked.Exchange(ref _warming, 1) == 1) return;
+            System.Threading.Tasks.Task.Run(() => Shared.Value);
+        }
+
+        /// <summary>
+        /// Whether a compilation may hold infrastructure: it references a library InfraLint reads (KubernetesClient, AWS
+        /// CDK, Pulumi) or is given a YAML/JSON AdditionalFile. Decided from names only, without reading a file.
+        /// </summary>
+        public static bool MayHoldInfrastructure(Microsoft.CodeAnalysis.Compilation compilation, System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.AdditionalText> additionalFiles)
+        {
+            foreach (var assembly in compilation.ReferencedAssemblyNames)
+                if (assembly.Name == "KubernetesClient" || assembly.Name.StartsWith("Amazon.CDK", StringComparison.Ordinal) || assembly.Name.StartsWith("Pulumi", StringComparison.Ordinal))
+                    return true;
+            foreach (var file in additionalFiles)
+                if (ManifestAdapters.Any(a => a.Accepts(file.Path)) && !AnalyzerSettings.IsConfiguration(file))
+                    return true;
+            return false;
+        }
 
         public static RuleCatalog Catalog => RuleSet.Catalog;
 

@@ -23,12 +23,18 @@ namespace InfraLint.Core.Engine
         private readonly ISessionFactory _sessionFactory;
 
         /// <param name="cancellationToken">Lets a host that gives up (an IDE closing a document) stop the compilation.</param>
+        /// <param name="expressionCompiler">
+        /// How the rules' expressions become code; NRules' own compiler when null. The host chooses (the analyzer compiles
+        /// them lazily, <see cref="LazyExpressionCompiler"/>): Core has no opinion about start-up against throughput.
+        /// </param>
         /// <exception cref="OperationCanceledException">The token was cancelled before the compilation finished.</exception>
-        public RuleEngine(IReadOnlyList<Assembly> ruleAssemblies, CancellationToken cancellationToken = default)
+        public RuleEngine(IReadOnlyList<Assembly> ruleAssemblies, CancellationToken cancellationToken = default, NRules.Extensibility.IExpressionCompiler? expressionCompiler = null)
         {
             var repository = new RuleRepository();
             repository.Load(spec => spec.From(ruleAssemblies));
-            _sessionFactory = repository.Compile(cancellationToken);
+            var compiler = new RuleCompiler();
+            if (expressionCompiler is not null) compiler.ExpressionCompiler = expressionCompiler;
+            _sessionFactory = compiler.Compile(repository.GetRuleSets(), cancellationToken);
             // NRules 1.0.4 stops compiling without throwing and returns a network that lacks the rules it had not reached:
             // an engine that silently knows fewer rules must not exist.
             cancellationToken.ThrowIfCancellationRequested();
