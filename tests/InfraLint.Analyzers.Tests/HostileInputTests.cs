@@ -19,19 +19,7 @@ public sealed class HostileInputTests
         var test = AnalyzerVerify.Test("IL0001", "IL2006");
         test.TestCode = "System.Console.WriteLine();";
         test.TestState.AdditionalFiles.Add(("/deploy/bomb.yaml", string.Join("\n", lines)));
-        test.TestState.AdditionalFiles.Add(("/deploy/pod.yaml", """
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: triton
-            spec:
-              containers:
-                - name: triton
-                  image: nvcr.io/nvidia/tritonserver:24.08-py3
-                  securityContext:
-                    allowPrivilegeEscalation: false
-                    privileged: {|IL2006:true|}
-            """));
+        test.TestState.AdditionalFiles.Add(("/deploy/pod.yaml", Snippets.PrivilegedPodYaml()));
         test.ExpectedDiagnostics.Add(new DiagnosticResult("IL0001", DiagnosticSeverity.Error).WithSpan("/deploy/bomb.yaml", 6, 36, 6, 36).WithMessage(null));
         await test.RunAsync();
     }

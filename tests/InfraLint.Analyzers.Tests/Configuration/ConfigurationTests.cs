@@ -11,28 +11,8 @@ namespace InfraLint.Analyzers.Tests.Configuration;
 /// </summary>
 public sealed class ConfigurationTests
 {
-    private const string PrivilegedPod = """
-        using System.Collections.Generic;
-        using k8s.Models;
+    private static readonly string PrivilegedPod = Snippets.PrivilegedPodCSharp("true");
 
-        var pod = new V1Pod
-        {
-            Metadata = new V1ObjectMeta { Name = "triton" },
-            Spec = new V1PodSpec
-            {
-                Containers = new List<V1Container>
-                {
-                    new V1Container
-                    {
-                        Name = "triton",
-                        Image = "nvcr.io/nvidia/tritonserver:24.08-py3",
-                        SecurityContext = new V1SecurityContext { AllowPrivilegeEscalation = false, Privileged = true },
-                    },
-                },
-            },
-        };
-        System.Console.WriteLine(pod);
-        """;
 
     private static DiagnosticResult Privileged(DiagnosticSeverity severity) =>
         new DiagnosticResult("IL2006", severity).WithSpan("/0/Test0.cs", 15, 106, 15, 110);
@@ -199,24 +179,12 @@ public sealed class ConfigurationTests
     [Fact]
     public async Task The_exclude_globs_of_infralint_yaml_leave_AdditionalFiles_out_as_in_the_CLI()
     {
-        const string pod = """
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: triton
-            spec:
-              containers:
-                - name: triton
-                  image: nvcr.io/nvidia/tritonserver:24.08-py3
-                  securityContext:
-                    allowPrivilegeEscalation: false
-                    privileged: {|IL2006:true|}
-            """;
+        var pod = Snippets.PrivilegedPodYaml();
         var test = AnalyzerVerify.Test("IL2006");
         test.TestCode = "System.Console.WriteLine();";
         test.TestState.AdditionalFiles.Add(("/repo/.infralint.yaml", "exclude: [\"vendor/**\"]\n"));
         test.TestState.AdditionalFiles.Add(("/repo/deploy/pod.yaml", pod));
-        test.TestState.AdditionalFiles.Add(("/repo/vendor/chart/pod.yaml", pod.Replace("{|IL2006:true|}", "true", StringComparison.Ordinal)));
+        test.TestState.AdditionalFiles.Add(("/repo/vendor/chart/pod.yaml", Snippets.PrivilegedPodYaml("true")));
         await test.RunAsync();
     }
 }

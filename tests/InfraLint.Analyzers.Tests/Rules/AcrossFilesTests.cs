@@ -108,19 +108,7 @@ public sealed class AcrossFilesTests
     public Task IL2006_a_rule_of_one_resource_reports_in_code_and_in_YAML_once_each() =>
         Run("IL2006",
             Deployment(container: Container(security: "SecurityContext = new V1SecurityContext { AllowPrivilegeEscalation = false, Privileged = {|IL2006:true|} }")),
-            ("/deploy/triton.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata:
-                  name: triton
-                spec:
-                  containers:
-                    - name: triton
-                      image: nvcr.io/nvidia/tritonserver:24.08-py3
-                      securityContext:
-                        allowPrivilegeEscalation: false
-                        privileged: {|IL2006:true|}
-                """));
+            ("/deploy/triton.yaml", Snippets.PrivilegedPodYaml()));
 
     /// <summary>
     /// A rule outside the recommended set is off in a build without configuration (the harness undoes the test library's
@@ -223,17 +211,5 @@ public sealed class AcrossFilesTests
     /// <summary>An AdditionalFile checked out with CRLF line endings (Windows, core.autocrlf): same places, lines and columns.</summary>
     [Fact]
     public Task IL2006_YAML_with_CRLF_line_endings_is_reported_at_the_same_place() =>
-        Run("IL2006", NoCode, ("/deploy/triton.yaml", """
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: triton
-            spec:
-              containers:
-                - name: triton
-                  image: nvcr.io/nvidia/tritonserver:24.08-py3
-                  securityContext:
-                    allowPrivilegeEscalation: false
-                    privileged: {|IL2006:true|}
-            """.ReplaceLineEndings("\r\n")));
+        Run("IL2006", NoCode, ("/deploy/triton.yaml", Snippets.PrivilegedPodYaml().ReplaceLineEndings("\r\n")));
 }
