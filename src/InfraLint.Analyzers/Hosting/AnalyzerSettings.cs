@@ -33,11 +33,17 @@ namespace InfraLint.Analyzers.Hosting
         {
             _compilation = compilation;
             _options = options.AnalyzerConfigOptionsProvider;
-            ConfigurationFile = options.AdditionalFiles
+            var configurations = options.AdditionalFiles
                 .Where(IsConfiguration)
                 .OrderBy(f => f.Path.Length)
                 .ThenBy(f => f.Path, StringComparer.Ordinal)
-                .FirstOrDefault();
+                .ToArray();
+            ConfigurationFile = configurations.FirstOrDefault();
+            ConfigurationPaths = new HashSet<string>(configurations.Select(f => f.Path), StringComparer.Ordinal);
+            // The CLI reads one configuration too; one the analyzer was given and does not read is said, not ignored.
+            _ignored = configurations.Skip(1).Select(f => new ConfigProblem(
+                SourceSpan.FileStart(f.Path),
+                $"Only one .infralint.yaml is read for a project: {ConfigurationFile!.Path}, the one nearest the root. This one is not read; merge its settings into that one.")).ToArray();
             if (ConfigurationFile?.GetText(cancellationToken) is { } text)
             {
                 var additional = options.AdditionalFiles;
@@ -60,6 +66,11 @@ namespace InfraLint.Analyzers.Hosting
             _excludes is not null && _excludes.Match(Directory(ConfigurationFile!.Path), path.Replace('\\', '/')).HasMatches;
 
         private readonly Matcher? _excludes;
+
+        private readonly IReadOnlyList<ConfigProblem> _ignored;
+
+        /// <summary>Every <c>.infralint.yaml</c> among the AdditionalFiles, read or not: where configuration problems are located.</summary>
+        public IReadOnlyCollection<string> ConfigurationPaths { get; }
 
         /// <summary>The <c>.infralint.yaml</c> read (the one nearest the root when several are given), if any.</summary>
         public AdditionalText? ConfigurationFile { get; }
@@ -112,6 +123,7 @@ namespace InfraLint.Analyzers.Hosting
         {
             var basis = _file?.Settings ?? LintSettings.Default;
             var problems = new List<ConfigProblem>(_file?.Problems ?? Array.Empty<ConfigProblem>());
+            problems.AddRange(_ignored);
             if (options.Count == 0) return new Configured(basis, problems);
             var written = OptionKeys.ToConfiguration(options, OptionsPath);
             var loaded = ConfigLoader.Load(written.Source, id => AnalyzerEngine.Catalog.Find(id) is not null, basis: basis);

@@ -217,7 +217,7 @@ namespace InfraLint.Analyzers.Hosting
         {
             if (_trees.TryGetValue(span.File, out var tree)) return FindingDiagnostics.InTree(tree, span);
             if (span.File == AnalyzerSettings.OptionsPath) return Location.None;
-            return _read.ContainsKey(span.File) || span.File == _settings.ConfigurationFile?.Path ? FindingDiagnostics.InFile(span.File, span) : Location.None;
+            return _read.ContainsKey(span.File) || _settings.ConfigurationPaths.Contains(span.File) ? FindingDiagnostics.InFile(span.File, span) : Location.None;
         }
     }
 }

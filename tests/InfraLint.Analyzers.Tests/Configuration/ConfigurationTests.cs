@@ -187,4 +187,14 @@ public sealed class ConfigurationTests
         test.TestState.AdditionalFiles.Add(("/repo/vendor/chart/pod.yaml", Snippets.PrivilegedPodYaml("true")));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task A_second_infralint_yaml_is_reported_as_not_read_and_the_one_nearest_the_root_is_read()
+    {
+        var test = AnalyzerVerify.Test("IL0002", "IL4002");
+        test.TestCode = ShortRetention;
+        test.TestState.AdditionalFiles.Add(("/repo/.infralint.yaml", "minLogRetentionDays: 30\n"));
+        test.TestState.AdditionalFiles.Add(("/repo/infra/.infralint.yaml", "{|IL0002:|}minLogRetentionDays: 365\n"));
+        await test.RunAsync();  // 90 days: not reported under the root's 30; the nested file's 365 is not read
+    }
 }
