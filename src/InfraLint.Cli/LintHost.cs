@@ -21,7 +21,7 @@ internal static class LintHost
 
     public static readonly Uri InformationUri = new(Core.Findings.RuleDescriptor.RepositoryUrl);
 
-    private static readonly Lazy<RuleEngine> SharedEngine = new(() => new RuleEngine(new[] { RuleSet.Assembly }));
+    private static readonly Lazy<RuleEngine> SharedEngine = new(() => new RuleEngine(new[] { RuleSet.Assembly }, default, new LazyExpressionCompiler()));
 
     public static RuleEngine Engine => SharedEngine.Value;
 
