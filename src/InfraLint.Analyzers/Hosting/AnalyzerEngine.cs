@@ -50,11 +50,12 @@ namespace InfraLint.Analyzers.Hosting
             foreach (var assembly in compilation.ReferencedAssemblyNames)
                 if (assembly.Name == "KubernetesClient" || assembly.Name.StartsWith("Amazon.CDK", StringComparison.Ordinal) || assembly.Name.StartsWith("Pulumi", StringComparison.Ordinal))
                     return true;
-            foreach (var file in additionalFiles)
-                if (ManifestAdapters.Any(a => a.Accepts(file.Path)) && !AnalyzerSettings.IsConfiguration(file))
-                    return true;
-            return false;
+            return additionalFiles.Any(IsManifest);
         }
+
+        /// <summary>Whether an AdditionalFile is a manifest the front ends read (YAML, JSON), not InfraLint's own configuration.</summary>
+        public static bool IsManifest(Microsoft.CodeAnalysis.AdditionalText file) =>
+            !AnalyzerSettings.IsConfiguration(file) && ManifestAdapters.Any(a => a.Accepts(file.Path));
 
         public static RuleCatalog Catalog => RuleSet.Catalog;
 

@@ -121,7 +121,7 @@ namespace InfraLint.Analyzers.Hosting
         /// <summary>Reads one YAML or JSON AdditionalFile into facts and, unless only reading, evaluates its rules that look at one resource.</summary>
         private Evaluated AdditionalFile(AdditionalText file, CancellationToken cancellationToken, bool evaluate = true)
         {
-            if (AnalyzerSettings.IsConfiguration(file) || !AnalyzerEngine.ManifestAdapters.Any(a => a.Accepts(file.Path)) || _settings.Excludes(file.Path)) return Evaluated.Nothing;
+            if (!AnalyzerEngine.IsManifest(file) || _settings.Excludes(file.Path)) return Evaluated.Nothing;
             var text = file.GetText(cancellationToken);
             if (text is null) return Evaluated.Nothing;  // the compiler reports an AdditionalFile it cannot read (CS8035)
             if (text.Length > LargestTemplate && file.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) return Evaluated.Nothing;
