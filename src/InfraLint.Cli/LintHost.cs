@@ -36,7 +36,15 @@ internal static class LintHost
             Engine,
             compilations is { Count: > 0 } ? Adapters.Select(a => a == CSharp ? new CompilationAdapter(CSharp, compilations) : a).ToArray() : Adapters,
             Settings(config?.Settings, ruleSet, enable),
-            config?.Problems.ToArray<object>());
+            config?.Problems.ToArray<object>(),
+            ScanOptions);
+
+    /// <summary>How scans evaluate: one session per scope on every core; <c>INFRALINT_SCOPES=single</c> evaluates in one session, the reference a partitioned run must equal.</summary>
+    public static ScanOptions ScanOptions { get; set; } = new()
+    {
+        Partitioned = !string.Equals(Environment.GetEnvironmentVariable("INFRALINT_SCOPES"), "single", StringComparison.Ordinal),
+        MaxParallelism = Environment.ProcessorCount,
+    };
 
     private static LintSettings? Settings(LintSettings? configured, RuleSelection? ruleSet, IReadOnlyCollection<string>? enable)
     {

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using InfraLint.Core.Engine;
 using InfraLint.Core.Facts;
 using InfraLint.Core.Findings;
@@ -28,13 +29,16 @@ namespace InfraLint.Core.Scanning
         private readonly IReadOnlyList<object> _configurationFacts;
 
         /// <param name="configurationFacts">Facts about the configuration itself (its ConfigProblems), evaluated with every scan.</param>
-        public Scanner(RuleEngine engine, IReadOnlyList<IAdapter> adapters, LintSettings? settings = null, IReadOnlyList<object>? configurationFacts = null)
+        public Scanner(RuleEngine engine, IReadOnlyList<IAdapter> adapters, LintSettings? settings = null, IReadOnlyList<object>? configurationFacts = null, ScanOptions? options = null)
         {
+            Options = options ?? ScanOptions.Default;
             _engine = engine;
             _adapters = adapters;
             _settings = settings ?? LintSettings.Default;
             _configurationFacts = configurationFacts ?? Array.Empty<object>();
         }
+
+        public ScanOptions Options { get; }
 
         public bool Accepts(string path) => _adapters.Any(a => a.Accepts(path));
 
@@ -80,10 +84,15 @@ namespace InfraLint.Core.Scanning
             var secrets = SecretMask.FromFacts(facts);
             // Directives are facts too, so rules can judge them (IL0003 without a reason, IL0002 unknown rule ids).
             var adoption = Adoption.Detect(facts, _settings);
-            var run = _engine.Run(
-                facts.Concat(directives).Concat(_configurationFacts).Concat(adoption is null ? Array.Empty<object>() : new object[] { adoption }),
-                _settings,
-                cancellationToken);
+            var everything = new List<object>(facts.Length + directives.Length + _configurationFacts.Count);
+            everything.AddRange(facts);
+            everything.AddRange(directives);
+            everything.AddRange(_configurationFacts);
+            var everywhere = adoption is null ? Array.Empty<object>() : new object[] { adoption };
+            var scopes = Options.Partitioned
+                ? EvaluationScopes.Partition(everything, everywhere)
+                : EvaluationScopes.Single(everything.Concat(everywhere).ToArray());
+            var run = Run(scopes, cancellationToken);
             var findings = run.Findings.Where(f => _settings.IsEnabled(f.Rule)).ToList();
             var evaluations = run.Evaluations
                 .Where(e => _settings.IsEnabled(e.Rule))
@@ -134,6 +143,43 @@ namespace InfraLint.Core.Scanning
                 // An adapter bug or a parser surprise must not take the scan down: this file is reported, the rest goes on.
                 return Failure(SourceSpan.FileStart(path), $"InfraLint could not read this file ({e.GetType().Name}: {e.Message}); it was not checked.");
             }
+        }
+
+        /// <summary>
+        /// One session per scope, the largest first so the last to finish is a small one, up to <see cref="ScanOptions.MaxParallelism"/>
+        /// at once. A session reports what it found about its own facts: a guest's findings come from its home scope, and a
+        /// finding about no resource (a setting, the input) once.
+        /// </summary>
+        private RuleRun Run(EvaluationScopes scopes, CancellationToken cancellationToken)
+        {
+            var runs = new RuleRun[scopes.Scopes.Count];
+            var order = scopes.Scopes.OrderByDescending(s => s.Size).ThenBy(s => s.Index).ToArray();
+            void Evaluate(EvaluationScope scope) =>
+                runs[scope.Index] = _engine.Run(scope.Home.Concat(scope.Guests), _settings, cancellationToken);
+            if (Options.MaxParallelism <= 1 || order.Length == 1)
+                foreach (var scope in order) Evaluate(scope);
+            else
+                Parallel.ForEach(order, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxParallelism, CancellationToken = cancellationToken }, Evaluate);
+            cancellationToken.ThrowIfCancellationRequested();
+
+            var findings = new List<Finding>();
+            var evaluations = new List<Evaluated>();
+            var unowned = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var scope in scopes.Scopes)
+            {
+                var run = runs[scope.Index];
+                foreach (var finding in run.Findings)
+                    if (finding.Subject is null
+                        ? unowned.Add($"{finding.RuleId}\u0000{finding.Location.File}\u0000{finding.Location.StartOffset}\u0000{finding.Location.Length}\u0000{finding.LogicalPath}\u0000{finding.Message}")
+                        : scopes.HomeOf(finding.Subject) == scope.Index)
+                        findings.Add(finding);
+                foreach (var evaluation in run.Evaluations)
+                    if (evaluation.Resource is null
+                        ? unowned.Add($"{evaluation.RuleId}\u0001{evaluation.Location.File}\u0001{evaluation.Location.StartOffset}\u0001{evaluation.Location.Length}\u0001{evaluation.LogicalPath}")
+                        : scopes.HomeOf(evaluation.Resource) == scope.Index)
+                        evaluations.Add(evaluation);
+            }
+            return new RuleRun(findings, evaluations);
         }
 
         private static AdapterResult Adapt(IReadOnlyList<IAdapter> adapters, SourceText source)

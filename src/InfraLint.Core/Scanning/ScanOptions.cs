@@ -1,0 +1,17 @@
+namespace InfraLint.Core.Scanning
+{
+    /// <summary>How a scanner evaluates, as opposed to what it finds: no option here may change a finding.</summary>
+    public sealed class ScanOptions
+    {
+        public static ScanOptions Default { get; } = new ScanOptions();
+
+        /// <summary>
+        /// One rule session per <see cref="EvaluationScopes">scope</see> (the default) rather than one over the whole scan;
+        /// single is the reference a partitioned run is compared with.
+        /// </summary>
+        public bool Partitioned { get; init; } = true;
+
+        /// <summary>How many sessions run at once. The host decides (the CLI: its core count); one by default, for a host that owns its threads (an analyzer).</summary>
+        public int MaxParallelism { get; init; } = 1;
+    }
+}
