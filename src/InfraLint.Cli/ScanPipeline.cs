@@ -18,6 +18,7 @@ internal static class ScanPipeline
         var inputs = new InputCollector(env, scanner.Accepts, excludes, config, projects: project => ProjectLoader.Load(project, env.DisplayPath)).Collect(paths);
         if (inputs.Compilations.Count > 0) scanner = LintHost.CreateScanner(config?.Loaded, inputs.Compilations, ruleSet);
         var result = scanner.Scan(inputs.Files, input => ReadSource(input, inputs.Unreadable));
+        foreach (var phase in result.Phases) Diagnostics.Timings.Add("  " + phase.Name, phase.Elapsed);
         return new ScanReport(result, LintHost.Catalog, inputs.Root, inputs.FullPathByDisplay, inputs.Notices, env) { Baseline = baseline };
     }
 

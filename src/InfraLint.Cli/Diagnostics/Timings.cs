@@ -18,6 +18,13 @@ internal static class Timings
     /// <summary>Times the phase until the returned scope is disposed; nested phases are reported on their own.</summary>
     public static Phase Measure(string name) => new(Enabled ? name : null);
 
+    /// <summary>Records a phase measured elsewhere (the scanner's own phases).</summary>
+    public static void Add(string name, TimeSpan elapsed)
+    {
+        if (!Enabled) return;
+        lock (Phases) Phases.Add((name, elapsed.TotalMilliseconds));
+    }
+
     /// <summary>Writes every phase, the time the runtime took before <c>Main</c> and the assemblies loaded, then forgets them.</summary>
     public static void Report(TextWriter error)
     {

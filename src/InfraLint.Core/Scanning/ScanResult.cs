@@ -5,6 +5,20 @@ using InfraLint.Core.Knowledge;
 
 namespace InfraLint.Core.Scanning
 {
+    /// <summary>One phase of a scan and how long it took.</summary>
+    public sealed class ScanPhase
+    {
+        public ScanPhase(string name, TimeSpan elapsed)
+        {
+            Name = name;
+            Elapsed = elapsed;
+        }
+
+        public string Name { get; }
+
+        public TimeSpan Elapsed { get; }
+    }
+
     public sealed class ScanResult
     {
         public ScanResult(IReadOnlyList<Finding> findings, IReadOnlyList<string> files, TimeSpan elapsed, SecretMask? secrets = null, IReadOnlyList<Evaluated>? evaluations = null)
@@ -30,6 +44,9 @@ namespace InfraLint.Core.Scanning
         public IReadOnlyList<string> Files { get; }
 
         public TimeSpan Elapsed { get; }
+
+        /// <summary>Where <see cref="Elapsed"/> went, phase by phase, for a host that reports timings.</summary>
+        public IReadOnlyList<ScanPhase> Phases { get; init; } = Array.Empty<ScanPhase>();
 
         /// <summary>The secrets found in the scanned files: whatever shows file content (a diff, an excerpt) hides them with this.</summary>
         public SecretMask Secrets { get; }

@@ -49,7 +49,8 @@ namespace InfraLint.Core.Scanning
             var clock = Stopwatch.StartNew();
             var results = new ConcurrentBag<AdapterResult>();
             inputs.AsParallel().WithCancellation(cancellationToken).ForAll(input => results.Add(Read(input.DisplayPath, () => read(input))));
-            return Evaluate(results.ToArray(), inputs.Select(i => i.DisplayPath).ToArray(), clock, cancellationToken);
+            var phases = new List<ScanPhase> { new ScanPhase("read and adapt", clock.Elapsed) };
+            return Evaluate(results.ToArray(), inputs.Select(i => i.DisplayPath).ToArray(), clock, cancellationToken, phases);
         }
 
         /// <summary>Scans in-memory text (tests, the analyzer host): same pipeline, no file system.</summary>
@@ -77,8 +78,10 @@ namespace InfraLint.Core.Scanning
         public ScanResult Evaluate(IReadOnlyList<AdapterResult> adapted, IReadOnlyList<string> files, CancellationToken cancellationToken = default) =>
             Evaluate(adapted, files, Stopwatch.StartNew(), cancellationToken);
 
-        private ScanResult Evaluate(IReadOnlyList<AdapterResult> adapted, IReadOnlyList<string> files, Stopwatch clock, CancellationToken cancellationToken)
+        private ScanResult Evaluate(IReadOnlyList<AdapterResult> adapted, IReadOnlyList<string> files, Stopwatch clock, CancellationToken cancellationToken, List<ScanPhase>? phases = null)
         {
+            phases ??= new List<ScanPhase>();
+            var started = clock.Elapsed;
             var directives = adapted.SelectMany(r => r.Suppressions).ToArray();
             var facts = adapted.SelectMany(r => r.Facts).ToArray();
             var secrets = SecretMask.FromFacts(facts);
@@ -92,7 +95,11 @@ namespace InfraLint.Core.Scanning
             var scopes = Options.Partitioned
                 ? EvaluationScopes.Partition(everything, everywhere)
                 : EvaluationScopes.Single(everything.Concat(everywhere).ToArray());
+            phases.Add(new ScanPhase($"partition ({scopes.Scopes.Count} scopes, largest {scopes.Scopes.Max(x => x.Size)} facts)", clock.Elapsed - started));
+            started = clock.Elapsed;
             var run = Run(scopes, cancellationToken);
+            phases.Add(new ScanPhase("rules", clock.Elapsed - started));
+            started = clock.Elapsed;
             var findings = run.Findings.Where(f => _settings.IsEnabled(f.Rule)).ToList();
             var evaluations = run.Evaluations
                 .Where(e => _settings.IsEnabled(e.Rule))
@@ -116,7 +123,8 @@ namespace InfraLint.Core.Scanning
                 .ThenBy(f => f.RuleId, StringComparer.Ordinal)
                 .ThenBy(f => f.Message, StringComparer.Ordinal)
                 .ToArray();
-            return new ScanResult(sorted, files, clock.Elapsed, secrets, evaluations);
+            phases.Add(new ScanPhase("settings, suppressions and order", clock.Elapsed - started));
+            return new ScanResult(sorted, files, clock.Elapsed, secrets, evaluations) { Phases = phases };
         }
 
         /// <summary>What the adapters make of one source; never throws.</summary>
