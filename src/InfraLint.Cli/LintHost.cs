@@ -47,18 +47,22 @@ internal static class LintHost
     /// <param name="compilations">The compilation of each C# file read from a project, by display path: those are read semantically.</param>
     /// <param name="ruleSet">The command line's <c>--rule-set</c>, which wins over the configuration's <c>ruleSet</c>.</param>
     /// <param name="enable">Rules named on the command line (<c>fix --rule IL4002</c>): asked for by id, so they run whatever the set.</param>
-    public static Scanner CreateScanner(LoadedConfig? config = null, IReadOnlyDictionary<string, object>? compilations = null, RuleSelection? ruleSet = null, IReadOnlyCollection<string>? enable = null) =>
+    /// <param name="env">Where <c>INFRALINT_SCOPES</c> is read (<see cref="ScanOptionsFor"/>); partitioned when null.</param>
+    public static Scanner CreateScanner(LoadedConfig? config = null, IReadOnlyDictionary<string, object>? compilations = null, RuleSelection? ruleSet = null, IReadOnlyCollection<string>? enable = null, CliEnvironment? env = null) =>
         new(
             Engine,
             compilations is { Count: > 0 } ? Adapters.Select(a => a == CSharp ? new CompilationAdapter(CSharp, compilations) : a).ToArray() : Adapters,
             Settings(config?.Settings, ruleSet, enable),
             config?.Problems.ToArray<object>(),
-            ScanOptions);
+            ScanOptionsFor(env));
 
-    /// <summary>How scans evaluate: one session per scope on every core; <c>INFRALINT_SCOPES=single</c> evaluates in one session, the reference a partitioned run must equal.</summary>
-    public static ScanOptions ScanOptions { get; set; } = new()
+    /// <summary>
+    /// How scans evaluate: one rule session per scope, on every core. <c>INFRALINT_SCOPES=single</c> evaluates the whole
+    /// scan in one session: the reference a partitioned run must equal, and a way to rule partitioning out when a finding surprises.
+    /// </summary>
+    public static ScanOptions ScanOptionsFor(CliEnvironment? env) => new()
     {
-        Partitioned = !string.Equals(Environment.GetEnvironmentVariable("INFRALINT_SCOPES"), "single", StringComparison.Ordinal),
+        Partitioned = !string.Equals((env?.GetVariable ?? Environment.GetEnvironmentVariable)("INFRALINT_SCOPES"), "single", StringComparison.Ordinal),
         MaxParallelism = Environment.ProcessorCount,
     };
 

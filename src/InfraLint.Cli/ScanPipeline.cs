@@ -14,9 +14,9 @@ internal static class ScanPipeline
     public static ScanReport Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath = null, IReadOnlySet<string>? baseline = null, RuleSelection? ruleSet = null)
     {
         var config = ConfigFile.Find(env, configPath, LintHost.Catalog);
-        var scanner = LintHost.CreateScanner(config?.Loaded, ruleSet: ruleSet);
+        var scanner = LintHost.CreateScanner(config?.Loaded, ruleSet: ruleSet, env: env);
         var inputs = new InputCollector(env, scanner.Accepts, excludes, config, projects: project => ProjectLoader.Load(project, env.DisplayPath)).Collect(paths);
-        if (inputs.Compilations.Count > 0) scanner = LintHost.CreateScanner(config?.Loaded, inputs.Compilations, ruleSet);
+        if (inputs.Compilations.Count > 0) scanner = LintHost.CreateScanner(config?.Loaded, inputs.Compilations, ruleSet, env: env);
         var result = scanner.Scan(inputs.Files, input => ReadSource(input, inputs.Unreadable));
         foreach (var phase in result.Phases) Diagnostics.Timings.Add("  " + phase.Name, phase.Elapsed);
         return new ScanReport(result, LintHost.Catalog, inputs.Root, inputs.FullPathByDisplay, inputs.Notices, env) { Baseline = baseline };

@@ -68,7 +68,7 @@ internal static class FixCommand
     private static int Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath, IReadOnlySet<string> only, bool dryRun, RuleSelection? ruleSet)
     {
         var config = ConfigFile.Find(env, configPath, LintHost.Catalog);
-        var scanner = LintHost.CreateScanner(config?.Loaded, ruleSet: ruleSet, enable: only);
+        var scanner = LintHost.CreateScanner(config?.Loaded, ruleSet: ruleSet, enable: only, env: env);
         var inputs = new InputCollector(env, scanner.Accepts, excludes, config).Collect(paths);
         foreach (var notice in inputs.Notices) env.Error.WriteLine($"infralint: {TerminalText.Escape(notice)}");
 
