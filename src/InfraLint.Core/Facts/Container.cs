@@ -154,11 +154,21 @@ namespace InfraLint.Core.Facts
         public Func<string, EditTarget?>? LimitEdit { get; }
 
         /// <summary>Accelerators this container gets: the limit where set (Kubernetes requires it), else the request.</summary>
-        public int AcceleratorCount =>
-            Limits.Concat(Requests)
-                .Where(kv => AcceleratorResources.IsAccelerator(kv.Key))
-                .GroupBy(kv => kv.Key)
-                .Sum(g => g.Select(kv => ParseCount(kv.Value.Value)).FirstOrDefault());
+        /// <remarks>Rules ask for it in their joins, pair after pair, so it is counted once (the requirements never change).</remarks>
+        public int AcceleratorCount
+        {
+            get
+            {
+                if (_acceleratorCount < 0)
+                    _acceleratorCount = Limits.Concat(Requests)
+                        .Where(kv => AcceleratorResources.IsAccelerator(kv.Key))
+                        .GroupBy(kv => kv.Key)
+                        .Sum(g => g.Select(kv => ParseCount(kv.Value.Value)).FirstOrDefault());
+                return _acceleratorCount;
+            }
+        }
+
+        private int _acceleratorCount = -1;
 
         private static int ParseCount(string value) =>
             int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int n) && n > 0 ? n : 0;
