@@ -22,14 +22,38 @@ internal static class LintHost
 
     public static readonly Uri InformationUri = new(Core.Findings.RuleDescriptor.RepositoryUrl);
 
-    private static readonly Lazy<RuleEngine> SharedEngine = new(BuildEngine);
+    /// <summary>Engines already built in this process, by the rule ids they run (<c>fix</c> rescans with the same settings).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<RuleEngine>> Engines = new(StringComparer.Ordinal);
 
-    private static RuleEngine BuildEngine()
+    /// <summary>
+    /// The engine of the rules these settings enable, and of no other: a rule switched off costs neither compiling nor
+    /// matching (its findings would be dropped anyway). Rule classes that report no id of their own (the capacity case
+    /// the IL1001–IL1003 rules share) are always in.
+    /// </summary>
+    public static RuleEngine EngineFor(LintSettings settings)
     {
-        using var _ = Timings.Measure("engine build");
+        var enabled = RuleSet.Catalog.All.Where(settings.IsEnabled).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var key = string.Join(",", enabled.OrderBy(id => id, StringComparer.Ordinal));
+        return Engines.GetOrAdd(key, _ => new Lazy<RuleEngine>(() => BuildEngine(RuleSet.RuleTypes.Where(t => RuleIdOf(t) is not string id || enabled.Contains(id)).ToArray()))).Value;
+    }
+
+    /// <summary>The catalog id a rule class reports: its descriptor's, or the id its NRules name starts with (<c>IL2013.boundary</c>).</summary>
+    internal static string? RuleIdOf(Type ruleType)
+    {
+        if (RuleCatalog.DescriptorOf(ruleType) is { } descriptor) return descriptor.Id;
+        var name = ruleType.GetCustomAttributesData()
+            .FirstOrDefault(a => a.AttributeType == typeof(NRules.Fluent.Dsl.NameAttribute))?.ConstructorArguments[0].Value as string;
+        if (name is null) return null;
+        var id = name.Split('.')[0];
+        return RuleSet.Catalog.Find(id) is null ? null : id;
+    }
+
+    private static RuleEngine BuildEngine(IReadOnlyList<Type> ruleTypes)
+    {
+        using var _ = Timings.Measure($"engine build ({ruleTypes.Count} rule classes)");
         return Environment.GetEnvironmentVariable("INFRALINT_RULE_DISCOVERY") == "scan"
             ? new RuleEngine(new[] { RuleSet.Assembly }, default, ExpressionCompiler())
-            : new RuleEngine(RuleSet.RuleTypes, RuleSet.Catalog, default, ExpressionCompiler());
+            : new RuleEngine(ruleTypes, RuleSet.Catalog, default, ExpressionCompiler());
     }
 
     private static NRules.Extensibility.IExpressionCompiler? ExpressionCompiler() => Environment.GetEnvironmentVariable("INFRALINT_EXPRESSION_COMPILER") switch
@@ -41,8 +65,6 @@ internal static class LintHost
         _ => new InfraLint.Cli.Engine.LazyFastCompiler(),
     };
 
-    public static RuleEngine Engine => SharedEngine.Value;
-
     public static RuleCatalog Catalog => RuleSet.Catalog;
 
     /// <summary>A scanner with the configuration's settings; the configuration's own problems are facts, reported as IL0002.</summary>
@@ -50,13 +72,16 @@ internal static class LintHost
     /// <param name="ruleSet">The command line's <c>--rule-set</c>, which wins over the configuration's <c>ruleSet</c>.</param>
     /// <param name="enable">Rules named on the command line (<c>fix --rule IL4002</c>): asked for by id, so they run whatever the set.</param>
     /// <param name="env">Where <c>INFRALINT_SCOPES</c> is read (<see cref="ScanOptionsFor"/>); partitioned when null.</param>
-    public static Scanner CreateScanner(LoadedConfig? config = null, IReadOnlyDictionary<string, object>? compilations = null, RuleSelection? ruleSet = null, IReadOnlyCollection<string>? enable = null, CliEnvironment? env = null) =>
-        new(
-            Engine,
+    public static Scanner CreateScanner(LoadedConfig? config = null, IReadOnlyDictionary<string, object>? compilations = null, RuleSelection? ruleSet = null, IReadOnlyCollection<string>? enable = null, CliEnvironment? env = null)
+    {
+        var settings = Settings(config?.Settings, ruleSet, enable) ?? LintSettings.Default;
+        return new(
+            EngineFor(settings),
             compilations is { Count: > 0 } ? Adapters.Select(a => a == CSharp ? new CompilationAdapter(CSharp, compilations) : a).ToArray() : Adapters,
-            Settings(config?.Settings, ruleSet, enable),
+            settings,
             config?.Problems.ToArray<object>(),
             ScanOptionsFor(env));
+    }
 
     /// <summary>
     /// How scans evaluate: one rule session per scope, on every core. <c>INFRALINT_SCOPES=single</c> evaluates the whole
