@@ -22,23 +22,46 @@ internal static class JsonOutput
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>
+    /// Writes the report as it goes, finding by finding, so a scan of 100,000 files never holds its whole report as
+    /// one string. The shape is <see cref="JsonReport"/>'s, property for property.
+    /// </summary>
     public static void Write(ScanReport report, TextWriter writer)
     {
-        var document = new JsonReport(
-            SchemaVersion,
-            new JsonTool(LintHost.ToolName, LintHost.SemanticVersion, LintHost.Version),
-            report.Result.Files.Count,
-            new JsonSummary(
+        using var utf8 = new Utf8TextWriterStream(writer);
+        using (var json = new Utf8JsonWriter(utf8, new JsonWriterOptions { Indented = true, Encoder = Options.Encoder }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber(Name(nameof(JsonReport.SchemaVersion)), SchemaVersion);
+            json.WritePropertyName(Name(nameof(JsonReport.Tool)));
+            JsonSerializer.Serialize(json, new JsonTool(LintHost.ToolName, LintHost.SemanticVersion, LintHost.Version), Options);
+            json.WriteNumber(Name(nameof(JsonReport.FilesScanned)), report.Result.Files.Count);
+            json.WritePropertyName(Name(nameof(JsonReport.Summary)));
+            JsonSerializer.Serialize(json, new JsonSummary(
                 report.Active.Count(),
                 report.Count(Severity.Error),
                 report.Count(Severity.Warning),
                 report.Count(Severity.Note),
                 report.SuppressedCount,
-                report.BaselineCount),
-            report.Findings.Select(f => Finding(report, f)).ToArray(),
-            report.Notices);
-        writer.WriteLine(JsonSerializer.Serialize(document, Options));
+                report.BaselineCount), Options);
+            json.WritePropertyName(Name(nameof(JsonReport.Findings)));
+            json.WriteStartArray();
+            foreach (var finding in report.Findings)
+            {
+                JsonSerializer.Serialize(json, Finding(report, finding), Options);
+                // The writer buffers what it has not flushed; a finding at a time keeps that small.
+                if (json.BytesPending > 64 * 1024) json.Flush();
+            }
+            json.WriteEndArray();
+            json.WritePropertyName(Name(nameof(JsonReport.Notices)));
+            JsonSerializer.Serialize(json, report.Notices, Options);
+            json.WriteEndObject();
+        }
+        utf8.Flush();
+        writer.WriteLine();
     }
+
+    private static string Name(string property) => Options.PropertyNamingPolicy!.ConvertName(property);
 
     private static JsonFinding Finding(ScanReport report, Finding f) => new(
         f.RuleId,
