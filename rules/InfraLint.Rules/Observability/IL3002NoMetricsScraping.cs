@@ -49,7 +49,7 @@ namespace InfraLint.Rules.Observability
                     w => w.Pods.Count > 0,
                     w => !w.Pods.Any(p => IsScrapeAnnotated(p.Annotations)))
                 .Query(() => services, q => q
-                    .Match<Endpoint>(e => e.Namespace == workload.Namespace, e => workload.Pods.Any(p => e.SelectsPods(p.Labels)))
+                    .Match<Endpoint>(e => e.Namespace == workload.Namespace, e => e.SelectsPodsOf(workload))
                     .Collect())
                 .Query(() => collectors, q => q
                     .Match<MetricsCollector>(c => c.Watches(workload.Namespace))

@@ -55,11 +55,8 @@ namespace InfraLint.Rules.Security
         /// <summary>The endpoint sends traffic straight to the workload: its selector matches a pod template's labels, or it names the workload.</summary>
         internal static bool Fronts(Endpoint endpoint, ComputeWorkload workload) =>
             endpoint.Namespace == workload.Namespace
-            && ((endpoint.Selector.Count > 0 && workload.Pods.Any(p => Selects(endpoint.Selector, p.Labels)))
+            && (endpoint.SelectsPodsOf(workload)
                 || endpoint.BackendWorkloads.Contains(workload.Name));
-
-        private static bool Selects(IReadOnlyDictionary<string, string> selector, IReadOnlyDictionary<string, string> labels) =>
-            selector.All(kv => labels.TryGetValue(kv.Key, out var v) && v == kv.Value);
 
         internal static Finding Report(Endpoint endpoint, Endpoint via, IEnumerable<string> models, string suffix = "")
         {

@@ -50,14 +50,30 @@ namespace InfraLint.Core.Facts
             if (!string.Equals(workload.Format, Format, StringComparison.Ordinal)) return false;
             if (TargetName is not null) return workload.Namespace == Namespace && (workload.Name == TargetName || TargetName == Autoscaler.AnyTarget);
             if (Expression.IndexOf('{') < 0) return true;
-            return Mentions(workload.Name)
-                || workload.Pods.SelectMany(p => p.Labels.Values).Any(Mentions);
+            if (Mentions(workload.Name)) return true;
+            foreach (var pod in workload.Pods)
+                foreach (var label in pod.Labels)
+                    if (Mentions(label.Value)) return true;
+            return false;
         }
 
-        private bool Mentions(string value) =>
-            value.Length > 0 && (Expression.IndexOf("\"" + value + "\"", StringComparison.Ordinal) >= 0
-                || Expression.IndexOf("'" + value + "'", StringComparison.Ordinal) >= 0
-                || Expression.IndexOf("\"" + value + "-", StringComparison.Ordinal) >= 0
-                || Expression.IndexOf(value + ".*", StringComparison.Ordinal) >= 0);
+        /// <summary>
+        /// The value in a label matcher: <c>"v"</c>, <c>'v'</c>, a prefix <c>"v-…</c>, or a regex <c>v.*</c>. Asked of every
+        /// alert and workload of a namespace, so it looks at each occurrence in place instead of building the four patterns.
+        /// </summary>
+        private bool Mentions(string value)
+        {
+            if (value.Length == 0) return false;
+            var expression = Expression;
+            for (int at = expression.IndexOf(value, StringComparison.Ordinal); at >= 0; at = expression.IndexOf(value, at + 1, StringComparison.Ordinal))
+            {
+                int end = at + value.Length;
+                char before = at > 0 ? expression[at - 1] : '\0';
+                char after = end < expression.Length ? expression[end] : '\0';
+                if ((before == '"' && (after == '"' || after == '-')) || (before == '\'' && after == '\'')) return true;
+                if (after == '.' && end + 1 < expression.Length && expression[end + 1] == '*') return true;
+            }
+            return false;
+        }
     }
 }

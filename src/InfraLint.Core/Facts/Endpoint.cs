@@ -26,8 +26,20 @@ namespace InfraLint.Core.Facts
         public IReadOnlyDictionary<string, string> Selector { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
         /// <summary>Whether this Service sends traffic to pods with these labels (a Service without a selector selects nothing).</summary>
-        public bool SelectsPods(IReadOnlyDictionary<string, string> podLabels) =>
-            Selector.Count > 0 && Selector.All(kv => podLabels.TryGetValue(kv.Key, out var value) && value == kv.Value);
+        public bool SelectsPods(IReadOnlyDictionary<string, string> podLabels) => Selector.Count > 0 && LabelSelection.Matches(Selector, podLabels);
+
+        /// <summary>
+        /// Whether this Service selects any pod of the workload. Rules ask it of every Service and workload of a namespace,
+        /// so it allocates nothing.
+        /// </summary>
+        public bool SelectsPodsOf(ComputeWorkload workload)
+        {
+            if (Selector.Count == 0) return false;
+            var pods = workload.Pods;
+            for (int i = 0; i < pods.Count; i++)
+                if (LabelSelection.Matches(Selector, pods[i].Labels)) return true;
+            return false;
+        }
 
         /// <summary>Services an Ingress routes to.</summary>
         public IReadOnlyList<string> BackendServices { get; set; } = Array.Empty<string>();
@@ -85,5 +97,23 @@ namespace InfraLint.Core.Facts
         /// <summary>Whether its label selector matches these labels (an empty selector matches everything).</summary>
         public bool Selects(IReadOnlyDictionary<string, string> labels) =>
             SelectorIsPartial || Selector.All(kv => labels.TryGetValue(kv.Key, out var value) && value == kv.Value);
+    }
+
+    /// <summary>Equality-based label selection: every key of the selector is a label with the same value.</summary>
+    public static class LabelSelection
+    {
+        public static bool Matches(IReadOnlyDictionary<string, string> selector, IReadOnlyDictionary<string, string> labels)
+        {
+            // A Dictionary's own enumerator is a struct: no allocation for the common case.
+            if (selector is Dictionary<string, string> dictionary)
+            {
+                foreach (var kv in dictionary)
+                    if (!labels.TryGetValue(kv.Key, out var value) || value != kv.Value) return false;
+                return true;
+            }
+            foreach (var kv in selector)
+                if (!labels.TryGetValue(kv.Key, out var value) || value != kv.Value) return false;
+            return true;
+        }
     }
 }

@@ -110,26 +110,40 @@ namespace InfraLint.Core.Scanning
             var resources = new List<InfraResource>();
             var global = new List<object>();
             var broadcast = new List<object>(everywhere);
-            var byName = new Dictionary<string, List<InfraResource>>(StringComparer.Ordinal);
+            // Candidates for a profile's targets, by what ProfileTarget.Matches requires: the name, and the namespace
+            // unless a target without one names a resource of a format whose resources it may match anywhere.
+            var byNameAndNamespace = new Dictionary<(string, string), List<InfraResource>>();
+            var byNameAnywhere = new Dictionary<string, List<InfraResource>>(StringComparer.Ordinal);
             foreach (var fact in facts)
             {
                 if (OwnerOf(fact) is InfraResource resource)
                 {
+                    // A part (a pod, a region placement) lives with its resource, which need not be a fact of its own.
+                    KeyOf(resource.Namespace);
                     if (!ReferenceEquals(fact, resource)) continue;
                     resources.Add(resource);
                     KeyOf(resource.Namespace);
-                    if (!byName.TryGetValue(resource.Name, out var named)) byName.Add(resource.Name, named = new List<InfraResource>());
+                    var key = (resource.Name, resource.Namespace);
+                    if (!byNameAndNamespace.TryGetValue(key, out var named)) byNameAndNamespace.Add(key, named = new List<InfraResource>());
                     named.Add(resource);
+                    if (resource.Format != SourceFormat.Kubernetes && resource.Format != SourceFormat.WorkloadSpec)
+                    {
+                        if (!byNameAnywhere.TryGetValue(resource.Name, out var anywhere)) byNameAnywhere.Add(resource.Name, anywhere = new List<InfraResource>());
+                        anywhere.Add(resource);
+                    }
                 }
                 else if (IsAboutTheInput(fact)) global.Add(fact);
                 else broadcast.Add(fact);
             }
             foreach (var profile in resources.OfType<WorkloadProfile>())
                 foreach (var target in profile.Targets)
-                    if (byName.TryGetValue(target.Name, out var named))
-                        foreach (var resource in named)
-                            if (!ReferenceEquals(resource, profile) && profile.Describes(resource))
-                                Union(KeyOf(profile.Namespace), KeyOf(resource.Namespace));
+                {
+                    var candidates = byNameAndNamespace.TryGetValue((target.Name, target.Namespace), out var named) ? named : Enumerable.Empty<InfraResource>();
+                    if (!target.NamespaceGiven && byNameAnywhere.TryGetValue(target.Name, out var anywhere)) candidates = candidates.Concat(anywhere);
+                    foreach (var resource in candidates)
+                        if (!ReferenceEquals(resource, profile) && target.Matches(resource))
+                            Union(KeyOf(profile.Namespace), KeyOf(resource.Namespace));
+                }
 
             // One scope per merged set of namespaces, numbered in key order so a run is reproducible.
             var rootKey = new Dictionary<int, string>();
@@ -151,6 +165,8 @@ namespace InfraLint.Core.Scanning
                 if (!(OwnerOf(fact) is InfraResource owner)) continue;
                 int index = scopeOfNamespace[owner.Namespace];
                 homeOf[fact] = index;
+                // Findings name the resource as their subject, even when only its part was given.
+                if (!homeOf.ContainsKey(owner)) homeOf[owner] = index;
                 ((List<object>)scopes[index].Home).Add(fact);
             }
 

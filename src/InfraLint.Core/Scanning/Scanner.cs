@@ -95,7 +95,7 @@ namespace InfraLint.Core.Scanning
             var scopes = Options.Partitioned
                 ? EvaluationScopes.Partition(everything, everywhere)
                 : EvaluationScopes.Single(everything.Concat(everywhere).ToArray());
-            phases.Add(new ScanPhase($"partition ({scopes.Scopes.Count} scopes, largest {scopes.Scopes.Max(x => x.Size)} facts)", clock.Elapsed - started));
+            phases.Add(new ScanPhase($"partition ({scopes.Scopes.Count} scopes, largest {scopes.Scopes.Max(x => x.Size)} facts, {scopes.Scopes.Sum(x => x.Guests.Count)} guests)", clock.Elapsed - started));
             started = clock.Elapsed;
             var run = Run(scopes, cancellationToken);
             phases.Add(new ScanPhase("rules", clock.Elapsed - started));

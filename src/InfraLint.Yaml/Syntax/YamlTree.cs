@@ -45,14 +45,19 @@ namespace InfraLint.Yaml.Syntax
                 case YamlMappingNode mapping:
                 {
                     var entries = new List<TreeEntry>(mapping.Children.Count);
-                    var own = new HashSet<string>(StringComparer.Ordinal);
-                    foreach (var pair in mapping.Children)
-                        if (pair.Key is YamlScalarNode { Value: not null } k && !YamlNodes.IsMergeKey(k)) own.Add(k.Value);
-                    var merged = new HashSet<string>(StringComparer.Ordinal);
+                    // Most mappings merge nothing: the key sets a merge needs are made only for those that do.
+                    HashSet<string>? own = null, merged = null;
                     foreach (var pair in mapping.Children)
                     {
                         if (YamlNodes.IsMergeKey(pair.Key) && YamlNodes.MergeSources(pair.Value).Any())
                         {
+                            if (own is null || merged is null)
+                            {
+                                own = new HashSet<string>(StringComparer.Ordinal);
+                                foreach (var other in mapping.Children)
+                                    if (other.Key is YamlScalarNode { Value: not null } k && !YamlNodes.IsMergeKey(k)) own.Add(k.Value);
+                                merged = new HashSet<string>(StringComparer.Ordinal);
+                            }
                             // Where the merge is written, in precedence order; a key the mapping sets itself wins, wherever it is.
                             foreach (var from in YamlNodes.MergeSources(pair.Value))
                                 if (Build(from, source, null, path) is TreeMapping copy)
