@@ -7,7 +7,8 @@ namespace InfraLint.Cli.Tests.Support;
 /// A deterministic repository whose cross-resource joins cross both directories and evaluation scopes: workloads in
 /// <c>apps/</c>, their autoscalers in <c>autoscaling/</c>, network policies in <c>policies/</c>, services and monitors in
 /// <c>monitoring/</c>, alerts in another namespace than what they watch, AIWorkload specs in namespaces of their own,
-/// a kustomization that pins images of pods written elsewhere, CloudFormation stacks, compose projects, multi-document
+/// a kustomization that pins images of pods written elsewhere, CloudFormation stacks, compose projects, C# (KubernetesClient
+/// objects autoscaled from YAML, a CDK stack), multi-document
 /// files mixing namespaces, a broken file, suppression directives and a configuration. Every case where a fact may
 /// join past its namespace (a cluster-wide drift monitor, alerts matched by expression, collectors watching listed or
 /// all namespaces, profiles targeting another namespace or a template) is here, next to the ordinary ones, so a
@@ -80,6 +81,12 @@ public static class PartitionTree
             files.Add(($"compose/project-{p}/compose.override.yaml", ComposeOverride(p)));
         }
         for (int k = 0; k < 4; k++) files.Add(($"bundles/mixed-{k}.yaml", Mixed(k, inference)));
+        for (int k = 0; k < 3; k++)
+        {
+            files.Add(($"src/Platform/Deployment{k}.cs", KubernetesClient(k)));
+            files.Add(($"autoscaling/csharp-{k}-hpa.yaml", Hpa(900 + k, $"cs-{k}", Namespaces[k], random)));
+        }
+        files.Add(("src/Stacks/InferenceStack.cs", CdkStack()));
         files.Add(("broken/unclosed.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: [unclosed\n  namespace: serving\n"));
         files.Add(("broken/tabs.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n\tname: tabbed\n"));
         files.Add((".infralint.yaml", Configuration()));
@@ -793,6 +800,71 @@ public static class PartitionTree
 
             """);
     }
+
+    /// <summary>A KubernetesClient Deployment in C#: its autoscaler is YAML in another directory, joined through the namespace.</summary>
+    private static string KubernetesClient(int k) => Invariant($$"""
+        using System.Collections.Generic;
+        using k8s.Models;
+
+        namespace Platform.Workloads;
+
+        public static class Deployment{{k}}
+        {
+            public static V1Deployment Build() => new V1Deployment
+            {
+                Metadata = new V1ObjectMeta { Name = "cs-{{k}}", NamespaceProperty = "{{Namespaces[k]}}", Labels = new Dictionary<string, string> { ["app"] = "cs-{{k}}" } },
+                Spec = new V1DeploymentSpec
+                {
+                    Replicas = 2,
+                    Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["app"] = "cs-{{k}}" } },
+                    Template = new V1PodTemplateSpec
+                    {
+                        Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { ["app"] = "cs-{{k}}" } },
+                        Spec = new V1PodSpec
+                        {
+                            Containers = new List<V1Container>
+                            {
+                                new V1Container
+                                {
+                                    Name = "server",
+                                    Image = "{{(k == 0 ? "vllm/vllm-openai" : "vllm/vllm-openai:v0.6.3")}}",
+                                    Args = new List<string> { "--model", "{{Models[k]}}" },
+                                    SecurityContext = new V1SecurityContext { Privileged = {{(k == 1 ? "true" : "false")}} },
+                                    Resources = new V1ResourceRequirements
+                                    {
+                                        Requests = new Dictionary<string, ResourceQuantity> { ["nvidia.com/gpu"] = new ResourceQuantity("1"), ["cpu"] = "4" },
+                                        Limits = new Dictionary<string, ResourceQuantity> { ["memory"] = "32Gi" },
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
+            };
+        }
+
+        """);
+
+    private static string CdkStack() => """
+        using Amazon.CDK;
+        using Amazon.CDK.AWS.Logs;
+        using Amazon.CDK.AWS.S3;
+        using Constructs;
+
+        namespace Platform.Stacks
+        {
+            public sealed class InferenceStack : Stack
+            {
+                public InferenceStack(Construct scope, string id, IStackProps? props = null)
+                    : base(scope, id, props)
+                {
+                    new Bucket(this, "Artifacts", new BucketProps { Versioned = true });
+                    new LogGroup(this, "Logs", new LogGroupProps { Retention = RetentionDays.ONE_WEEK });
+                }
+            }
+        }
+
+        """;
 
     /// <summary>A rule turned on by id (so the adoption signal and its rules exist on the default set), a severity, and problems the configuration reports itself.</summary>
     private static string Configuration() => """
