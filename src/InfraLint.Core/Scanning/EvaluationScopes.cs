@@ -195,11 +195,11 @@ namespace InfraLint.Core.Scanning
                 // AlertRule.Covers: without a target it matches on the expression, in any namespace of its format.
                 case AlertRule { TargetName: null }:
                     return SameFormat();
-                // MetricsCollector.Watches: the namespaces it lists, or all of them with "*".
+                // MetricsCollector.Watches: the namespaces it lists, or all of them with "*"; listed namespaces a profile merged share one scope.
                 case MetricsCollector collector when collector.Namespaces.Count > 0:
                     return collector.Namespaces.Contains("*")
                         ? scopeOfNamespace.Values.Distinct()
-                        : collector.Namespaces.Where(scopeOfNamespace.ContainsKey).Select(n => scopeOfNamespace[n]);
+                        : collector.Namespaces.Where(scopeOfNamespace.ContainsKey).Select(n => scopeOfNamespace[n]).Distinct();
                 default:
                     return Array.Empty<int>();
             }
