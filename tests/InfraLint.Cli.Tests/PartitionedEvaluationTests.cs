@@ -50,7 +50,7 @@ public sealed partial class PartitionedEvaluationTests
     public void The_generated_repository_evaluates_the_same_partitioned_as_in_one_session()
     {
         var settings = LintSettings.Default with { RuleSet = RuleSelection.All };
-        Scanner Scanner(bool partitioned) => new(LintHost.Engine, LintHost.Adapters, settings, options: new ScanOptions { Partitioned = partitioned, MaxParallelism = 2 });
+        Scanner Scanner(bool partitioned) => new(LintHost.EngineFor(settings), LintHost.Adapters, settings, options: new ScanOptions { Partitioned = partitioned, MaxParallelism = 2 });
         var sources = PartitionTree.Generate().Select(f => new SourceText(f.Path, f.Text)).Where(s => Scanner(true).Accepts(s.Path)).ToArray();
 
         var single = Scanner(partitioned: false).ScanTexts(sources);
