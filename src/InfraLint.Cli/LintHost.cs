@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Reflection;
 using InfraLint.Cli.CSharpProjects;
+using InfraLint.Cli.Diagnostics;
 using InfraLint.Core.Engine;
 using InfraLint.Core.Facts;
 using InfraLint.Core.Scanning;
@@ -21,7 +22,22 @@ internal static class LintHost
 
     public static readonly Uri InformationUri = new(Core.Findings.RuleDescriptor.RepositoryUrl);
 
-    private static readonly Lazy<RuleEngine> SharedEngine = new(() => new RuleEngine(new[] { RuleSet.Assembly }, default, new LazyExpressionCompiler()));
+    private static readonly Lazy<RuleEngine> SharedEngine = new(BuildEngine);
+
+    private static RuleEngine BuildEngine()
+    {
+        using var _ = Timings.Measure("engine build");
+        return new RuleEngine(new[] { RuleSet.Assembly }, default, ExpressionCompiler());
+    }
+
+    private static NRules.Extensibility.IExpressionCompiler? ExpressionCompiler() => Environment.GetEnvironmentVariable("INFRALINT_EXPRESSION_COMPILER") switch
+    {
+        "default" => null,
+        "lazy" => new LazyExpressionCompiler(),
+        "fec" => new InfraLint.Cli.Engine.FastCompiler(),
+        "lazy-fec-forwarder" => new InfraLint.Cli.Engine.LazyFastCompiler(systemBody: true),
+        _ => new InfraLint.Cli.Engine.LazyFastCompiler(),
+    };
 
     public static RuleEngine Engine => SharedEngine.Value;
 

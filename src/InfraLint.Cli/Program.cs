@@ -1,5 +1,6 @@
 using System.CommandLine;
 using InfraLint.Cli.Commands;
+using InfraLint.Cli.Diagnostics;
 
 namespace InfraLint.Cli;
 
@@ -14,7 +15,21 @@ public static class Program
         env = env.WithClosedPipesTolerated();
         try
         {
-            var parseResult = BuildRoot(env).Parse(args);
+            return Execute(args, env);
+        }
+        finally
+        {
+            Timings.Report(env.Error);
+        }
+    }
+
+    private static int Execute(string[] args, CliEnvironment env)
+    {
+        try
+        {
+            ParseResult parseResult;
+            using (Timings.Measure("command line"))
+                parseResult = BuildRoot(env).Parse(args);
             if (parseResult.Errors.Count > 0)
             {
                 foreach (var error in parseResult.Errors) env.Error.WriteLine($"infralint: {error.Message}");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using InfraLint.Cli.Diagnostics;
 using InfraLint.Cli.Files;
 using InfraLint.Cli.Inputs;
 using InfraLint.Cli.Output;
@@ -66,7 +67,9 @@ internal static class ScanCommand
         {
             var baselinePath = parseResult.GetValue(baseline);
             var known = string.IsNullOrEmpty(baselinePath) ? null : BaselineFile.Load(env, baselinePath);
-            var report = ScanPipeline.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)));
+            ScanReport report;
+            using (Timings.Measure("scan (with the engine build)"))
+                report = ScanPipeline.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)));
             foreach (var notice in report.Notices) env.Error.WriteLine($"infralint: {TerminalText.Escape(notice)}");
 
             var chosenFormat = parseResult.GetValue(format)!;
@@ -77,6 +80,7 @@ internal static class ScanCommand
                 "sarif" => (w, _) => SarifOutput.Write(report, w),
                 _ => (w, color) => ConsoleOutput.Write(report, w, color, parseResult.GetValue(showSuppressed)),
             };
+            using var writing = Timings.Measure("output");
             if (string.IsNullOrEmpty(outputPath))
             {
                 render(env.Out, env.UseColor);

@@ -1,3 +1,4 @@
+using InfraLint.Cli.Diagnostics;
 using InfraLint.Cli.Files;
 using InfraLint.Core.Engine;
 using InfraLint.Core.Scanning;
@@ -16,6 +17,7 @@ internal sealed record ConfigFile(string FullPath, string Directory, LoadedConfi
     /// </summary>
     public static ConfigFile? Find(CliEnvironment env, string? explicitPath, RuleCatalog catalog)
     {
+        using var _ = Timings.Measure("configuration");
         string? path = null;
         if (!string.IsNullOrEmpty(explicitPath))
         {

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+
+namespace InfraLint.Cli.Diagnostics;
+
+/// <summary>
+/// <c>INFRALINT_TIMINGS=1</c>: named phase times on standard error, for measuring start-up on a whole process
+/// (bench/startup/run.sh). Off, every call is a flag test, so the tool pays nothing for carrying it.
+/// </summary>
+internal static class Timings
+{
+    public static bool Enabled { get; } = Environment.GetEnvironmentVariable("INFRALINT_TIMINGS") == "1";
+
+    private static readonly List<(string Name, double Milliseconds)> Phases = new();
+
+    /// <summary>When <c>Main</c> first asked for a phase: what came before is the runtime's start and the host's.</summary>
+    private static readonly long FirstUse = Stopwatch.GetTimestamp();
+
+    /// <summary>Times the phase until the returned scope is disposed; nested phases are reported on their own.</summary>
+    public static Phase Measure(string name) => new(Enabled ? name : null);
+
+    /// <summary>Writes every phase, the time the runtime took before <c>Main</c> and the assemblies loaded, then forgets them.</summary>
+    public static void Report(TextWriter error)
+    {
+        if (!Enabled) return;
+        lock (Phases)
+        {
+            var sinceFirstUse = Stopwatch.GetElapsedTime(FirstUse).TotalMilliseconds;
+            var sinceStart = (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds;
+            error.WriteLine($"infralint: timing: runtime start {sinceStart - sinceFirstUse:F0} ms");
+            error.WriteLine($"infralint: timing: main {sinceFirstUse:F0} ms");
+            foreach (var (name, ms) in Phases) error.WriteLine($"infralint: timing: {name} {ms:F1} ms");
+            var loaded = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+            error.WriteLine($"infralint: timing: {loaded.Length} assemblies loaded: {string.Join(", ", loaded)}");
+            Phases.Clear();
+        }
+    }
+
+    internal readonly struct Phase : IDisposable
+    {
+        private readonly string? _name;
+        private readonly long _start;
+
+        public Phase(string? name)
+        {
+            _name = name;
+            _start = name is null ? 0 : Stopwatch.GetTimestamp();
+        }
+
+        public void Dispose()
+        {
+            if (_name is null) return;
+            var elapsed = Stopwatch.GetElapsedTime(_start).TotalMilliseconds;
+            lock (Phases) Phases.Add((_name, elapsed));
+        }
+    }
+}
