@@ -27,7 +27,9 @@ internal static class LintHost
     private static RuleEngine BuildEngine()
     {
         using var _ = Timings.Measure("engine build");
-        return new RuleEngine(new[] { RuleSet.Assembly }, default, ExpressionCompiler());
+        return Environment.GetEnvironmentVariable("INFRALINT_RULE_DISCOVERY") == "scan"
+            ? new RuleEngine(new[] { RuleSet.Assembly }, default, ExpressionCompiler())
+            : new RuleEngine(RuleSet.RuleTypes, RuleSet.Catalog, default, ExpressionCompiler());
     }
 
     private static NRules.Extensibility.IExpressionCompiler? ExpressionCompiler() => Environment.GetEnvironmentVariable("INFRALINT_EXPRESSION_COMPILER") switch

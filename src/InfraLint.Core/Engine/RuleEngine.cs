@@ -29,18 +29,41 @@ namespace InfraLint.Core.Engine
         /// </param>
         /// <exception cref="OperationCanceledException">The token was cancelled before the compilation finished.</exception>
         public RuleEngine(IReadOnlyList<Assembly> ruleAssemblies, CancellationToken cancellationToken = default, NRules.Extensibility.IExpressionCompiler? expressionCompiler = null)
+            : this(Load(spec => spec.From(ruleAssemblies)), RuleCatalog.FromAssemblies(ruleAssemblies), cancellationToken, expressionCompiler)
         {
-            var repository = new RuleRepository();
-            repository.Load(spec => spec.From(ruleAssemblies));
+        }
+
+        /// <summary>
+        /// An engine of exactly these rule classes and this catalog, without scanning assemblies for them (a host that
+        /// keeps the list, such as the CLI at start-up, checks it against the scan in a test instead).
+        /// </summary>
+        /// <param name="ruleTypes">The NRules rule classes, each loaded as NRules would load it from its assembly.</param>
+        /// <param name="catalog">The metadata of the rule ids these classes report.</param>
+        /// <inheritdoc cref="RuleEngine(IReadOnlyList{Assembly}, CancellationToken, NRules.Extensibility.IExpressionCompiler?)" path="/param[@name='cancellationToken' or @name='expressionCompiler']"/>
+        /// <exception cref="OperationCanceledException">The token was cancelled before the compilation finished.</exception>
+        public RuleEngine(IReadOnlyList<Type> ruleTypes, RuleCatalog catalog, CancellationToken cancellationToken = default, NRules.Extensibility.IExpressionCompiler? expressionCompiler = null)
+            : this(Load(spec => spec.From(ruleTypes)), catalog, cancellationToken, expressionCompiler)
+        {
+        }
+
+        private RuleEngine(RuleRepository repository, RuleCatalog catalog, CancellationToken cancellationToken, NRules.Extensibility.IExpressionCompiler? expressionCompiler)
+        {
             var compiler = new RuleCompiler();
             if (expressionCompiler is not null) compiler.ExpressionCompiler = expressionCompiler;
             _sessionFactory = compiler.Compile(repository.GetRuleSets(), cancellationToken);
             // NRules 1.0.4 stops compiling without throwing and returns a network that lacks the rules it had not reached:
             // an engine that silently knows fewer rules must not exist.
             cancellationToken.ThrowIfCancellationRequested();
-            Catalog = RuleCatalog.FromAssemblies(ruleAssemblies);
+            Catalog = catalog;
             RuleCount = repository.GetRules().Count();
             Reach = RuleReaches.Of(repository.GetRules());
+        }
+
+        private static RuleRepository Load(Action<NRules.Fluent.IRuleLoadSpec> spec)
+        {
+            var repository = new RuleRepository();
+            repository.Load(spec);
+            return repository;
         }
 
         /// <summary>How far each rule id looks (one resource, or across resources), from the rules' own conditions.</summary>
