@@ -27,11 +27,14 @@ internal static class LintHost
     private static RuleEngine BuildEngine()
     {
         using var _ = Timings.Measure("engine build");
-        return Environment.GetEnvironmentVariable("INFRALINT_RULE_DISCOVERY") == "scan"
-            ? new RuleEngine(new[] { RuleSet.Assembly }, default, ExpressionCompiler())
-            : new RuleEngine(RuleSet.RuleTypes, RuleSet.Catalog, default, ExpressionCompiler());
+        return new RuleEngine(RuleSet.RuleTypes, RuleSet.Catalog, default, ExpressionCompiler());
     }
 
+    /// <summary>
+    /// FastExpressionCompiler on first use (bench/README.md, Start-up, has the measurements); <c>INFRALINT_EXPRESSION_COMPILER</c>
+    /// picks another for bench/startup/run.sh: <c>default</c> (NRules' own, eager), <c>lazy</c> (Core's, as the analyzer),
+    /// <c>fec</c> (FastExpressionCompiler, eager), <c>lazy-fec-forwarder</c> (system-compiled bodies on first use).
+    /// </summary>
     private static NRules.Extensibility.IExpressionCompiler? ExpressionCompiler() => Environment.GetEnvironmentVariable("INFRALINT_EXPRESSION_COMPILER") switch
     {
         "default" => null,
