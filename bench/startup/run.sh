@@ -2,7 +2,8 @@
 # Start-up of `infralint scan ONE_FILE` as a whole process (issue 12: <= 0.35 s wall, engine build <= 150 ms).
 # Builds Release (JIT) and publishes Release ReadyToRun for linux-x64 (framework-dependent), then for each build, each
 # expression compiler (INFRALINT_EXPRESSION_COMPILER) and each file runs `scan FILE --fail-on none` N times and prints the
-# median wall time and the median engine build the tool reports under INFRALINT_TIMINGS=1 (which adds no measurable time).
+# median wall time, CPU time (user + sys, under /usr/bin/time) and engine build the tool reports under INFRALINT_TIMINGS=1.
+# Variants run round-robin (one run of each per round), so the load of a shared machine weighs on all of them alike.
 # Files: a one-Deployment YAML written here, and examples/kubernetes/llm-serving.yaml. Nothing here runs in CI.
 #
 # Usage: bench/startup/run.sh [--runs 10] [--compilers "fec-lazy lazy fec default"] [--builds "jit r2r"] [--keep DIR]
@@ -18,10 +19,14 @@ while [ $# -gt 0 ]; do
         --compilers) compilers=$2; shift 2 ;;
         --builds) builds=$2; shift 2 ;;
         --keep) keep=$2; shift 2 ;;
-        -h | --help) sed -n '2,8p' "$0"; exit 0 ;;
+        -h | --help) sed -n '2,9p' "$0"; exit 0 ;;
         *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
     esac
 done
+if ! /usr/bin/time -f '%e' true >/dev/null 2>&1; then
+    echo "bench/startup/run.sh needs GNU time at /usr/bin/time (Debian: apt-get install time)" >&2
+    exit 1
+fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 if [ -n "$keep" ]; then
     work=$(mkdir -p "$keep" && cd "$keep" && pwd)
@@ -76,24 +81,30 @@ command_of() {
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) printf "%.3f\n", v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $runs runs each" >&2
-printf '| build | expression compiler | file | wall, median of %s | engine build, median |\n|---|---|---|---:|---:|\n' "$runs"
+# Every variant once per round, round after round, so that the load of a shared machine drifts over all of them alike.
+variants=()
 for build in $builds; do
-    cmd=$(command_of "$build")
     for compiler in $compilers; do
-        for file in $files; do
-            walls="$work/walls" engines="$work/engines"
-            : >"$walls"; : >"$engines"
-            $cmd scan "$file" --fail-on none >/dev/null 2>&1 # the first run after a build warms the disk cache
-            for _ in $(seq "$runs"); do
-                start=$(date +%s%N)
-                INFRALINT_TIMINGS=1 INFRALINT_EXPRESSION_COMPILER=$compiler $cmd scan "$file" --fail-on none 2>"$work/stderr" >/dev/null
-                end=$(date +%s%N)
-                echo "scale=3; ($end - $start) / 1000000000" | bc >>"$walls"
-                sed -n 's/^infralint: timing: engine build \([0-9.]*\) ms$/\1/p' "$work/stderr" >>"$engines"
-            done
-            printf '| %s | %s | %s | %s s | %s ms |\n' "$build" "$compiler" "$(basename "$file")" "$(median <"$walls")" "$(median <"$engines")"
-        done
+        for file in $files; do variants+=("$build|$compiler|$file"); done
+    done
+done
+for build in $builds; do $(command_of "$build") scan "$work/one-deployment.yaml" --fail-on none >/dev/null 2>&1 || true; done # warm the disk cache
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $runs rounds" >&2
+for round in $(seq "$runs"); do
+    for i in "${!variants[@]}"; do
+        IFS='|' read -r build compiler file <<<"${variants[$i]}"
+        INFRALINT_TIMINGS=1 INFRALINT_EXPRESSION_COMPILER=$compiler /usr/bin/time -f '%e %U %S' -o "$work/time" \
+            $(command_of "$build") scan "$file" --fail-on none 2>"$work/stderr" >/dev/null || true
+        read -r wall user sys <"$work/time"
+        echo "$wall" >>"$work/wall.$i"
+        echo "$user + $sys" | bc >>"$work/cpu.$i"
+        sed -n 's/^infralint: timing: engine build \([0-9.]*\) ms$/\1/p' "$work/stderr" >>"$work/engine.$i"
     done
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+printf '| build | expression compiler | file | wall, median | CPU (user + sys), median | engine build, median |\n|---|---|---|---:|---:|---:|\n'
+for i in "${!variants[@]}"; do
+    IFS='|' read -r build compiler file <<<"${variants[$i]}"
+    printf '| %s | %s | %s | %s s | %s s | %s ms |\n' "$build" "$compiler" "$(basename "$file")" \
+        "$(median <"$work/wall.$i")" "$(median <"$work/cpu.$i")" "$(median <"$work/engine.$i")"
+done

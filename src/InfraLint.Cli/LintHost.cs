@@ -51,11 +51,14 @@ internal static class LintHost
     private static RuleEngine BuildEngine(IReadOnlyList<Type> ruleTypes)
     {
         using var _ = Timings.Measure($"engine build ({ruleTypes.Count} rule classes)");
-        return Environment.GetEnvironmentVariable("INFRALINT_RULE_DISCOVERY") == "scan"
-            ? new RuleEngine(new[] { RuleSet.Assembly }, default, ExpressionCompiler())
-            : new RuleEngine(ruleTypes, RuleSet.Catalog, default, ExpressionCompiler());
+        return new RuleEngine(ruleTypes, RuleSet.Catalog, default, ExpressionCompiler());
     }
 
+    /// <summary>
+    /// FastExpressionCompiler on first use (bench/README.md, Start-up, has the measurements); <c>INFRALINT_EXPRESSION_COMPILER</c>
+    /// picks another for bench/startup/run.sh: <c>default</c> (NRules' own, eager), <c>lazy</c> (Core's, as the analyzer),
+    /// <c>fec</c> (FastExpressionCompiler, eager), <c>lazy-fec-forwarder</c> (system-compiled bodies on first use).
+    /// </summary>
     private static NRules.Extensibility.IExpressionCompiler? ExpressionCompiler() => Environment.GetEnvironmentVariable("INFRALINT_EXPRESSION_COMPILER") switch
     {
         "default" => null,
