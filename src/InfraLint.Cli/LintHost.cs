@@ -78,8 +78,11 @@ internal static class LintHost
     public static Scanner CreateScanner(LoadedConfig? config = null, IReadOnlyDictionary<string, object>? compilations = null, RuleSelection? ruleSet = null, IReadOnlyCollection<string>? enable = null, CliEnvironment? env = null)
     {
         var settings = Settings(config?.Settings, ruleSet, enable) ?? LintSettings.Default;
+        // The rules compile on another thread while the files are read: for one file, that is most of the wait.
+        var engine = new Lazy<RuleEngine>(() => EngineFor(settings));
+        _ = Task.Run(() => engine.Value);
         return new(
-            EngineFor(settings),
+            engine,
             compilations is { Count: > 0 } ? Adapters.Select(a => a == CSharp ? new CompilationAdapter(CSharp, compilations) : a).ToArray() : Adapters,
             settings,
             config?.Problems.ToArray<object>(),

@@ -23,13 +23,22 @@ namespace InfraLint.Core.Scanning
     /// </summary>
     public sealed class Scanner
     {
-        private readonly RuleEngine _engine;
+        private readonly Lazy<RuleEngine> _engine;
         private readonly IReadOnlyList<IAdapter> _adapters;
         private readonly LintSettings _settings;
         private readonly IReadOnlyList<object> _configurationFacts;
 
         /// <param name="configurationFacts">Facts about the configuration itself (its ConfigProblems), evaluated with every scan.</param>
         public Scanner(RuleEngine engine, IReadOnlyList<IAdapter> adapters, LintSettings? settings = null, IReadOnlyList<object>? configurationFacts = null, ScanOptions? options = null)
+            : this(new Lazy<RuleEngine>(() => engine), adapters, settings, configurationFacts, options)
+        {
+        }
+
+        /// <param name="engine">
+        /// The engine, asked for only once the sources are read: a host may build it meanwhile (the CLI compiles the rules on
+        /// another thread while the files are read, which is most of a one-file scan).
+        /// </param>
+        public Scanner(Lazy<RuleEngine> engine, IReadOnlyList<IAdapter> adapters, LintSettings? settings = null, IReadOnlyList<object>? configurationFacts = null, ScanOptions? options = null)
         {
             Options = options ?? ScanOptions.Default;
             _engine = engine;
@@ -155,39 +164,75 @@ namespace InfraLint.Core.Scanning
 
         /// <summary>
         /// One session per scope, the largest first so the last to finish is a small one, up to <see cref="ScanOptions.MaxParallelism"/>
-        /// at once. A session reports what it found about its own facts: a guest's findings come from its home scope, and a
-        /// finding about no resource (a setting, the input) once.
+        /// at once; small scopes share a session (<see cref="Sessions"/>). A session reports what it found about its own facts: a
+        /// guest's findings come from its home scope's session, and a finding about no resource (a setting, the input) once.
         /// </summary>
         private RuleRun Run(EvaluationScopes scopes, CancellationToken cancellationToken)
         {
-            var runs = new RuleRun[scopes.Scopes.Count];
-            var order = scopes.Scopes.OrderByDescending(s => s.Size).ThenBy(s => s.Index).ToArray();
-            void Evaluate(EvaluationScope scope) =>
-                runs[scope.Index] = _engine.Run(scope.Home.Concat(scope.Guests), _settings, cancellationToken);
-            if (Options.MaxParallelism <= 1 || order.Length == 1)
-                foreach (var scope in order) Evaluate(scope);
+            var sessions = Sessions(scopes);
+            var sessionOf = new int[scopes.Scopes.Count];
+            for (int i = 0; i < sessions.Count; i++)
+                foreach (var scope in sessions[i]) sessionOf[scope.Index] = i;
+            var runs = new RuleRun[sessions.Count];
+            void Evaluate(int session) =>
+                runs[session] = _engine.Value.Run(sessions[session].SelectMany(s => s.Home.Concat(s.Guests)), _settings, cancellationToken);
+            if (Options.MaxParallelism <= 1 || sessions.Count == 1)
+                for (int i = 0; i < sessions.Count; i++) Evaluate(i);
             else
-                Parallel.ForEach(order, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxParallelism, CancellationToken = cancellationToken }, Evaluate);
+                Parallel.For(0, sessions.Count, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxParallelism, CancellationToken = cancellationToken }, Evaluate);
             cancellationToken.ThrowIfCancellationRequested();
 
             var findings = new List<Finding>();
             var evaluations = new List<Evaluated>();
             var unowned = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var scope in scopes.Scopes)
+            for (int session = 0; session < sessions.Count; session++)
             {
-                var run = runs[scope.Index];
+                var run = runs[session];
                 foreach (var finding in run.Findings)
                     if (finding.Subject is null
                         ? unowned.Add($"{finding.RuleId}\u0000{finding.Location.File}\u0000{finding.Location.StartOffset}\u0000{finding.Location.Length}\u0000{finding.LogicalPath}\u0000{finding.Message}")
-                        : scopes.HomeOf(finding.Subject) == scope.Index)
+                        : sessionOf[scopes.HomeOf(finding.Subject)] == session)
                         findings.Add(finding);
                 foreach (var evaluation in run.Evaluations)
                     if (evaluation.Resource is null
                         ? unowned.Add($"{evaluation.RuleId}\u0001{evaluation.Location.File}\u0001{evaluation.Location.StartOffset}\u0001{evaluation.Location.Length}\u0001{evaluation.LogicalPath}")
-                        : scopes.HomeOf(evaluation.Resource) == scope.Index)
+                        : sessionOf[scopes.HomeOf(evaluation.Resource)] == session)
                         evaluations.Add(evaluation);
             }
             return new RuleRun(findings, evaluations);
+        }
+
+        /// <summary>
+        /// Facts of one session at most, when small scopes share it. A session has a fixed cost (creating it, activating the
+        /// network) that a one-template scope does not repay, and NRules joins every pair of facts a join sees, so the cap
+        /// keeps shared sessions small. Joining scopes is always safe: no rule matches across two of them.
+        /// </summary>
+        internal const int SharedSessionFacts = 512;
+
+        /// <summary>The sessions to run, largest first: each large scope alone, the small ones packed up to <see cref="SharedSessionFacts"/>.</summary>
+        private static IReadOnlyList<EvaluationScope[]> Sessions(EvaluationScopes scopes)
+        {
+            var sessions = new List<EvaluationScope[]>();
+            var batch = new List<EvaluationScope>();
+            int size = 0;
+            foreach (var scope in scopes.Scopes.OrderByDescending(s => s.Size).ThenBy(s => s.Index))
+            {
+                if (scope.Size >= SharedSessionFacts)
+                {
+                    sessions.Add(new[] { scope });
+                    continue;
+                }
+                if (batch.Count > 0 && size + scope.Size > SharedSessionFacts)
+                {
+                    sessions.Add(batch.ToArray());
+                    batch.Clear();
+                    size = 0;
+                }
+                batch.Add(scope);
+                size += scope.Size;
+            }
+            if (batch.Count > 0) sessions.Add(batch.ToArray());
+            return sessions;
         }
 
         private static AdapterResult Adapt(IReadOnlyList<IAdapter> adapters, SourceText source)
