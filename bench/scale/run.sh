@@ -8,6 +8,8 @@
 #   - Spectral 6.16.3 with the 4 rules of bench/scale/spectral-ruleset.yaml, when npm is available. Spectral refuses
 #     multi-document YAML ("Expected a single document in the stream"), so it lints a copy of the YAML/JSON files
 #     with every multi-document file split into one file per document (made before timing, not timed).
+# Then one file (examples/kubernetes/llm-capacity.yaml), 10 runs each of the Release build and of the ReadyToRun publish
+# README shows, round-robin: median wall and the engine build the tool reports (INFRALINT_TIMINGS=1).
 # Then prints wall, user, sys and peak RSS per size and the ratios of issue 12's targets; --write puts the table into
 # bench/README.md (its own section, replaced on each --write). Nothing here runs in CI.
 #
@@ -149,10 +151,39 @@ for size in "${size_list[@]}"; do
     [ -n "$keep" ] || rm -rf "$dir/corpus" "$dir/spectral" "$dir/report.json" "$dir/spectral.json"
 done
 
+# One file, as a whole process: the Release build (what `dotnet run` and the tests use) and the ReadyToRun publish of
+# README's command, 10 runs each, round-robin; the median wall and the engine build the tool reports under INFRALINT_TIMINGS=1.
+one_file="$root/examples/kubernetes/llm-capacity.yaml"
+echo "Publishing ReadyToRun for the one-file runs" >&2
+dotnet publish "$root/src/InfraLint.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/r2r" --nologo -v quiet >/dev/null
+declare -A one_walls one_engines last_time
+for round in $(seq 10); do
+    for build in jit r2r; do
+        dll=$cli
+        [ "$build" = r2r ] && dll="$work/r2r/infralint.dll"
+        t="$work/one-$build.txt"
+        INFRALINT_TIMINGS=1 /usr/bin/time -f '%e %U %S %M' -o "$t" dotnet "$dll" scan "$one_file" --fail-on none >/dev/null 2>"$work/one-$build.err" || true
+        one_walls[$build]+="$(cut -d' ' -f1 "$t") "
+        one_engines[$build]+="$(sed -n 's/.*timing: engine build[^0-9]*[0-9]* rule classes) \([0-9.]*\) ms/\1/p' "$work/one-$build.err" | head -1) "
+        last_time[$build]=$(cat "$t")
+    done
+done 2>/dev/null
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+for build in jit r2r; do
+    wall=$(median <<<"${one_walls[$build]}")
+    engine=$(median <<<"${one_engines[$build]}")
+    read -r _ user sys rss <<<"${last_time[$build]}"
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    label="infralint ($build)"
+    [ "$build" = r2r ] && label="infralint (ReadyToRun publish)"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "1" "$label" "$wall" "$user" "$sys" "$rss" "$load" "median of 10 runs; engine build ${engine} ms (median)" >>"$results"
+    printf '  one file, %s: median wall %s s, engine build %s ms\n' "$build" "$wall" "$engine" >&2
+done
+
 # The table and the ratios of issue 12's targets.
 table=$(awk -F'\t' -v spectral_note="$spectral_note" '
     function mib(kb) { return sprintf("%d MiB", kb / 1024) }
-    { wall[$1, $2] = $3; rows[++n] = $0 }
+    { wall[$1, $2] = $3; rss[$1, $2] = $6; rows[++n] = $0 }
     END {
         print "| files | tool | wall | user | sys | peak RSS | load avg | result |"
         print "|---:|---|---:|---:|---:|---:|---:|---|"
@@ -164,7 +195,15 @@ table=$(awk -F'\t' -v spectral_note="$spectral_note" '
         ratio("InfraLint / parse floor, wall, 10k files (target <= 1.5)", wall[10000, "infralint"], wall[10000, "floor"])
         ratio("Spectral / InfraLint, wall, 10k files (target >= 4)", wall[10000, "spectral"], wall[10000, "infralint"])
         ratio("InfraLint 100k / 10k, wall (target <= 11)", wall[100000, "infralint"], wall[10000, "infralint"])
+        value("InfraLint peak RSS, 10k files (target <= 250 MB)", rss[10000, "infralint"], "MB", 1024)
+        value("InfraLint peak RSS, 100k files (target <= 400 MB)", rss[100000, "infralint"], "MB", 1024)
+        value("One file, Release build, median wall (target <= 0.35 s)", wall[1, "infralint (jit)"], "s", 1)
+        value("One file, ReadyToRun publish, median wall (target <= 0.35 s)", wall[1, "infralint (ReadyToRun publish)"], "s", 1)
         if (spectral_note != "") print "\n" spectral_note
+    }
+    function value(label, v, unit, divisor) {
+        if (v != "") printf "- %s: %.*f %s\n", label, unit == "s" ? 2 : 0, v / divisor, unit
+        else printf "- %s: n/a (not measured in this run)\n", label
     }
     function ratio(label, a, b) {
         if (a != "" && b != "" && b > 0) printf "- %s: %.2f\n", label, a / b

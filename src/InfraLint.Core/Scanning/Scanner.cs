@@ -101,6 +101,8 @@ namespace InfraLint.Core.Scanning
             everything.AddRange(directives);
             everything.AddRange(_configurationFacts);
             var everywhere = adoption is null ? Array.Empty<object>() : new object[] { adoption };
+            phases.Add(new ScanPhase("secrets and adoption", clock.Elapsed - started));
+            started = clock.Elapsed;
             var scopes = Options.Partitioned
                 ? EvaluationScopes.Partition(everything, everywhere)
                 : EvaluationScopes.Single(everything.Concat(everywhere).ToArray());
