@@ -181,7 +181,17 @@ namespace InfraLint.Core.Scanning
             if (Options.MaxParallelism <= 1 || sessions.Count == 1)
                 for (int i = 0; i < sessions.Count; i++) Evaluate(i);
             else
-                Parallel.For(0, sessions.Count, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxParallelism, CancellationToken = cancellationToken }, Evaluate);
+            {
+                try
+                {
+                    Parallel.For(0, sessions.Count, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxParallelism, CancellationToken = cancellationToken }, Evaluate);
+                }
+                catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+                {
+                    // What went wrong in a session, as a sequential run would have thrown it (a host reports its type and message).
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+                }
+            }
             cancellationToken.ThrowIfCancellationRequested();
 
             var findings = new List<Finding>();

@@ -107,4 +107,35 @@ public sealed class ScannerApiTests
         var scanner = NewScanner();
         Assert.Equal(Describe(scanner.ScanTexts(Sources)), Describe(scanner.ScanTexts(Sources, source.Token)));
     }
+
+    /// <summary>Many namespaces, so a partitioned scan has many sessions to run side by side.</summary>
+    private static SourceText[] ManyNamespaces() => Enumerable.Range(0, 40)
+        .SelectMany(i => Sources.Select(s => new SourceText($"ns{i}/{s.Path}", s.Text.Replace("namespace: serving", $"namespace: team-{i}"))))
+        .ToArray();
+
+    [Fact]
+    public void Sessions_run_side_by_side_find_what_one_at_a_time_finds()
+    {
+        var sources = ManyNamespaces();
+        Scanner With(int parallelism) => new(Lint.Engine, new IAdapter[] { new YamlAdapter() }, Settings, options: new ScanOptions { MaxParallelism = parallelism });
+
+        var sequential = With(1).ScanTexts(sources);
+        var parallel = With(4).ScanTexts(sources);
+
+        Assert.Equal(Describe(sequential), Describe(parallel));
+        Assert.Equal(40, parallel.Findings.Count(f => f.RuleId == "IL2011"));
+        Assert.Contains(parallel.Phases, p => p.Name.StartsWith("partition (41 scopes", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_cancelled_parallel_scan_throws_the_cancellation_not_an_aggregate()
+    {
+        var scanner = new Scanner(Lint.Engine, new IAdapter[] { new YamlAdapter() }, Settings, options: new ScanOptions { MaxParallelism = 4 });
+        var sources = ManyNamespaces();
+        var adapted = sources.Select(scanner.Read).ToArray();
+
+        var thrown = Record.Exception(() => scanner.Evaluate(adapted, sources.Select(s => s.Path).ToArray(), Cancelled()));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(thrown);
+    }
 }
