@@ -92,7 +92,7 @@ namespace InfraLint.Core.Engine
         {
             cancellationToken.ThrowIfCancellationRequested();
             var session = _sessionFactory.CreateSession();
-            var unique = new HashSet<object>(ReferenceEqualityComparer.Instance) { settings };
+            var unique = new HashSet<object>(FactIdentity.Instance) { settings };
             foreach (var fact in facts)
                 foreach (var flat in Flatten(fact))
                     unique.Add(flat);
@@ -124,15 +124,6 @@ namespace InfraLint.Core.Engine
                     foreach (var statement in policy.Statements) yield return statement;
                     break;
             }
-        }
-
-        private sealed class ReferenceEqualityComparer : IEqualityComparer<object>
-        {
-            public static readonly ReferenceEqualityComparer Instance = new ReferenceEqualityComparer();
-
-            public new bool Equals(object? x, object? y) => ReferenceEquals(x, y);
-
-            public int GetHashCode(object obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using InfraLint.Core.Engine;
 using InfraLint.Core.Facts;
 
 namespace InfraLint.Core.Scanning
@@ -74,7 +75,7 @@ namespace InfraLint.Core.Scanning
         public static EvaluationScopes Single(IReadOnlyList<object> facts)
         {
             var home = new List<object>(facts);
-            var homeOf = new Dictionary<object, int>(ReferenceComparer.Instance);
+            var homeOf = new Dictionary<object, int>(FactIdentity.Instance);
             foreach (var fact in facts) homeOf[fact] = 0;
             return new EvaluationScopes(new[] { new EvaluationScope(0, "*", home, new List<object>()) }, homeOf);
         }
@@ -156,7 +157,7 @@ namespace InfraLint.Core.Scanning
                 scopeOfRoot.Add(root.Key, scopes.Count);
                 scopes.Add(new EvaluationScope(scopes.Count, root.Value, new List<object>(), new List<object>(broadcast)));
             }
-            var homeOf = new Dictionary<object, int>(ReferenceComparer.Instance);
+            var homeOf = new Dictionary<object, int>(FactIdentity.Instance);
             foreach (var fact in global) homeOf[fact] = 0;
             foreach (var fact in broadcast) homeOf[fact] = 0;
             var scopeOfNamespace = keys.ToDictionary(k => k.Key, k => scopeOfRoot[Find(k.Value)], StringComparer.Ordinal);
@@ -220,14 +221,5 @@ namespace InfraLint.Core.Scanning
 
         /// <summary>Facts about the files and the configuration rather than the infrastructure: judged on their own, once.</summary>
         private static bool IsAboutTheInput(object fact) => fact is ParseFailure || fact is ConfigProblem || fact is SuppressionDirective;
-
-        private sealed class ReferenceComparer : IEqualityComparer<object>
-        {
-            public static readonly ReferenceComparer Instance = new ReferenceComparer();
-
-            public new bool Equals(object? x, object? y) => ReferenceEquals(x, y);
-
-            public int GetHashCode(object obj) => RuntimeHelpers.GetHashCode(obj);
-        }
     }
 }
