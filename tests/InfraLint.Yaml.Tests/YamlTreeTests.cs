@@ -206,4 +206,38 @@ public sealed class YamlTreeTests
         Assert.Equal((6, 9), (edit.Span.StartLine, edit.Span.StartColumn));
         Assert.Equal("\n  c: 3", edit.NewText);
     }
+
+    [Fact]
+    public void A_setter_kept_for_later_edits_as_EditAt_does()
+    {
+        var spec = Tree(Deployment).Map("spec")!;
+        var set = spec.Setter()!;
+
+        static string Describe(IReadOnlyList<Core.Fixes.TextEdit> edits) =>
+            string.Join(" | ", edits.Select(e => $"{e.Span.StartOffset}+{e.Span.Length}:{e.NewText}"));
+        Assert.Equal(Describe(spec.EditAt("replicas")!.Set(4)), Describe(set(new[] { "replicas" })!.Set(4)));
+        Assert.Equal(Describe(spec.EditAt("strategy", "type")!.Set("RollingUpdate")), Describe(set(new[] { "strategy", "type" })!.Set("RollingUpdate")));
+        Assert.Null(set(Array.Empty<string>()));
+    }
+
+    [Fact]
+    public void A_setter_kept_for_later_does_not_keep_the_located_tree_alive()
+    {
+        // Facts keep setters for the labels and limits a rule may ask to set; the tree of every file must not stay with them.
+        var (tree, set) = TreeAndSetter();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.False(tree.IsAlive);
+        Assert.NotNull(set(new[] { "replicas" }));
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (WeakReference Tree, Func<IReadOnlyList<string>, Core.Fixes.EditTarget?> Set) TreeAndSetter()
+    {
+        var spec = Tree(Deployment).Map("spec")!;
+        return (new WeakReference(spec), spec.Setter()!);
+    }
 }
+

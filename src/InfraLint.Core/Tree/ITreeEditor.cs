@@ -29,4 +29,14 @@ namespace InfraLint.Core.Tree
         /// </summary>
         TreeMapping Gather(IReadOnlyList<TreeEntry> entries, SourceSpan span, SourceSpan headSpan, string path);
     }
+
+    /// <summary>
+    /// An editor that can set values below a mapping from what it keeps of the mapping itself (the YAML node), so a fact
+    /// that offers an edit for later does not keep the whole located tree of its file alive until then.
+    /// </summary>
+    public interface ITreeSetterSource
+    {
+        /// <summary>What <see cref="ITreeEditor.SetAt"/> on <paramref name="mapping"/> would do, holding on to less than the tree.</summary>
+        System.Func<IReadOnlyList<string>, EditTarget?> SetterFor(TreeMapping mapping);
+    }
 }

@@ -136,6 +136,19 @@ namespace InfraLint.Core.Tree
 
         /// <summary>An edit target that sets the value at <paramref name="keys"/> below this mapping, creating what is missing.</summary>
         public Fixes.EditTarget? EditAt(params string[] keys) => Editor?.SetAt(this, keys);
+
+        /// <summary>
+        /// <see cref="EditAt"/> for later: for a fact to keep (a label or a limit a rule may ask to set). It keeps only what the
+        /// front end needs, not this tree, when the front end can (<see cref="ITreeSetterSource"/>); null without an editor.
+        /// </summary>
+        public Func<IReadOnlyList<string>, Fixes.EditTarget?>? Setter()
+        {
+            var editor = Editor;
+            if (editor is null) return null;
+            if (editor is ITreeSetterSource source) return source.SetterFor(this);
+            var mapping = this;
+            return keys => editor.SetAt(mapping, keys);
+        }
     }
 
     /// <summary>A sequence, its items in file order.</summary>

@@ -95,7 +95,7 @@ namespace InfraLint.Platforms.Compose
                 NamePath = "metadata.name",
                 Labels = labels,
                 Annotations = labels,
-                LabelEdit = key => s.EditAt("labels", key)!,
+                LabelEdit = s.Setter() is { } setLabel ? key => setLabel(new[] { "labels", key })! : _ => null!,
                 // Compose has no collector discovery: Prometheus scrapes compose services from its own static configuration.
                 MetricsCollectedElsewhere = "the collector's own scrape configuration",
                 Spelling = Spelling,
@@ -128,7 +128,7 @@ namespace InfraLint.Platforms.Compose
                 Ports = ReadPorts(s.Seq("ports")),
                 Resources = ReadResources(s, deploy, path, span),
                 SecurityContext = ReadSecurity(s, path, span),
-                EditAt = keys => s.EditAt(keys)!,
+                EditAt = s.Setter() is { } set ? keys => set(keys)! : _ => null!,
             };
             var health = s.Map("healthcheck");
             if (health is not null && TreeValues.Bool(health.Scalar("disable")) != true)

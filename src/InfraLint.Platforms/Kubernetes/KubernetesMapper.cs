@@ -196,7 +196,7 @@ namespace InfraLint.Platforms.Kubernetes
         private Dictionary<string, Located<string>> Annotations(TreeMapping? metadata) => _y.Map(metadata.Map("annotations"), "metadata.annotations");
 
         private static Func<string, Core.Fixes.EditTarget>? LabelEdit(TreeMapping root) =>
-            root.Editor is null ? null : key => root.EditAt("metadata", "labels", key)!;
+            root.Setter() is { } set ? key => set(new[] { "metadata", "labels", key })! : null;
 
         // ---- workloads ------------------------------------------------------------------------
 
@@ -704,7 +704,7 @@ namespace InfraLint.Platforms.Kubernetes
                 ReadinessProbe = c.KeyNode("readinessProbe") is { } r ? r.Span : null,
                 LivenessProbe = c.KeyNode("livenessProbe") is { } l ? l.Span : null,
                 StartupProbe = c.KeyNode("startupProbe") is { } s ? s.Span : null,
-                EditAt = c.Editor is null ? null : keys => c.EditAt(keys)!,
+                EditAt = c.Setter() is { } set ? keys => set(keys)! : null,
             };
             return container;
         }
@@ -726,7 +726,7 @@ namespace InfraLint.Platforms.Kubernetes
                 _y.Map(resources.Map("requests"), $"{path}.{key}.requests"),
                 _y.Map(resources.Map("limits"), $"{path}.{key}.limits"),
                 anchor,
-                name => owner.EditAt(key, "limits", name));
+                owner.Setter() is { } set ? name => set(new[] { key, "limits", name }) : _ => null);
         }
 
         private static string[] EnvFromNames(TreeSequence? envFrom) =>

@@ -9,7 +9,7 @@ using YamlDotNet.RepresentationModel;
 namespace InfraLint.Yaml.Syntax
 {
     /// <summary>Turns tree-level edits back into YAML text edits that keep comments, ordering and indentation.</summary>
-    internal sealed class YamlTreeEditor : ITreeEditor
+    internal sealed class YamlTreeEditor : ITreeEditor, ITreeSetterSource
     {
         private readonly SourceText _source;
 
@@ -17,6 +17,14 @@ namespace InfraLint.Yaml.Syntax
 
         public EditTarget? SetAt(TreeMapping mapping, IReadOnlyList<string> keys) =>
             mapping.Origin is YamlMappingNode node && keys.Count > 0 ? new YamlEditTarget(_source, node, keys.ToArray()) : null;
+
+        /// <summary>The YAML node and the text are all an edit needs: the located tree can go once the file's facts are made.</summary>
+        public System.Func<IReadOnlyList<string>, EditTarget?> SetterFor(TreeMapping mapping)
+        {
+            var source = _source;
+            var node = mapping.Origin as YamlMappingNode;
+            return keys => node is not null && keys.Count > 0 ? new YamlEditTarget(source, node, keys.ToArray()) : null;
+        }
 
         public EditTarget? Replace(TreeScalar scalar, string describe) =>
             scalar.Origin is YamlScalarNode node ? new YamlScalarEditTarget(_source, node, describe) : null;
