@@ -122,7 +122,6 @@ namespace InfraLint.Core.Scanning
                     KeyOf(resource.Namespace);
                     if (!ReferenceEquals(fact, resource)) continue;
                     resources.Add(resource);
-                    KeyOf(resource.Namespace);
                     var key = (resource.Name, resource.Namespace);
                     if (!byNameAndNamespace.TryGetValue(key, out var named)) byNameAndNamespace.Add(key, named = new List<InfraResource>());
                     named.Add(resource);
