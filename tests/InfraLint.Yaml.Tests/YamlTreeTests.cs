@@ -239,5 +239,28 @@ public sealed class YamlTreeTests
         var spec = Tree(Deployment).Map("spec")!;
         return (new WeakReference(spec), spec.Setter()!);
     }
+
+    [Fact]
+    public void An_edit_target_does_not_keep_its_YAML_document_alive()
+    {
+        // Each fact keeps the targets of the fixes a rule may offer; the documents they came from must be able to go.
+        var (document, target) = DocumentAndTarget();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.False(document.IsAlive);
+        var edit = Assert.Single(target.Set(4));
+        Assert.Equal(("4", 6), (edit.NewText, edit.Span.StartLine));
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (WeakReference Document, Core.Fixes.EditTarget Target) DocumentAndTarget()
+    {
+        var source = new SourceText("t.yaml", Deployment);
+        var (documents, _) = YamlDocumentLoader.Load(source);
+        var root = (YamlDotNet.RepresentationModel.YamlMappingNode)documents.Single().RootNode;
+        return (new WeakReference(root), new Editing.YamlEditTarget(source, root, "spec", "replicas"));
+    }
 }
 

@@ -195,8 +195,19 @@ namespace InfraLint.Platforms.Kubernetes
 
         private Dictionary<string, Located<string>> Annotations(TreeMapping? metadata) => _y.Map(metadata.Map("annotations"), "metadata.annotations");
 
-        private static Func<string, Core.Fixes.EditTarget>? LabelEdit(TreeMapping root) =>
-            root.Setter() is { } set ? key => set(new[] { "metadata", "labels", key })! : null;
+        /// <summary>
+        /// Sets a label from the deepest of <c>metadata.labels</c> that exists, so the setter the fact keeps holds that
+        /// mapping rather than the whole document.
+        /// </summary>
+        private static Func<string, Core.Fixes.EditTarget>? LabelEdit(TreeMapping root)
+        {
+            // A mapping merged in from an anchor has no editor of its own: the edit is then decided from the document root, as before.
+            var metadata = root.Map("metadata") is { Editor: not null } m ? m : null;
+            var (from, prefix) = metadata.Map("labels") is { Editor: not null } labels ? (labels, Array.Empty<string>())
+                : metadata is not null ? (metadata, new[] { "labels" })
+                : (root, new[] { "metadata", "labels" });
+            return from.Setter() is { } set ? key => set(prefix.Append(key).ToArray())! : null;
+        }
 
         // ---- workloads ------------------------------------------------------------------------
 

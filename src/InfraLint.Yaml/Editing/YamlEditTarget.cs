@@ -26,50 +26,53 @@ namespace InfraLint.Yaml.Editing
         private static readonly Regex PlainSafe = new Regex(@"^[A-Za-z_/][A-Za-z0-9_./:@-]*$", RegexOptions.Compiled);
 
         private readonly SourceText _source;
-        private readonly YamlMappingNode _parent;
         private readonly string[] _path;
+
+        // What an edit will do, decided from the YAML when the target is made. The nodes themselves are not kept: a target
+        // lives as long as its fact, and a node would keep its whole document alive until then.
+        private readonly SourceSpan? _replace;
+        private readonly bool _blocked;
+        private readonly string[] _missingKeys;
+        private readonly Insertion? _insertion;
 
         public YamlEditTarget(SourceText source, YamlMappingNode parent, params string[] path)
         {
             if (path.Length == 0) throw new ArgumentException("An edit needs at least one key.", nameof(path));
             _source = source;
-            _parent = parent;
             _path = path;
+            var (mapping, i) = DeepestExisting(parent, path);
+            var existing = mapping.Get(path[i]);
+            // A key merged in from an anchor (`<<: *defaults`) is shared by every mapping that merges it: not ours to extend.
+            _blocked = existing is null && i < path.Length - 1 && mapping.Merged(path[i]) is not null;
+            _missingKeys = existing is null && !_blocked ? path.Skip(i).ToArray() : Array.Empty<string>();
+            if (existing is not null)
+            {
+                // Only a scalar at the very end can be replaced; anything else (a null parent, a list) is not ours to rewrite.
+                if (i == path.Length - 1 && existing is YamlScalarNode scalar && scalar.Value is not null && scalar.Span(source) is { Length: > 0 } span)
+                    _replace = span;
+            }
+            else if (!_blocked)
+                _insertion = InsertionInto(mapping);
         }
 
         public override string Describe => string.Join(".", _path);
 
         public override IReadOnlyList<TextEdit> Set(object value)
         {
-            var (mapping, i) = DeepestExisting();
-            var existing = mapping.Get(_path[i]);
-            if (existing is null && i < _path.Length - 1 && mapping.Merged(_path[i]) is not null) return Array.Empty<TextEdit>();
-            if (existing is not null)
-            {
-                // Only a scalar at the very end can be replaced; anything else (a null parent, a list) is not ours to rewrite.
-                if (i != _path.Length - 1 || existing is not YamlScalarNode scalar || scalar.Value is null) return Array.Empty<TextEdit>();
-                var span = scalar.Span(_source);
-                if (span.Length == 0) return Array.Empty<TextEdit>();
-                return new[] { new TextEdit(span, Render(value)) };
-            }
-
-            return Insert(mapping, _path.Skip(i).ToArray(), value, asList: false);
+            if (_replace is { } span) return new[] { new TextEdit(span, Render(value)) };
+            return _missingKeys.Length > 0 ? Insert(_missingKeys, value, asList: false) : Array.Empty<TextEdit>();
         }
 
         /// <summary>Creates the key (which must be missing) holding a one-item list: <c>key:\n  - item</c>.</summary>
-        internal IReadOnlyList<TextEdit> InsertList(object item)
-        {
-            var (mapping, i) = DeepestExisting();
-            if (mapping.Get(_path[i]) is null && i < _path.Length - 1 && mapping.Merged(_path[i]) is not null) return Array.Empty<TextEdit>();
-            return mapping.Get(_path[i]) is null ? Insert(mapping, _path.Skip(i).ToArray(), item, asList: true) : Array.Empty<TextEdit>();
-        }
+        internal IReadOnlyList<TextEdit> InsertList(object item) =>
+            _missingKeys.Length > 0 ? Insert(_missingKeys, item, asList: true) : Array.Empty<TextEdit>();
 
         /// <summary>The deepest mapping on the path that exists, and the index of the first key below it.</summary>
-        private (YamlMappingNode Mapping, int Index) DeepestExisting()
+        private static (YamlMappingNode Mapping, int Index) DeepestExisting(YamlMappingNode parent, string[] path)
         {
-            var mapping = _parent;
+            var mapping = parent;
             int i = 0;
-            while (i < _path.Length - 1 && mapping.Get(_path[i]) is YamlMappingNode child)
+            while (i < path.Length - 1 && mapping.Get(path[i]) is YamlMappingNode child)
             {
                 mapping = child;
                 i++;
@@ -77,16 +80,39 @@ namespace InfraLint.Yaml.Editing
             return (mapping, i);
         }
 
-        private IReadOnlyList<TextEdit> Insert(YamlMappingNode mapping, string[] keys, object value, bool asList)
+        /// <summary>Where keys missing from a mapping are written: after its last entry (block) or before its closing brace (flow).</summary>
+        private sealed class Insertion
         {
-            if (mapping.Style == MappingStyle.Flow) return InsertFlow(mapping, keys, asList ? new[] { value } : value);
-            var first = mapping.Children.Keys.FirstOrDefault();
-            if (first is null) return Array.Empty<TextEdit>();
+            public bool Flow { get; init; }
 
-            int indent = (int)first.Start.Column - 1;
-            int end = LastContentOffset(mapping);
-            var (line, _) = _source.LineColumn(end);
-            int at = _source.LineEnd(line);
+            /// <summary>The offset the new text goes in at; -1 when the mapping offers no place (an empty block mapping, an unbalanced flow one).</summary>
+            public int At { get; init; }
+
+            public int Indent { get; init; }
+
+            public bool HasEntries { get; init; }
+        }
+
+        private Insertion InsertionInto(YamlMappingNode mapping)
+        {
+            if (mapping.Style == MappingStyle.Flow)
+            {
+                int end = FlowEnd(YamlNodes.Offset(mapping.Start, _source)) - 1;
+                bool closes = end >= 0 && _source.Text[end] == '}';
+                return new Insertion { Flow = true, At = closes ? end : -1, HasEntries = mapping.Children.Count > 0 };
+            }
+            var first = mapping.Children.Keys.FirstOrDefault();
+            if (first is null) return new Insertion { At = -1 };
+            var (line, _) = _source.LineColumn(LastContentOffset(mapping));
+            return new Insertion { At = _source.LineEnd(line), Indent = (int)first.Start.Column - 1 };
+        }
+
+        private IReadOnlyList<TextEdit> Insert(string[] keys, object value, bool asList)
+        {
+            var insertion = _insertion!;
+            if (insertion.At < 0) return Array.Empty<TextEdit>();
+            if (insertion.Flow) return InsertFlow(insertion, keys, asList ? new[] { value } : value);
+            int indent = insertion.Indent;
             string nl = _source.NewLine;
             var text = new StringBuilder();
             for (int k = 0; k < keys.Length; k++)
@@ -96,18 +122,16 @@ namespace InfraLint.Yaml.Editing
                 if (asList) text.Append(nl).Append(' ', indent + 2 * k + 2).Append("- ").Append(Render(value));
                 else text.Append(' ').Append(Render(value));
             }
-            return new[] { new TextEdit(_source.Span(at, at), text.ToString()) };
+            return new[] { new TextEdit(_source.Span(insertion.At, insertion.At), text.ToString()) };
         }
 
-        private IReadOnlyList<TextEdit> InsertFlow(YamlMappingNode mapping, string[] keys, object value)
+        private IReadOnlyList<TextEdit> InsertFlow(Insertion insertion, string[] keys, object value)
         {
-            int end = FlowEnd(YamlNodes.Offset(mapping.Start, _source)) - 1;
-            if (end < 0 || _source.Text[end] != '}') return Array.Empty<TextEdit>();
             string nested = Render(value);
             for (int k = keys.Length - 1; k >= 0; k--)
                 nested = k == keys.Length - 1 ? $"{Key(keys[k])}: {nested}" : $"{Key(keys[k])}: {{{nested}}}";
-            string text = mapping.Children.Count == 0 ? nested : ", " + nested;
-            return new[] { new TextEdit(_source.Span(end, end), text) };
+            string text = insertion.HasEntries ? ", " + nested : nested;
+            return new[] { new TextEdit(_source.Span(insertion.At, insertion.At), text) };
         }
 
         /// <summary>Offset just past the last character written for the mapping's last entry (descending to its last scalar).</summary>

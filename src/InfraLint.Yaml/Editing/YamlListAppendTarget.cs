@@ -18,30 +18,42 @@ namespace InfraLint.Yaml.Editing
     public sealed class YamlListAppendTarget : ListAppendTarget
     {
         private readonly SourceText _source;
-        private readonly YamlMappingNode _owner;
+
+        // Decided from the YAML when the target is made, without keeping the node (it would keep its document alive).
+        private readonly YamlEditTarget? _create;
+        private readonly int _appendAt = -1;
+        private readonly string? _appendPrefix;
 
         public YamlListAppendTarget(SourceText source, YamlMappingNode owner, string key, string item, object whenValue)
             : base(key, item, whenValue)
         {
             _source = source;
-            _owner = owner;
+            var list = owner.Get(Key);
+            if (list is null)
+            {
+                _create = new YamlEditTarget(source, owner, Key);
+                return;
+            }
+            if (list is not YamlSequenceNode sequence || sequence.Children.Count == 0) return;
+            if (sequence.Children.Last() is not YamlScalarNode lastScalar) return;
+            var lastSpan = lastScalar.Span(source);
+            if (sequence.Style == SequenceStyle.Flow)
+            {
+                _appendAt = lastSpan.EndOffset;
+                _appendPrefix = ", ";
+                return;
+            }
+            // Block list: a new "- item" line at the column of the last item's dash.
+            int dashColumn = Math.Max(1, lastSpan.StartColumn - 2);
+            _appendAt = source.LineEnd(lastSpan.EndLine);
+            _appendPrefix = source.NewLine + new string(' ', dashColumn - 1) + "- ";
         }
 
         protected override IReadOnlyList<TextEdit> Append()
         {
-            var list = _owner.Get(Key);
-            if (list is null) return new YamlEditTarget(_source, _owner, Key).InsertList(Item);
-            if (list is not YamlSequenceNode sequence || sequence.Children.Count == 0) return Array.Empty<TextEdit>();
-            var last = sequence.Children.Last();
-            if (last is not YamlScalarNode lastScalar) return Array.Empty<TextEdit>();
-            var lastSpan = lastScalar.Span(_source);
-            if (sequence.Style == SequenceStyle.Flow)
-                return new[] { new TextEdit(_source.Span(lastSpan.EndOffset, lastSpan.EndOffset), ", " + YamlEditTarget.Render(Item)) };
-            // Block list: a new "- item" line at the column of the last item's dash.
-            int dashColumn = Math.Max(1, lastSpan.StartColumn - 2);
-            int at = _source.LineEnd(lastSpan.EndLine);
-            string text = _source.NewLine + new string(' ', dashColumn - 1) + "- " + YamlEditTarget.Render(Item);
-            return new[] { new TextEdit(_source.Span(at, at), text) };
+            if (_create is not null) return _create.InsertList(Item);
+            if (_appendAt < 0 || _appendPrefix is null) return Array.Empty<TextEdit>();
+            return new[] { new TextEdit(_source.Span(_appendAt, _appendAt), _appendPrefix + YamlEditTarget.Render(Item)) };
         }
     }
 }
