@@ -93,9 +93,6 @@ namespace InfraLint.Core.Facts
         /// </summary>
         public bool ProbesManagedElsewhere { get; set; }
 
-        /// <summary>Where a new container-level key would go (e.g. <c>readinessProbe</c>).</summary>
-        public Func<string[], EditTarget>? EditAt { get; set; }
-
         /// <summary>runAsNonRoot as the kubelet sees it: the container's value, else the pod's.</summary>
         public Located<bool?> EffectiveRunAsNonRoot =>
             !SecurityContext.RunAsNonRoot.IsMissing ? SecurityContext.RunAsNonRoot : Pod.SecurityContext.RunAsNonRoot;

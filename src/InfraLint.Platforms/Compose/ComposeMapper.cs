@@ -128,7 +128,6 @@ namespace InfraLint.Platforms.Compose
                 Ports = ReadPorts(s.Seq("ports")),
                 Resources = ReadResources(s, deploy, path, span),
                 SecurityContext = ReadSecurity(s, path, span),
-                EditAt = s.Setter() is { } set ? keys => set(keys)! : _ => null!,
             };
             var health = s.Map("healthcheck");
             if (health is not null && TreeValues.Bool(health.Scalar("disable")) != true)

@@ -715,7 +715,6 @@ namespace InfraLint.Platforms.Kubernetes
                 ReadinessProbe = c.KeyNode("readinessProbe") is { } r ? r.Span : null,
                 LivenessProbe = c.KeyNode("livenessProbe") is { } l ? l.Span : null,
                 StartupProbe = c.KeyNode("startupProbe") is { } s ? s.Span : null,
-                EditAt = c.Setter() is { } set ? keys => set(keys)! : null,
             };
             return container;
         }
@@ -737,7 +736,20 @@ namespace InfraLint.Platforms.Kubernetes
                 _y.Map(resources.Map("requests"), $"{path}.{key}.requests"),
                 _y.Map(resources.Map("limits"), $"{path}.{key}.limits"),
                 anchor,
-                owner.Setter() is { } set ? name => set(new[] { key, "limits", name }) : _ => null);
+                LimitEdit(owner, key));
+        }
+
+        /// <summary>
+        /// Sets <c>resources.limits.NAME</c> from the deepest of those mappings that exists (see <see cref="LabelEdit"/>), so
+        /// the setter the container keeps holds its limits, not the whole container.
+        /// </summary>
+        private static Func<string, Core.Fixes.EditTarget?> LimitEdit(TreeMapping container, string key)
+        {
+            var resources = container.Map(key) is { Editor: not null } r ? r : null;
+            var (from, prefix) = resources.Map("limits") is { Editor: not null } limits ? (limits, Array.Empty<string>())
+                : resources is not null ? (resources, new[] { "limits" })
+                : (container, new[] { key, "limits" });
+            return from.Setter() is { } set ? name => set(prefix.Append(name).ToArray()) : _ => null;
         }
 
         private static string[] EnvFromNames(TreeSequence? envFrom) =>
