@@ -43,9 +43,7 @@ internal static class LintHost
         if (RuleCatalog.DescriptorOf(ruleType) is { } descriptor) return descriptor.Id;
         var name = ruleType.GetCustomAttributesData()
             .FirstOrDefault(a => a.AttributeType == typeof(NRules.Fluent.Dsl.NameAttribute))?.ConstructorArguments[0].Value as string;
-        if (name is null) return null;
-        var id = name.Split('.')[0];
-        return RuleSet.Catalog.Find(id) is null ? null : id;
+        return name is not null && RuleReaches.RuleIdOf(name) is { } id && RuleSet.Catalog.Find(id) is not null ? id : null;
     }
 
     private static RuleEngine BuildEngine(IReadOnlyList<Type> ruleTypes)

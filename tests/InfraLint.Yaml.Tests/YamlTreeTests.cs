@@ -262,5 +262,21 @@ public sealed class YamlTreeTests
         var root = (YamlDotNet.RepresentationModel.YamlMappingNode)documents.Single().RootNode;
         return (new WeakReference(root), new Editing.YamlEditTarget(source, root, "spec", "replicas"));
     }
+
+    [Theory]
+    [InlineData("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    app: x\n")]
+    [InlineData("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n")]
+    [InlineData("apiVersion: v1\nkind: Pod\n")]
+    public void A_setter_from_below_a_path_edits_as_EditAt_of_the_whole_path(string yaml)
+    {
+        // The setter starts from as much of metadata.labels as the document has, and must write what EditAt from the root writes.
+        var root = Tree(yaml);
+        var set = root.Setter("metadata", "labels")!;
+
+        static string Describe(IReadOnlyList<Core.Fixes.TextEdit> edits) =>
+            string.Join(" | ", edits.Select(e => $"{e.Span.StartOffset}+{e.Span.Length}:{e.NewText}"));
+        foreach (var key in new[] { "app", "team" })
+            Assert.Equal(Describe(root.EditAt("metadata", "labels", key)!.Set("ml")), Describe(set(new[] { key })!.Set("ml")));
+    }
 }
 

@@ -42,7 +42,7 @@ namespace InfraLint.Core.Engine
             var reaches = new Dictionary<string, RuleReach>(StringComparer.OrdinalIgnoreCase);
             foreach (var definition in definitions)
             {
-                var id = RuleId(definition.Name);
+                var id = RuleIdOf(definition.Name);
                 if (id is null) continue;
                 var reach = ReachOf(definition.LeftHandSide);
                 reaches[id] = reaches.TryGetValue(id, out var known) && known == RuleReach.AcrossResources ? known : reach;
@@ -50,7 +50,8 @@ namespace InfraLint.Core.Engine
             return reaches;
         }
 
-        private static string? RuleId(string name)
+        /// <summary>The rule id an NRules rule name belongs to (<c>IL2013.boundary</c> → IL2013); null for a derivation.</summary>
+        public static string? RuleIdOf(string name)
         {
             var id = name.Split('.')[0];
             return id.Length == 6 && id.StartsWith("IL", StringComparison.Ordinal) && id.Skip(2).All(char.IsDigit) ? id : null;

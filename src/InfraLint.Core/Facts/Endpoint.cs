@@ -96,7 +96,7 @@ namespace InfraLint.Core.Facts
 
         /// <summary>Whether its label selector matches these labels (an empty selector matches everything).</summary>
         public bool Selects(IReadOnlyDictionary<string, string> labels) =>
-            SelectorIsPartial || Selector.All(kv => labels.TryGetValue(kv.Key, out var value) && value == kv.Value);
+            SelectorIsPartial || LabelSelection.Matches(Selector, labels);
     }
 
     /// <summary>Equality-based label selection: every key of the selector is a label with the same value.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using InfraLint.Core.Locations;
 
 namespace InfraLint.Core.Tree
@@ -138,16 +139,26 @@ namespace InfraLint.Core.Tree
         public Fixes.EditTarget? EditAt(params string[] keys) => Editor?.SetAt(this, keys);
 
         /// <summary>
-        /// <see cref="EditAt"/> for later: for a fact to keep (a label or a limit a rule may ask to set). It keeps only what the
-        /// front end needs, not this tree, when the front end can (<see cref="ITreeSetterSource"/>); null without an editor.
+        /// <see cref="EditAt"/> for later, of the keys below <paramref name="below"/>: for a fact to keep (a label or a limit a
+        /// rule may ask to set). It starts from the deepest mapping along <paramref name="below"/> that this file writes
+        /// itself (one merged in from an anchor has no editor), and keeps only what the front end needs of it, not the tree,
+        /// when the front end can (<see cref="ITreeSetterSource"/>); null without an editor.
         /// </summary>
-        public Func<IReadOnlyList<string>, Fixes.EditTarget?>? Setter()
+        public Func<IReadOnlyList<string>, Fixes.EditTarget?>? Setter(params string[] below)
         {
-            var editor = Editor;
+            var from = this;
+            int depth = 0;
+            while (depth < below.Length && from.Get(below[depth]) is TreeMapping { Editor: not null } child)
+            {
+                from = child;
+                depth++;
+            }
+            var editor = from.Editor;
             if (editor is null) return null;
-            if (editor is ITreeSetterSource source) return source.SetterFor(this);
-            var mapping = this;
-            return keys => editor.SetAt(mapping, keys);
+            var set = editor is ITreeSetterSource source ? source.SetterFor(from) : keys => editor.SetAt(from, keys);
+            if (depth == below.Length) return set;
+            var prefix = below.Skip(depth).ToArray();
+            return keys => set(prefix.Concat(keys).ToArray());
         }
     }
 

@@ -195,19 +195,9 @@ namespace InfraLint.Platforms.Kubernetes
 
         private Dictionary<string, Located<string>> Annotations(TreeMapping? metadata) => _y.Map(metadata.Map("annotations"), "metadata.annotations");
 
-        /// <summary>
-        /// Sets a label from the deepest of <c>metadata.labels</c> that exists, so the setter the fact keeps holds that
-        /// mapping rather than the whole document.
-        /// </summary>
-        private static Func<string, Core.Fixes.EditTarget>? LabelEdit(TreeMapping root)
-        {
-            // A mapping merged in from an anchor has no editor of its own: the edit is then decided from the document root, as before.
-            var metadata = root.Map("metadata") is { Editor: not null } m ? m : null;
-            var (from, prefix) = metadata.Map("labels") is { Editor: not null } labels ? (labels, Array.Empty<string>())
-                : metadata is not null ? (metadata, new[] { "labels" })
-                : (root, new[] { "metadata", "labels" });
-            return from.Setter() is { } set ? key => set(prefix.Append(key).ToArray())! : null;
-        }
+        /// <summary>Sets a label; the setter the fact keeps holds <c>metadata.labels</c> (or as much of it as exists), not the document.</summary>
+        private static Func<string, Core.Fixes.EditTarget>? LabelEdit(TreeMapping root) =>
+            root.Setter("metadata", "labels") is { } set ? key => set(new[] { key })! : null;
 
         // ---- workloads ------------------------------------------------------------------------
 
@@ -739,18 +729,9 @@ namespace InfraLint.Platforms.Kubernetes
                 LimitEdit(owner, key));
         }
 
-        /// <summary>
-        /// Sets <c>resources.limits.NAME</c> from the deepest of those mappings that exists (see <see cref="LabelEdit"/>), so
-        /// the setter the container keeps holds its limits, not the whole container.
-        /// </summary>
-        private static Func<string, Core.Fixes.EditTarget?> LimitEdit(TreeMapping container, string key)
-        {
-            var resources = container.Map(key) is { Editor: not null } r ? r : null;
-            var (from, prefix) = resources.Map("limits") is { Editor: not null } limits ? (limits, Array.Empty<string>())
-                : resources is not null ? (resources, new[] { "limits" })
-                : (container, new[] { key, "limits" });
-            return from.Setter() is { } set ? name => set(prefix.Append(name).ToArray()) : _ => null;
-        }
+        /// <summary>Sets <c>resources.limits.NAME</c>; the setter the container keeps holds its limits, not the whole container.</summary>
+        private static Func<string, Core.Fixes.EditTarget?> LimitEdit(TreeMapping container, string key) =>
+            container.Setter(key, "limits") is { } set ? name => set(new[] { name }) : _ => null;
 
         private static string[] EnvFromNames(TreeSequence? envFrom) =>
             envFrom?.Items.OfType<TreeMapping>()
