@@ -19,7 +19,8 @@ namespace InfraLint.CSharp
     /// a file is parsed only when its text contains the first part of a family's namespace (<c>k8s</c>, <c>Amazon.CDK</c>,
     /// <c>Pulumi</c>: ordinal substring searches), which every way this
     /// front end resolves a model name needs. A C# file's syntax errors are its compiler's to report, not ours: what
-    /// parses is read. There are no inline suppressions in C# yet; fixes are written by each family's renderer.
+    /// parses is read. Suppression comments are line comments, <c>// infralint-disable-next-line IL2006 -- reason (until
+    /// 2027-03-31)</c> (<see cref="CommentDirectives"/>); fixes are written by each family's renderer.
     /// </remarks>
     public sealed class CSharpAdapter : IAdapter
     {
@@ -197,7 +198,8 @@ namespace InfraLint.CSharp
                     }
                 }
             }
-            return facts.Count == 0 ? AdapterResult.Empty : new AdapterResult(facts, _directives(facts).ToArray());
+            // Comments are read in files that build infrastructure only: elsewhere there is nothing for them to suppress.
+            return facts.Count == 0 ? AdapterResult.Empty : new AdapterResult(facts, CommentDirectives.Read(source, "//").Concat(_directives(facts)).ToArray());
         }
 
         private static AdapterResult Result(ParseFailure failure) =>

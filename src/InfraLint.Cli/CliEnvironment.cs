@@ -17,6 +17,9 @@ internal sealed class CliEnvironment
 
     public Func<string, string?> GetVariable { get; init; } = Environment.GetEnvironmentVariable;
 
+    /// <summary>The clock scans take their day from (a suppression's expiry is a UTC date); tests set a fixed one.</summary>
+    public Func<DateTime> UtcNow { get; init; } = () => DateTime.UtcNow;
+
     /// <summary>ANSI colour only on a terminal, and never when NO_COLOR is set to anything (https://no-color.org).</summary>
     public bool UseColor => OutputIsTerminal && string.IsNullOrEmpty(GetVariable("NO_COLOR"));
 
@@ -39,6 +42,7 @@ internal sealed class CliEnvironment
         WorkingDirectory = WorkingDirectory,
         OutputIsTerminal = OutputIsTerminal,
         GetVariable = GetVariable,
+        UtcNow = UtcNow,
     };
 
     public static CliEnvironment FromConsole() => new()

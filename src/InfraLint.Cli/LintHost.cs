@@ -95,6 +95,7 @@ internal static class LintHost
     {
         Partitioned = !string.Equals((env?.GetVariable ?? Environment.GetEnvironmentVariable)("INFRALINT_SCOPES"), "single", StringComparison.Ordinal),
         MaxParallelism = Environment.ProcessorCount,
+        Today = env?.UtcNow().Date,
     };
 
     private static LintSettings? Settings(LintSettings? configured, RuleSelection? ruleSet, IReadOnlyCollection<string>? enable)

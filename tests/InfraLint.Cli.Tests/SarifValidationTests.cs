@@ -47,7 +47,8 @@ public sealed class SarifValidationTests
         var validator = Validator();
         using var dir = new TempDir();
         var suppression = new Suppression("inSource", "host networking is needed for RDMA", Reports.HostNetwork(1).Location);
-        var report = Reports.Of(dir.Path, Reports.HostNetwork(4), Reports.HostNetwork(9, suppression));
+        var expiring = suppression with { Until = new DateTime(2027, 3, 31) };
+        var report = Reports.Of(dir.Path, Reports.HostNetwork(4), Reports.HostNetwork(9, suppression), Reports.HostNetwork(14, expiring));
         var sarif = Path.Combine(dir.Path, "rich.sarif");
         using (var writer = new StreamWriter(sarif)) SarifOutput.Write(report, writer);
 

@@ -62,6 +62,30 @@ namespace InfraLint.Rules.Input
             directive.RuleIds.Where(id => RuleSet.Catalog.Find(id) == null).ToArray();
     }
 
+    /// <summary>
+    /// A suppression whose expiry is not a date would otherwise apply forever, or never, depending on how it was read: it
+    /// applies to nothing until the date is fixed, and this says so at the directive. Every form is judged (comments,
+    /// annotations, CloudFormation metadata): expiries are new, so no scan that passed before gains a finding.
+    /// </summary>
+    [Name(IL0002ConfigurationProblem.Id + ".expiry")]
+    public sealed class IL0002BadSuppressionExpiry : Rule
+    {
+        public override void Define()
+        {
+            SuppressionDirective directive = default!;
+
+            When()
+                .Match(() => directive, d => d.UntilProblem != null);
+
+            Then()
+                .Do(ctx => ctx.Report(new Finding(
+                    IL0002ConfigurationProblem.Descriptor,
+                    directive.UntilProblem!,
+                    directive.Span,
+                    "suppression:" + directive.Span.StartLine)));
+        }
+    }
+
     /// <summary>A spec target that names no resource in the scan describes nothing, usually because of a typo or a rename.</summary>
     [Name(IL0002ConfigurationProblem.Id + ".target")]
     public sealed class IL0002UnmatchedProfileTarget : Rule

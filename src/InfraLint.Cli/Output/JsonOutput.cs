@@ -78,7 +78,7 @@ internal static class JsonOutput
         report.Baseline is null ? null : report.InBaseline(f) ? "unchanged" : "new",
         f.Related.Select(r => new JsonRelated(Region(r.Span), r.Message)).ToArray(),
         f.Fixes.Select(x => new JsonFix(x.Description, x.Edits.Select(e => new JsonEdit(Region(e.Span), e.Span.StartOffset, e.Span.Length, e.NewText)).ToArray())).ToArray(),
-        f.Suppression is null ? null : new JsonSuppression(f.Suppression.Kind, f.Suppression.Justification),
+        f.Suppression is null ? null : new JsonSuppression(f.Suppression.Kind, f.Suppression.Justification, f.Suppression.Until?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
         new SortedDictionary<string, string>(f.Properties.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal));
 
     private static JsonRegion Region(SourceSpan s) => new(s.File, s.StartLine, s.StartColumn, s.EndLine, s.EndColumn);
@@ -117,5 +117,6 @@ internal static class JsonOutput
     /// <summary>Replace <c>charLength</c> characters at 0-based <c>charOffset</c> (the region, in lines and columns) with <c>newText</c>.</summary>
     internal sealed record JsonEdit(JsonRegion Region, int CharOffset, int CharLength, string NewText);
 
-    internal sealed record JsonSuppression(string Kind, string? Justification);
+    /// <summary><c>until</c>: the last day (an ISO date, UTC) the suppression applies; null when it does not expire.</summary>
+    internal sealed record JsonSuppression(string Kind, string? Justification, string? Until);
 }

@@ -132,18 +132,27 @@ internal static class SarifOutput
         if (finding.Fixes.Count > 0)
             result.Fixes = finding.Fixes.Select(f => Fix(report, f)).ToList();
         if (finding.Suppression is { } suppression)
-            result.Suppressions = new List<SarifSuppression>
-            {
-                new()
-                {
-                    Kind = SuppressionKind.InSource,
-                    Status = SuppressionStatus.Accepted,
-                    Justification = suppression.Justification ?? string.Empty,
-                },
-            };
+            result.Suppressions = new List<SarifSuppression> { Suppression(suppression) };
         foreach (var property in finding.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
             result.SetProperty(property.Key, property.Value);
         return result;
+    }
+
+    /// <summary>
+    /// An in-source suppression with its reason, and its expiry as <c>properties.until</c> (an ISO date, UTC; SARIF has no
+    /// property of its own for it). A suppression past its date is no suppression: the scan reports the finding instead.
+    /// </summary>
+    private static SarifSuppression Suppression(Core.Findings.Suppression suppression)
+    {
+        var sarif = new SarifSuppression
+        {
+            Kind = SuppressionKind.InSource,
+            Status = SuppressionStatus.Accepted,
+            Justification = suppression.Justification ?? string.Empty,
+        };
+        if (suppression.Until is { } until)
+            sarif.SetProperty("until", until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        return sarif;
     }
 
     private static SarifFix Fix(ScanReport report, Core.Fixes.Fix fix) => new()

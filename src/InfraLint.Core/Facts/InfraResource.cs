@@ -60,6 +60,12 @@ namespace InfraLint.Core.Facts
 
         public IReadOnlyDictionary<string, Located<string>> Annotations { get; init; } = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
 
+        /// <summary>
+        /// Waivers the resource's own metadata lists as data (a CloudFormation resource's <c>Metadata.infralint.ignore</c>);
+        /// settable because a mapper reads them once for every fact it makes of the resource.
+        /// </summary>
+        public IReadOnlyList<ResourceIgnore> Ignores { get; set; } = Array.Empty<ResourceIgnore>();
+
         /// <summary>Where a new label would be written (for cost-allocation fixes); null where not editable.</summary>
         public Func<string, EditTarget>? LabelEdit { get; init; }
 

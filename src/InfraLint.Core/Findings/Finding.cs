@@ -11,7 +11,11 @@ namespace InfraLint.Core.Findings
     public sealed record RelatedLocation(SourceSpan Span, string Message);
 
     /// <summary>Why a finding is not counted: an inline comment or an annotation, with the reason given there.</summary>
-    public sealed record Suppression(string Kind, string? Justification, SourceSpan Span);
+    public sealed record Suppression(string Kind, string? Justification, SourceSpan Span)
+    {
+        /// <summary>The last day (UTC) the suppression applies; null when it does not expire.</summary>
+        public DateTime? Until { get; init; }
+    }
 
     /// <summary>One rule's verdict on one place. Outputs render findings; they never re-derive them.</summary>
     public sealed class Finding

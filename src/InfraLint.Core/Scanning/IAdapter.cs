@@ -31,7 +31,7 @@ namespace InfraLint.Core.Scanning
     }
 
     /// <summary>
-    /// An inline suppression comment: <c># infralint-disable-next-line IL2001 -- reason</c> (applies to
+    /// An inline suppression comment: <c># infralint-disable-next-line IL2001 -- reason (until 2027-03-31)</c> (applies to
     /// <see cref="Line"/>) or <c># infralint-disable-file IL2001 -- reason</c> (<see cref="Line"/> null).
     /// An empty <see cref="RuleIds"/> list suppresses every rule.
     /// </summary>
@@ -43,13 +43,30 @@ namespace InfraLint.Core.Scanning
         /// </summary>
         public InfraResource? Subject { get; init; }
 
+        /// <summary>The last day the directive applies, through the end of that day in UTC; null when it never expires.</summary>
+        public System.DateTime? Until { get; init; }
+
+        /// <summary>Why the directive's expiry could not be read (IL0002); such a directive applies to nothing.</summary>
+        public string? UntilProblem { get; init; }
+
+        /// <summary>Set by the scanner for the day it scans on: the expiry has passed, so the directive applies to nothing (IL0004).</summary>
+        public bool Expired { get; init; }
+
+        /// <summary>Whether the directive can suppress anything: its expiry, if any, was read and has not passed.</summary>
+        public bool Applies => UntilProblem is null && !Expired;
+
+        /// <summary>The directive as it stands on <paramref name="today"/> (a UTC date): expired after its last day.</summary>
+        public SuppressionDirective On(System.DateTime today) =>
+            Until is { } last && today.Date > last.Date ? this with { Expired = true } : this;
+
         public bool Covers(string ruleId, int line) =>
-            (Line is null || Line == line) && (RuleIds.Count == 0 || Contains(ruleId));
+            Applies && (Line is null || Line == line) && (RuleIds.Count == 0 || Contains(ruleId));
 
         public bool Covers(Finding finding) =>
-            Subject is null
+            Applies
+            && (Subject is null
                 ? string.Equals(Span.File, finding.Location.File, System.StringComparison.Ordinal) && Covers(finding.RuleId, finding.Location.StartLine)
-                : ReferenceEquals(Subject, finding.Subject) && (RuleIds.Count == 0 || Contains(finding.RuleId));
+                : ReferenceEquals(Subject, finding.Subject) && (RuleIds.Count == 0 || Contains(finding.RuleId)));
 
         private bool Contains(string ruleId)
         {

@@ -1,6 +1,9 @@
 namespace InfraLint.Core.Scanning
 {
-    /// <summary>How a scanner evaluates, as opposed to what it finds: no option here may change a finding.</summary>
+    /// <summary>
+    /// How a scanner evaluates, as opposed to what it finds: no option here may change a finding, except the day the scan
+    /// runs on (<see cref="Today"/>), which decides whether a suppression has expired.
+    /// </summary>
     public sealed class ScanOptions
     {
         public static ScanOptions Default { get; } = new ScanOptions();
@@ -13,5 +16,11 @@ namespace InfraLint.Core.Scanning
 
         /// <summary>How many sessions run at once. The host decides (the CLI: its core count); one by default, for a host that owns its threads (an analyzer).</summary>
         public int MaxParallelism { get; init; } = 1;
+
+        /// <summary>
+        /// The UTC date the scan runs on, given by the host (the CLI from its environment, tests a fixed day); when null,
+        /// the system clock's UTC date at the time of each evaluation. A suppression applies through the end of its last day.
+        /// </summary>
+        public System.DateTime? Today { get; init; }
     }
 }

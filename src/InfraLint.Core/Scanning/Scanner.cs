@@ -91,10 +91,12 @@ namespace InfraLint.Core.Scanning
         {
             phases ??= new List<ScanPhase>();
             var started = clock.Elapsed;
-            var directives = adapted.SelectMany(r => r.Suppressions).ToArray();
+            var today = (Options.Today ?? DateTime.UtcNow).Date;
+            var directives = adapted.SelectMany(r => r.Suppressions).Select(d => d.On(today)).ToArray();
             var facts = adapted.SelectMany(r => r.Facts).ToArray();
             var secrets = SecretMask.FromFacts(facts);
-            // Directives are facts too, so rules can judge them (IL0003 without a reason, IL0002 unknown rule ids).
+            // Directives are facts too, so rules can judge them (IL0003 without a reason, IL0002 unknown rule ids or a bad
+            // date, IL0004 expired on the day of the scan).
             var adoption = Adoption.Detect(facts, _settings);
             var everything = new List<object>(facts.Length + directives.Length + _configurationFacts.Count);
             everything.AddRange(facts);
@@ -276,7 +278,7 @@ namespace InfraLint.Core.Scanning
                 var directive = (byFile.TryGetValue(finding.Location.File, out var fileDirectives) ? fileDirectives.FirstOrDefault(d => d.Covers(finding)) : null)
                     ?? (finding.Subject is null ? null : bySubject[finding.Subject].FirstOrDefault(d => d.Covers(finding)));
                 if (directive is not null)
-                    finding.Suppression = new Suppression("inSource", directive.Justification, directive.Span);
+                    finding.Suppression = new Suppression("inSource", directive.Justification, directive.Span) { Until = directive.Until };
             }
         }
     }

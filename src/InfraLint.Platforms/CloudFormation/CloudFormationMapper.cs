@@ -67,6 +67,7 @@ namespace InfraLint.Platforms.CloudFormation
                 if (resource.Get("Properties") is { } propertiesNode && (props is null || _y.IsUnknown(propertiesNode))) continue;
                 string path = $"Resources.{id}";
                 var span = _y.Span(key);
+                int first = facts.Count;
                 switch (type)
                 {
                     case "AWS::S3::Bucket":
@@ -194,9 +195,35 @@ namespace InfraLint.Platforms.CloudFormation
                         if (props?.Get("StageName") is not null) facts.Add(Stage(id, type, span, props, path, throttledStages, usagePlansUnresolved));
                         break;
                 }
+                var ignores = Ignores(resource);
+                if (ignores.Count > 0)
+                    for (int i = first; i < facts.Count; i++)
+                        if (facts[i] is InfraResource made) made.Ignores = ignores;
             }
             facts.AddRange(Parameters(root.Map("Parameters")));
             return facts;
+        }
+
+        /// <summary>
+        /// A resource's waivers, <c>Metadata: {infralint: {ignore: [{id: IL2001, reason: …, until: 2027-03-31}]}}</c>: the
+        /// place CloudFormation gives tools for data about a resource (cfn-lint and cfn-nag read theirs there too). <c>id</c>
+        /// may name several rules, separated by commas; an entry without one names no rule and waives nothing.
+        /// </summary>
+        private static IReadOnlyList<ResourceIgnore> Ignores(TreeMapping resource)
+        {
+            var entries = resource.Map("Metadata").Map("infralint").Seq("ignore");
+            if (entries is null) return Array.Empty<ResourceIgnore>();
+            var ignores = new List<ResourceIgnore>();
+            foreach (var entry in entries.Items.OfType<TreeMapping>())
+            {
+                var ids = (Intrinsics.Literal(entry.Get("id")) ?? string.Empty)
+                    .Split(new[] { ',', ' ' }, StringSplitOptions.RemoveEmptyEntries)
+                    .Select(id => id.ToUpperInvariant())
+                    .ToArray();
+                if (ids.Length == 0) continue;
+                ignores.Add(new ResourceIgnore(entry.HeadSpan, ids, Intrinsics.Literal(entry.Get("reason")), Intrinsics.Literal(entry.Get("until"))));
+            }
+            return ignores;
         }
 
         /// <summary>

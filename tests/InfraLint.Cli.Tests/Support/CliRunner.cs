@@ -12,7 +12,14 @@ public static class CliRunner
     public static CliRun Run(string workingDirectory, params string[] args) =>
         Run(workingDirectory, new Dictionary<string, string>(), terminal: false, args);
 
-    public static CliRun Run(string workingDirectory, IReadOnlyDictionary<string, string> variables, bool terminal, params string[] args)
+    public static CliRun Run(string workingDirectory, IReadOnlyDictionary<string, string> variables, bool terminal, params string[] args) =>
+        Run(workingDirectory, variables, terminal, () => DateTime.UtcNow, args);
+
+    /// <summary>A run on a given UTC day (suppressions expire), as its clock reads at noon.</summary>
+    public static CliRun RunOn(DateTime today, string workingDirectory, params string[] args) =>
+        Run(workingDirectory, new Dictionary<string, string>(), terminal: false, () => today.Date.AddHours(12), args);
+
+    private static CliRun Run(string workingDirectory, IReadOnlyDictionary<string, string> variables, bool terminal, Func<DateTime> utcNow, string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
@@ -23,6 +30,7 @@ public static class CliRunner
             WorkingDirectory = Path.GetFullPath(workingDirectory),
             OutputIsTerminal = terminal,
             GetVariable = name => variables.TryGetValue(name, out var value) ? value : null,
+            UtcNow = utcNow,
         };
         int exit = Program.Run(args, env);
         return new CliRun(exit, stdout.ToString(), stderr.ToString());

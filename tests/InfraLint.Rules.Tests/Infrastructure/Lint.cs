@@ -22,14 +22,19 @@ internal static class Lint
 
     private static readonly Scanner DefaultScanner = new(Engine, new IAdapter[] { new YamlAdapter() }, AllRules);
 
-    public static ScanResult Yaml(string yaml, string file = "test.yaml", LintSettings? settings = null) =>
-        Files(settings, (file, yaml));
+    /// <param name="today">The UTC day the scan runs on (suppressions expire); the system clock's when null.</param>
+    public static ScanResult Yaml(string yaml, string file = "test.yaml", LintSettings? settings = null, DateTime? today = null) =>
+        Files(settings, today, (file, yaml));
 
     public static ScanResult Files(params (string File, string Yaml)[] files) => Files(null, files);
 
-    public static ScanResult Files(LintSettings? settings, params (string File, string Yaml)[] files)
+    public static ScanResult Files(LintSettings? settings, params (string File, string Yaml)[] files) => Files(settings, null, files);
+
+    public static ScanResult Files(LintSettings? settings, DateTime? today, params (string File, string Yaml)[] files)
     {
-        var scanner = settings is null ? DefaultScanner : new Scanner(Engine, new IAdapter[] { new YamlAdapter() }, settings);
+        var scanner = settings is null && today is null
+            ? DefaultScanner
+            : new Scanner(Engine, new IAdapter[] { new YamlAdapter() }, settings ?? AllRules, options: new ScanOptions { Today = today });
         return scanner.ScanTexts(files.Select(f => new SourceText(f.File, f.Yaml)));
     }
 
