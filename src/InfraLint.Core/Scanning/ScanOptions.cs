@@ -13,5 +13,8 @@ namespace InfraLint.Core.Scanning
 
         /// <summary>How many sessions run at once. The host decides (the CLI: its core count); one by default, for a host that owns its threads (an analyzer).</summary>
         public int MaxParallelism { get; init; } = 1;
+
+        /// <summary>Told of each file read and each session evaluated by <see cref="Scanner.Scan"/>; none by default.</summary>
+        public IScanProgress? Progress { get; init; }
     }
 }

@@ -12,7 +12,12 @@ public static class CliRunner
     public static CliRun Run(string workingDirectory, params string[] args) =>
         Run(workingDirectory, new Dictionary<string, string>(), terminal: false, args);
 
-    public static CliRun Run(string workingDirectory, IReadOnlyDictionary<string, string> variables, bool terminal, params string[] args)
+    public static CliRun Run(string workingDirectory, IReadOnlyDictionary<string, string> variables, bool terminal, params string[] args) =>
+        RunOn(workingDirectory, variables, terminal, errorTerminal: false, args);
+
+    /// <param name="terminal">Whether standard output is a terminal.</param>
+    /// <param name="errorTerminal">Whether standard error is a terminal (where progress is drawn).</param>
+    public static CliRun RunOn(string workingDirectory, IReadOnlyDictionary<string, string> variables, bool terminal, bool errorTerminal, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
@@ -22,6 +27,7 @@ public static class CliRunner
             Error = stderr,
             WorkingDirectory = Path.GetFullPath(workingDirectory),
             OutputIsTerminal = terminal,
+            ErrorIsTerminal = errorTerminal,
             GetVariable = name => variables.TryGetValue(name, out var value) ? value : null,
         };
         int exit = Program.Run(args, env);
