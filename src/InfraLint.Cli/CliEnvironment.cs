@@ -15,6 +15,9 @@ internal sealed class CliEnvironment
 
     public bool OutputIsTerminal { get; init; }
 
+    /// <summary>Whether standard error is a terminal: progress is shown there, and only there.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
     public Func<string, string?> GetVariable { get; init; } = Environment.GetEnvironmentVariable;
 
     /// <summary>The clock scans take their day from (a suppression's expiry is a UTC date); tests set a fixed one.</summary>
@@ -22,6 +25,16 @@ internal sealed class CliEnvironment
 
     /// <summary>ANSI colour only on a terminal, and never when NO_COLOR is set to anything (https://no-color.org).</summary>
     public bool UseColor => OutputIsTerminal && string.IsNullOrEmpty(GetVariable("NO_COLOR"));
+
+    /// <summary>Escape sequences on standard error (colour, a redrawn progress display): on a terminal, without NO_COLOR.</summary>
+    public bool ErrorUsesAnsi => ErrorIsTerminal && string.IsNullOrEmpty(GetVariable("NO_COLOR"));
+
+    /// <summary>
+    /// Progress on standard error: only on a terminal, never under CI=true (CI logs keep every redraw) and never with
+    /// --quiet; a redirected standard error gets nothing extra.
+    /// </summary>
+    public bool ShowsProgress(bool quiet) =>
+        !quiet && ErrorIsTerminal && !string.Equals(GetVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     public string FullPath(string path) => Path.GetFullPath(path, WorkingDirectory);
 
@@ -41,6 +54,7 @@ internal sealed class CliEnvironment
         Error = Error as Output.ClosedPipeWriter ?? new Output.ClosedPipeWriter(Error),
         WorkingDirectory = WorkingDirectory,
         OutputIsTerminal = OutputIsTerminal,
+        ErrorIsTerminal = ErrorIsTerminal,
         GetVariable = GetVariable,
         UtcNow = UtcNow,
     };
@@ -51,5 +65,6 @@ internal sealed class CliEnvironment
         Error = Console.Error,
         WorkingDirectory = Directory.GetCurrentDirectory(),
         OutputIsTerminal = !Console.IsOutputRedirected,
+        ErrorIsTerminal = !Console.IsErrorRedirected,
     };
 }

@@ -55,22 +55,25 @@ internal static class FixCommand
         command.Options.Add(config);
         var ruleSet = LintHost.RuleSetOption();
         command.Options.Add(ruleSet);
+        var quiet = LintHost.QuietOption();
+        command.Options.Add(quiet);
         command.SetAction(parseResult =>
         {
             var only = new HashSet<string>(parseResult.GetValue(rules) ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
             foreach (var id in only)
                 if (LintHost.Catalog.Find(id) is null) throw new UsageException($"unknown rule id '{id}' in --rule; run 'infralint rules' for the catalog");
-            return Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), only, parseResult.GetValue(dryRun), LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)));
+            return Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), only, parseResult.GetValue(dryRun), LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)), parseResult.GetValue(quiet));
         });
         return command;
     }
 
-    private static int Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath, IReadOnlySet<string> only, bool dryRun, RuleSelection? ruleSet)
+    private static int Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath, IReadOnlySet<string> only, bool dryRun, RuleSelection? ruleSet, bool quiet)
     {
         var config = ConfigFile.Find(env, configPath, LintHost.Catalog);
         var scanner = LintHost.CreateScanner(config?.Loaded, ruleSet: ruleSet, enable: only, env: env);
         var inputs = new InputCollector(env, scanner.Accepts, excludes, config).Collect(paths);
-        foreach (var notice in inputs.Notices) env.Error.WriteLine($"infralint: {TerminalText.Escape(notice)}");
+        if (!quiet)
+            foreach (var notice in inputs.Notices) env.Error.WriteLine($"infralint: {TerminalText.Escape(notice)}");
 
         foreach (var directory in inputs.Files.Select(f => Path.GetDirectoryName(f.FullPath)!).Distinct(StringComparer.Ordinal))
             AtomicFile.RemoveLeftovers(directory);
@@ -155,7 +158,7 @@ internal static class FixCommand
         int total = appliedByRule.Values.Sum();
         string byRule = total == 0 ? string.Empty : " (" + string.Join(", ", appliedByRule.Select(kv => $"{kv.Key} ×{kv.Value}")) + ")";
         string verb = dryRun ? "would apply" : "applied";
-        (dryRun ? env.Error : env.Out).WriteLine($"{total} fix{(total == 1 ? "" : "es")} {verb} in {changedFiles.Count} file{(changedFiles.Count == 1 ? "" : "s")}{byRule}.");
+        if (!quiet) (dryRun ? env.Error : env.Out).WriteLine($"{total} fix{(total == 1 ? "" : "es")} {verb} in {changedFiles.Count} file{(changedFiles.Count == 1 ? "" : "s")}{byRule}.");
         return rejected.Count == 0 ? ExitCodes.Success : ExitCodes.Findings;
     }
 

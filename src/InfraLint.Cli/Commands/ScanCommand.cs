@@ -52,6 +52,7 @@ internal static class ScanCommand
         };
 
         var ruleSet = LintHost.RuleSetOption();
+        var quiet = LintHost.QuietOption();
 
         var command = new Command("scan", "Scan infrastructure files and report findings.");
         command.Arguments.Add(paths);
@@ -63,14 +64,17 @@ internal static class ScanCommand
         command.Options.Add(baseline);
         command.Options.Add(showSuppressed);
         command.Options.Add(ruleSet);
+        command.Options.Add(quiet);
         command.SetAction(parseResult =>
         {
+            bool isQuiet = parseResult.GetValue(quiet);
             var baselinePath = parseResult.GetValue(baseline);
             var known = string.IsNullOrEmpty(baselinePath) ? null : BaselineFile.Load(env, baselinePath);
             ScanReport report;
             using (Timings.Measure("scan (with the engine build)"))
-                report = ScanPipeline.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)));
-            foreach (var notice in report.Notices) env.Error.WriteLine($"infralint: {TerminalText.Escape(notice)}");
+                report = TerminalProgress.Run(env, isQuiet, progress => ScanPipeline.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)), progress));
+            if (!isQuiet)
+                foreach (var notice in report.Notices) env.Error.WriteLine($"infralint: {TerminalText.Escape(notice)}");
 
             var chosenFormat = parseResult.GetValue(format)!;
             var outputPath = parseResult.GetValue(output);
@@ -78,20 +82,23 @@ internal static class ScanCommand
             {
                 "json" => (w, _) => JsonOutput.Write(report, w),
                 "sarif" => (w, _) => SarifOutput.Write(report, w),
-                _ => (w, color) => ConsoleOutput.Write(report, w, color, parseResult.GetValue(showSuppressed)),
+                _ => (w, color) => ConsoleOutput.Write(report, w, color, parseResult.GetValue(showSuppressed), summary: !isQuiet),
             };
             using var writing = Timings.Measure("output");
             if (string.IsNullOrEmpty(outputPath))
             {
                 render(env.Out, env.UseColor);
-                if (chosenFormat != "console") env.Error.WriteLine(ConsoleOutput.Summary(report));
+                if (chosenFormat != "console" && !isQuiet) env.Error.WriteLine(ConsoleOutput.Summary(report));
             }
             else
             {
                 var fullOutput = env.FullPath(outputPath);
                 AtomicFile.Write(fullOutput, w => render(w, false), shownAs: outputPath);
-                env.Out.WriteLine(ConsoleOutput.Summary(report));
-                env.Out.WriteLine($"Report written to {outputPath}");
+                if (!isQuiet)
+                {
+                    env.Out.WriteLine(ConsoleOutput.Summary(report));
+                    env.Out.WriteLine($"Report written to {outputPath}");
+                }
             }
 
             return report.Fails(ParseSeverity(parseResult.GetValue(failOn)!)) ? ExitCodes.Findings : ExitCodes.Success;

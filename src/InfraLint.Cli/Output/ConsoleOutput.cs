@@ -13,7 +13,8 @@ internal static class ConsoleOutput
     private const string Bold = "\u001b[1m";
     private const string Dim = "\u001b[2m";
 
-    public static void Write(ScanReport report, TextWriter writer, bool color, bool showSuppressed)
+    /// <param name="summary">Whether the summary line follows the findings (not with --quiet).</param>
+    public static void Write(ScanReport report, TextWriter writer, bool color, bool showSuppressed, bool summary = true)
     {
         foreach (var finding in report.Findings)
         {
@@ -32,7 +33,7 @@ internal static class ConsoleOutput
                 line += " [in baseline]";
             writer.WriteLine(line);
         }
-        writer.WriteLine(Summary(report));
+        if (summary) writer.WriteLine(Summary(report));
     }
 
     /// <summary>

@@ -22,5 +22,8 @@ namespace InfraLint.Core.Scanning
         /// the system clock's UTC date at the time of each evaluation. A suppression applies through the end of its last day.
         /// </summary>
         public System.DateTime? Today { get; init; }
+
+        /// <summary>Told of each file read and each session evaluated by <see cref="Scanner.Scan"/>; none by default.</summary>
+        public IScanProgress? Progress { get; init; }
     }
 }

@@ -57,7 +57,13 @@ namespace InfraLint.Core.Scanning
         {
             var clock = Stopwatch.StartNew();
             var results = new ConcurrentBag<AdapterResult>();
-            inputs.AsParallel().WithCancellation(cancellationToken).ForAll(input => results.Add(Read(input.DisplayPath, () => read(input))));
+            var progress = Options.Progress;
+            progress?.Reading(inputs.Count);
+            inputs.AsParallel().WithCancellation(cancellationToken).ForAll(input =>
+            {
+                results.Add(Read(input.DisplayPath, () => read(input)));
+                progress?.FileRead(input.DisplayPath);
+            });
             var phases = new List<ScanPhase> { new ScanPhase("read and adapt", clock.Elapsed) };
             return Evaluate(results.ToArray(), inputs.Select(i => i.DisplayPath).ToArray(), clock, cancellationToken, phases);
         }
@@ -178,8 +184,13 @@ namespace InfraLint.Core.Scanning
             for (int i = 0; i < sessions.Count; i++)
                 foreach (var scope in sessions[i]) sessionOf[scope.Index] = i;
             var runs = new RuleRun[sessions.Count];
-            void Evaluate(int session) =>
+            var progress = Options.Progress;
+            progress?.Evaluating(scopes.Scopes.Count, sessions.Count);
+            void Evaluate(int session)
+            {
                 runs[session] = _engine.Value.Run(sessions[session].SelectMany(s => s.Home.Concat(s.Guests)), _settings, cancellationToken);
+                progress?.SessionDone(sessions[session].Length);
+            }
             if (Options.MaxParallelism <= 1 || sessions.Count == 1)
                 for (int i = 0; i < sessions.Count; i++) Evaluate(i);
             else

@@ -38,10 +38,39 @@ namespace InfraLint.Platforms.WorkloadSpec
             "name", "type", "source", "version", "sink", "schema", "schemaCheck", "qualityChecks", "feedsTraining", "deadLetter",
         };
 
-        private static readonly HashSet<string> KnownSpecKeys = new HashSet<string>(StringComparer.Ordinal)
+        private static readonly string[] KnownSpecKeys =
         {
             "role", "model", "traffic", "slo", "training", "monitoring", "data", "pipeline", "tracking", "targets",
         };
+
+        private static readonly string[] SloKeys = { "p99LatencyMs", "p95LatencyMs", "timeToFirstTokenMs" };
+
+        private static readonly string[] MonitoringKeys = { "drift", "dataQuality", "metrics", "alerts" };
+
+        private static readonly string[] DataKeys = { "dataset", "version" };
+
+        private static readonly string[] TrackingKeys = { "tool", "uri", "experiment", "project" };
+
+        private static readonly string[] PipelineKeys = { "stages" };
+
+        /// <summary>
+        /// The keys each closed mapping of a spec document accepts, by its path (<c>[]</c> is an item of a list); any
+        /// other key there is a problem. The other mappings (model, traffic, training, targets) are not checked. The
+        /// JSON Schema in docs/schemas is tested against this table.
+        /// </summary>
+        public static IReadOnlyDictionary<string, IReadOnlyList<string>> KnownKeys { get; } = new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["spec"] = KnownSpecKeys,
+            ["spec.slo"] = SloKeys,
+            ["spec.monitoring"] = MonitoringKeys,
+            ["spec.data"] = DataKeys,
+            ["spec.tracking"] = TrackingKeys,
+            ["spec.pipeline"] = PipelineKeys,
+            ["spec.pipeline.stages[]"] = StageKeys,
+        };
+
+        /// <summary>The values <c>spec.pipeline.stages[].type</c> accepts (in any case).</summary>
+        public static IReadOnlyCollection<string> StageTypeNames => StageTypes.Keys;
 
         public static bool IsSpec(TreeMapping root) =>
             root.Str("kind") == Kind && root.Str("apiVersion")?.StartsWith("infralint.dev/", StringComparison.Ordinal) == true;
@@ -58,15 +87,15 @@ namespace InfraLint.Platforms.WorkloadSpec
             var profile = new WorkloadProfile(Core.Facts.SourceFormat.WorkloadSpec, Kind, name, ns, span);
 
             foreach (var (key, keyNode, _) in spec.Entries())
-                if (!KnownSpecKeys.Contains(key))
+                if (Array.IndexOf(KnownSpecKeys, key) < 0)
                     values.Problems.Add(new ConfigProblem(keyNode.Span, $"Unknown key 'spec.{key}' in AIWorkload; expected one of {string.Join(", ", KnownSpecKeys)}."));
 
             var model = spec.Map("model");
             var traffic = spec.Map("traffic");
-            var slo = values.Section(spec, "slo", "spec.slo", "p99LatencyMs", "p95LatencyMs", "timeToFirstTokenMs");
+            var slo = values.Section(spec, "slo", "spec.slo", SloKeys);
             var training = spec.Map("training");
-            var monitoring = values.Section(spec, "monitoring", "spec.monitoring", "drift", "dataQuality", "metrics", "alerts");
-            var data = values.Section(spec, "data", "spec.data", "dataset", "version");
+            var monitoring = values.Section(spec, "monitoring", "spec.monitoring", MonitoringKeys);
+            var data = values.Section(spec, "data", "spec.data", DataKeys);
             profile.Role = values.Role(spec, "role", "spec.role");
             profile.ModelName = values.Text(model, "name", "spec.model.name");
             profile.Parameters = values.Positive(model, "parameters", "spec.model.parameters");
@@ -118,7 +147,7 @@ namespace InfraLint.Platforms.WorkloadSpec
         private static Located<string?> Tracking(TreeMapping? spec, ProfileValues values)
         {
             if (spec?.Get("tracking") is TreeScalar) return values.Text(spec, "tracking", "spec.tracking");
-            var tracking = values.Section(spec, "tracking", "spec.tracking", "tool", "uri", "experiment", "project");
+            var tracking = values.Section(spec, "tracking", "spec.tracking", TrackingKeys);
             if (tracking is not null && tracking.Get("tool") is null)
                 values.Problems.Add(new ConfigProblem(spec!.KeyNode("tracking")!.Span, "'spec.tracking' needs a tool (mlflow, wandb, neptune, comet, clearml, sagemaker-experiments…) or 'none'."));
             return values.Text(tracking, "tool", "spec.tracking.tool");
@@ -126,7 +155,7 @@ namespace InfraLint.Platforms.WorkloadSpec
 
         private static IReadOnlyList<PipelineStage> Stages(WorkloadProfile profile, TreeMapping? spec, ProfileValues values)
         {
-            var pipeline = values.Section(spec, "pipeline", "spec.pipeline", "stages");
+            var pipeline = values.Section(spec, "pipeline", "spec.pipeline", PipelineKeys);
             var stages = new List<PipelineStage>();
             if (pipeline is null) return stages;
             var list = pipeline.Get("stages");

@@ -27,6 +27,21 @@ namespace InfraLint.Yaml.Configuration
 
         private static readonly string[] TopLevelKeys = { "ruleSet", "rules", "requireImageDigests", "costLabels", "exclude", "defaultNamespace", "allowedRegions", "sizing", "frameworks", "requireCustomerManagedKeys", "minLogRetentionDays", "lineageLabels", "requireCpuLimits", "judgeWorkstationStacks" };
 
+        private static readonly string[] RuleKeys = { "enabled", "severity" };
+
+        /// <summary>
+        /// The keys each mapping of the configuration accepts, by its path ("" is the top level, <c>rules.*</c> one rule's
+        /// mapping); any other key there is a problem. <c>rules</c> itself takes rule ids. The JSON Schema in
+        /// docs/schemas is tested against this table, so it is the one list of keys.
+        /// </summary>
+        public static IReadOnlyDictionary<string, IReadOnlyList<string>> KnownKeys { get; } = new Dictionary<string, IReadOnlyList<string>>
+        {
+            [""] = TopLevelKeys,
+            ["rules.*"] = RuleKeys,
+            ["sizing"] = SizingConfig.Keys,
+            ["sizing.peakHours"] = SizingConfig.PeakKeys,
+        };
+
         /// <param name="readFile">
         /// Reads a file named relative to the configuration file (for <c>sizing.catalog</c>), or returns null when it
         /// does not exist; null when the host has no file system.
@@ -181,7 +196,7 @@ namespace InfraLint.Yaml.Configuration
                         if (severity is null) problems.Add(new ConfigProblem(v.HeadSpan(source), $"'{id}.severity' must be error, warning, note or none."));
                         break;
                     default:
-                        problems.Add(new ConfigProblem(keyNode.Span(source), $"Unknown key '{key}' for rule {id}; use enabled or severity."));
+                        problems.Add(new ConfigProblem(keyNode.Span(source), $"Unknown key '{key}' for rule {id}; use {string.Join(" or ", RuleKeys)}."));
                         break;
                 }
             }

@@ -35,7 +35,7 @@ namespace InfraLint.Yaml.Configuration
             "defaultAccelerator", "defaultTpotMs", "cheaperThreshold", "catalog", "peakHours",
         };
 
-        private static readonly string[] PeakKeys = { "days", "start", "end", "timezone" };
+        public static readonly string[] PeakKeys = { "days", "start", "end", "timezone" };
 
         private static readonly string[] DayNames = { "sun", "mon", "tue", "wed", "thu", "fri", "sat" };
 

@@ -13,13 +13,18 @@ public static class CliRunner
         Run(workingDirectory, new Dictionary<string, string>(), terminal: false, args);
 
     public static CliRun Run(string workingDirectory, IReadOnlyDictionary<string, string> variables, bool terminal, params string[] args) =>
-        Run(workingDirectory, variables, terminal, () => DateTime.UtcNow, args);
+        Run(workingDirectory, variables, terminal, errorTerminal: false, () => DateTime.UtcNow, args);
 
     /// <summary>A run on a given UTC day (suppressions expire), as its clock reads at noon.</summary>
     public static CliRun RunOn(DateTime today, string workingDirectory, params string[] args) =>
-        Run(workingDirectory, new Dictionary<string, string>(), terminal: false, () => today.Date.AddHours(12), args);
+        Run(workingDirectory, new Dictionary<string, string>(), terminal: false, errorTerminal: false, () => today.Date.AddHours(12), args);
 
-    private static CliRun Run(string workingDirectory, IReadOnlyDictionary<string, string> variables, bool terminal, Func<DateTime> utcNow, string[] args)
+    /// <param name="terminal">Whether standard output is a terminal.</param>
+    /// <param name="errorTerminal">Whether standard error is a terminal (where progress is drawn).</param>
+    public static CliRun RunOn(string workingDirectory, IReadOnlyDictionary<string, string> variables, bool terminal, bool errorTerminal, params string[] args) =>
+        Run(workingDirectory, variables, terminal, errorTerminal, () => DateTime.UtcNow, args);
+
+    private static CliRun Run(string workingDirectory, IReadOnlyDictionary<string, string> variables, bool terminal, bool errorTerminal, Func<DateTime> utcNow, string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
@@ -29,6 +34,7 @@ public static class CliRunner
             Error = stderr,
             WorkingDirectory = Path.GetFullPath(workingDirectory),
             OutputIsTerminal = terminal,
+            ErrorIsTerminal = errorTerminal,
             GetVariable = name => variables.TryGetValue(name, out var value) ? value : null,
             UtcNow = utcNow,
         };
