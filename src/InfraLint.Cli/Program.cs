@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.Reflection;
 using InfraLint.Cli.Commands;
 using InfraLint.Cli.Diagnostics;
 
@@ -64,6 +66,24 @@ public static class Program
         root.Subcommands.Add(RulesCommand.Create(env));
         root.Subcommands.Add(ExplainCommand.Create(env));
         root.Subcommands.Add(SizeCommand.Create());
+        foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion(env);
         return root;
+    }
+
+    /// <summary>VERSION+COMMIT (the SDK's SourceLink adds the commit to the informational version when it builds from git).</summary>
+    internal static string Version =>
+        typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    /// <summary>
+    /// <c>--version</c> prints this assembly's version; System.CommandLine's own action prints the entry assembly's,
+    /// which is a test host's when tests run the CLI in-process.
+    /// </summary>
+    private sealed class PrintVersion(CliEnvironment env) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            env.Out.WriteLine(Version);
+            return ExitCodes.Success;
+        }
     }
 }

@@ -12,7 +12,8 @@ namespace InfraLint.Cli;
 internal static class ScanPipeline
 {
     /// <param name="progress">Told of each file read and each rule session (a terminal's progress display).</param>
-    public static ScanReport Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath = null, IReadOnlySet<string>? baseline = null, RuleSelection? ruleSet = null, IScanProgress? progress = null)
+    /// <param name="reportedFiles">With <c>--context</c>: the only files whose findings are reported.</param>
+    public static ScanReport Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath = null, IReadOnlySet<string>? baseline = null, RuleSelection? ruleSet = null, IScanProgress? progress = null, IReadOnlySet<string>? reportedFiles = null)
     {
         var config = ConfigFile.Find(env, configPath, LintHost.Catalog);
         var scanner = LintHost.CreateScanner(config?.Loaded, ruleSet: ruleSet, env: env, progress: progress);
@@ -20,7 +21,23 @@ internal static class ScanPipeline
         if (inputs.Compilations.Count > 0) scanner = LintHost.CreateScanner(config?.Loaded, inputs.Compilations, ruleSet, env: env, progress: progress);
         var result = scanner.Scan(inputs.Files, input => ReadSource(input, inputs.Unreadable));
         foreach (var phase in result.Phases) Diagnostics.Timings.Add("  " + phase.Name, phase.Elapsed);
-        return new ScanReport(result, LintHost.Catalog, inputs.Root, inputs.FullPathByDisplay, inputs.Notices, env) { Baseline = baseline };
+        return new ScanReport(result, LintHost.Catalog, inputs.Root, inputs.FullPathByDisplay, inputs.Notices, env) { Baseline = baseline, ReportedFiles = reportedFiles };
+    }
+
+    /// <summary>
+    /// <c>scan --context DIR FILE...</c>: everything under <paramref name="contextDir"/> is evaluated, so a rule that
+    /// looks across files (an autoscaler for a Deployment, a policy for a bucket) sees the unchanged files too, and only
+    /// the findings located in <paramref name="files"/> are reported. A file outside the context, or one the context's
+    /// excludes leave out, is not evaluated and so has nothing to report.
+    /// </summary>
+    public static ScanReport RunInContext(CliEnvironment env, string contextDir, IReadOnlyList<string> files, IReadOnlyList<string> excludes, string? configPath = null, IReadOnlySet<string>? baseline = null, RuleSelection? ruleSet = null, IScanProgress? progress = null)
+    {
+        var fullContext = env.FullPath(contextDir);
+        if (!Directory.Exists(fullContext)) throw new UsageException($"--context must be a directory: {contextDir}");
+        foreach (var file in files)
+            if (Directory.Exists(env.FullPath(file))) throw new UsageException($"with --context, each path is a file to report on, not a directory: {file}");
+        var reported = new HashSet<string>(files.Select(env.FullPath), OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        return Run(env, new[] { contextDir }, excludes, configPath, baseline, ruleSet, progress, reported);
     }
 
     /// <summary>How the CLI hands a file to the scanner: a bounded read of a regular file, as UTF-8.</summary>

@@ -7,7 +7,7 @@ using InfraLint.Core.Findings;
 
 namespace InfraLint.Cli.Commands;
 
-/// <summary><c>infralint scan PATH... [--format console|json|sarif] [--output FILE] [--fail-on LEVEL] [--exclude GLOB]... [--config FILE]</c></summary>
+/// <summary><c>infralint scan PATH... [--format console|json|sarif] [--output FILE] [--fail-on LEVEL] [--exclude GLOB]... [--config FILE] [--context DIR]</c></summary>
 internal static class ScanCommand
 {
     public static Command Create(CliEnvironment env)
@@ -51,6 +51,11 @@ internal static class ScanCommand
             Description = "Console format: also list suppressed findings and findings already in the baseline.",
         };
 
+        var context = new Option<string?>("--context")
+        {
+            Description = "Evaluate everything under this directory (with its configuration), but report only the findings in the PATHs given, which must be files; the exit code comes from those. For pre-commit: the staged files, judged with the repository around them.",
+        };
+
         var ruleSet = LintHost.RuleSetOption();
         var quiet = LintHost.QuietOption();
 
@@ -63,6 +68,7 @@ internal static class ScanCommand
         command.Options.Add(config);
         command.Options.Add(baseline);
         command.Options.Add(showSuppressed);
+        command.Options.Add(context);
         command.Options.Add(ruleSet);
         command.Options.Add(quiet);
         command.SetAction(parseResult =>
@@ -70,9 +76,12 @@ internal static class ScanCommand
             bool isQuiet = parseResult.GetValue(quiet);
             var baselinePath = parseResult.GetValue(baseline);
             var known = string.IsNullOrEmpty(baselinePath) ? null : BaselineFile.Load(env, baselinePath);
+            var contextDir = parseResult.GetValue(context);
             ScanReport report;
             using (Timings.Measure("scan (with the engine build)"))
-                report = TerminalProgress.Run(env, isQuiet, progress => ScanPipeline.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)), progress));
+                report = TerminalProgress.Run(env, isQuiet, progress => string.IsNullOrEmpty(contextDir)
+                    ? ScanPipeline.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)), progress)
+                    : ScanPipeline.RunInContext(env, contextDir, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)), progress));
             if (!isQuiet)
                 foreach (var notice in report.Notices) env.Error.WriteLine($"infralint: {TerminalText.Escape(notice)}");
 

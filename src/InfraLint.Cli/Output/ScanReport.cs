@@ -12,6 +12,7 @@ internal sealed class ScanReport
     private readonly IReadOnlyDictionary<string, string> _fullPathByDisplay;
     private readonly CliEnvironment _env;
     private readonly Lazy<IReadOnlyDictionary<Finding, string>> _fingerprints;
+    private readonly IReadOnlySet<string>? _reportedFiles;
 
     public ScanReport(ScanResult result, RuleCatalog catalog, string root, IReadOnlyDictionary<string, string> fullPathByDisplay, IReadOnlyList<string> notices, CliEnvironment env)
     {
@@ -36,7 +37,21 @@ internal sealed class ScanReport
     public IReadOnlyList<string> Notices { get; }
 
     /// <summary>Every reported finding, suppressed ones included; rules configured to severity none are dropped.</summary>
-    public IReadOnlyList<Finding> Findings { get; }
+    public IReadOnlyList<Finding> Findings { get; private set; }
+
+    /// <summary>
+    /// With <c>scan --context</c>: the files (full paths) whose findings are reported; everything else was evaluated as
+    /// context only. Fingerprints are unchanged by it (their occurrence numbers count within one file).
+    /// </summary>
+    public IReadOnlySet<string>? ReportedFiles
+    {
+        get => _reportedFiles;
+        init
+        {
+            _reportedFiles = value;
+            if (value is not null) Findings = Findings.Where(f => value.Contains(FullPathOf(f.Location.File))).ToArray();
+        }
+    }
 
     /// <summary>Fingerprints of a previous report (<c>--baseline</c>); null when there is none.</summary>
     public IReadOnlySet<string>? Baseline { get; init; }
@@ -59,10 +74,12 @@ internal sealed class ScanReport
     /// <summary>A file's path relative to <see cref="Root"/>, forward slashes, each segment escaped: a relative URI reference.</summary>
     public string RelativeUri(string displayPath)
     {
-        if (!_fullPathByDisplay.TryGetValue(displayPath, out var full)) full = _env.FullPath(displayPath);
-        var relative = CliEnvironment.Slashes(Path.GetRelativePath(Root, full));
+        var relative = CliEnvironment.Slashes(Path.GetRelativePath(Root, FullPathOf(displayPath)));
         return string.Join('/', relative.Split('/').Select(Uri.EscapeDataString));
     }
+
+    private string FullPathOf(string displayPath) =>
+        _fullPathByDisplay.TryGetValue(displayPath, out var full) ? full : _env.FullPath(displayPath);
 
     /// <summary>The root as an absolute <c>file:///…/</c> URI, as SARIF's <c>originalUriBaseIds</c> wants it.</summary>
     public Uri RootUri => new(Path.TrimEndingDirectorySeparator(Root) + Path.DirectorySeparatorChar, UriKind.Absolute);
