@@ -11,7 +11,7 @@ namespace InfraLint.Cli;
 /// <summary>Configuration + paths on the command line → files → one scan → a report every output format can render.</summary>
 internal static class ScanPipeline
 {
-    public static ScanReport Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath = null, IReadOnlySet<string>? baseline = null, RuleSelection? ruleSet = null)
+    public static ScanReport Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath = null, Baseline? baseline = null, RuleSelection? ruleSet = null)
     {
         var config = ConfigFile.Find(env, configPath, LintHost.Catalog);
         var scanner = LintHost.CreateScanner(config?.Loaded, ruleSet: ruleSet, env: env);
@@ -19,7 +19,14 @@ internal static class ScanPipeline
         if (inputs.Compilations.Count > 0) scanner = LintHost.CreateScanner(config?.Loaded, inputs.Compilations, ruleSet, env: env);
         var result = scanner.Scan(inputs.Files, input => ReadSource(input, inputs.Unreadable));
         foreach (var phase in result.Phases) Diagnostics.Timings.Add("  " + phase.Name, phase.Elapsed);
-        return new ScanReport(result, LintHost.Catalog, inputs.Root, inputs.FullPathByDisplay, inputs.Notices, env) { Baseline = baseline };
+        // %SRCROOT% is the repository root, wherever in it the scan ran; outside a work tree, the folder chosen as before.
+        var repository = GitWorkTree.Root(inputs.Root);
+        return new ScanReport(result, LintHost.Catalog, repository ?? inputs.Root, inputs.FullPathByDisplay, inputs.Notices, env, legacyRoot: inputs.Root)
+        {
+            Baseline = baseline,
+            // Asked of git only when a format writes it.
+            Provenance = repository is null ? null : new Lazy<GitProvenance?>(() => GitWorkTree.Provenance(repository)),
+        };
     }
 
     /// <summary>How the CLI hands a file to the scanner: a bounded read of a regular file, as UTF-8.</summary>

@@ -7,7 +7,7 @@ using InfraLint.Core.Findings;
 
 namespace InfraLint.Cli.Commands;
 
-/// <summary><c>infralint scan PATH... [--format console|json|sarif] [--output FILE] [--fail-on LEVEL] [--exclude GLOB]... [--config FILE]</c></summary>
+/// <summary><c>infralint scan PATH... [--format console|json|sarif] [--output FILE] [--fail-on LEVEL] [--exclude GLOB]... [--config FILE] [--category NAME]</c></summary>
 internal static class ScanCommand
 {
     public static Command Create(CliEnvironment env)
@@ -51,6 +51,15 @@ internal static class ScanCommand
             Description = "Console format: also list suppressed findings and findings already in the baseline.",
         };
 
+        var category = new Option<string?>("--category")
+        {
+            Description = "SARIF: the analysis category (runs[].automationDetails.id), so uploads of separate scans of one commit do not replace each other on GitHub.",
+        };
+        category.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && SarifOutput.CategoryProblem(value) is { } problem) result.AddError(problem);
+        });
+
         var ruleSet = LintHost.RuleSetOption();
 
         var command = new Command("scan", "Scan infrastructure files and report findings.");
@@ -62,6 +71,7 @@ internal static class ScanCommand
         command.Options.Add(config);
         command.Options.Add(baseline);
         command.Options.Add(showSuppressed);
+        command.Options.Add(category);
         command.Options.Add(ruleSet);
         command.SetAction(parseResult =>
         {
@@ -77,7 +87,7 @@ internal static class ScanCommand
             Action<TextWriter, bool> render = chosenFormat switch
             {
                 "json" => (w, _) => JsonOutput.Write(report, w),
-                "sarif" => (w, _) => SarifOutput.Write(report, w),
+                "sarif" => (w, _) => SarifOutput.Write(report, w, parseResult.GetValue(category), note => env.Error.WriteLine($"infralint: {note}")),
                 _ => (w, color) => ConsoleOutput.Write(report, w, color, parseResult.GetValue(showSuppressed)),
             };
             using var writing = Timings.Measure("output");

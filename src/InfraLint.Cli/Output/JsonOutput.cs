@@ -35,6 +35,7 @@ internal static class JsonOutput
             json.WriteNumber(Name(nameof(JsonReport.SchemaVersion)), SchemaVersion);
             json.WritePropertyName(Name(nameof(JsonReport.Tool)));
             JsonSerializer.Serialize(json, new JsonTool(LintHost.ToolName, LintHost.SemanticVersion, LintHost.Version), Options);
+            json.WriteString(Name(nameof(JsonReport.FingerprintKey)), SarifOutput.FingerprintKey);
             json.WriteNumber(Name(nameof(JsonReport.FilesScanned)), report.Result.Files.Count);
             json.WritePropertyName(Name(nameof(JsonReport.Summary)));
             JsonSerializer.Serialize(json, new JsonSummary(
@@ -83,7 +84,7 @@ internal static class JsonOutput
 
     private static JsonRegion Region(SourceSpan s) => new(s.File, s.StartLine, s.StartColumn, s.EndLine, s.EndColumn);
 
-    internal sealed record JsonReport(int SchemaVersion, JsonTool Tool, int FilesScanned, JsonSummary Summary, IReadOnlyList<JsonFinding> Findings, IReadOnlyList<string> Notices);
+    internal sealed record JsonReport(int SchemaVersion, JsonTool Tool, string FingerprintKey, int FilesScanned, JsonSummary Summary, IReadOnlyList<JsonFinding> Findings, IReadOnlyList<string> Notices);
 
     internal sealed record JsonTool(string Name, string Version, string FullVersion);
 
