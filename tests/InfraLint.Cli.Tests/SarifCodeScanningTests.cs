@@ -214,7 +214,7 @@ public sealed class SarifCodeScanningTests : IDisposable
         var root = FixtureRepository();
         Scan(root, "infra/deploy", "--format", format, "-o", $"base.{format}");
         if (format == "json")
-            Assert.Equal(SarifOutput.FingerprintKey, Log(Path.Combine(root, "base.json")).GetProperty("fingerprintKey").GetString());
+            Assert.Equal(SarifOutput.FingerprintKey, Log(Path.Combine(root, "base.json")).GetProperty("tool").GetProperty("fingerprintKey").GetString());
 
         var run = CliRunner.Run(Path.Combine(root, "infra", "deploy"), "scan", ".", "--baseline", Path.Combine(root, $"base.{format}"), "--fail-on", "note");
 

@@ -43,7 +43,8 @@ internal static class BaselineFile
             else if (root.TryGetProperty("findings", out var findings))
             {
                 // A JSON report names its fingerprints' version since v2; one without that field predates it.
-                var isCurrent = root.TryGetProperty("fingerprintKey", out var key) && key.ValueKind == JsonValueKind.String && key.GetString() == SarifOutput.FingerprintKey;
+                var isCurrent = root.TryGetProperty("tool", out var tool) && tool.ValueKind == JsonValueKind.Object
+                    && tool.TryGetProperty("fingerprintKey", out var key) && key.ValueKind == JsonValueKind.String && key.GetString() == SarifOutput.FingerprintKey;
                 foreach (var finding in findings.EnumerateArray())
                     if (finding.TryGetProperty("fingerprint", out var value))
                         (isCurrent ? current : legacy).Add(value.GetString() ?? "");
