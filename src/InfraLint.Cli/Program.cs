@@ -65,6 +65,7 @@ public static class Program
         root.Subcommands.Add(FixCommand.Create(env));
         root.Subcommands.Add(RulesCommand.Create(env));
         root.Subcommands.Add(ExplainCommand.Create(env));
+        root.Subcommands.Add(MergeCommand.Create(env));
         root.Subcommands.Add(SizeCommand.Create());
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion(env);
         return root;

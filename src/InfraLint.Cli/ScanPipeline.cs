@@ -13,7 +13,7 @@ internal static class ScanPipeline
 {
     /// <param name="progress">Told of each file read and each rule session (a terminal's progress display).</param>
     /// <param name="reportedFiles">With <c>--context</c>: the only files whose findings are reported.</param>
-    public static ScanReport Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath = null, IReadOnlySet<string>? baseline = null, RuleSelection? ruleSet = null, IScanProgress? progress = null, IReadOnlySet<string>? reportedFiles = null)
+    public static ScanReport Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath = null, Baseline? baseline = null, RuleSelection? ruleSet = null, IScanProgress? progress = null, IReadOnlySet<string>? reportedFiles = null)
     {
         var config = ConfigFile.Find(env, configPath, LintHost.Catalog);
         var scanner = LintHost.CreateScanner(config?.Loaded, ruleSet: ruleSet, env: env, progress: progress);
@@ -21,7 +21,15 @@ internal static class ScanPipeline
         if (inputs.Compilations.Count > 0) scanner = LintHost.CreateScanner(config?.Loaded, inputs.Compilations, ruleSet, env: env, progress: progress);
         var result = scanner.Scan(inputs.Files, input => ReadSource(input, inputs.Unreadable));
         foreach (var phase in result.Phases) Diagnostics.Timings.Add("  " + phase.Name, phase.Elapsed);
-        return new ScanReport(result, LintHost.Catalog, inputs.Root, inputs.FullPathByDisplay, inputs.Notices, env) { Baseline = baseline, ReportedFiles = reportedFiles };
+        // %SRCROOT% is the repository root, wherever in it the scan ran; outside a work tree, the folder chosen as before.
+        var repository = GitWorkTree.Root(inputs.Root);
+        return new ScanReport(result, LintHost.Catalog, repository ?? inputs.Root, inputs.FullPathByDisplay, inputs.Notices, env, legacyRoot: inputs.Root)
+        {
+            Baseline = baseline,
+            ReportedFiles = reportedFiles,
+            // Asked of git only when a format writes it.
+            Provenance = repository is null ? null : new Lazy<GitProvenance?>(() => GitWorkTree.Provenance(repository)),
+        };
     }
 
     /// <summary>
@@ -30,7 +38,7 @@ internal static class ScanPipeline
     /// the findings located in <paramref name="files"/> are reported. A file outside the context, or one the context's
     /// excludes leave out, is not evaluated and so has nothing to report.
     /// </summary>
-    public static ScanReport RunInContext(CliEnvironment env, string contextDir, IReadOnlyList<string> files, IReadOnlyList<string> excludes, string? configPath = null, IReadOnlySet<string>? baseline = null, RuleSelection? ruleSet = null, IScanProgress? progress = null)
+    public static ScanReport RunInContext(CliEnvironment env, string contextDir, IReadOnlyList<string> files, IReadOnlyList<string> excludes, string? configPath = null, Baseline? baseline = null, RuleSelection? ruleSet = null, IScanProgress? progress = null)
     {
         var fullContext = env.FullPath(contextDir);
         if (!Directory.Exists(fullContext)) throw new UsageException($"--context must be a directory: {contextDir}");

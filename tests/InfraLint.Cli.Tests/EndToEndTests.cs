@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InfraLint.Cli.Output;
 using InfraLint.Cli.Tests.Support;
 
 namespace InfraLint.Cli.Tests;
@@ -99,6 +100,6 @@ public sealed class EndToEndTests : IDisposable
         var result = Il2008(sarif).Single();
         return (
             result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32(),
-            result.GetProperty("partialFingerprints").GetProperty("infralint/v1").GetString()!);
+            result.GetProperty("partialFingerprints").GetProperty(SarifOutput.FingerprintKey).GetString()!);
     }
 }

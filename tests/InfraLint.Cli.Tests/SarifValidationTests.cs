@@ -55,6 +55,44 @@ public sealed class SarifValidationTests
         AssertValid(validator, sarif, dir.Path);
     }
 
+    /// <summary>Provenance, a category and repository-relative URIs, as a scan from a subfolder of a clone in CI writes them.</summary>
+    [SkippableFact]
+    public void A_scan_from_a_subfolder_of_a_repository_passes_the_Ghas_validator()
+    {
+        var validator = Validator();
+        using var dir = new TempDir();
+        var root = Path.Combine(dir.Path, "repo");
+        GitRepo.CopyDirectory(Path.Combine(Repo.Examples, "kubernetes"), Path.Combine(root, "deploy", "kubernetes"));
+        GitRepo.Init(root, "https://x-access-token:ghs_token@github.com/o/r.git");
+        var sarif = Path.Combine(dir.Path, "subfolder.sarif");
+
+        var run = CliRunner.Run(Path.Combine(root, "deploy"), "scan", "kubernetes", "--format", "sarif", "--output", sarif, "--fail-on", "none", "--category", "kubernetes");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("\"versionControlProvenance\"", File.ReadAllText(sarif));
+        AssertValid(validator, sarif, dir.Path);
+    }
+
+    [SkippableFact]
+    public void A_merged_log_of_two_categories_passes_the_Ghas_validator()
+    {
+        var validator = Validator();
+        using var dir = new TempDir();
+        string Shard(string name, params string[] paths)
+        {
+            var path = Path.Combine(dir.Path, name + ".sarif");
+            var run = CliRunner.Run(Repo.Root, new[] { "scan" }.Concat(paths).Concat(new[] { "--format", "sarif", "--output", path, "--fail-on", "none", "--category", name }).ToArray());
+            Assert.True(run.ExitCode == 0, run.ToString());
+            return path;
+        }
+        var merged = Path.Combine(dir.Path, "merged.sarif");
+
+        var run = CliRunner.Run(dir.Path, "merge", Shard("kubernetes", "examples/kubernetes"), Shard("cloud", "examples/cloudformation", "examples/compose"), "--output", merged);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        AssertValid(validator, merged, dir.Path);
+    }
+
     private static void AssertValid(string validator, string sarif, string workDir)
     {
         var output = Path.Combine(workDir, "validation.sarif");

@@ -7,7 +7,7 @@ using InfraLint.Core.Findings;
 
 namespace InfraLint.Cli.Commands;
 
-/// <summary><c>infralint scan PATH... [--format console|json|sarif] [--output FILE] [--fail-on LEVEL] [--exclude GLOB]... [--config FILE] [--context DIR]</c></summary>
+/// <summary><c>infralint scan PATH... [--format console|json|sarif] [--output FILE] [--fail-on LEVEL] [--exclude GLOB]... [--config FILE] [--category NAME] [--context DIR] [--quiet]</c></summary>
 internal static class ScanCommand
 {
     public static Command Create(CliEnvironment env)
@@ -55,6 +55,14 @@ internal static class ScanCommand
         {
             Description = "Evaluate everything under this directory (with its configuration), but report only the findings in the PATHs given, which must be files; the exit code comes from those. For pre-commit: the staged files, judged with the repository around them.",
         };
+        var category = new Option<string?>("--category")
+        {
+            Description = "SARIF: the analysis category (runs[].automationDetails.id), so uploads of separate scans of one commit do not replace each other on GitHub.",
+        };
+        category.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && SarifOutput.CategoryProblem(value) is { } problem) result.AddError(problem);
+        });
 
         var ruleSet = LintHost.RuleSetOption();
         var quiet = LintHost.QuietOption();
@@ -69,6 +77,7 @@ internal static class ScanCommand
         command.Options.Add(baseline);
         command.Options.Add(showSuppressed);
         command.Options.Add(context);
+        command.Options.Add(category);
         command.Options.Add(ruleSet);
         command.Options.Add(quiet);
         command.SetAction(parseResult =>
@@ -90,7 +99,7 @@ internal static class ScanCommand
             Action<TextWriter, bool> render = chosenFormat switch
             {
                 "json" => (w, _) => JsonOutput.Write(report, w),
-                "sarif" => (w, _) => SarifOutput.Write(report, w),
+                "sarif" => (w, _) => SarifOutput.Write(report, w, parseResult.GetValue(category), note => env.Error.WriteLine($"infralint: {note}")),
                 _ => (w, color) => ConsoleOutput.Write(report, w, color, parseResult.GetValue(showSuppressed), summary: !isQuiet),
             };
             using var writing = Timings.Measure("output");

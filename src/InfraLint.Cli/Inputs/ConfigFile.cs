@@ -63,13 +63,5 @@ internal sealed record ConfigFile(string FullPath, string Directory, LoadedConfi
         }
     }
 
-    private static string? RepositoryRoot(string directory)
-    {
-        for (var dir = new DirectoryInfo(directory); dir is not null; dir = dir.Parent)
-        {
-            var git = Path.Combine(dir.FullName, ".git");
-            if (System.IO.Directory.Exists(git) || File.Exists(git)) return dir.FullName; // a worktree's .git is a file
-        }
-        return null;
-    }
+    private static string? RepositoryRoot(string directory) => GitWorkTree.Root(directory);
 }

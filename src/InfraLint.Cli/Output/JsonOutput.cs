@@ -34,7 +34,7 @@ internal static class JsonOutput
             json.WriteStartObject();
             json.WriteNumber(Name(nameof(JsonReport.SchemaVersion)), SchemaVersion);
             json.WritePropertyName(Name(nameof(JsonReport.Tool)));
-            JsonSerializer.Serialize(json, new JsonTool(LintHost.ToolName, LintHost.SemanticVersion, LintHost.Version), Options);
+            JsonSerializer.Serialize(json, new JsonTool(LintHost.ToolName, LintHost.SemanticVersion, LintHost.Version, SarifOutput.FingerprintKey), Options);
             json.WriteNumber(Name(nameof(JsonReport.FilesScanned)), report.Result.Files.Count);
             json.WritePropertyName(Name(nameof(JsonReport.Summary)));
             JsonSerializer.Serialize(json, new JsonSummary(
@@ -85,7 +85,8 @@ internal static class JsonOutput
 
     internal sealed record JsonReport(int SchemaVersion, JsonTool Tool, int FilesScanned, JsonSummary Summary, IReadOnlyList<JsonFinding> Findings, IReadOnlyList<string> Notices);
 
-    internal sealed record JsonTool(string Name, string Version, string FullVersion);
+    /// <summary><c>FingerprintKey</c>: the fingerprints' version (SARIF's partialFingerprints key), so a baseline knows which it holds.</summary>
+    internal sealed record JsonTool(string Name, string Version, string FullVersion, string FingerprintKey);
 
     /// <summary>Counts exclude suppressed findings and findings already in the baseline.</summary>
     internal sealed record JsonSummary(int Findings, int Errors, int Warnings, int Notes, int Suppressed, int InBaseline);

@@ -19,17 +19,40 @@ internal static class SarifOutput
 {
     public const string SourceRoot = "%SRCROOT%";
 
-    /// <summary>Our own partialFingerprints key; GitHub computes <c>primaryLocationLineHash</c> itself on upload.</summary>
-    public const string FingerprintKey = "infralint/v1";
+    /// <summary>
+    /// Our own partialFingerprints key; GitHub computes <c>primaryLocationLineHash</c> itself on upload. v2 hashes the
+    /// path relative to the repository root; v1 hashed it relative to the folder the scan ran from (still read in baselines).
+    /// </summary>
+    public const string FingerprintKey = "infralint/v2";
+
+    public const string LegacyFingerprintKey = "infralint/v1";
 
     public static readonly Uri SchemaUri = new("https://json.schemastore.org/sarif-2.1.0.json");
 
-    public static void Write(ScanReport report, TextWriter writer)
+    /// <param name="limited">Told, in a sentence, what GitHub's limits made the log leave out.</param>
+    public static void Write(ScanReport report, TextWriter writer, string? category = null, Action<string>? limited = null) =>
+        Write(Build(report, category, limited), writer);
+
+    public static void Write(SarifLog log, TextWriter writer)
     {
-        var serializer = new JsonSerializer { Formatting = Formatting.Indented, ContractResolver = ExplicitLevels.Instance };
-        serializer.Serialize(writer, Build(report));
+        Serializer().Serialize(writer, log);
         writer.WriteLine();
     }
+
+    public static JsonSerializer Serializer() => new() { Formatting = Formatting.Indented, ContractResolver = ExplicitLevels.Instance };
+
+    /// <summary>
+    /// Why <paramref name="category"/> cannot name an analysis, or null when it can. GitHub takes any text, but a
+    /// category is also a file name, a matrix key and a search filter in practice: no whitespace, no control characters.
+    /// </summary>
+    public static string? CategoryProblem(string category) =>
+        category.Length == 0 ? "a category cannot be empty."
+        : category.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) ? $"category '{category.Trim()}' contains whitespace or a control character."
+        : category.Trim('/').Length == 0 ? "a category needs more than slashes."
+        : null;
+
+    /// <summary>GitHub's form of a category in <c>runAutomationDetails.id</c>: the category followed by a slash.</summary>
+    public static string AutomationId(string category) => category.EndsWith('/') ? category : category + "/";
 
     /// <summary>
     /// The SDK leaves out values equal to SARIF's defaults, so a warning has no <c>level</c> and a warning rule no
@@ -55,10 +78,11 @@ internal static class SarifOutput
         }
     }
 
-    public static SarifLog Build(ScanReport report)
+    public static SarifLog Build(ScanReport report, string? category = null, Action<string>? limited = null)
     {
         var rules = report.Catalog.All;
         var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var taxonomies = SarifTaxonomies.Of(rules);
         var run = new Run
         {
             Tool = new Tool
@@ -69,9 +93,12 @@ internal static class SarifOutput
                     Version = LintHost.Version,
                     SemanticVersion = LintHost.SemanticVersion,
                     InformationUri = LintHost.InformationUri,
-                    Rules = rules.Select(Rule).ToList(),
+                    Rules = rules.Select(r => Rule(r, taxonomies)).ToList(),
                 },
             },
+            Taxonomies = taxonomies.Components,
+            AutomationDetails = category is null ? null : new RunAutomationDetails { Id = AutomationId(category) },
+            VersionControlProvenance = Provenance(report),
             OriginalUriBaseIds = new Dictionary<string, ArtifactLocation>
             {
                 [SourceRoot] = new ArtifactLocation { Uri = report.RootUri },
@@ -90,10 +117,28 @@ internal static class SarifOutput
             },
             ColumnKind = ColumnKind.Utf16CodeUnits,
         };
-        return new SarifLog { SchemaUri = SchemaUri, Version = SarifVersion.Current, Runs = new List<Run> { run } };
+        var log = new SarifLog { SchemaUri = SchemaUri, Version = SarifVersion.Current, Runs = new List<Run> { run } };
+        foreach (var note in SarifLimits.Apply(log)) limited?.Invoke(note);
+        return log;
     }
 
-    private static ReportingDescriptor Rule(RuleDescriptor rule)
+    /// <summary>Whatever git knew: a remote, HEAD's commit, the branch; each part left out when unknown, the whole when all are.</summary>
+    private static IList<VersionControlDetails>? Provenance(ScanReport report)
+    {
+        if (report.Provenance?.Value is not { } git || git.RepositoryUri is null) return null;
+        return new List<VersionControlDetails>
+        {
+            new()
+            {
+                RepositoryUri = git.RepositoryUri,
+                RevisionId = git.Revision,
+                Branch = git.Branch,
+                MappedTo = new ArtifactLocation { UriBaseId = SourceRoot },
+            },
+        };
+    }
+
+    private static ReportingDescriptor Rule(RuleDescriptor rule, SarifTaxonomies taxonomies)
     {
         var docs = RuleSet.Docs(rule.Id) ?? $"# {rule.Id}: {rule.Title}\n\n{rule.Description}\n\nSee {rule.HelpUri}.\n";
         var descriptor = new ReportingDescriptor
@@ -106,7 +151,8 @@ internal static class SarifOutput
             HelpUri = rule.HelpUri,
             DefaultConfiguration = new ReportingConfiguration { Level = Level(rule.DefaultSeverity), Enabled = rule.EnabledByDefault && rule.Recommended },
         };
-        descriptor.SetProperty("tags", rule.Tags.ToArray());
+        if (rule.Controls.Count > 0) descriptor.Relationships = taxonomies.Relationships(rule);
+        descriptor.SetProperty("tags", SarifTaxonomies.Tags(rule));
         descriptor.SetProperty("precision", Precision(rule.Precision));
         if (rule.SecuritySeverity is not null) descriptor.SetProperty("security-severity", rule.SecuritySeverityText);
         return descriptor;
@@ -204,7 +250,7 @@ internal static class SarifOutput
         return region;
     }
 
-    private static Message Text(string text) => new() { Text = Sentence(text) };
+    internal static Message Text(string text) => new() { Text = Sentence(text) };
 
     /// <summary>SARIF2001 asks plain-text messages to end with a period.</summary>
     private static string Sentence(string text)

@@ -13,25 +13,39 @@ internal sealed class ScanReport
     private readonly CliEnvironment _env;
     private readonly Lazy<IReadOnlyDictionary<Finding, string>> _fingerprints;
     private readonly IReadOnlySet<string>? _reportedFiles;
+    private readonly Lazy<IReadOnlyDictionary<Finding, string>> _legacyFingerprints;
 
-    public ScanReport(ScanResult result, RuleCatalog catalog, string root, IReadOnlyDictionary<string, string> fullPathByDisplay, IReadOnlyList<string> notices, CliEnvironment env)
+    /// <param name="root">The repository root (<c>%SRCROOT%</c>); artifact URIs and fingerprints are relative to it.</param>
+    /// <param name="legacyRoot">
+    /// The folder v1 fingerprints were relative to (the working directory, or the deepest folder holding every file);
+    /// default <paramref name="root"/>. Kept so a baseline written before v2 still matches.
+    /// </param>
+    public ScanReport(ScanResult result, RuleCatalog catalog, string root, IReadOnlyDictionary<string, string> fullPathByDisplay, IReadOnlyList<string> notices, CliEnvironment env, string? legacyRoot = null)
     {
         Result = result;
         Catalog = catalog;
         Root = root;
+        LegacyRoot = legacyRoot ?? root;
         Notices = notices;
         _fullPathByDisplay = fullPathByDisplay;
         _env = env;
         Findings = result.Findings.Where(f => f.Severity != Severity.None).ToArray();
-        _fingerprints = new Lazy<IReadOnlyDictionary<Finding, string>>(ComputeFingerprints);
+        _fingerprints = new Lazy<IReadOnlyDictionary<Finding, string>>(() => ComputeFingerprints(Root));
+        _legacyFingerprints = new Lazy<IReadOnlyDictionary<Finding, string>>(() => ComputeFingerprints(LegacyRoot));
     }
 
     public ScanResult Result { get; }
 
     public RuleCatalog Catalog { get; }
 
-    /// <summary>Absolute directory that SARIF's <c>%SRCROOT%</c> stands for.</summary>
+    /// <summary>Absolute directory that SARIF's <c>%SRCROOT%</c> stands for: the git work tree's root when there is one.</summary>
     public string Root { get; }
+
+    /// <summary>What <c>infralint/v1</c> fingerprints were relative to; see the constructor.</summary>
+    public string LegacyRoot { get; }
+
+    /// <summary>The git work tree's remote, revision and branch (SARIF <c>versionControlProvenance</c>); null outside one.</summary>
+    public Lazy<Inputs.GitProvenance?>? Provenance { get; init; }
 
     /// <summary>Problems that are not findings (a path skipped, a folder unreadable), reported on stderr and in SARIF invocations.</summary>
     public IReadOnlyList<string> Notices { get; }
@@ -54,10 +68,15 @@ internal sealed class ScanReport
     }
 
     /// <summary>Fingerprints of a previous report (<c>--baseline</c>); null when there is none.</summary>
-    public IReadOnlySet<string>? Baseline { get; init; }
+    public Inputs.Baseline? Baseline { get; init; }
 
-    /// <summary>Whether a finding was already in the baseline: reported, but not counted and not failing the scan.</summary>
-    public bool InBaseline(Finding finding) => Baseline is not null && Baseline.Contains(Fingerprint(finding));
+    /// <summary>
+    /// Whether a finding was already in the baseline: reported, but not counted and not failing the scan. A baseline
+    /// written before fingerprints were repository-relative is matched on the fingerprint of that time.
+    /// </summary>
+    public bool InBaseline(Finding finding) =>
+        Baseline is not null
+        && (Baseline.Current.Contains(Fingerprint(finding)) || (Baseline.Legacy.Count > 0 && Baseline.Legacy.Contains(LegacyFingerprint(finding))));
 
     /// <summary>What counts: findings neither suppressed nor already in the baseline.</summary>
     public IEnumerable<Finding> Active => Findings.Where(f => !f.IsSuppressed && !InBaseline(f));
@@ -72,9 +91,11 @@ internal sealed class ScanReport
     public bool Fails(Severity failOn) => failOn != Severity.None && Active.Any(f => f.Severity >= failOn);
 
     /// <summary>A file's path relative to <see cref="Root"/>, forward slashes, each segment escaped: a relative URI reference.</summary>
-    public string RelativeUri(string displayPath)
+    public string RelativeUri(string displayPath) => RelativeUri(displayPath, Root);
+
+    private string RelativeUri(string displayPath, string root)
     {
-        var relative = CliEnvironment.Slashes(Path.GetRelativePath(Root, FullPathOf(displayPath)));
+        var relative = CliEnvironment.Slashes(Path.GetRelativePath(root, FullPathOf(displayPath)));
         return string.Join('/', relative.Split('/').Select(Uri.EscapeDataString));
     }
 
@@ -85,18 +106,22 @@ internal sealed class ScanReport
     public Uri RootUri => new(Path.TrimEndingDirectorySeparator(Root) + Path.DirectorySeparatorChar, UriKind.Absolute);
 
     /// <summary>
-    /// InfraLint's own fingerprint: ruleId, file and the finding's logical path (what it is about, not where), so it
-    /// survives lines moving. Identical keys in one file get an occurrence suffix, as GitHub's own hashes do.
+    /// InfraLint's own fingerprint (<c>infralint/v2</c>): ruleId, the file relative to the repository root and the
+    /// finding's logical path (what it is about, not where), so it survives lines moving and does not depend on the
+    /// folder the scan ran from. Identical keys in one file get an occurrence suffix, as GitHub's own hashes do.
     /// </summary>
     public string Fingerprint(Finding finding) => _fingerprints.Value[finding];
 
-    private IReadOnlyDictionary<Finding, string> ComputeFingerprints()
+    /// <summary>The <c>infralint/v1</c> fingerprint: the same hash over the path relative to <see cref="LegacyRoot"/>.</summary>
+    public string LegacyFingerprint(Finding finding) => _legacyFingerprints.Value[finding];
+
+    private IReadOnlyDictionary<Finding, string> ComputeFingerprints(string root)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var result = new Dictionary<Finding, string>(ReferenceEqualityComparer.Instance);
         foreach (var finding in Findings)
         {
-            var key = $"{finding.RuleId}\n{RelativeUri(finding.Location.File)}\n{finding.LogicalPath}";
+            var key = $"{finding.RuleId}\n{RelativeUri(finding.Location.File, root)}\n{finding.LogicalPath}";
             var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 16);
             seen[hash] = seen.TryGetValue(hash, out var n) ? n + 1 : 1;
             result[finding] = $"{hash}:{seen[hash]}";
