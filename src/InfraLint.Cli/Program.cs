@@ -64,6 +64,7 @@ public static class Program
         root.Subcommands.Add(RulesCommand.Create(env));
         root.Subcommands.Add(ExplainCommand.Create(env));
         root.Subcommands.Add(SizeCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create(env));
         return root;
     }
 }

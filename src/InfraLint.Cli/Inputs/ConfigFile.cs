@@ -63,7 +63,7 @@ internal sealed record ConfigFile(string FullPath, string Directory, LoadedConfi
         }
     }
 
-    private static string? RepositoryRoot(string directory)
+    internal static string? RepositoryRoot(string directory)
     {
         for (var dir = new DirectoryInfo(directory); dir is not null; dir = dir.Parent)
         {
