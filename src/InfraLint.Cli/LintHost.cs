@@ -110,6 +110,9 @@ internal static class LintHost
         Today = env?.UtcNow().Date,
     };
 
+    /// <summary>The settings a scanner with this configuration and <c>--rule-set</c> runs with: which rules it evaluates.</summary>
+    internal static LintSettings EffectiveSettings(LintSettings? configured, RuleSelection? ruleSet) => Settings(configured, ruleSet, null) ?? LintSettings.Default;
+
     private static LintSettings? Settings(LintSettings? configured, RuleSelection? ruleSet, IReadOnlyCollection<string>? enable)
     {
         if (ruleSet is null && (enable is null || enable.Count == 0)) return configured;

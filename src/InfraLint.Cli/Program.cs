@@ -67,6 +67,7 @@ public static class Program
         root.Subcommands.Add(ExplainCommand.Create(env));
         root.Subcommands.Add(MergeCommand.Create(env));
         root.Subcommands.Add(SizeCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create(env));
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion(env);
         return root;
     }

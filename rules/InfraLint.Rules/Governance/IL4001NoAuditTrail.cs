@@ -13,7 +13,7 @@ namespace InfraLint.Rules.Governance
     /// endpoint config without DataCaptureConfig is reported here as well as a stopped trail.
     /// </summary>
     [Name(Id)]
-    public sealed class IL4001NoAuditTrail : Rule
+    public sealed class IL4001NoAuditTrail : SimpleCheck<AuditLog>
     {
         public const string Id = "IL4001";
 
@@ -32,15 +32,12 @@ namespace InfraLint.Rules.Governance
                 new FrameworkControl(FrameworkControl.Iso42001, "A.6.2.8", "AI system recording of event logs"),
             });
 
-        public override void Define()
+        /// <summary>An audit trail whose switch is decided elsewhere (a parameter) is not judged.</summary>
+        protected override bool Applies(AuditLog log, LintSettings settings) => !log.Enabled.IsUnknown;
+
+        protected override IEnumerable<Finding> Judge(AuditLog log, LintSettings settings)
         {
-            AuditLog log = default!;
-
-            When()
-                .Match(() => log, l => l.Enabled.IsMissing || l.Enabled.Value == false);
-
-            Then()
-                .Do(ctx => ctx.Report(Report(log)));
+            if (log.Enabled.IsMissing || log.Enabled.Value == false) yield return Report(log);
         }
 
         private static Finding Report(AuditLog log)

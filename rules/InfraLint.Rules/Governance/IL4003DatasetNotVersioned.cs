@@ -17,7 +17,7 @@ namespace InfraLint.Rules.Governance
     /// <c>versionId</c>, a GCS generation, a DVC or Hugging Face revision, a release-named prefix.
     /// </summary>
     [Name(Id)]
-    public sealed class IL4003DatasetNotVersioned : Rule
+    public sealed class IL4003DatasetNotVersioned : SimpleCheck<WorkloadProfile>
     {
         public const string Id = "IL4003";
 
@@ -34,19 +34,14 @@ namespace InfraLint.Rules.Governance
                 new FrameworkControl(FrameworkControl.Iso42001, "A.7.5", "Data provenance"),
             });
 
-        public override void Define()
+        /// <summary>A profile that names a dataset; whether it pins a version is the judgement.</summary>
+        protected override bool Applies(WorkloadProfile profile, LintSettings settings) =>
+            profile.Dataset.IsPresent && !string.IsNullOrWhiteSpace(profile.Dataset.Value) && !profile.DatasetVersion.IsUnknown;
+
+        protected override IEnumerable<Finding> Judge(WorkloadProfile profile, LintSettings settings)
         {
-            WorkloadProfile profile = default!;
-
-            When()
-                .Match(
-                    () => profile,
-                    p => p.Dataset.IsPresent && !string.IsNullOrWhiteSpace(p.Dataset.Value),
-                    p => p.DatasetVersion.IsMissing || (p.DatasetVersion.IsPresent && string.IsNullOrWhiteSpace(p.DatasetVersion.Value)),
-                    p => DataSources.VersionPin(p.Dataset.Value) == null);
-
-            Then()
-                .Do(ctx => ctx.Report(Report(profile)));
+            if ((profile.DatasetVersion.IsMissing || string.IsNullOrWhiteSpace(profile.DatasetVersion.Value)) && DataSources.VersionPin(profile.Dataset.Value) == null)
+                yield return Report(profile);
         }
 
         private static Finding Report(WorkloadProfile profile) => new Finding(
@@ -63,23 +58,22 @@ namespace InfraLint.Rules.Governance
     /// are not judged (a stream has no version), nor sources that name another stage of the same pipeline.
     /// </summary>
     [Name(IL4003DatasetNotVersioned.Id + ".stage")]
-    public sealed class IL4003DatasetNotVersionedInPipeline : Rule
+    public sealed class IL4003DatasetNotVersionedInPipeline : SimpleCheck<PipelineStage>
     {
-        public override void Define()
+        public IL4003DatasetNotVersionedInPipeline()
+            : base(IL4003DatasetNotVersioned.Descriptor)
         {
-            PipelineStage stage = default!;
+        }
 
-            When()
-                .Match(
-                    () => stage,
-                    s => s.FeedsTrainingData,
-                    s => s.Source.IsPresent && !string.IsNullOrWhiteSpace(s.Source.Value),
-                    s => !s.IsStreaming,
-                    s => s.SourcePin == null,
-                    s => !s.Profile.Stages.Any(o => o != s && o.Name.Value == s.Source.Value));
+        protected override bool Applies(PipelineStage stage, LintSettings settings) =>
+            stage.FeedsTrainingData
+            && stage.Source.IsPresent && !string.IsNullOrWhiteSpace(stage.Source.Value)
+            && !stage.IsStreaming
+            && !stage.Profile.Stages.Any(o => o != stage && o.Name.Value == stage.Source.Value);
 
-            Then()
-                .Do(ctx => ctx.Report(Report(stage)));
+        protected override IEnumerable<Finding> Judge(PipelineStage stage, LintSettings settings)
+        {
+            if (stage.SourcePin == null) yield return Report(stage);
         }
 
         private static Finding Report(PipelineStage stage) => new Finding(
@@ -102,17 +96,23 @@ namespace InfraLint.Rules.Governance
     {
         public override void Define()
         {
+            LintSettings settings = default!;
             ComputeWorkload workload = default!;
             IEnumerable<WorkloadProfile> profiles = default!;
 
             When()
-                .Match(() => workload, w => w.Role == WorkloadRole.Training, w => !w.IsTemplate, w => w.Benchmark == null, w => Unpinned(w).Any())
+                .Match(() => settings, s => s.IsEnabled(IL4003DatasetNotVersioned.Descriptor))
+                .Match(() => workload, w => w.Role == WorkloadRole.Training, w => !w.IsTemplate, w => w.Benchmark == null, w => Locates(w))
                 .Query(() => profiles, q => q.Match<WorkloadProfile>(p => p.Describes(workload)).Collect())
                 .Having(() => profiles.All(p => p.Dataset.IsMissing && p.DatasetVersion.IsMissing));
 
             Then()
+                .Do(ctx => ctx.Evaluated(IL4003DatasetNotVersioned.Descriptor, workload))
                 .Do(ctx => ctx.Report(Unpinned(workload).Select(Report)));
         }
+
+        /// <summary>Whether some container passes a dataset location: what the rule judges (a job that passes none has nothing to pin).</summary>
+        private static bool Locates(ComputeWorkload workload) => workload.Containers.Where(c => !c.IsInit).Any(c => Locations(c).Any());
 
         /// <summary>Each container's first unpinned dataset location, with how it is passed.</summary>
         internal static IEnumerable<(Container Container, Located<string> Value, string Via)> Unpinned(ComputeWorkload workload)

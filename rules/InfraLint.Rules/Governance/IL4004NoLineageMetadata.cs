@@ -41,15 +41,21 @@ namespace InfraLint.Rules.Governance
 
             When()
                 .Exists<Adoption>(a => a.Covers(Id))
-                .Match(() => settings)
+                .Match(() => settings, s => s.IsEnabled(Descriptor))
                 .Match(
                     () => workload,
                     w => (w.Role == WorkloadRole.Training && !w.IsTemplate && w.Benchmark == null) || w.IsModelArtifact,
-                    w => w.LineageRecordedElsewhere == null,
-                    w => Missing(w, settings).Any());
+                    w => w.LineageRecordedElsewhere == null);
 
             Then()
-                .Do(ctx => ctx.Report(Report(workload, Missing(workload, settings))));
+                .Do(ctx => ctx.Evaluated(Descriptor, workload))
+                .Do(ctx => ReportMissing(ctx, workload, settings));
+        }
+
+        private static void ReportMissing(NRules.RuleModel.IContext context, ComputeWorkload workload, LintSettings settings)
+        {
+            var missing = Missing(workload, settings);
+            if (missing.Any()) context.Report(Report(workload, missing));
         }
 
         /// <summary>

@@ -35,25 +35,36 @@ namespace InfraLint.Rules.Governance
 
         public override void Define()
         {
+            LintSettings settings = default!;
             ComputeWorkload workload = default!;
+            IEnumerable<WorkloadProfile> declaring = default!;
 
+            // The profiles that declare tracking are collected, not negated, so a tracked job is recorded as judged too.
             When()
+                .Match(() => settings, s => s.IsEnabled(Descriptor))
                 .Match(
                     () => workload,
                     w => w.Role == WorkloadRole.Training,
                     w => !w.IsTemplate,
-                    w => w.Benchmark == null,
-                    w => w.BuiltInExperimentTracking == null,
-                    w => Tracker(w) == null)
-                .Not<WorkloadProfile>(p => p.Describes(workload) && WorkloadProfile.Declares(p.Tracking));
+                    w => w.Benchmark == null)
+                .Query(() => declaring, q => q
+                    .Match<WorkloadProfile>(p => p.Describes(workload) && WorkloadProfile.Declares(p.Tracking))
+                    .Collect());
 
             Then()
-                .Do(ctx => ctx.Report(new Finding(
-                    Descriptor,
-                    $"Training job {Wording.Of(workload)} reports to no experiment tracker or model registry: no MLFLOW_TRACKING_URI, WANDB_*, NEPTUNE_*, COMET_* or CLEARML_* environment, secret or argument. Wire it to one (or declare it with the infralint.dev/tracking annotation) so runs, metrics and models are recorded.",
-                    workload.Span,
-                    $"{workload.Id}:tracking",
-                    workload)));
+                .Do(ctx => ctx.Evaluated(Descriptor, workload))
+                .Do(ctx => ReportUntracked(ctx, workload, declaring));
+        }
+
+        private static void ReportUntracked(NRules.RuleModel.IContext context, ComputeWorkload workload, IEnumerable<WorkloadProfile> declaring)
+        {
+            if (workload.BuiltInExperimentTracking != null || Tracker(workload) != null || declaring.Any()) return;
+            context.Report(new Finding(
+                Descriptor,
+                $"Training job {Wording.Of(workload)} reports to no experiment tracker or model registry: no MLFLOW_TRACKING_URI, WANDB_*, NEPTUNE_*, COMET_* or CLEARML_* environment, secret or argument. Wire it to one (or declare it with the infralint.dev/tracking annotation) so runs, metrics and models are recorded.",
+                workload.Span,
+                $"{workload.Id}:tracking",
+                workload));
         }
 
         private static string? Tracker(ComputeWorkload workload)

@@ -14,7 +14,7 @@ namespace InfraLint.Rules.Governance
     /// outside the file and is not seen. It does nothing until allowedRegions is configured.
     /// </summary>
     [Name(Id)]
-    public sealed class IL4006DisallowedRegion : Rule
+    public sealed class IL4006DisallowedRegion : SimpleCheck<RegionPlacement>
     {
         public const string Id = "IL4006";
 
@@ -30,17 +30,12 @@ namespace InfraLint.Rules.Governance
                 new FrameworkControl("GDPR (Regulation (EU) 2016/679)", "Art. 44", "General principle for transfers"),
             });
 
-        public override void Define()
+        /// <summary>Without allowedRegions in the configuration there is no residency policy to hold or fail.</summary>
+        protected override bool Applies(RegionPlacement placement, LintSettings settings) => settings.AllowedRegions.Count > 0;
+
+        protected override IEnumerable<Finding> Judge(RegionPlacement placement, LintSettings settings)
         {
-            LintSettings settings = default!;
-            RegionPlacement placement = default!;
-
-            When()
-                .Match(() => settings, s => s.AllowedRegions.Count > 0)
-                .Match(() => placement, p => !IsAllowed(p.Region.Value, settings.AllowedRegions));
-
-            Then()
-                .Do(ctx => ctx.Report(Report(placement, settings.AllowedRegions)));
+            if (!IsAllowed(placement.Region.Value, settings.AllowedRegions)) yield return Report(placement, settings.AllowedRegions);
         }
 
         /// <summary>An exact region name, or a prefix ending in <c>*</c> (<c>eu-*</c>), case-insensitive.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using InfraLint.Core.Engine;
@@ -37,16 +38,22 @@ namespace InfraLint.Rules.Observability
 
         public override void Define()
         {
+            LintSettings settings = default!;
             ComputeWorkload workload = default!;
+            IEnumerable<ModelMonitor> monitors = default!;
 
+            // A workload a profile describes is judged through the profile; the monitors are collected, not negated, so
+            // a monitored model is recorded as judged too.
             When()
                 .Exists<Adoption>(a => a.Covers(Id))
+                .Match(() => settings, s => s.IsEnabled(Descriptor))
                 .Match(() => workload, w => IsDeployedModel(w))
-                .Not<ModelMonitor>(m => m.Monitors(workload))
-                .Not<WorkloadProfile>(p => p.Describes(workload));
+                .Not<WorkloadProfile>(p => p.Describes(workload))
+                .Query(() => monitors, q => q.Match<ModelMonitor>(m => m.Monitors(workload)).Collect());
 
             Then()
-                .Do(ctx => ctx.Report(Report(workload)));
+                .Do(ctx => ctx.Evaluated(Descriptor, workload))
+                .Do(ctx => ReportUnless(ctx, monitors.Any(), () => Report(workload)));
         }
 
         /// <summary>A model that serves traffic until stopped: not a batch job, not a stored model, not a template.</summary>
@@ -57,6 +64,12 @@ namespace InfraLint.Rules.Observability
         /// A profile is about a deployed model when it says its role is inference, or says no role and
         /// describes a deployed model.
         /// </summary>
+        /// <summary>Reports the finding unless the judged thing <paramref name="holds"/>.</summary>
+        internal static void ReportUnless(NRules.RuleModel.IContext context, bool holds, Func<Finding> finding)
+        {
+            if (!holds) context.Report(finding());
+        }
+
         internal static bool IsAboutServing(WorkloadProfile profile, IEnumerable<ComputeWorkload> described) =>
             profile.Role.IsPresent
                 ? profile.Role.Value == WorkloadRole.Inference
@@ -84,17 +97,21 @@ namespace InfraLint.Rules.Observability
     {
         public override void Define()
         {
+            LintSettings settings = default!;
             WorkloadProfile profile = default!;
             IEnumerable<ComputeWorkload> described = default!;
+            IEnumerable<ModelMonitor> monitors = default!;
 
             When()
-                .Match(() => profile, p => !p.HasDriftMonitoring)
+                .Match(() => settings, s => s.IsEnabled(IL3001NoDriftMonitoring.Descriptor))
+                .Match(() => profile)
                 .Query(() => described, q => q.Match<ComputeWorkload>(w => profile.Describes(w)).Collect())
                 .Having(() => IL3001NoDriftMonitoring.IsAboutServing(profile, described))
-                .Not<ModelMonitor>(m => described.Any(w => m.Monitors(w)));
+                .Query(() => monitors, q => q.Match<ModelMonitor>(m => described.Any(w => m.Monitors(w))).Collect());
 
             Then()
-                .Do(ctx => ctx.Report(Report(profile)));
+                .Do(ctx => ctx.Evaluated(IL3001NoDriftMonitoring.Descriptor, profile))
+                .Do(ctx => IL3001NoDriftMonitoring.ReportUnless(ctx, profile.HasDriftMonitoring || monitors.Any(), () => Report(profile)));
         }
 
         private static Finding Report(WorkloadProfile profile)

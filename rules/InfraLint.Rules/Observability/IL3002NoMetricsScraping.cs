@@ -37,29 +37,37 @@ namespace InfraLint.Rules.Observability
 
         public override void Define()
         {
+            LintSettings settings = default!;
             ComputeWorkload workload = default!;
             IEnumerable<Endpoint> services = default!;
             IEnumerable<MetricsCollector> collectors = default!;
+            IEnumerable<Autoscaler> autoscalers = default!;
 
+            // Everything that shows the metrics are collected is gathered, not negated, so a scraped model is recorded as judged too.
             When()
+                .Match(() => settings, s => s.IsEnabled(Descriptor))
                 .Match(
                     () => workload,
                     w => IL3001NoDriftMonitoring.IsDeployedModel(w),
                     w => w.MetricsCollectedElsewhere == null,
-                    w => w.Pods.Count > 0,
-                    w => !w.Pods.Any(p => IsScrapeAnnotated(p.Annotations)))
+                    w => w.Pods.Count > 0)
                 .Query(() => services, q => q
                     .Match<Endpoint>(e => e.Namespace == workload.Namespace, e => e.SelectsPodsOf(workload))
                     .Collect())
                 .Query(() => collectors, q => q
                     .Match<MetricsCollector>(c => c.Watches(workload.Namespace))
                     .Collect())
-                .Having(() => !IsScraped(workload, services, collectors))
                 // An autoscaler that scales the workload on its pods' own metrics proves something collects them.
-                .Not<Autoscaler>(a => a.PodMetric != null && a.Targets(workload));
+                .Query(() => autoscalers, q => q
+                    .Match<Autoscaler>(a => a.PodMetric != null && a.Targets(workload))
+                    .Collect());
 
             Then()
-                .Do(ctx => ctx.Report(Report(workload, services)));
+                .Do(ctx => ctx.Evaluated(Descriptor, workload))
+                .Do(ctx => IL3001NoDriftMonitoring.ReportUnless(
+                    ctx,
+                    workload.Pods.Any(p => IsScrapeAnnotated(p.Annotations)) || IsScraped(workload, services, collectors) || autoscalers.Any(),
+                    () => Report(workload, services)));
         }
 
         private static bool IsScrapeAnnotated(IReadOnlyDictionary<string, string> annotations) =>

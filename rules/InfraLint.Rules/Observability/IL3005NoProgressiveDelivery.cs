@@ -20,7 +20,7 @@ namespace InfraLint.Rules.Observability
     /// ReadWriteOnce model cache is a common reason for Recreate, and a rolling update would wait on it forever).
     /// </summary>
     [Name(Id)]
-    public sealed class IL3005NoProgressiveDelivery : Rule
+    public sealed class IL3005NoProgressiveDelivery : SimpleCheck<ComputeWorkload>
     {
         public const string Id = "IL3005";
 
@@ -37,15 +37,11 @@ namespace InfraLint.Rules.Observability
             },
             recommended: false);
 
-        public override void Define()
+        protected override bool Applies(ComputeWorkload workload, LintSettings settings) => workload.Role == WorkloadRole.Inference && workload.RolloutStrategy != null;
+
+        protected override IEnumerable<Finding> Judge(ComputeWorkload workload, LintSettings settings)
         {
-            ComputeWorkload workload = default!;
-
-            When()
-                .Match(() => workload, w => w.Role == WorkloadRole.Inference, w => w.RolloutStrategy != null, w => ReplacesAllAtOnce(w));
-
-            Then()
-                .Do(ctx => ctx.Report(Report(workload)));
+            if (ReplacesAllAtOnce(workload)) yield return Report(workload);
         }
 
         private static int Replicas(ComputeWorkload workload) =>

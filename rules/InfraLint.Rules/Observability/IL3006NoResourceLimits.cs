@@ -15,7 +15,7 @@ namespace InfraLint.Rules.Observability
     /// so it is only asked for when the team says it wants them (requireCpuLimits).
     /// </summary>
     [Name(Id)]
-    public sealed class IL3006NoResourceLimits : Rule
+    public sealed class IL3006NoResourceLimits : SimpleCheck<Container>
     {
         public const string Id = "IL3006";
 
@@ -31,23 +31,13 @@ namespace InfraLint.Rules.Observability
                 FrameworkControl.Nist("SC-6", "Resource Availability"),
             });
 
-        public override void Define()
+        protected override bool Applies(Container container, LintSettings settings) =>
+            !container.IsInit && !container.ManagedByPlatform && !container.ResourcesManagedElsewhere && Workstations.OmissionsJudged(container.Workload, settings);
+
+        protected override IEnumerable<Finding> Judge(Container container, LintSettings settings)
         {
-            LintSettings settings = default!;
-            Container container = default!;
-
-            When()
-                .Match(() => settings)
-                .Match(
-                    () => container,
-                    c => !c.IsInit,
-                    c => !c.ManagedByPlatform,
-                    c => !c.ResourcesManagedElsewhere,
-                    c => Workstations.OmissionsJudged(c.Workload, settings),
-                    c => Missing(c, settings).Any());
-
-            Then()
-                .Do(ctx => ctx.Report(Report(container, Missing(container, settings).ToArray())));
+            var missing = Missing(container, settings).ToArray();
+            if (missing.Length > 0) yield return Report(container, missing);
         }
 
         private static IEnumerable<string> Missing(Container container, LintSettings settings)

@@ -13,7 +13,7 @@ namespace InfraLint.Rules.Security
     /// on <c>requireCustomerManagedKeys</c>, which also reports explicit provider-owned and AWS-managed keys.
     /// </summary>
     [Name(Id)]
-    public sealed class IL2002WeakOrProviderDefaultEncryption : Rule
+    public sealed class IL2002WeakOrProviderDefaultEncryption : SimpleCheck<StorageResource>
     {
         public const string Id = "IL2002";
 
@@ -32,20 +32,16 @@ namespace InfraLint.Rules.Security
             },
             recommended: false);
 
-        public override void Define()
+        /// <summary>Only encrypted storage has a key to judge; unencrypted storage is IL2001's, an unknown state nobody's.</summary>
+        protected override bool Applies(StorageResource storage, LintSettings settings) =>
+            storage.Encryption.Value is not (EncryptionAtRest.Unknown or EncryptionAtRest.None or EncryptionAtRest.Disabled);
+
+        protected override IEnumerable<Finding> Judge(StorageResource storage, LintSettings settings)
         {
-            LintSettings settings = default!;
-            StorageResource storage = default!;
-
-            When()
-                .Match(() => settings)
-                .Match(() => storage, s => Applies(s.Encryption.Value, settings));
-
-            Then()
-                .Do(ctx => ctx.Report(Report(storage)));
+            if (IsWeak(storage.Encryption.Value, settings)) yield return Report(storage);
         }
 
-        private static bool Applies(EncryptionAtRest state, LintSettings settings) =>
+        private static bool IsWeak(EncryptionAtRest state, LintSettings settings) =>
             state == EncryptionAtRest.ProviderDefault
             || (settings.RequireCustomerManagedKeys && (state == EncryptionAtRest.ProviderKey || state == EncryptionAtRest.ManagedKmsKey));
 

@@ -15,7 +15,7 @@ namespace InfraLint.Rules.Security
     /// next year), so nobody can say what the subject is allowed to do.
     /// </summary>
     [Name(Id)]
-    public sealed class IL2005WildcardPermissions : Rule
+    public sealed class IL2005WildcardPermissions : SimpleCheck<AccessStatement>
     {
         public const string Id = "IL2005";
 
@@ -33,18 +33,12 @@ namespace InfraLint.Rules.Security
                 FrameworkControl.Nist("AC-6", "Least Privilege"),
             });
 
-        public override void Define()
+        /// <summary>A grant a platform makes by convention (the default admin role) is not the author's to narrow.</summary>
+        protected override bool Applies(AccessStatement statement, LintSettings settings) => statement.ConventionalDefault == null;
+
+        protected override IEnumerable<Finding> Judge(AccessStatement statement, LintSettings settings)
         {
-            AccessStatement statement = default!;
-
-            When()
-                .Match(
-                    () => statement,
-                    s => s.ConventionalDefault == null,
-                    s => s.Actions.Any(IsWildcardAction) || (s.Resources.Any(IsWildcard) && CouldBeScoped(s)));
-
-            Then()
-                .Do(ctx => ctx.Report(Report(statement)));
+            if (statement.Actions.Any(IsWildcardAction) || (statement.Resources.Any(IsWildcard) && CouldBeScoped(statement))) yield return Report(statement);
         }
 
         private static bool IsWildcard(Located<string> value) => value.Value.Trim() == "*";

@@ -13,7 +13,7 @@ namespace InfraLint.Rules.Security
     /// asks for the explicit <c>false</c>.
     /// </summary>
     [Name(Id)]
-    public sealed class IL2006PrivilegedContainer : Rule
+    public sealed class IL2006PrivilegedContainer : SimpleCheck<Container>
     {
         public const string Id = "IL2006";
 
@@ -32,21 +32,16 @@ namespace InfraLint.Rules.Security
                 FrameworkControl.Nist("AC-6", "Least Privilege"),
             });
 
-        public override void Define()
-        {
-            LintSettings settings = default!;
-            Container container = default!;
+        /// <summary>
+        /// A container whose security context is the author's, and whose privilege is known: privileged, or not and with
+        /// a known escalation setting (an unknown one is neither a finding nor evidence that it holds).
+        /// </summary>
+        protected override bool Applies(Container container, LintSettings settings) =>
+            !container.SecurityContextManagedElsewhere && !container.ManagedByPlatform
+            && (container.SecurityContext.Privileged.Value == true
+                || (!container.SecurityContext.Privileged.IsUnknown && !container.SecurityContext.AllowPrivilegeEscalation.IsUnknown));
 
-            When()
-                .Match(() => settings)
-                .Match(
-                    () => container,
-                    c => !c.SecurityContextManagedElsewhere && !c.ManagedByPlatform,
-                    c => c.SecurityContext.Privileged.Value == true || EscalationAllowed(c, settings));
-
-            Then()
-                .Do(ctx => ctx.Report(Report(container, settings)));
-        }
+        protected override IEnumerable<Finding> Judge(Container container, LintSettings settings) => Report(container, settings);
 
         /// <summary>
         /// Anything but an explicit false allows escalation (Kubernetes defaults it to true, Docker sets no

@@ -13,7 +13,7 @@ namespace InfraLint.Rules.Security
     /// either it runs as whatever user the image names, which for most images is root.
     /// </summary>
     [Name(Id)]
-    public sealed class IL2007ContainerRunsAsRoot : Rule
+    public sealed class IL2007ContainerRunsAsRoot : SimpleCheck<Container>
     {
         public const string Id = "IL2007";
 
@@ -31,21 +31,12 @@ namespace InfraLint.Rules.Security
                 FrameworkControl.Nist("AC-6", "Least Privilege"),
             });
 
-        public override void Define()
-        {
-            LintSettings settings = default!;
-            Container container = default!;
+        /// <summary>A container whose user the author decides; an unknown user is neither a finding nor evidence that it holds.</summary>
+        protected override bool Applies(Container container, LintSettings settings) =>
+            !container.SecurityContextManagedElsewhere && !container.ManagedByPlatform
+            && !(container.EffectiveRunAsUser.IsUnknown || (container.EffectiveRunAsUser.IsMissing && container.EffectiveRunAsNonRoot.IsUnknown));
 
-            When()
-                .Match(() => settings)
-                .Match(
-                    () => container,
-                    c => !c.SecurityContextManagedElsewhere && !c.ManagedByPlatform,
-                    c => RunsAsRootUser(c, settings) || RunsAsRootGroup(c));
-
-            Then()
-                .Do(ctx => ctx.Report(Findings(container, settings)));
-        }
+        protected override IEnumerable<Finding> Judge(Container container, LintSettings settings) => Findings(container, settings);
 
         private static bool RunsAsRootUser(Container c, LintSettings settings) =>
             c.EffectiveRunAsUser.Value == 0 || (RootUnlessImageSays(c) && (c.EffectiveRunAsNonRoot.IsPresent || Workstations.OmissionsJudged(c.Workload, settings)));

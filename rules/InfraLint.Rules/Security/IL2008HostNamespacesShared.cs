@@ -9,7 +9,7 @@ namespace InfraLint.Rules.Security
 {
     /// <summary>A pod that shares the node's network, process or IPC namespace can see and reach everything on the node.</summary>
     [Name(Id)]
-    public sealed class IL2008HostNamespacesShared : Rule
+    public sealed class IL2008HostNamespacesShared : SimpleCheck<PodTemplate>
     {
         public const string Id = "IL2008";
 
@@ -29,16 +29,10 @@ namespace InfraLint.Rules.Security
                 FrameworkControl.Nist("SC-39", "Process Isolation"),
             });
 
-        public override void Define()
-        {
-            PodTemplate pod = default!;
+        /// <summary>Every pod template declares its host namespaces, if only by leaving them out (false).</summary>
+        protected override bool Applies(PodTemplate pod, LintSettings settings) => true;
 
-            When()
-                .Match(() => pod, p => p.HostNetwork.Value == true || p.HostPid.Value == true || p.HostIpc.Value == true);
-
-            Then()
-                .Do(ctx => ctx.Report(Findings(pod)));
-        }
+        protected override IEnumerable<Finding> Judge(PodTemplate pod, LintSettings settings) => Findings(pod);
 
         private static IEnumerable<Finding> Findings(PodTemplate pod)
         {

@@ -14,7 +14,7 @@ namespace InfraLint.Rules.Security
     /// or the properties, only the name of what holds it and its place.
     /// </summary>
     [Name(Id)]
-    public sealed class IL2009PlaintextSecret : Rule
+    public sealed class IL2009PlaintextSecret : SimpleCheck<InfraResource>
     {
         public const string Id = "IL2009";
 
@@ -38,16 +38,10 @@ namespace InfraLint.Rules.Security
 
         private const string ArgumentRemedy = "pass it in an environment variable that references a secret store instead (" + References + ")";
 
-        public override void Define()
-        {
-            InfraResource resource = default!;
+        /// <summary>Any resource can carry a literal credential (an environment variable, an argument, an annotation, a default).</summary>
+        protected override bool Applies(InfraResource resource, LintSettings settings) => true;
 
-            When()
-                .Match(() => resource, r => PlaintextSecrets.In(r).Any());
-
-            Then()
-                .Do(ctx => ctx.Report(PlaintextSecrets.In(resource).Select(Report)));
-        }
+        protected override IEnumerable<Finding> Judge(InfraResource resource, LintSettings settings) => PlaintextSecrets.In(resource).Select(Report);
 
         private static Finding Report(PlaintextSecret secret)
         {

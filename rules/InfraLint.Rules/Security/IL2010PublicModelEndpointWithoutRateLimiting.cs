@@ -34,21 +34,27 @@ namespace InfraLint.Rules.Security
 
         public override void Define()
         {
+            LintSettings settings = default!;
             Endpoint endpoint = default!;
             IEnumerable<ComputeWorkload> models = default!;
 
             When()
-                .Match(() => endpoint, e => IsUnlimitedPublic(e))
+                .Match(() => settings, s => s.IsEnabled(Descriptor))
+                .Match(() => endpoint, e => IsJudgedPublic(e))
                 .Query(() => models, q => q
                     .Match<ComputeWorkload>(w => w.Role == WorkloadRole.Inference, w => Fronts(endpoint, w))
                     .Collect()
                     .Where(c => c.Any()));
 
             Then()
-                .Do(ctx => ctx.Report(Report(endpoint, endpoint, models.Select(m => Wording.Of(m)))));
+                .Do(ctx => ctx.Evaluated(Descriptor, endpoint))
+                .Do(ctx => Report(ctx, endpoint, endpoint, models.Select(m => Wording.Of(m))));
         }
 
         /// <summary>Internet-facing, and rate limiting applies and is missing or off (present-but-unknown is not reported).</summary>
+        /// <summary>A public endpoint whose rate limiting is known, set or not: what the rule judges.</summary>
+        internal static bool IsJudgedPublic(Endpoint e) => e.Exposure == Exposure.Public && e.RateLimited is { IsUnknown: false };
+
         internal static bool IsUnlimitedPublic(Endpoint e) =>
             e.Exposure == Exposure.Public && e.RateLimited is { } limited && (limited.IsMissing || limited.Value == false);
 
@@ -57,6 +63,12 @@ namespace InfraLint.Rules.Security
             endpoint.Namespace == workload.Namespace
             && (endpoint.SelectsPodsOf(workload)
                 || endpoint.BackendWorkloads.Contains(workload.Name));
+
+        /// <summary>The finding when <paramref name="endpoint"/> sets no limit; nothing when it does.</summary>
+        internal static void Report(NRules.RuleModel.IContext context, Endpoint endpoint, Endpoint via, IEnumerable<string> models, string suffix = "")
+        {
+            if (IsUnlimitedPublic(endpoint)) context.Report(Report(endpoint, via, models, suffix));
+        }
 
         internal static Finding Report(Endpoint endpoint, Endpoint via, IEnumerable<string> models, string suffix = "")
         {
@@ -87,16 +99,19 @@ namespace InfraLint.Rules.Security
     {
         public override void Define()
         {
+            LintSettings settings = default!;
             Endpoint endpoint = default!;
 
             When()
+                .Match(() => settings, s => s.IsEnabled(IL2010PublicModelEndpointWithoutRateLimiting.Descriptor))
                 .Match(
                     () => endpoint,
-                    e => IL2010PublicModelEndpointWithoutRateLimiting.IsUnlimitedPublic(e),
+                    e => IL2010PublicModelEndpointWithoutRateLimiting.IsJudgedPublic(e),
                     e => e.BackendWorkloads.Contains(Endpoint.AnyWorkload));
 
             Then()
-                .Do(ctx => ctx.Report(IL2010PublicModelEndpointWithoutRateLimiting.Report(endpoint, endpoint, new[] { "a SageMaker endpoint" }, ":external")));
+                .Do(ctx => ctx.Evaluated(IL2010PublicModelEndpointWithoutRateLimiting.Descriptor, endpoint))
+                .Do(ctx => IL2010PublicModelEndpointWithoutRateLimiting.Report(ctx, endpoint, endpoint, new[] { "a SageMaker endpoint" }, ":external"));
         }
     }
 
@@ -106,12 +121,14 @@ namespace InfraLint.Rules.Security
     {
         public override void Define()
         {
+            LintSettings settings = default!;
             Endpoint ingress = default!;
             Endpoint service = default!;
             IEnumerable<ComputeWorkload> models = default!;
 
             When()
-                .Match(() => ingress, i => i.BackendServices.Count > 0, i => IL2010PublicModelEndpointWithoutRateLimiting.IsUnlimitedPublic(i))
+                .Match(() => settings, s => s.IsEnabled(IL2010PublicModelEndpointWithoutRateLimiting.Descriptor))
+                .Match(() => ingress, i => i.BackendServices.Count > 0, i => IL2010PublicModelEndpointWithoutRateLimiting.IsJudgedPublic(i))
                 .Match(() => service, s => s.Namespace == ingress.Namespace, s => s.Selector.Count > 0, s => ingress.BackendServices.Contains(s.Name))
                 .Query(() => models, q => q
                     .Match<ComputeWorkload>(w => w.Role == WorkloadRole.Inference, w => IL2010PublicModelEndpointWithoutRateLimiting.Fronts(service, w))
@@ -119,7 +136,8 @@ namespace InfraLint.Rules.Security
                     .Where(c => c.Any()));
 
             Then()
-                .Do(ctx => ctx.Report(IL2010PublicModelEndpointWithoutRateLimiting.Report(ingress, service, models.Select(m => Wording.Of(m)), ":" + service.Name)));
+                .Do(ctx => ctx.Evaluated(IL2010PublicModelEndpointWithoutRateLimiting.Descriptor, ingress))
+                .Do(ctx => IL2010PublicModelEndpointWithoutRateLimiting.Report(ctx, ingress, service, models.Select(m => Wording.Of(m)), ":" + service.Name));
         }
     }
 }

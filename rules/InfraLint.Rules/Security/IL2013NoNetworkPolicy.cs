@@ -35,16 +35,28 @@ namespace InfraLint.Rules.Security
 
         public override void Define()
         {
+            LintSettings settings = default!;
             IGrouping<string, ComputeWorkload> workloads = default!;
+            IEnumerable<NetworkPolicy> policies = default!;
 
+            // Every AI workload of the namespace is judged, whether a policy covers it or not: the policies are collected, not negated.
             When()
+                .Match(() => settings, s => s.IsEnabled(Descriptor))
                 .Query(() => workloads, q => q
                     .Match<ComputeWorkload>(w => w.IsAiWorkload, w => RunsPodsInANamespace(w))
                     .GroupBy(w => w.Namespace))
-                .Not<NetworkPolicy>(p => p.Namespace == workloads.Key);
+                .Query(() => policies, q => q
+                    .Match<NetworkPolicy>(p => p.Namespace == workloads.Key)
+                    .Collect());
 
             Then()
-                .Do(ctx => ctx.Report(Report(workloads.Key, workloads)));
+                .Do(ctx => Record(ctx, workloads, policies));
+        }
+
+        private static void Record(NRules.RuleModel.IContext context, IGrouping<string, ComputeWorkload> workloads, IEnumerable<NetworkPolicy> policies)
+        {
+            foreach (var workload in workloads) context.Evaluated(Descriptor, workload);
+            if (!policies.Any()) context.Report(Report(workloads.Key, workloads));
         }
 
         /// <summary>
@@ -91,17 +103,18 @@ namespace InfraLint.Rules.Security
     /// sagemaker-model-in-vpc check asks for the same). Settings computed elsewhere are not judged.
     /// </summary>
     [Name(IL2013NoNetworkPolicy.Id + ".boundary")]
-    public sealed class IL2013OpenNetworkBoundary : Rule
+    public sealed class IL2013OpenNetworkBoundary : SimpleCheck<ComputeWorkload>
     {
-        public override void Define()
+        public IL2013OpenNetworkBoundary()
+            : base(IL2013NoNetworkPolicy.Descriptor)
         {
-            ComputeWorkload workload = default!;
+        }
 
-            When()
-                .Match(() => workload, w => w.IsAiWorkload, w => w.NetworkBoundary != null && w.NetworkBoundary.IsOpen);
+        protected override bool Applies(ComputeWorkload workload, LintSettings settings) => workload.IsAiWorkload && workload.NetworkBoundary != null;
 
-            Then()
-                .Do(ctx => ctx.Report(Report(workload, workload.NetworkBoundary!)));
+        protected override IEnumerable<Finding> Judge(ComputeWorkload workload, LintSettings settings)
+        {
+            if (workload.NetworkBoundary!.IsOpen) yield return Report(workload, workload.NetworkBoundary);
         }
 
         private static Finding Report(ComputeWorkload workload, NetworkBoundary boundary)

@@ -63,5 +63,5 @@ internal sealed record ConfigFile(string FullPath, string Directory, LoadedConfi
         }
     }
 
-    private static string? RepositoryRoot(string directory) => GitWorkTree.Root(directory);
+    internal static string? RepositoryRoot(string directory) => GitWorkTree.Root(directory);
 }

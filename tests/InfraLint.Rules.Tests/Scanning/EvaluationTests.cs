@@ -95,6 +95,60 @@ public sealed class EvaluationTests
         Assert.Equal(new[] { ("IL2011", 11, 18) }, result.Of("IL2011").Positions());
     }
 
+    /// <summary>A GPU training job that is neither privileged nor root and shares no host namespace, in a namespace with a policy.</summary>
+    private const string Holding = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: trainer
+          namespace: ml
+        spec:
+          template:
+            spec:
+              containers:
+                - name: train
+                  image: pytorch/pytorch:2.4.0
+                  securityContext:
+                    privileged: false
+                    allowPrivilegeEscalation: false
+                    runAsNonRoot: true
+                  resources:
+                    limits:
+                      nvidia.com/gpu: 1
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: default-deny
+          namespace: ml
+        spec:
+          podSelector: {}
+        """;
+
+    [Fact]
+    public void Rules_that_once_matched_only_failures_record_what_holds()
+    {
+        var result = Lint.Yaml(Holding);
+
+        (int, int, string?) At(string rule) => result.Evaluations.Where(e => e.RuleId == rule).Select(e => (e.Location.StartLine, e.Location.StartColumn, e.ResourceId)).Single();
+        Assert.Equal((10, 11, "Deployment/ml/trainer"), At("IL2006"));
+        Assert.Equal((10, 11, "Deployment/ml/trainer"), At("IL2007"));
+        Assert.Equal((9, 7, "Deployment/ml/trainer"), At("IL2008"));
+        // The namespace's policy is collected, not negated: the workload it covers is judged and holds.
+        Assert.Equal((4, 9, "Deployment/ml/trainer"), At("IL2013"));
+        Assert.DoesNotContain(result.Findings, f => f.RuleId is "IL2006" or "IL2007" or "IL2008" or "IL2013");
+    }
+
+    [Fact]
+    public void A_control_with_nothing_of_its_kind_records_no_evaluation()
+    {
+        // A web server is no AI workload: IL2013 has nothing to judge, which is "not applicable", not "holds".
+        var result = Lint.Yaml(TwoContainers);
+
+        Assert.DoesNotContain(result.Evaluations, e => e.RuleId == "IL2013");
+        Assert.Contains(result.Evaluations, e => e.RuleId == "IL2008");
+    }
+
     [Fact]
     public void A_disabled_rule_records_nothing_in_the_scan()
     {

@@ -1,0 +1,252 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using InfraLint.Cli.Compliance;
+using InfraLint.Cli.Tests.Support;
+using InfraLint.Tests;
+
+namespace InfraLint.Cli.Tests.Compliance;
+
+/// <summary>
+/// <c>infralint report</c> end to end: a control's status in each repository with its evidence, waste counted once per
+/// workload, SARIF of an earlier run read back, and each format's promises (schema, RFC 4180 and formula-safe CSV, a
+/// Markdown size limit).
+/// </summary>
+public sealed class ComplianceReportTests
+{
+    /// <summary>A Deployment whose one container runs privileged (IL2006) as a non-root user, sharing no host namespace.</summary>
+    internal const string Privileged = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          namespace: apps
+        spec:
+          template:
+            spec:
+              containers:
+                - name: app
+                  image: nginx:1.27.2
+                  securityContext:
+                    privileged: true
+                    allowPrivilegeEscalation: false
+                    runAsNonRoot: true
+                    runAsUser: 1000
+        """;
+
+    /// <summary>Llama 3.1 8B on three H100s for 4 req/s: one GPU would do (IL1001), and a cheaper class would serve it (IL1003).</summary>
+    private const string Oversized = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: chat-8b
+          namespace: serving
+          annotations:
+            infralint.dev/model: llama-3.1-8b
+            infralint.dev/peak-rps: "4"
+            infralint.dev/p99-latency-ms: "20000"
+        spec:
+          replicas: 3
+          template:
+            spec:
+              nodeSelector:
+                node.kubernetes.io/instance-type: p5.48xlarge
+              containers:
+                - name: vllm
+                  image: vllm/vllm-openai:v0.6.3
+                  resources:
+                    limits:
+                      nvidia.com/gpu: 1
+        """;
+
+    private static readonly Dictionary<string, string> Epoch = new() { ["SOURCE_DATE_EPOCH"] = "1767225600" };
+
+    internal static JsonObject Json(string dir, params string[] args)
+    {
+        var run = CliRunner.Run(dir, Epoch, terminal: false, new[] { "report" }.Concat(args).Concat(new[] { "--format", "json" }).ToArray());
+        Assert.True(run.ExitCode == 0, run.ToString());
+        return JsonNode.Parse(run.Out)!.AsObject();
+    }
+
+    private static JsonObject Cell(JsonObject report, string framework, string control, string repository) =>
+        report["frameworks"]!.AsArray().Single(f => (string)f!["key"]! == framework)!["controls"]!.AsArray()
+            .Single(c => (string)c!["control"]! == control)!["repositories"]!.AsArray()
+            .Single(r => (string)r!["repository"]! == repository)!.AsObject();
+
+    private static (string Kind, string File, int Line, string Rule, string? Resource) Evidence(JsonNode e) =>
+        ((string)e["kind"]!, (string)e["file"]!, (int)e["line"]!, (string)e["ruleId"]!, (string?)e["resource"]);
+
+    [Fact]
+    public void A_control_fails_holds_is_waived_not_applicable_or_not_evaluated_per_repository_with_its_evidence()
+    {
+        using var dir = new TempDir();
+        dir.Write("apps/web.yaml", Privileged);
+        dir.Write("waived/web.yaml", Privileged.Replace(
+            "            privileged: true",
+            "            # infralint-disable-next-line IL2006 -- needs the GPU device plugin until the CDI migration\n            privileged: true",
+            StringComparison.Ordinal));
+        dir.Write("off/web.yaml", Privileged);
+        dir.Write("off/.infralint.yaml", "rules:\n  IL2006: off\n");
+
+        var report = Json(dir.Path, "apps", "waived", "off", "--framework", "cis-k8s");
+
+        var finding = report["findings"]!.AsArray().Single(f => (string)f!["repository"]! == "apps" && (string)f["ruleId"]! == "IL2006")!;
+        Assert.Equal((13, 25), ((int)finding["line"]!, (int)finding["column"]!));
+
+        // 5.2.2 (privileged containers, IL2006): an open finding fails it, a waived one waives it, a disabled rule says nothing.
+        var fails = Cell(report, "cis-k8s", "5.2.2", "apps");
+        Assert.Equal("fails", (string)fails["status"]!);
+        Assert.Equal(new[] { ("finding", "web.yaml", 13, "IL2006", (string?)"Deployment/apps/web") }, fails["evidence"]!.AsArray().Select(e => Evidence(e!)));
+        Assert.Equal((string)finding["fingerprint"]!, (string)fails["evidence"]![0]!["fingerprint"]!);
+
+        var waived = Cell(report, "cis-k8s", "5.2.2", "waived");
+        Assert.Equal("waived", (string)waived["status"]!);
+        Assert.Equal(new[] { ("waived", "web.yaml", 14, "IL2006", (string?)"Deployment/apps/web") }, waived["evidence"]!.AsArray().Select(e => Evidence(e!)));
+        var waiver = report["findings"]!.AsArray().Single(f => (string)f!["repository"]! == "waived" && (string)f["ruleId"]! == "IL2006")!["waiver"]!;
+        Assert.Equal("needs the GPU device plugin until the CDI migration", (string)waiver["justification"]!);
+
+        var off = Cell(report, "cis-k8s", "5.2.2", "off");
+        Assert.Equal("not-evaluated", (string)off["status"]!);
+        Assert.Equal(new[] { "IL2006" }, off["rulesNotRun"]!.AsArray().Select(r => (string)r!));
+
+        // 5.2.5 (host network, IL2008): the pod template was judged and shares nothing, so it holds, with the template as evidence.
+        var holds = Cell(report, "cis-k8s", "5.2.5", "apps");
+        Assert.Equal("holds", (string)holds["status"]!);
+        Assert.Equal(new[] { ("evaluated", "web.yaml", 9, "IL2008", (string?)"Deployment/apps/web") }, holds["evidence"]!.AsArray().Select(e => Evidence(e!)));
+
+        // 5.3.2 (network policies, IL2013) looks at AI workloads only: a web server gives it nothing to judge.
+        var notApplicable = Cell(report, "cis-k8s", "5.3.2", "apps");
+        Assert.Equal("not-applicable", (string)notApplicable["status"]!);
+        Assert.Empty(notApplicable["evidence"]!.AsArray());
+        Assert.Equal(0, (int)notApplicable["evaluated"]!);
+
+        var totals = report["totals"]!;
+        Assert.Equal(3, (int)totals["repositories"]!);
+        Assert.Equal(1, (int)totals["waived"]!);
+    }
+
+    [Fact]
+    public void A_workload_both_IL1001_and_IL1003_speak_about_is_counted_once_for_what_the_move_saves()
+    {
+        using var dir = new TempDir();
+        dir.Write("serving.yaml", Oversized);
+
+        var report = Json(dir.Path, ".");
+
+        var findings = report["findings"]!.AsArray().Where(f => (string)f!["ruleId"]! is "IL1001" or "IL1003").ToDictionary(f => (string)f!["ruleId"]!, f => f!["properties"]!);
+        Assert.Equal(new[] { "IL1001", "IL1003" }, findings.Keys.Order());
+        double P(string rule, string key) => double.Parse((string)findings[rule][key]!, CultureInfo.InvariantCulture);
+
+        var money = report["money"]!.AsArray().Single()!;
+        var workload = money["workloads"]!.AsArray().Single()!;
+        Assert.Equal("Deployment/serving/chat-8b", (string)workload["workload"]!);
+        Assert.Equal(2, workload["fingerprints"]!.AsArray().Count);
+
+        // IL1003 prices the one GPU the model needs, not the three provisioned: its saving is on what remains after
+        // IL1001's two idle GPUs, so the sum is exactly what moving from 3 × H100 to the cheaper class saves.
+        double perGpu = P("IL1003", "currentMonthlyCostUsd") / P("IL1003", "gpusNeeded");
+        double provisioned = P("IL1001", "gpusProvisioned") * perGpu;
+        double move = provisioned - P("IL1003", "alternativeMonthlyCostUsd");
+        Assert.Equal(P("IL1001", "excessMonthlyCostUsd"), (double)workload["overProvisionedMonthlyUsd"]!, 2);
+        Assert.Equal(P("IL1003", "monthlySavingUsd"), (double)workload["cheaperClassMonthlyUsd"]!, 2);
+        Assert.Equal(move, (double)workload["monthlyUsd"]!, 2);
+        Assert.Equal(move, (double)money["wasteMonthlyUsd"]!, 2);
+        Assert.Equal(move, (double)report["totals"]!["wasteMonthlyUsd"]!, 2);
+        Assert.True(move < P("IL1001", "excessMonthlyCostUsd") + P("IL1003", "currentMonthlyCostUsd") * P("IL1001", "gpusProvisioned"), "IL1003 priced on the provisioned GPUs would count the idle ones twice.");
+    }
+
+    [Fact]
+    public void Sarif_of_an_earlier_run_gives_the_same_failures_and_waivers_and_says_it_cannot_tell_holds()
+    {
+        using var dir = new TempDir();
+        dir.Write("apps/web.yaml", Privileged);
+        var sarif = Path.Combine(dir.Path, "apps.sarif");
+        var scan = CliRunner.Run(Path.Combine(dir.Path, "apps"), "scan", ".", "--format", "sarif", "--output", sarif, "--fail-on", "none");
+        Assert.True(scan.ExitCode == 0, scan.ToString());
+
+        var scanned = Json(dir.Path, "apps", "--framework", "cis-k8s");
+        var fromSarif = Json(dir.Path, "--from-sarif", "apps.sarif", "--framework", "cis-k8s");
+
+        var repository = fromSarif["repositories"]!.AsArray().Single()!;
+        Assert.Equal(("apps", "sarif", false), ((string)repository["name"]!, (string)repository["source"]!, (bool)repository["evaluationsRecorded"]!));
+        Assert.Equal((int)scanned["totals"]!["findings"]!, (int)fromSarif["totals"]!["findings"]!);
+        var fails = Cell(fromSarif, "cis-k8s", "5.2.2", "apps");
+        Assert.Equal("fails", (string)fails["status"]!);
+        Assert.Equal(Cell(scanned, "cis-k8s", "5.2.2", "apps")["evidence"]![0]!["fingerprint"]!.ToString(), fails["evidence"]![0]!["fingerprint"]!.ToString());
+        Assert.Equal(13, (int)fails["evidence"]![0]!["line"]!);
+        Assert.Equal("unknown", (string)Cell(fromSarif, "cis-k8s", "5.2.5", "apps")["status"]!);
+    }
+
+    [Fact]
+    public void A_framework_with_no_control_mapped_is_reported_as_such_not_left_out()
+    {
+        using var dir = new TempDir();
+        dir.Write("web.yaml", Privileged);
+
+        var report = Json(dir.Path, ".", "--framework", "all");
+
+        var keys = report["frameworks"]!.AsArray().Select(f => (string)f!["key"]!).ToArray();
+        Assert.Equal(new[] { "eu-ai-act", "nist-ai-rmf", "iso-42001", "nist-800-53", "cis-k8s" }, keys.Take(5));
+        Assert.All(report["frameworks"]!.AsArray(), f => Assert.Equal(f!["controls"]!.AsArray().Count, (int)f["controlsMapped"]!));
+    }
+
+    [Fact]
+    public void Csv_cells_are_quoted_as_RFC_4180_says_and_a_formula_is_defused()
+    {
+        Assert.Equal("plain", ReportCsv.Cell("plain"));
+        Assert.Equal("\"a, \"\"b\"\"\"", ReportCsv.Cell("a, \"b\""));
+        Assert.Equal("\"two\nlines\"", ReportCsv.Cell("two\nlines"));
+        Assert.Equal("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", ReportCsv.Cell("=HYPERLINK(\"http://x\",\"y\")"));
+        Assert.Equal("'+1", ReportCsv.Cell("+1"));
+        Assert.Equal("'-2", ReportCsv.Cell("-2"));
+        Assert.Equal("'@SUM(A1)", ReportCsv.Cell("@SUM(A1)"));
+        Assert.Equal("'\tx", ReportCsv.Cell("\tx"));
+    }
+
+    [Fact]
+    public void Csv_has_one_row_per_finding_with_every_evidence_column()
+    {
+        using var dir = new TempDir();
+        dir.Write("apps/web.yaml", Privileged);
+        var run = CliRunner.Run(dir.Path, "report", "apps", "--format", "csv");
+        Assert.True(run.ExitCode == 0, run.ToString());
+
+        using var parser = new Microsoft.VisualBasic.FileIO.TextFieldParser(new StringReader(run.Out)) { HasFieldsEnclosedInQuotes = true };
+        parser.SetDelimiters(",");
+        var rows = new List<string[]>();
+        while (!parser.EndOfData) rows.Add(parser.ReadFields()!);
+
+        Assert.Equal(ReportCsv.Columns, rows[0]);
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, r => Assert.Equal(ReportCsv.Columns.Count, r.Length));
+        var privileged = rows.Single(r => r[2] == "IL2006");
+        string Col(string name) => privileged[ReportCsv.Columns.ToList().IndexOf(name)];
+        Assert.Equal(("apps", "open", "web.yaml", "13", "25", "Deployment/apps/web"), (Col("repository"), Col("status"), Col("file"), Col("line"), Col("column"), Col("resource")));
+        Assert.Contains("CIS Kubernetes Benchmark v1.8 5.2.2", Col("controls"), StringComparison.Ordinal);
+        Assert.Contains("\r\n", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markdown_fits_a_pull_request_comment_and_says_what_it_cut()
+    {
+        var findings = Enumerable.Range(1, 3000)
+            .Select(i => new ReportFinding("big", "IL2006", "error", "Security", "Privileged container", "m", $"deploy/app-{i}.yaml", 13, 25, $"Deployment/apps/app-{i}", $"{i:x32}:1", null, new Dictionary<string, string>()))
+            .ToArray();
+        var repository = new RepositoryEvidence("big", "/big", "scan", 3000, findings, Array.Empty<ReportEvaluation>(), new HashSet<string> { "IL2006" });
+        var rules = LintHost.Catalog.All;
+        var report = ComplianceBuilder.Build(new[] { repository }, Frameworks.Select("all", rules), rules, "2026-01-01T00:00:00Z");
+
+        var writer = new StringWriter();
+        ReportMarkdown.Write(report, writer);
+        var md = writer.ToString();
+
+        Assert.True(md.Length <= ReportMarkdown.Limit, $"{md.Length} characters");
+        Assert.Contains("| **5.2.2** Minimize the admission of privileged containers | IL2006 | ❌ fails (3000) |", md, StringComparison.Ordinal);
+        Assert.Matches(@"> \*\*Truncated\*\* to fit 65,536 characters .*: \d+ open findings not shown\.", md);
+    }
+
+    [Fact]
+    public void Markdown_escapes_what_the_scanned_files_wrote()
+    {
+        Assert.Equal(@"a \| b &lt;img&gt; \[x\](y) \*\*", ReportMarkdown.Escape("a | b <img> [x](y) **"));
+    }
+}
