@@ -11,12 +11,12 @@ namespace InfraLint.Cli;
 /// <summary>Configuration + paths on the command line → files → one scan → a report every output format can render.</summary>
 internal static class ScanPipeline
 {
-    public static ScanReport Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath = null, IReadOnlySet<string>? baseline = null, RuleSelection? ruleSet = null)
+    public static ScanReport Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath = null, IReadOnlySet<string>? baseline = null, RuleSelection? ruleSet = null, ScanShard? shard = null)
     {
         var config = ConfigFile.Find(env, configPath, LintHost.Catalog);
-        var scanner = LintHost.CreateScanner(config?.Loaded, ruleSet: ruleSet, env: env);
+        var scanner = LintHost.CreateScanner(config?.Loaded, ruleSet: ruleSet, env: env, shard: shard);
         var inputs = new InputCollector(env, scanner.Accepts, excludes, config, projects: project => ProjectLoader.Load(project, env.DisplayPath)).Collect(paths);
-        if (inputs.Compilations.Count > 0) scanner = LintHost.CreateScanner(config?.Loaded, inputs.Compilations, ruleSet, env: env);
+        if (inputs.Compilations.Count > 0) scanner = LintHost.CreateScanner(config?.Loaded, inputs.Compilations, ruleSet, env: env, shard: shard);
         var result = scanner.Scan(inputs.Files, input => ReadSource(input, inputs.Unreadable));
         foreach (var phase in result.Phases) Diagnostics.Timings.Add("  " + phase.Name, phase.Elapsed);
         return new ScanReport(result, LintHost.Catalog, inputs.Root, inputs.FullPathByDisplay, inputs.Notices, env) { Baseline = baseline };

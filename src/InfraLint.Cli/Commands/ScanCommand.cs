@@ -52,6 +52,10 @@ internal static class ScanCommand
         };
 
         var ruleSet = LintHost.RuleSetOption();
+        var shard = new Option<string?>("--shard")
+        {
+            Description = "Evaluate and report shard K of N (K/N, K from 0 to N-1, as JOB_COMPLETION_INDEX or a CI matrix index): every file is read, the evaluation scopes are split between the shards, and the N shards' findings together are the whole scan's.",
+        };
 
         var command = new Command("scan", "Scan infrastructure files and report findings.");
         command.Arguments.Add(paths);
@@ -63,13 +67,15 @@ internal static class ScanCommand
         command.Options.Add(baseline);
         command.Options.Add(showSuppressed);
         command.Options.Add(ruleSet);
+        command.Options.Add(shard);
         command.SetAction(parseResult =>
         {
             var baselinePath = parseResult.GetValue(baseline);
             var known = string.IsNullOrEmpty(baselinePath) ? null : BaselineFile.Load(env, baselinePath);
+            var part = ParseShard(parseResult.GetValue(shard));
             ScanReport report;
             using (Timings.Measure("scan (with the engine build)"))
-                report = ScanPipeline.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)));
+                report = ScanPipeline.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)), part);
             foreach (var notice in report.Notices) env.Error.WriteLine($"infralint: {TerminalText.Escape(notice)}");
 
             var chosenFormat = parseResult.GetValue(format)!;
@@ -98,6 +104,9 @@ internal static class ScanCommand
         });
         return command;
     }
+
+    private static Core.Scanning.ScanShard? ParseShard(string? text) =>
+        text is null ? null : Core.Scanning.ScanShard.Parse(text, out var error) ?? throw new UsageException(error!);
 
     private static Severity ParseSeverity(string level) => level switch
     {

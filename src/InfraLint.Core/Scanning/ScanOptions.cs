@@ -1,6 +1,6 @@
 namespace InfraLint.Core.Scanning
 {
-    /// <summary>How a scanner evaluates, as opposed to what it finds: no option here may change a finding.</summary>
+    /// <summary>How a scanner evaluates, as opposed to what it finds: no option here may change a finding (a shard reports a part of them, never another one).</summary>
     public sealed class ScanOptions
     {
         public static ScanOptions Default { get; } = new ScanOptions();
@@ -13,5 +13,8 @@ namespace InfraLint.Core.Scanning
 
         /// <summary>How many sessions run at once. The host decides (the CLI: its core count); one by default, for a host that owns its threads (an analyzer).</summary>
         public int MaxParallelism { get; init; } = 1;
+
+        /// <summary>The part of the scan to evaluate and report; null for all of it.</summary>
+        public ScanShard? Shard { get; init; }
     }
 }
