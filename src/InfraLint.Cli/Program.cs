@@ -64,6 +64,8 @@ public static class Program
         root.Subcommands.Add(RulesCommand.Create(env));
         root.Subcommands.Add(ExplainCommand.Create(env));
         root.Subcommands.Add(SizeCommand.Create());
+        root.Subcommands.Add(HistoryCommand.Create(env));
+        root.Subcommands.Add(StoreCommand.Create(env));
         return root;
     }
 }
