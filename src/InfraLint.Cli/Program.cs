@@ -69,6 +69,8 @@ public static class Program
         root.Subcommands.Add(SizeCommand.Create());
         root.Subcommands.Add(ReportCommand.Create(env));
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion(env);
+        root.Subcommands.Add(HistoryCommand.Create(env));
+        root.Subcommands.Add(StoreCommand.Create(env));
         return root;
     }
 

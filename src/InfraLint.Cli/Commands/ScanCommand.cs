@@ -1,6 +1,7 @@
 using System.CommandLine;
 using InfraLint.Cli.Diagnostics;
 using InfraLint.Cli.Files;
+using InfraLint.Cli.History;
 using InfraLint.Cli.Inputs;
 using InfraLint.Cli.Output;
 using InfraLint.Core.Findings;
@@ -66,6 +67,16 @@ internal static class ScanCommand
 
         var ruleSet = LintHost.RuleSetOption();
         var quiet = LintHost.QuietOption();
+        var shard = new Option<string?>("--shard")
+        {
+            Description = "Evaluate and report shard K of N (K/N, K from 0 to N-1, as JOB_COMPLETION_INDEX or a CI matrix index): every file is read, the evaluation scopes are split between the shards, and the N shards' findings together are the whole scan's.",
+        };
+
+        var store = HistoryOptions.Store("Record this scan and its findings in a history store: sqlite (.infralint/history.db), sqlite:PATH or postgresql://… (docs/history.md).");
+        var scanId = new Option<string?>("--scan-id")
+        {
+            Description = "The scan's id in the store (default: a new GUID). Every shard of one scan must be given the same id.",
+        };
 
         var command = new Command("scan", "Scan infrastructure files and report findings.");
         command.Arguments.Add(paths);
@@ -80,17 +91,23 @@ internal static class ScanCommand
         command.Options.Add(category);
         command.Options.Add(ruleSet);
         command.Options.Add(quiet);
+        command.Options.Add(shard);
+        command.Options.Add(store);
+        command.Options.Add(scanId);
         command.SetAction(parseResult =>
         {
             bool isQuiet = parseResult.GetValue(quiet);
             var baselinePath = parseResult.GetValue(baseline);
             var known = string.IsNullOrEmpty(baselinePath) ? null : BaselineFile.Load(env, baselinePath);
             var contextDir = parseResult.GetValue(context);
+            var part = ParseShard(parseResult.GetValue(shard));
+            var recording = HistoryOptions.Recording(env, parseResult.GetValue(store), parseResult.GetValue(scanId), part);
+            var startedAt = DateTimeOffset.UtcNow;
             ScanReport report;
             using (Timings.Measure("scan (with the engine build)"))
                 report = TerminalProgress.Run(env, isQuiet, progress => string.IsNullOrEmpty(contextDir)
-                    ? ScanPipeline.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)), progress)
-                    : ScanPipeline.RunInContext(env, contextDir, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)), progress));
+                    ? ScanPipeline.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)), progress, shard: part)
+                    : ScanPipeline.RunInContext(env, contextDir, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)), progress, part));
             if (!isQuiet)
                 foreach (var notice in report.Notices) env.Error.WriteLine($"infralint: {TerminalText.Escape(notice)}");
 
@@ -119,10 +136,16 @@ internal static class ScanCommand
                 }
             }
 
+            if (recording is not null)
+                HistoryOptions.Record(env, report, recording.Value, part, parseResult.GetValue(config), parseResult.GetValue(ruleSet), startedAt);
+
             return report.Fails(ParseSeverity(parseResult.GetValue(failOn)!)) ? ExitCodes.Findings : ExitCodes.Success;
         });
         return command;
     }
+
+    private static Core.Scanning.ScanShard? ParseShard(string? text) =>
+        text is null ? null : Core.Scanning.ScanShard.Parse(text, out var error) ?? throw new UsageException(error!);
 
     private static Severity ParseSeverity(string level) => level switch
     {

@@ -2,7 +2,8 @@ namespace InfraLint.Core.Scanning
 {
     /// <summary>
     /// How a scanner evaluates, as opposed to what it finds: no option here may change a finding, except the day the scan
-    /// runs on (<see cref="Today"/>), which decides whether a suppression has expired.
+    /// runs on (<see cref="Today"/>), which decides whether a suppression has expired (a shard reports a part of them,
+    /// never another one).
     /// </summary>
     public sealed class ScanOptions
     {
@@ -25,5 +26,8 @@ namespace InfraLint.Core.Scanning
 
         /// <summary>Told of each file read and each session evaluated by <see cref="Scanner.Scan"/>; none by default.</summary>
         public IScanProgress? Progress { get; init; }
+
+        /// <summary>The part of the scan to evaluate and report; null for all of it.</summary>
+        public ScanShard? Shard { get; init; }
     }
 }

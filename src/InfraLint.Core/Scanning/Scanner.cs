@@ -114,7 +114,9 @@ namespace InfraLint.Core.Scanning
             var scopes = Options.Partitioned
                 ? EvaluationScopes.Partition(everything, everywhere)
                 : EvaluationScopes.Single(everything.Concat(everywhere).ToArray());
-            phases.Add(new ScanPhase($"partition ({scopes.Scopes.Count} scopes, largest {scopes.Scopes.Max(x => x.Size)} facts, {scopes.Scopes.Sum(x => x.Guests.Count)} guests)", clock.Elapsed - started));
+            var shard = Options.Shard;
+            string shardNote = shard is null ? string.Empty : $"; shard {shard} evaluates {scopes.Scopes.Count(shard.Owns)}";
+            phases.Add(new ScanPhase($"partition ({scopes.Scopes.Count} scopes, largest {scopes.Scopes.Max(x => x.Size)} facts, {scopes.Scopes.Sum(x => x.Guests.Count)} guests{shardNote})", clock.Elapsed - started));
             started = clock.Elapsed;
             var run = Run(scopes, cancellationToken);
             phases.Add(new ScanPhase("rules", clock.Elapsed - started));
@@ -177,10 +179,17 @@ namespace InfraLint.Core.Scanning
         /// at once; small scopes share a session (<see cref="Sessions"/>). A session reports what it found about its own facts: a
         /// guest's findings come from its home scope's session, and a finding about no resource (a setting, the input) once.
         /// </summary>
+        /// <remarks>
+        /// With a <see cref="ScanOptions.Shard"/>, only the shard's scopes are evaluated, so a finding whose subject lives
+        /// in another shard's scope is never made here; a finding about no resource is reported by shard 0 alone, which
+        /// evaluates the global scope those come from.
+        /// </remarks>
         private RuleRun Run(EvaluationScopes scopes, CancellationToken cancellationToken)
         {
-            var sessions = Sessions(scopes);
+            var shard = Options.Shard;
+            var sessions = Sessions(scopes, shard);
             var sessionOf = new int[scopes.Scopes.Count];
+            for (int i = 0; i < sessionOf.Length; i++) sessionOf[i] = -1;
             for (int i = 0; i < sessions.Count; i++)
                 foreach (var scope in sessions[i]) sessionOf[scope.Index] = i;
             var runs = new RuleRun[sessions.Count];
@@ -210,17 +219,18 @@ namespace InfraLint.Core.Scanning
             var findings = new List<Finding>();
             var evaluations = new List<Evaluated>();
             var unowned = new HashSet<string>(StringComparer.Ordinal);
+            bool reportsUnowned = shard is null || shard.Index == 0;
             for (int session = 0; session < sessions.Count; session++)
             {
                 var run = runs[session];
                 foreach (var finding in run.Findings)
                     if (finding.Subject is null
-                        ? unowned.Add($"{finding.RuleId}\u0000{finding.Location.File}\u0000{finding.Location.StartOffset}\u0000{finding.Location.Length}\u0000{finding.LogicalPath}\u0000{finding.Message}")
+                        ? reportsUnowned && unowned.Add($"{finding.RuleId}\u0000{finding.Location.File}\u0000{finding.Location.StartOffset}\u0000{finding.Location.Length}\u0000{finding.LogicalPath}\u0000{finding.Message}")
                         : sessionOf[scopes.HomeOf(finding.Subject)] == session)
                         findings.Add(finding);
                 foreach (var evaluation in run.Evaluations)
                     if (evaluation.Resource is null
-                        ? unowned.Add($"{evaluation.RuleId}\u0001{evaluation.Location.File}\u0001{evaluation.Location.StartOffset}\u0001{evaluation.Location.Length}\u0001{evaluation.LogicalPath}")
+                        ? reportsUnowned && unowned.Add($"{evaluation.RuleId}\u0001{evaluation.Location.File}\u0001{evaluation.Location.StartOffset}\u0001{evaluation.Location.Length}\u0001{evaluation.LogicalPath}")
                         : sessionOf[scopes.HomeOf(evaluation.Resource)] == session)
                         evaluations.Add(evaluation);
             }
@@ -235,12 +245,12 @@ namespace InfraLint.Core.Scanning
         internal const int SharedSessionFacts = 512;
 
         /// <summary>The sessions to run, largest first: each large scope alone, the small ones packed up to <see cref="SharedSessionFacts"/>.</summary>
-        private static IReadOnlyList<EvaluationScope[]> Sessions(EvaluationScopes scopes)
+        private static IReadOnlyList<EvaluationScope[]> Sessions(EvaluationScopes scopes, ScanShard? shard)
         {
             var sessions = new List<EvaluationScope[]>();
             var batch = new List<EvaluationScope>();
             int size = 0;
-            foreach (var scope in scopes.Scopes.OrderByDescending(s => s.Size).ThenBy(s => s.Index))
+            foreach (var scope in scopes.Scopes.Where(s => shard is null || shard.Owns(s)).OrderByDescending(s => s.Size).ThenBy(s => s.Index))
             {
                 if (scope.Size >= SharedSessionFacts)
                 {

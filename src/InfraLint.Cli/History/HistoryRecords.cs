@@ -1,0 +1,37 @@
+namespace InfraLint.Cli.History;
+
+/// <summary>
+/// One scan, or one shard of it, as the store records it. Every shard of a scan carries the same <see cref="ScanId"/>
+/// and <see cref="ShardCount"/>; the scan is complete once each of its shards has written.
+/// </summary>
+internal sealed record ScanRecord(
+    string ScanId,
+    string Repository,
+    string? Commit,
+    string? Branch,
+    DateTimeOffset StartedAt,
+    string ToolVersion,
+    string CatalogVersion,
+    string SettingsHash,
+    int ShardIndex,
+    int ShardCount);
+
+/// <summary>
+/// One reported finding, by its fingerprint (the SARIF <c>partialFingerprints</c> value) and the key that fingerprint
+/// is under (<c>infralint/v1</c>): fingerprints of different versions are never compared.
+/// </summary>
+internal sealed record FindingRecord(
+    string Fingerprint,
+    string FingerprintVersion,
+    string RuleId,
+    string Severity,
+    string File,
+    int Line,
+    string LogicalPath,
+    bool Suppressed);
+
+/// <summary>A complete scan read back: every shard wrote, so what it lacks was fixed, not lost.</summary>
+internal sealed record StoredScan(string ScanId, string Repository, string? Commit, string? Branch, DateTimeOffset StartedAt, IReadOnlyList<FindingRecord> Findings);
+
+/// <summary>How many scans a store holds, and how many of them every shard has written.</summary>
+internal sealed record StoreCounts(int Scans, int CompleteScans, int Findings);

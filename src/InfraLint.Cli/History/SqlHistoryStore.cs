@@ -1,0 +1,238 @@
+using System.Data;
+using System.Data.Common;
+
+namespace InfraLint.Cli.History;
+
+/// <summary>
+/// The SQL both stores share: the schema (types both SQLite and PostgreSQL read the same way: TEXT, INTEGER, BIGINT
+/// milliseconds since the Unix epoch), its migrations, the shard write and the queries. A store says only how it opens
+/// a connection and how it takes the lock that serialises writers.
+/// </summary>
+internal abstract class SqlHistoryStore : IHistoryStore
+{
+    /// <summary>
+    /// Each migration once, in order, recorded in <c>schema_version</c>. Never edit a released one: add the next.
+    /// </summary>
+    internal static readonly IReadOnlyList<string> Migrations = new[]
+    {
+        """
+        CREATE TABLE scans (
+            scan_id TEXT NOT NULL PRIMARY KEY,
+            repository TEXT NOT NULL,
+            commit_sha TEXT,
+            branch TEXT,
+            started_at BIGINT NOT NULL,
+            tool_version TEXT NOT NULL,
+            catalog_version TEXT NOT NULL,
+            settings_hash TEXT NOT NULL,
+            shard_count INTEGER NOT NULL
+        );
+        CREATE INDEX scans_by_repository ON scans (repository, started_at);
+        CREATE INDEX scans_by_time ON scans (started_at);
+        CREATE TABLE scan_shards (
+            scan_id TEXT NOT NULL REFERENCES scans (scan_id) ON DELETE CASCADE,
+            shard_index INTEGER NOT NULL,
+            written_at BIGINT NOT NULL,
+            finding_count INTEGER NOT NULL,
+            PRIMARY KEY (scan_id, shard_index)
+        );
+        CREATE TABLE findings (
+            scan_id TEXT NOT NULL REFERENCES scans (scan_id) ON DELETE CASCADE,
+            shard_index INTEGER NOT NULL,
+            fingerprint TEXT NOT NULL,
+            fingerprint_version TEXT NOT NULL,
+            rule_id TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            file TEXT NOT NULL,
+            line INTEGER NOT NULL,
+            logical_path TEXT NOT NULL,
+            suppressed INTEGER NOT NULL,
+            PRIMARY KEY (scan_id, shard_index, fingerprint_version, fingerprint)
+        );
+        """,
+    };
+
+    private readonly DbConnection _connection;
+
+    protected SqlHistoryStore(DbConnection connection)
+    {
+        _connection = connection;
+    }
+
+    public int SchemaVersion { get; private set; }
+
+    /// <summary>Opens the connection and brings the schema up to date under the store's lock.</summary>
+    protected void Open()
+    {
+        _connection.Open();
+        Prepare(_connection);
+        using var transaction = BeginWrite(_connection);
+        LockSchema(transaction);
+        Execute(transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)");
+        int current = Convert.ToInt32(Scalar(transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_version") ?? 0, System.Globalization.CultureInfo.InvariantCulture);
+        if (current > Migrations.Count)
+            throw new HistoryStoreException($"the store's schema is at version {current}, newer than this InfraLint knows ({Migrations.Count}); upgrade InfraLint");
+        for (int version = current + 1; version <= Migrations.Count; version++)
+        {
+            Execute(transaction, Migrations[version - 1]);
+            Execute(transaction, "INSERT INTO schema_version (version, applied_at) VALUES (@version, @at)", ("version", version), ("at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+        }
+        transaction.Commit();
+        SchemaVersion = Migrations.Count;
+    }
+
+    /// <summary>Per-connection settings, outside any transaction (SQLite's journal mode and foreign keys).</summary>
+    protected virtual void Prepare(DbConnection connection)
+    {
+    }
+
+    /// <summary>A transaction that holds the store's write lock until it ends, so migrations and shard writes never interleave.</summary>
+    protected abstract DbTransaction BeginWrite(DbConnection connection);
+
+    /// <summary>A transaction that reads one consistent snapshot (a shard committing meanwhile is seen whole or not at all).</summary>
+    protected virtual DbTransaction BeginRead(DbConnection connection) => connection.BeginTransaction(IsolationLevel.RepeatableRead);
+
+    /// <summary>Inside a write: serialises processes that migrate at once (SQLite's write transaction already does).</summary>
+    protected virtual void LockSchema(DbTransaction transaction)
+    {
+    }
+
+    /// <summary>Inside a write: serialises writers of one shard of one scan (SQLite's write transaction already serialises every writer).</summary>
+    protected virtual void LockShard(DbTransaction transaction, string scanId, int shardIndex)
+    {
+    }
+
+    public void Record(ScanRecord scan, IReadOnlyList<FindingRecord> findings)
+    {
+        using var transaction = BeginWrite(_connection);
+        LockShard(transaction, scan.ScanId, scan.ShardIndex);
+        Execute(transaction,
+            """
+            INSERT INTO scans (scan_id, repository, commit_sha, branch, started_at, tool_version, catalog_version, settings_hash, shard_count)
+            VALUES (@scan, @repository, @commit, @branch, @started, @tool, @catalog, @settings, @count)
+            ON CONFLICT (scan_id) DO NOTHING
+            """,
+            ("scan", scan.ScanId), ("repository", scan.Repository), ("commit", scan.Commit), ("branch", scan.Branch),
+            ("started", scan.StartedAt.ToUnixTimeMilliseconds()), ("tool", scan.ToolVersion), ("catalog", scan.CatalogVersion),
+            ("settings", scan.SettingsHash), ("count", scan.ShardCount));
+        int recordedCount = Convert.ToInt32(Scalar(transaction, "SELECT shard_count FROM scans WHERE scan_id = @scan", ("scan", scan.ScanId)), System.Globalization.CultureInfo.InvariantCulture);
+        if (recordedCount != scan.ShardCount)
+            throw new HistoryStoreException($"scan {scan.ScanId} was recorded with {recordedCount} shard(s), not {scan.ShardCount}: every shard of a scan must be given the same N");
+        Execute(transaction, "DELETE FROM findings WHERE scan_id = @scan AND shard_index = @shard", ("scan", scan.ScanId), ("shard", scan.ShardIndex));
+        Execute(transaction, "DELETE FROM scan_shards WHERE scan_id = @scan AND shard_index = @shard", ("scan", scan.ScanId), ("shard", scan.ShardIndex));
+        using (var insert = Command(transaction,
+            """
+            INSERT INTO findings (scan_id, shard_index, fingerprint, fingerprint_version, rule_id, severity, file, line, logical_path, suppressed)
+            VALUES (@scan, @shard, @fingerprint, @version, @rule, @severity, @file, @line, @path, @suppressed)
+            """,
+            ("scan", scan.ScanId), ("shard", scan.ShardIndex), ("fingerprint", ""), ("version", ""), ("rule", ""), ("severity", ""),
+            ("file", ""), ("line", 0), ("path", ""), ("suppressed", 0)))
+        {
+            foreach (var f in findings)
+            {
+                insert.Parameters["@fingerprint"].Value = f.Fingerprint;
+                insert.Parameters["@version"].Value = f.FingerprintVersion;
+                insert.Parameters["@rule"].Value = f.RuleId;
+                insert.Parameters["@severity"].Value = f.Severity;
+                insert.Parameters["@file"].Value = f.File;
+                insert.Parameters["@line"].Value = f.Line;
+                insert.Parameters["@path"].Value = f.LogicalPath;
+                insert.Parameters["@suppressed"].Value = f.Suppressed ? 1 : 0;
+                insert.ExecuteNonQuery();
+            }
+        }
+        Execute(transaction, "INSERT INTO scan_shards (scan_id, shard_index, written_at, finding_count) VALUES (@scan, @shard, @at, @count)",
+            ("scan", scan.ScanId), ("shard", scan.ShardIndex), ("at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), ("count", findings.Count));
+        transaction.Commit();
+    }
+
+    /// <summary>A scan is complete when as many distinct shards wrote as it was split into: a failed shard never reads as "fixed".</summary>
+    private const string CompleteScansSql =
+        """
+        SELECT s.scan_id, s.repository, s.commit_sha, s.branch, s.started_at
+        FROM scans s
+        WHERE (SELECT COUNT(*) FROM scan_shards w WHERE w.scan_id = s.scan_id) = s.shard_count
+          AND (@repository IS NULL OR s.repository = @repository)
+        """;
+
+    public IReadOnlyList<StoredScan> CompleteScans(string? repository = null)
+    {
+        using var transaction = BeginRead(_connection);
+        var scans = new List<(string Id, string Repository, string? Commit, string? Branch, long Started)>();
+        using (var command = Command(transaction, CompleteScansSql + " ORDER BY s.started_at, s.scan_id", ("repository", repository)))
+        using (var reader = command.ExecuteReader())
+            while (reader.Read())
+                scans.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4)));
+        var findings = scans.ToDictionary(s => s.Id, _ => new List<FindingRecord>(), StringComparer.Ordinal);
+        using (var command = Command(transaction,
+            $"""
+            SELECT f.scan_id, f.fingerprint, f.fingerprint_version, f.rule_id, f.severity, f.file, f.line, f.logical_path, f.suppressed
+            FROM findings f
+            WHERE f.scan_id IN (SELECT c.scan_id FROM ({CompleteScansSql}) c)
+            ORDER BY f.scan_id, f.file, f.line, f.rule_id, f.fingerprint
+            """, ("repository", repository)))
+        using (var reader = command.ExecuteReader())
+            while (reader.Read())
+                if (findings.TryGetValue(reader.GetString(0), out var list))
+                    list.Add(new FindingRecord(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+                        Convert.ToInt32(reader.GetValue(6), System.Globalization.CultureInfo.InvariantCulture), reader.GetString(7),
+                        Convert.ToInt64(reader.GetValue(8), System.Globalization.CultureInfo.InvariantCulture) != 0));
+        transaction.Commit();
+        return scans.Select(s => new StoredScan(s.Id, s.Repository, s.Commit, s.Branch, DateTimeOffset.FromUnixTimeMilliseconds(s.Started), findings[s.Id])).ToArray();
+    }
+
+    public int Prune(DateTimeOffset cutoff)
+    {
+        using var transaction = BeginWrite(_connection);
+        long before = cutoff.ToUnixTimeMilliseconds();
+        // Children first: the foreign keys' cascade is not on in every SQLite connection.
+        Execute(transaction, "DELETE FROM findings WHERE scan_id IN (SELECT scan_id FROM scans WHERE started_at < @before)", ("before", before));
+        Execute(transaction, "DELETE FROM scan_shards WHERE scan_id IN (SELECT scan_id FROM scans WHERE started_at < @before)", ("before", before));
+        int scans = Execute(transaction, "DELETE FROM scans WHERE started_at < @before", ("before", before));
+        transaction.Commit();
+        return scans;
+    }
+
+    public StoreCounts Counts()
+    {
+        using var transaction = BeginRead(_connection);
+        int Count(string sql) => Convert.ToInt32(Scalar(transaction, sql, ("repository", null)), System.Globalization.CultureInfo.InvariantCulture);
+        var counts = new StoreCounts(
+            Count("SELECT COUNT(*) FROM scans"),
+            Count($"SELECT COUNT(*) FROM ({CompleteScansSql}) c"),
+            Count("SELECT COUNT(*) FROM findings"));
+        transaction.Commit();
+        return counts;
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    protected static int Execute(DbTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(transaction, sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    protected static object? Scalar(DbTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(transaction, sql, parameters);
+        return command.ExecuteScalar();
+    }
+
+    private static DbCommand Command(DbTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + name;
+            parameter.Value = value ?? DBNull.Value;
+            // A null compared with IS NULL needs a type PostgreSQL can infer.
+            if (value is null) parameter.DbType = DbType.String;
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+}
