@@ -32,8 +32,8 @@ public sealed class MlopsExamplesTests
             .ToDictionary(g => g.Key, g => g.Select(f => (f.RuleId, f.Location.StartLine)).OrderBy(x => x).ToArray());
         var expected = new Dictionary<string, (string, int)[]>
         {
-            ["examples/workloads/chat-api-unmonitored.yaml"] = new[] { ("IL3001", 18), ("IL3003", 7) },
-            ["examples/workloads/clicks-pipeline.yaml"] = new[] { ("IL4003", 30), ("IL5001", 18), ("IL5002", 28), ("IL5003", 21) },
+            ["examples/workloads/chat-api-unmonitored.yaml"] = new[] { ("IL3001", 19), ("IL3003", 8) },
+            ["examples/workloads/clicks-pipeline.yaml"] = new[] { ("IL4003", 31), ("IL5001", 19), ("IL5002", 29), ("IL5003", 22) },
             ["examples/kubernetes/mlops/recommender-recreate.yaml"] = new[] { ("IL3001", 10), ("IL3002", 10), ("IL3003", 10), ("IL3005", 15) },
             ["examples/kubernetes/mlops/training-jobs.yaml"] = new[] { ("IL4004", 32), ("IL4005", 32) },
         };

@@ -33,12 +33,14 @@ namespace InfraLint.Rules.Security
             });
 
         /// <summary>
-        /// A container whose security context is the author's, and whose privilege is known: privileged, or not and with
-        /// a known escalation setting (an unknown one is neither a finding nor evidence that it holds).
+        /// A container whose security context is the author's and that is judged: one with a finding (privileged, or
+        /// escalation allowed, whether or not its privilege is known), or one whose two settings are both known, the only
+        /// case where it holds (an unknown setting is neither a finding nor evidence that the control holds).
         /// </summary>
         protected override bool Applies(Container container, LintSettings settings) =>
             !container.SecurityContextManagedElsewhere && !container.ManagedByPlatform
             && (container.SecurityContext.Privileged.Value == true
+                || EscalationAllowed(container, settings)
                 || (!container.SecurityContext.Privileged.IsUnknown && !container.SecurityContext.AllowPrivilegeEscalation.IsUnknown));
 
         protected override IEnumerable<Finding> Judge(Container container, LintSettings settings) => Report(container, settings);
