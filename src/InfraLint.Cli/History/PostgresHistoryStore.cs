@@ -22,17 +22,7 @@ internal sealed class PostgresHistoryStore : SqlHistoryStore
 
     public static PostgresHistoryStore Open(string connectionString)
     {
-        var store = new PostgresHistoryStore(new NpgsqlConnection(connectionString));
-        try
-        {
-            store.Open();
-        }
-        catch
-        {
-            store.Dispose();
-            throw;
-        }
-        return store;
+        return Opened(new PostgresHistoryStore(new NpgsqlConnection(connectionString)));
     }
 
     protected override DbTransaction BeginWrite(DbConnection connection) => ((NpgsqlConnection)connection).BeginTransaction(IsolationLevel.ReadCommitted);

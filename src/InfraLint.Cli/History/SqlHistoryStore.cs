@@ -62,6 +62,21 @@ internal abstract class SqlHistoryStore : IHistoryStore
     public int SchemaVersion { get; private set; }
 
     /// <summary>Opens the connection and brings the schema up to date under the store's lock.</summary>
+    /// <summary>The store, opened (migrations applied); disposed, and the failure thrown, when it cannot be.</summary>
+    protected static TStore Opened<TStore>(TStore store) where TStore : SqlHistoryStore
+    {
+        try
+        {
+            store.Open();
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+        return store;
+    }
+
     protected void Open()
     {
         _connection.Open();

@@ -27,17 +27,7 @@ internal sealed class SqliteHistoryStore : SqlHistoryStore
             // How long a statement waits for another process's write lock before it gives up (the busy timeout).
             DefaultTimeout = 60,
         }.ToString());
-        var store = new SqliteHistoryStore(connection);
-        try
-        {
-            store.Open();
-        }
-        catch
-        {
-            store.Dispose();
-            throw;
-        }
-        return store;
+        return Opened(new SqliteHistoryStore(connection));
     }
 
     protected override void Prepare(DbConnection connection)

@@ -45,30 +45,6 @@ public static class PublishedTool
 /// <summary>Runs <c>dotnet</c> as a child process with a deadline, capturing its output.</summary>
 public static class Dotnet
 {
-    public static CliRun Run(string workingDirectory, TimeSpan deadline, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        // As a user's shell has it: not the MSBuild settings of the test host's own build.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToArray())
-            start.Environment.Remove(name);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(deadline))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"dotnet {string.Join(' ', args)} did not finish within {deadline.TotalSeconds} s.");
-        }
-        process.WaitForExit();
-        return new CliRun(process.ExitCode, stdout.Result, stderr.Result);
-    }
+    public static CliRun Run(string workingDirectory, TimeSpan deadline, params string[] args) =>
+        ChildProcess.Run("dotnet", workingDirectory, deadline, args);
 }
