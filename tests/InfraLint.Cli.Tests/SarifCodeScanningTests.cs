@@ -291,8 +291,8 @@ public sealed class SarifCodeScanningTests : IDisposable
     }
 
     /// <summary>
-    /// A report built from findings rather than a real scan: 27,000 findings from a real scan of generated files take
-    /// minutes of rule evaluation, and what is tested here is only what happens to the results after it.
+    /// A report built from findings rather than a real scan, so that the levels can be interleaved in file order (the
+    /// real scan below has them in the order its rules find them).
     /// </summary>
     [Fact]
     public void Above_25000_results_the_most_severe_are_kept_and_the_log_says_so()
@@ -318,6 +318,53 @@ public sealed class SarifCodeScanningTests : IDisposable
         var note = Assert.Single(notes);
         Assert.Equal("27,000 results, more than the 25,000 GitHub accepts in a run: the 2,000 least severe were left out (kept 25,000, down to notes).", note);
         Assert.Contains(log.Runs[0].Invocations[0].ToolExecutionNotifications, n => n.Message.Text == note && n.Level == FailureLevel.Warning);
+    }
+
+    /// <summary>
+    /// The whole path on a real scan: generated files, rules, <c>scan --format sarif</c>, the cap and the notifications.
+    /// The uncapped JSON report of the same tree is the reference for what was found. About 27,000 findings, of which
+    /// errors and warnings are fewer than 25,000: so every one of them must be kept and only notes dropped.
+    /// </summary>
+    [Fact]
+    public void A_generated_scan_above_25000_results_keeps_every_error_and_warning_and_drops_notes_first()
+    {
+        ManyFindingsTree.WriteTo(Path.Combine(_dir.Path, "deploy"), deployments: 3_300);
+        string[] args = { "deploy", "--rule-set", "all" };
+
+        Scan(_dir.Path, args.Concat(new[] { "--format", "json", "-o", "all.json" }).ToArray());
+        var sarif = Scan(_dir.Path, args.Concat(new[] { "--format", "sarif", "-o", "capped.sarif" }).ToArray());
+
+        var found = Log(Path.Combine(_dir.Path, "all.json")).GetProperty("findings").EnumerateArray()
+            .Select(f => (Level: f.GetProperty("severity").GetString()!, Key: $"{f.GetProperty("ruleId").GetString()} {f.GetProperty("file").GetString()}:{f.GetProperty("startLine").GetInt32()}:{f.GetProperty("startColumn").GetInt32()}"))
+            .ToArray();
+        string[] Found(string level) => found.Where(f => f.Level == level).Select(f => f.Key).Order(StringComparer.Ordinal).ToArray();
+        var (errors, warnings, notes) = (Found("error"), Found("warning"), Found("note"));
+        // What makes the test mean something: above the cap, errors and warnings below it, so the cut falls in the notes.
+        Assert.InRange(found.Length, SarifLimits.MaxResultsPerRun + 1, int.MaxValue);
+        Assert.InRange(errors.Length + warnings.Length, 1_000, SarifLimits.MaxResultsPerRun - 1);
+        Assert.NotEmpty(errors);
+
+        var run = Run(Path.Combine(_dir.Path, "capped.sarif"));
+        var kept = run.GetProperty("results").EnumerateArray().Select(r =>
+        {
+            var physical = r.GetProperty("locations")[0].GetProperty("physicalLocation");
+            var region = physical.GetProperty("region");
+            return (Level: r.GetProperty("level").GetString()!, Key: $"{r.GetProperty("ruleId").GetString()} {physical.GetProperty("artifactLocation").GetProperty("uri").GetString()}:{region.GetProperty("startLine").GetInt32()}:{region.GetProperty("startColumn").GetInt32()}");
+        }).ToArray();
+        string[] Kept(string level) => kept.Where(k => k.Level == level).Select(k => k.Key).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(SarifLimits.MaxResultsPerRun, kept.Length);
+        Assert.Equal(errors, Kept("error"));
+        Assert.Equal(warnings, Kept("warning"));
+        var keptNotes = Kept("note");
+        Assert.Equal(SarifLimits.MaxResultsPerRun - errors.Length - warnings.Length, keptNotes.Length);
+        Assert.Empty(keptNotes.Except(notes));
+
+        var note = $"{found.Length:N0} results, more than the 25,000 GitHub accepts in a run: the {found.Length - SarifLimits.MaxResultsPerRun:N0} least severe were left out (kept 25,000, down to notes).";
+        Assert.Contains($"infralint: {note}", sarif.Error.Split('\n').Select(l => l.TrimEnd('\r')));
+        var notification = Assert.Single(run.GetProperty("invocations")[0].GetProperty("toolExecutionNotifications").EnumerateArray());
+        Assert.Equal(note, notification.GetProperty("message").GetProperty("text").GetString());
+        // SARIF's default level for a notification is warning, which the writer leaves out.
+        Assert.Equal("warning", notification.TryGetProperty("level", out var level) ? level.GetString() : "warning");
     }
 
     [Fact]

@@ -4,6 +4,8 @@ using System.Text.Json;
 using InfraLint.Cli.Output;
 using InfraLint.Cli.Tests.Support;
 using InfraLint.Core.Findings;
+using InfraLint.Core.Locations;
+using InfraLint.Rules.Security;
 
 namespace InfraLint.Cli.Tests;
 
@@ -91,6 +93,29 @@ public sealed class SarifValidationTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         AssertValid(validator, merged, dir.Path);
+    }
+
+    /// <summary>
+    /// A log GitHub's limits trimmed: a result cut to 1,000 related locations and the notification saying so. The
+    /// 25,000-result cap is tested on a real scan (SarifCodeScanningTests) without the validator, which took 95 s here
+    /// on that 36 MB log (three times the test's whole budget); what the cap adds to a log is the same notification.
+    /// </summary>
+    [SkippableFact]
+    public void A_log_trimmed_to_GitHubs_limits_passes_the_Ghas_validator()
+    {
+        var validator = Validator();
+        using var dir = new TempDir();
+        var related = Enumerable.Range(1, SarifLimits.MaxLocationsPerResult + 500)
+            .Select(i => new RelatedLocation(new SourceSpan(Reports.File, i, 1, i, 10, i * 20, i * 20 + 9), $"Pod {i} shares the node's network namespace"))
+            .ToArray();
+        var finding = new Finding(IL2008HostNamespacesShared.Descriptor, "Pods share the node's network namespace", new SourceSpan(Reports.File, 3, 7, 3, 22, 40, 55), "Deployment/serving/vllm:spec", related: related);
+        var sarif = Path.Combine(dir.Path, "trimmed.sarif");
+        var notes = new List<string>();
+        using (var writer = new StreamWriter(sarif)) SarifOutput.Write(Reports.Of(dir.Path, finding, Reports.HostNetwork(4)), writer, limited: notes.Add);
+
+        Assert.Single(notes);
+        Assert.Contains("\"toolExecutionNotifications\"", File.ReadAllText(sarif));
+        AssertValid(validator, sarif, dir.Path);
     }
 
     private static void AssertValid(string validator, string sarif, string workDir)

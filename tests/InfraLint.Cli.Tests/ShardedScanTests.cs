@@ -30,6 +30,24 @@ public sealed class ShardedScanTests
     public void The_shards_of_the_shared_corpus_report_exactly_the_whole_scan(int shards) =>
         AssertShardsMakeTheWhole(Repo.Root, Path.GetRelativePath(Repo.Root, Repo.RequireSharedCorpus()), shards, minFindings: 1600);
 
+    [Fact]
+    public void The_merged_SARIF_of_three_shards_of_the_examples_is_the_unsharded_SARIF() =>
+        AssertMergedShardsMakeTheWhole(Repo.Root, "examples", shards: 3, minResults: 170, suppressed: false);
+
+    [SkippableFact]
+    public void The_merged_SARIF_of_three_shards_of_the_shared_corpus_is_the_unsharded_SARIF() =>
+        AssertMergedShardsMakeTheWhole(Repo.Root, Path.GetRelativePath(Repo.Root, Repo.RequireSharedCorpus()), shards: 3, minResults: 1600, suppressed: false);
+
+    /// <summary>Neither the examples nor the corpus suppress anything; this tree does, with and without a reason.</summary>
+    [Fact]
+    public void The_merged_SARIF_of_three_shards_of_a_repository_with_suppressions_is_the_unsharded_SARIF()
+    {
+        using var dir = new TempDir();
+        PartitionTree.WriteTo(dir.Path);
+
+        AssertMergedShardsMakeTheWhole(dir.Path, ".", shards: 3, minResults: 580, suppressed: true);
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(7)]
@@ -106,6 +124,52 @@ public sealed class ShardedScanTests
         int crossFile = wholeFindings.Count(f => CrossesFiles(f));
         Assert.True(crossFile > 0, "expected findings that join resources of different files, so a lost join would show");
     }
+
+    /// <summary>
+    /// <c>infralint merge</c> of the shards' SARIF against the unsharded SARIF: every result as written (rule and its
+    /// index, message, locations, fingerprints, suppressions, fixes, properties) the same number of times, the same
+    /// rules, taxonomies and artifacts, and one run for the one category.
+    /// </summary>
+    private static void AssertMergedShardsMakeTheWhole(string workingDirectory, string path, int shards, int minResults, bool suppressed)
+    {
+        using var dir = new TempDir();
+        string Scan(string name, params string[] extra)
+        {
+            var sarif = Path.Combine(dir.Path, name);
+            var run = CliRunner.Run(workingDirectory, new[] { "scan", path, "--format", "sarif", "-o", sarif, "--fail-on", "none", "--rule-set", "all", "--category", "iac" }.Concat(extra).ToArray());
+            Assert.True(run.ExitCode == 0, run.ToString());
+            return sarif;
+        }
+        var whole = Scan("whole.sarif");
+        var parts = Enumerable.Range(0, shards).Select(k => Scan($"shard{k}.sarif", "--shard", $"{k}/{shards}")).ToArray();
+        var mergedPath = Path.Combine(dir.Path, "merged.sarif");
+
+        var merge = CliRunner.Run(dir.Path, new[] { "merge" }.Concat(parts).Concat(new[] { "-o", mergedPath }).ToArray());
+
+        Assert.True(merge.ExitCode == 0, merge.ToString());
+        Assert.Equal(string.Empty, merge.Error);
+        using var wholeLog = JsonDocument.Parse(File.ReadAllText(whole));
+        using var mergedLog = JsonDocument.Parse(File.ReadAllText(mergedPath));
+        var wholeRun = Assert.Single(wholeLog.RootElement.GetProperty("runs").EnumerateArray());
+        var mergedRun = Assert.Single(mergedLog.RootElement.GetProperty("runs").EnumerateArray());
+        static List<string> Results(JsonElement run) => Sorted(run.GetProperty("results").EnumerateArray().Select(r => r.GetRawText()));
+        var wholeResults = Results(wholeRun);
+        Assert.Equal(wholeResults, Results(mergedRun));
+        Assert.True(wholeResults.Count >= minResults, $"expected at least {minResults} results to compare, got {wholeResults.Count}");
+        Assert.True(parts.Count(p => Results(Single(p)).Count > 0) >= 2, "the results should be split between shards, not all in one");
+        Assert.All(wholeResults, r => Assert.Contains("\"partialFingerprints\"", r, StringComparison.Ordinal));
+        if (suppressed)
+            Assert.True(wholeResults.Count(r => r.Contains("\"suppressions\"", StringComparison.Ordinal)) >= 2, "expected suppressed results, so a lost suppression would show");
+        Assert.Equal(wholeRun.GetProperty("tool").GetProperty("driver").GetProperty("rules").GetRawText(), mergedRun.GetProperty("tool").GetProperty("driver").GetProperty("rules").GetRawText());
+        Assert.Equal(wholeRun.GetProperty("taxonomies").GetRawText(), mergedRun.GetProperty("taxonomies").GetRawText());
+        static List<string> Artifacts(JsonElement run) => Sorted(run.GetProperty("artifacts").EnumerateArray().Select(a => a.GetRawText()));
+        Assert.Equal(Artifacts(wholeRun), Artifacts(mergedRun));
+        Assert.Equal(wholeRun.GetProperty("automationDetails").GetRawText(), mergedRun.GetProperty("automationDetails").GetRawText());
+        Assert.Equal(wholeRun.GetProperty("originalUriBaseIds").GetRawText(), mergedRun.GetProperty("originalUriBaseIds").GetRawText());
+    }
+
+    private static JsonElement Single(string sarifPath) =>
+        JsonDocument.Parse(File.ReadAllText(sarifPath)).RootElement.GetProperty("runs")[0].Clone();
 
     /// <summary>A finding whose related locations name another file: a join across files.</summary>
     private static bool CrossesFiles(string finding)
