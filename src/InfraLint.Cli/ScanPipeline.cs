@@ -28,9 +28,16 @@ internal static class ScanPipeline
         {
             Baseline = baseline,
             ReportedFiles = reportedFiles,
+            EnabledRules = EnabledRules(config, ruleSet),
             // Asked of git only when a format writes it.
             Provenance = repository is null ? null : new Lazy<GitProvenance?>(() => GitWorkTree.Provenance(repository)),
         };
+    }
+
+    private static IReadOnlySet<string> EnabledRules(ConfigFile? config, RuleSelection? ruleSet)
+    {
+        var settings = LintHost.EffectiveSettings(config?.Loaded.Settings, ruleSet);
+        return LintHost.Catalog.All.Where(settings.IsEnabled).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>

@@ -399,6 +399,30 @@ public sealed class SarifCodeScanningTests : IDisposable
         Assert.Contains("gzip-compressed limit", Assert.Single(notes));
     }
 
+    /// <summary>What held is worth less than what failed: over the limit, the evaluations go (whole) before any result.</summary>
+    [Fact]
+    public void Above_the_compressed_size_limit_the_evaluations_are_dropped_before_any_result()
+    {
+        var sarif = Path.Combine(_dir.Path, "examples.sarif");
+        Scan(Repo.Root, "examples", "--format", "sarif", "-o", sarif);
+        var log = Newtonsoft.Json.JsonConvert.DeserializeObject<SarifLog>(File.ReadAllText(sarif))!;
+        var evaluations = SarifEvaluations.Read(log.Runs[0]);
+        Assert.True(evaluations?.Items.Count > 100, "a scan of the examples records what its rules evaluated");
+        var full = SarifLimits.WrittenSize(log, gzip: true);
+        var without = Newtonsoft.Json.JsonConvert.DeserializeObject<SarifLog>(File.ReadAllText(sarif))!;
+        SarifEvaluations.Remove(without.Runs[0]);
+        var results = log.Runs[0].Results.Count;
+        // Room for every result, not for the evaluations too.
+        var limit = (SarifLimits.WrittenSize(without, gzip: true) + full) / 2;
+
+        var notes = SarifLimits.Apply(log, maxGzipBytes: limit);
+
+        Assert.Null(SarifEvaluations.Read(log.Runs[0]));
+        Assert.Equal(results, log.Runs[0].Results.Count);
+        Assert.InRange(SarifLimits.WrittenSize(log, gzip: true), 1, limit);
+        Assert.Contains("infralint/evaluations", Assert.Single(notes));
+    }
+
     // ---- merge
 
     [Fact]

@@ -43,6 +43,25 @@ public sealed class SarifValidationTests
         AssertValid(validator, sarif, dir.Path);
     }
 
+    /// <summary>What the rules evaluated (run properties) and a rule the configuration turned off (a rule configuration override).</summary>
+    [SkippableFact]
+    public void A_scan_with_a_rule_turned_off_and_its_evaluations_passes_the_Ghas_validator()
+    {
+        var validator = Validator();
+        using var dir = new TempDir();
+        GitRepo.CopyDirectory(Path.Combine(Repo.Examples, "kubernetes"), Path.Combine(dir.Path, "repo"));
+        File.WriteAllText(Path.Combine(dir.Path, "repo", ".infralint.yaml"), "rules:\n  IL2006: off\n");
+        var sarif = Path.Combine(dir.Path, "off.sarif");
+
+        var run = CliRunner.Run(Path.Combine(dir.Path, "repo"), "scan", ".", "--format", "sarif", "--output", sarif, "--fail-on", "none");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var text = File.ReadAllText(sarif);
+        Assert.Contains("\"ruleConfigurationOverrides\"", text);
+        Assert.Contains("\"infralint/evaluations\"", text);
+        AssertValid(validator, sarif, dir.Path);
+    }
+
     [SkippableFact]
     public void A_report_with_fixes_related_locations_and_suppressions_passes_the_Ghas_validator()
     {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using InfraLint.Cli.Inputs;
 using InfraLint.Cli.Output;
 using InfraLint.Core.Facts;
@@ -31,17 +29,14 @@ internal static class ScanEvidence
         var at = new CliEnvironment { Out = env.Out, Error = env.Error, WorkingDirectory = root, GetVariable = env.GetVariable };
         var report = ScanPipeline.Run(at, fullPaths.Select(p => CliEnvironment.Slashes(Path.GetRelativePath(root, p))).ToArray(), excludes, configPath: null, baseline: null, ruleSet);
         foreach (var notice in report.Notices) env.Error.WriteLine($"infralint: {name}: {TerminalText.Escape(notice)}");
-        var config = ConfigFile.Find(at, null, LintHost.Catalog);
-        var settings = LintHost.EffectiveSettings(config?.Loaded.Settings, ruleSet);
-        var enabled = LintHost.Catalog.All.Where(settings.IsEnabled).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         return new RepositoryEvidence(
             name,
             root,
             "scan",
             report.Result.Files.Count,
             report.Findings.Select(f => Finding(name, report, f)).ToArray(),
-            report.Result.Evaluations.Select(e => Evaluation(name, e)).ToArray(),
-            enabled);
+            report.Evaluations.Select(e => new ReportEvaluation(name, e.RuleId, e.Location.File, e.Location.StartLine, e.ResourceId, report.Fingerprint(e))).ToArray(),
+            report.EnabledRules);
     }
 
     private static ReportFinding Finding(string repository, ScanReport report, Finding f) => new(
@@ -54,30 +49,13 @@ internal static class ScanEvidence
         f.Location.File,
         f.Location.StartLine,
         f.Location.StartColumn,
-        f.Subject?.Id ?? ResourceOf(f.LogicalPath),
+        ScanReport.ResourceOf(f),
         report.Fingerprint(f),
         f.Suppression is { } s ? new Waiver(s.Kind, s.Justification, Expiry(f)) : null,
         new SortedDictionary<string, string>(f.Properties.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal));
 
-    private static ReportEvaluation Evaluation(string repository, Evaluated e) =>
-        new(repository, e.RuleId, e.Location.File, e.Location.StartLine, e.ResourceId, Fingerprint(e.RuleId, e.Location.File, e.LogicalPath));
-
-    /// <summary>
-    /// A suppression's expiry, where the suppression carries one (issue 13 adds them): read by name, so a build without
-    /// expiring suppressions still reports the rest.
-    /// </summary>
-    private static string? Expiry(Finding finding)
-    {
-        var property = finding.Suppression!.GetType().GetProperty("Expires") ?? finding.Suppression.GetType().GetProperty("Expiry");
-        return property?.GetValue(finding.Suppression) switch
-        {
-            null => null,
-            DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            DateTime d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            DateTimeOffset d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            var other => other.ToString(),
-        };
-    }
+    private static string? Expiry(Finding finding) =>
+        finding.Suppression?.Until?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The resource part of a logical path (<c>Deployment/serving/vllm:spec…</c> → <c>Deployment/serving/vllm</c>).</summary>
     internal static string? ResourceOf(string logicalPath)
@@ -85,10 +63,6 @@ internal static class ScanEvidence
         int colon = logicalPath.IndexOf(':');
         return colon > 0 ? logicalPath[..colon] : logicalPath.Length > 0 ? logicalPath : null;
     }
-
-    /// <summary>As <see cref="ScanReport.Fingerprint"/> hashes a finding: rule, file and logical path, so it survives lines moving.</summary>
-    internal static string Fingerprint(string ruleId, string file, string logicalPath) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{ruleId}\n{file}\n{logicalPath}")), 0, 16);
 
     /// <summary>Each root's folder name; two roots with one name are told apart by their parents' names.</summary>
     private static IReadOnlyDictionary<string, string> UniqueNames(IReadOnlyList<string> roots)

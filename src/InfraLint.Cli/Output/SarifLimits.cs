@@ -48,6 +48,17 @@ internal static class SarifLimits
             }
         }
 
+        // What held is worth less than what failed: over the size limit, the evaluations go first, whole (a part would
+        // turn "holds" into "not applicable"), and only then results.
+        if (log.Runs.Any(HasEvaluations) && WrittenSize(log, gzip: false) > maxGzipBytes && WrittenSize(log, gzip: true) > maxGzipBytes)
+        {
+            foreach (var run in log.Runs.Where(HasEvaluations))
+            {
+                SarifEvaluations.Remove(run);
+                Note(run, notes, $"the log would be over GitHub's {maxGzipBytes / 1_000_000.0:0.#} MB gzip-compressed limit: what the rules evaluated (run.properties.{SarifEvaluations.PropertyName}) was left out, so a report from this log cannot tell a control that holds.");
+            }
+        }
+
         // The size is known only once written, and the rules' help is a fixed share of it: the largest share of every
         // run's results that fits is searched for, in steps of 1/1000. Text at most the limit compresses to less, so
         // the common small log is never gzipped.
@@ -78,6 +89,8 @@ internal static class SarifLimits
         }
         return notes;
     }
+
+    private static bool HasEvaluations(Run run) => SarifEvaluations.Read(run) is { Items.Count: > 0 };
 
     /// <summary>
     /// The <paramref name="count"/> results worth most: errors before warnings before notes, then what counts (not

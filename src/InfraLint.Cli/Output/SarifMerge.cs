@@ -6,7 +6,8 @@ namespace InfraLint.Cli.Output;
 /// Several SARIF logs (shards of one scan, or scans of separate categories) as one upload: one run per tool and
 /// category, since GitHub rejects an upload with two runs of the same category. Rules, taxonomies, artifacts and
 /// results are united; rule, taxon and artifact indices are renumbered; a result found by two shards (same rule,
-/// fingerprints and location) is kept once. Suppressions and fingerprints travel inside their results.
+/// fingerprints and location) is kept once. Suppressions and fingerprints travel inside their results; what the rules
+/// evaluated (<see cref="SarifEvaluations"/>) is united like results, and rule configuration overrides travel in their invocations.
 /// </summary>
 internal static class SarifMerge
 {
@@ -25,6 +26,7 @@ internal static class SarifMerge
             }
             merged.Add(run);
         }
+        foreach (var merged in order) merged.MergeEvaluations();
         return new SarifLog
         {
             SchemaUri = SarifOutput.SchemaUri,
@@ -41,6 +43,7 @@ internal static class SarifMerge
         private readonly Dictionary<(string? BaseId, string Uri), int> _artifacts = new();
         private readonly HashSet<string> _results = new(StringComparer.Ordinal);
         private readonly HashSet<(string?, string?, string?)> _provenance = new();
+        private readonly List<(SarifEvaluations.Record?, int[])> _evaluations = new();
 
         public MergedRun(Run first)
         {
@@ -80,6 +83,7 @@ internal static class SarifMerge
             var taxonomyMap = (run.Taxonomies ?? new List<ToolComponent>()).Select(AddTaxonomy).ToArray();
             var ruleMap = (run.Tool?.Driver?.Rules ?? new List<ReportingDescriptor>()).Select(r => AddRule(r, run, taxonomyMap)).ToArray();
             var artifactMap = (run.Artifacts ?? new List<Artifact>()).Select(AddArtifact).ToArray();
+            _evaluations.Add((SarifEvaluations.Read(run), artifactMap));
 
             foreach (var result in run.Results ?? new List<Result>())
             {
@@ -91,6 +95,12 @@ internal static class SarifMerge
                 Run.Results.Add(result);
             }
             foreach (var invocation in run.Invocations ?? new List<Invocation>()) Run.Invocations.Add(invocation);
+        }
+
+        /// <summary>What the rules evaluated in every part, united; left out when a part did not record it.</summary>
+        public void MergeEvaluations()
+        {
+            if (SarifEvaluations.Merge(_evaluations) is { } record) Run.SetProperty(SarifEvaluations.PropertyName, record);
         }
 
         private int AddTaxonomy(ToolComponent taxonomy)

@@ -113,10 +113,16 @@ internal static class SarifOutput
                     ToolExecutionNotifications = report.Notices
                         .Select(n => new Notification { Level = FailureLevel.Warning, Message = Text(n) })
                         .ToList(),
+                    RuleConfigurationOverrides = SarifEvaluations.Overrides(report, DefaultConfiguration),
                 },
             },
             ColumnKind = ColumnKind.Utf16CodeUnits,
         };
+        var artifactIndex = run.Artifacts
+            .Select((a, i) => (Uri: a.Location.Uri.OriginalString, i))
+            .GroupBy(a => a.Uri, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
+        run.SetProperty(SarifEvaluations.PropertyName, SarifEvaluations.Of(report, artifactIndex));
         var log = new SarifLog { SchemaUri = SchemaUri, Version = SarifVersion.Current, Runs = new List<Run> { run } };
         foreach (var note in SarifLimits.Apply(log)) limited?.Invoke(note);
         return log;
@@ -149,7 +155,7 @@ internal static class SarifOutput
             FullDescription = new MultiformatMessageString { Text = Sentence(rule.Description) },
             Help = new MultiformatMessageString { Text = docs, Markdown = docs },
             HelpUri = rule.HelpUri,
-            DefaultConfiguration = new ReportingConfiguration { Level = Level(rule.DefaultSeverity), Enabled = rule.EnabledByDefault && rule.Recommended },
+            DefaultConfiguration = DefaultConfiguration(rule),
         };
         if (rule.Controls.Count > 0) descriptor.Relationships = taxonomies.Relationships(rule);
         descriptor.SetProperty("tags", SarifTaxonomies.Tags(rule));
@@ -157,6 +163,9 @@ internal static class SarifOutput
         if (rule.SecuritySeverity is not null) descriptor.SetProperty("security-severity", rule.SecuritySeverityText);
         return descriptor;
     }
+
+    private static ReportingConfiguration DefaultConfiguration(RuleDescriptor rule) =>
+        new() { Level = Level(rule.DefaultSeverity), Enabled = rule.EnabledByDefault && rule.Recommended };
 
     private static Result Result(ScanReport report, Finding finding, IReadOnlyDictionary<string, int> ruleIndex)
     {
@@ -166,7 +175,7 @@ internal static class SarifOutput
             RuleIndex = ruleIndex.TryGetValue(finding.RuleId, out var index) ? index : -1,
             Level = Level(finding.Severity),
             Message = Text(finding.Message),
-            Locations = new List<Location> { new() { PhysicalLocation = Physical(report, finding.Location) } },
+            Locations = new List<Location> { new() { PhysicalLocation = Physical(report, finding.Location), LogicalLocations = Logical(finding) } },
             PartialFingerprints = new Dictionary<string, string> { [FingerprintKey] = report.Fingerprint(finding) },
         };
         if (report.Baseline is not null)
@@ -225,6 +234,10 @@ internal static class SarifOutput
         ArtifactLocation = Artifact(report, span.File),
         Region = Region(span, withOffsets: false),
     };
+
+    /// <summary>The resource a finding is about (a report's evidence names it), as a logical location of kind "resource".</summary>
+    private static IList<LogicalLocation>? Logical(Finding finding) =>
+        ScanReport.ResourceOf(finding) is { } resource ? new List<LogicalLocation> { new() { FullyQualifiedName = resource, Kind = "resource" } } : null;
 
     private static ArtifactLocation Artifact(ScanReport report, string displayPath) => new()
     {

@@ -67,6 +67,20 @@ internal sealed class ScanReport
         }
     }
 
+    /// <summary>What the rules judged (the ground of a control that holds), in the reported files only, as findings are.</summary>
+    public IEnumerable<Evaluated> Evaluations =>
+        _reportedFiles is null ? Result.Evaluations : Result.Evaluations.Where(e => _reportedFiles.Contains(FullPathOf(e.Location.File)));
+
+    /// <summary>
+    /// The rules that ran (the configuration's and the rule set's choice): a control whose rules all stayed off is "not
+    /// evaluated", not "not applicable". Null when unknown.
+    /// </summary>
+    public IReadOnlySet<string>? EnabledRules { get; init; }
+
+    /// <summary>An evaluation's fingerprint, hashed as <see cref="Fingerprint(Finding)"/> is (rule, file relative to the root, logical path), with no occurrence number.</summary>
+    public string Fingerprint(Evaluated evaluation) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{evaluation.RuleId}\n{RelativeUri(evaluation.Location.File)}\n{evaluation.LogicalPath}")), 0, 16);
+
     /// <summary>Fingerprints of a previous report (<c>--baseline</c>); null when there is none.</summary>
     public Inputs.Baseline? Baseline { get; init; }
 
@@ -127,6 +141,14 @@ internal sealed class ScanReport
             result[finding] = $"{hash}:{seen[hash]}";
         }
         return result;
+    }
+
+    /// <summary>The finding's subject, else the resource part of its logical path (<c>Deployment/serving/vllm:spec…</c> → <c>Deployment/serving/vllm</c>).</summary>
+    public static string? ResourceOf(Finding finding)
+    {
+        if (finding.Subject?.Id is { } id) return id;
+        int colon = finding.LogicalPath.IndexOf(':');
+        return colon > 0 ? finding.LogicalPath[..colon] : finding.LogicalPath.Length > 0 ? finding.LogicalPath : null;
     }
 
     public static string SeverityWord(Severity severity) => severity switch

@@ -154,14 +154,163 @@ public sealed class ComplianceReportTests
         Assert.True(move < P("IL1001", "excessMonthlyCostUsd") + P("IL1003", "currentMonthlyCostUsd") * P("IL1001", "gpusProvisioned"), "IL1003 priced on the provisioned GPUs would count the idle ones twice.");
     }
 
+    /// <summary>
+    /// The fields of a report that name where its evidence came from, and only those, differ between a report of a scan
+    /// and the report of that scan's SARIF: each repository's location (folder or SARIF file) and source ("scan" or
+    /// "sarif"), and the repository's name, which a SARIF takes from its provenance or file name (docs/report.md).
+    /// </summary>
+    private static JsonObject WithoutSource(JsonObject report, string name, string asName)
+    {
+        var copy = JsonNode.Parse(report.ToJsonString())!.AsObject();
+        foreach (var repository in copy["repositories"]!.AsArray())
+        {
+            repository!.AsObject().Remove("location");
+            repository.AsObject().Remove("source");
+        }
+        Rename(copy, name, asName);
+        return copy;
+    }
+
+    /// <summary>The repository's name as the value of a <c>repository</c> or <c>name</c>, and as a key of <c>findingsBy.repository</c>.</summary>
+    private static void Rename(JsonNode? node, string name, string asName)
+    {
+        if (node is JsonArray array)
+        {
+            foreach (var item in array) Rename(item, name, asName);
+        }
+        else if (node is JsonObject obj)
+        {
+            foreach (var (key, value) in obj.ToArray())
+            {
+                if (key is "repository" or "name" && value is JsonValue v && v.TryGetValue<string>(out var text) && text == name) obj[key] = asName;
+                else Rename(value, name, asName);
+            }
+        }
+    }
+
+    private static void AssertSameReport(JsonObject scanned, JsonObject fromSarif)
+    {
+        var names = scanned["repositories"]!.AsArray().Select(r => (string)r!["name"]!).ToArray();
+        var sarifNames = fromSarif["repositories"]!.AsArray().Select(r => (string)r!["name"]!).ToArray();
+        Assert.Equal(names.Length, sarifNames.Length);
+        Assert.All(fromSarif["repositories"]!.AsArray(), r => Assert.True((bool)r!["evaluationsRecorded"]!));
+        var expected = WithoutSource(scanned, "", "");
+        var actual = fromSarif;
+        for (int i = 0; i < names.Length; i++) actual = WithoutSource(actual, sarifNames[i], names[i]);
+        var byRepository = actual["findingsBy"]!["repository"]!.AsObject();
+        foreach (var (name, asName) in sarifNames.Zip(names).Where(p => p.First != p.Second).ToArray())
+        {
+            var count = byRepository[name];
+            byRepository.Remove(name);
+            byRepository[asName] = count?.DeepClone();
+        }
+        // Totals and per-framework statuses first, so a difference is named where it is; then everything else.
+        Assert.Equal(expected["totals"]!.ToJsonString(), actual["totals"]!.ToJsonString());
+        foreach (var (e, a) in expected["frameworks"]!.AsArray().Zip(actual["frameworks"]!.AsArray()))
+            Assert.Equal(e!.ToJsonString(), a!.ToJsonString());
+        Assert.Equal(expected.ToJsonString(), actual.ToJsonString());
+    }
+
+    /// <summary>
+    /// <c>report --from-sarif</c> on the SARIF of a scan is the report of that scan: SARIF carries what failed and what
+    /// was waived, and InfraLint's <c>infralint/evaluations</c> run property what held and which rules ran. The scan runs
+    /// from the repository root, as <c>report PATH</c>'s does (a CloudFormation resource's name contains its file's path as given).
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("examples")]
+    [InlineData("corpus")]
+    public void The_report_of_a_scans_SARIF_is_the_report_of_the_scan(string target)
+    {
+        var path = target == "corpus" ? Repo.RequireSharedCorpus() : Repo.Examples;
+        Skip.IfNot(Directory.Exists(path), $"{path} is not there.");
+        using var dir = new TempDir();
+        var scanned = Json(Repo.Root, path, "--framework", "all");
+        var root = (string)scanned["repositories"]![0]!["location"]!;
+        var sarif = Path.Combine(dir.Path, "scan.sarif");
+        var scan = CliRunner.Run(root, "scan", CliEnvironment.Slashes(Path.GetRelativePath(root, path)), "--format", "sarif", "--output", sarif, "--fail-on", "none");
+        Assert.True(scan.ExitCode == 0, scan.ToString());
+
+        var fromSarif = Json(dir.Path, "--from-sarif", "scan.sarif", "--framework", "all");
+
+        Assert.True((int)scanned["totals"]!["findings"]! > 100);
+        Assert.True((int)scanned["totals"]!["controlsNotApplicable"]! > 0);
+        AssertSameReport(scanned, fromSarif);
+    }
+
+    /// <summary>Every status a scan can give (fails, waived with its expiry, holds, not applicable, not evaluated) comes back from three repositories' SARIF.</summary>
     [Fact]
-    public void Sarif_of_an_earlier_run_gives_the_same_failures_and_waivers_and_says_it_cannot_tell_holds()
+    public void Sarif_of_earlier_runs_gives_every_status_their_scans_gave()
+    {
+        using var dir = new TempDir();
+        WriteThreeRepositories(dir);
+        foreach (var name in new[] { "apps", "waived", "off" })
+        {
+            var scan = CliRunner.Run(Path.Combine(dir.Path, name), "scan", ".", "--format", "sarif", "--output", Path.Combine(dir.Path, name + ".sarif"), "--fail-on", "none");
+            Assert.True(scan.ExitCode == 0, scan.ToString());
+        }
+
+        var scanned = Json(dir.Path, "apps", "waived", "off", "--framework", "cis-k8s");
+        var fromSarif = Json(dir.Path, "--from-sarif", "apps.sarif", "waived.sarif", "off.sarif", "--framework", "cis-k8s");
+
+        Assert.Equal(
+            new[] { ("apps", "fails"), ("waived", "waived"), ("off", "not-evaluated") },
+            new[] { "apps", "waived", "off" }.Select(r => (r, (string)Cell(fromSarif, "cis-k8s", "5.2.2", r)["status"]!)));
+        Assert.Equal("holds", (string)Cell(fromSarif, "cis-k8s", "5.2.5", "apps")["status"]!);
+        Assert.Equal("not-applicable", (string)Cell(fromSarif, "cis-k8s", "5.3.2", "apps")["status"]!);
+        var waiver = fromSarif["findings"]!.AsArray().Single(f => (string)f!["repository"]! == "waived" && (string)f["ruleId"]! == "IL2006")!["waiver"]!;
+        Assert.Equal(("inSource", "needs the GPU device plugin", "2099-12-31"), ((string)waiver["kind"]!, (string)waiver["justification"]!, (string)waiver["expires"]!));
+        AssertSameReport(scanned, fromSarif);
+    }
+
+    private static void WriteThreeRepositories(TempDir dir)
+    {
+        dir.Write("apps/web.yaml", Privileged);
+        dir.Write("waived/web.yaml", Privileged.Replace(
+            "            privileged: true",
+            "            # infralint-disable-next-line IL2006 -- needs the GPU device plugin (until 2099-12-31)\n            privileged: true",
+            StringComparison.Ordinal));
+        dir.Write("off/web.yaml", Privileged);
+        dir.Write("off/.infralint.yaml", "rules:\n  IL2006: off\n");
+    }
+
+    /// <summary>Shards of one scan, merged (<c>infralint merge</c>), report as the whole scan does: merge unites what each shard evaluated.</summary>
+    [Fact]
+    public void Merged_shards_report_as_the_whole_scan()
+    {
+        using var dir = new TempDir();
+        var files = new List<string>();
+        for (int k = 0; k < 2; k++)
+        {
+            var shard = Path.Combine(dir.Path, $"shard{k}.sarif");
+            var run = CliRunner.Run(Repo.Root, "scan", "examples/kubernetes", "examples/cloudformation", "--shard", $"{k}/2", "--format", "sarif", "--output", shard, "--fail-on", "none");
+            Assert.True(run.ExitCode == 0, run.ToString());
+            files.Add(shard);
+        }
+        var merge = CliRunner.Run(dir.Path, new[] { "merge" }.Concat(files).Concat(new[] { "--output", "merged.sarif" }).ToArray());
+        Assert.True(merge.ExitCode == 0, merge.ToString());
+
+        var scanned = Json(Repo.Root, "examples/kubernetes", "examples/cloudformation", "--framework", "all");
+        var fromSarif = Json(dir.Path, "--from-sarif", "merged.sarif", "--framework", "all");
+
+        Assert.True((int)scanned["totals"]!["controlsHolding"]! + (int)scanned["totals"]!["controlsNotApplicable"]! > 0);
+        AssertSameReport(scanned, fromSarif);
+    }
+
+    /// <summary>
+    /// A SARIF without what its rules evaluated (an earlier InfraLint's, or one GitHub's size limit made drop it) has the
+    /// same failures, but cannot tell a control that holds: "unknown".
+    /// </summary>
+    [Fact]
+    public void Sarif_that_does_not_record_evaluations_gives_the_same_failures_and_says_it_cannot_tell_holds()
     {
         using var dir = new TempDir();
         dir.Write("apps/web.yaml", Privileged);
         var sarif = Path.Combine(dir.Path, "apps.sarif");
         var scan = CliRunner.Run(Path.Combine(dir.Path, "apps"), "scan", ".", "--format", "sarif", "--output", sarif, "--fail-on", "none");
         Assert.True(scan.ExitCode == 0, scan.ToString());
+        var log = JsonNode.Parse(File.ReadAllText(sarif))!;
+        Assert.True(log["runs"]![0]!["properties"]!.AsObject().Remove("infralint/evaluations"));
+        File.WriteAllText(sarif, log.ToJsonString());
 
         var scanned = Json(dir.Path, "apps", "--framework", "cis-k8s");
         var fromSarif = Json(dir.Path, "--from-sarif", "apps.sarif", "--framework", "cis-k8s");
@@ -173,7 +322,27 @@ public sealed class ComplianceReportTests
         Assert.Equal("fails", (string)fails["status"]!);
         Assert.Equal(Cell(scanned, "cis-k8s", "5.2.2", "apps")["evidence"]![0]!["fingerprint"]!.ToString(), fails["evidence"]![0]!["fingerprint"]!.ToString());
         Assert.Equal(13, (int)fails["evidence"]![0]!["line"]!);
+        Assert.Equal("Deployment/apps/web", (string)fails["evidence"]![0]!["resource"]!);
         Assert.Equal("unknown", (string)Cell(fromSarif, "cis-k8s", "5.2.5", "apps")["status"]!);
+    }
+
+    /// <summary>A SARIF's repository is the last segment of its provenance's repository URI; without provenance, the SARIF file's name.</summary>
+    [SkippableFact]
+    public void A_sarifs_repository_is_named_by_its_provenance_else_by_its_file_name()
+    {
+        using var dir = new TempDir();
+        dir.Write("checkout/web.yaml", Privileged);
+        dir.Write("plain/web.yaml", Privileged);
+        GitRepo.Init(Path.Combine(dir.Path, "checkout"), "https://github.com/acme/serving-models.git");
+        foreach (var (folder, file) in new[] { ("checkout", "run-1.sarif"), ("plain", "nightly-2026-11-30.sarif") })
+        {
+            var scan = CliRunner.Run(Path.Combine(dir.Path, folder), "scan", ".", "--format", "sarif", "--output", Path.Combine(dir.Path, file), "--fail-on", "none");
+            Assert.True(scan.ExitCode == 0, scan.ToString());
+        }
+
+        var report = Json(dir.Path, "--from-sarif", "run-1.sarif", "nightly-2026-11-30.sarif", "--framework", "cis-k8s");
+
+        Assert.Equal(new[] { "serving-models", "nightly-2026-11-30" }, report["repositories"]!.AsArray().Select(r => (string)r!["name"]!));
     }
 
     [Fact]
