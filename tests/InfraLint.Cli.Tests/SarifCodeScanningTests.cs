@@ -181,6 +181,34 @@ public sealed class SarifCodeScanningTests : IDisposable
     }
 
     /// <summary>
+    /// A CloudFormation resource's logical path names its template as the scan shows it (<c>../stack.yaml</c> from a
+    /// sibling folder), so v2 hashes that part from the repository root too, or its fingerprints would follow the folder.
+    /// </summary>
+    [SkippableFact]
+    public void CloudFormation_fingerprints_do_not_depend_on_the_folder_the_scan_ran_from()
+    {
+        var root = FixtureRepository();
+        Directory.CreateDirectory(Path.Combine(root, "infra", "cfn"));
+        File.WriteAllText(Path.Combine(root, "infra", "cfn", "stack.yaml"), """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              TrainingData:
+                Type: AWS::S3::Bucket
+                Properties:
+                  BucketName: training-data
+            """);
+
+        Scan(root, "infra/cfn", "--format", "sarif", "-o", Path.Combine(_dir.Path, "root.sarif"));
+        Scan(Path.Combine(root, "infra", "deploy"), "../cfn", "--format", "sarif", "-o", Path.Combine(_dir.Path, "sibling.sarif"));
+        Scan(Path.Combine(root, "infra", "cfn"), "stack.yaml", "--format", "sarif", "-o", Path.Combine(_dir.Path, "here.sarif"));
+
+        var fromRoot = Results(Run(Path.Combine(_dir.Path, "root.sarif")));
+        Assert.Contains(fromRoot, r => r.StartsWith("IL2003 infra/cfn/stack.yaml:3:3 ", StringComparison.Ordinal));
+        Assert.Equal(fromRoot, Results(Run(Path.Combine(_dir.Path, "sibling.sarif"))));
+        Assert.Equal(fromRoot, Results(Run(Path.Combine(_dir.Path, "here.sarif"))));
+    }
+
+    /// <summary>
     /// The fixture's reports were written by the tool before v2, scanning <c>deploy</c> from <c>infra</c> (v1 hashed
     /// <c>deploy/…</c>). In a repository whose root is above <c>infra</c>, v2 hashes <c>infra/deploy/…</c>: every
     /// finding must still be recognised through its v1 fingerprint.

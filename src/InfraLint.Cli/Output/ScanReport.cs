@@ -30,8 +30,8 @@ internal sealed class ScanReport
         _fullPathByDisplay = fullPathByDisplay;
         _env = env;
         Findings = result.Findings.Where(f => f.Severity != Severity.None).ToArray();
-        _fingerprints = new Lazy<IReadOnlyDictionary<Finding, string>>(() => ComputeFingerprints(Root));
-        _legacyFingerprints = new Lazy<IReadOnlyDictionary<Finding, string>>(() => ComputeFingerprints(LegacyRoot));
+        _fingerprints = new Lazy<IReadOnlyDictionary<Finding, string>>(() => ComputeFingerprints(Root, repositoryRelative: true));
+        _legacyFingerprints = new Lazy<IReadOnlyDictionary<Finding, string>>(() => ComputeFingerprints(LegacyRoot, repositoryRelative: false));
     }
 
     public ScanResult Result { get; }
@@ -78,8 +78,7 @@ internal sealed class ScanReport
     public IReadOnlySet<string>? EnabledRules { get; init; }
 
     /// <summary>An evaluation's fingerprint, hashed as <see cref="Fingerprint(Finding)"/> is (rule, file relative to the root, logical path), with no occurrence number.</summary>
-    public string Fingerprint(Evaluated evaluation) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{evaluation.RuleId}\n{RelativeUri(evaluation.Location.File)}\n{evaluation.LogicalPath}")), 0, 16);
+    public string Fingerprint(Evaluated evaluation) => Hash(evaluation.RuleId, evaluation.Location.File, evaluation.LogicalPath, Root, repositoryRelative: true);
 
     /// <summary>Fingerprints of a previous report (<c>--baseline</c>); null when there is none.</summary>
     public Inputs.Baseline? Baseline { get; init; }
@@ -129,14 +128,25 @@ internal sealed class ScanReport
     /// <summary>The <c>infralint/v1</c> fingerprint: the same hash over the path relative to <see cref="LegacyRoot"/>.</summary>
     public string LegacyFingerprint(Finding finding) => _legacyFingerprints.Value[finding];
 
-    private IReadOnlyDictionary<Finding, string> ComputeFingerprints(string root)
+    /// <summary>
+    /// The hash of rule, file and logical path. A CloudFormation resource's logical path names its template as the scan
+    /// displayed it (<c>AWS::S3::Bucket/../infra/stack.yaml/Data:…</c>), which depends on the folder the scan ran from;
+    /// v2 names the template from the repository root there too, so its fingerprints do not. v1 hashed the path as shown.
+    /// </summary>
+    private string Hash(string ruleId, string file, string logicalPath, string root, bool repositoryRelative)
+    {
+        var relative = RelativeUri(file, root);
+        if (repositoryRelative) logicalPath = logicalPath.Replace("/" + file + "/", "/" + relative + "/", StringComparison.Ordinal);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{ruleId}\n{relative}\n{logicalPath}")), 0, 16);
+    }
+
+    private IReadOnlyDictionary<Finding, string> ComputeFingerprints(string root, bool repositoryRelative)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var result = new Dictionary<Finding, string>(ReferenceEqualityComparer.Instance);
         foreach (var finding in Findings)
         {
-            var key = $"{finding.RuleId}\n{RelativeUri(finding.Location.File, root)}\n{finding.LogicalPath}";
-            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 16);
+            var hash = Hash(finding.RuleId, finding.Location.File, finding.LogicalPath, root, repositoryRelative);
             seen[hash] = seen.TryGetValue(hash, out var n) ? n + 1 : 1;
             result[finding] = $"{hash}:{seen[hash]}";
         }
