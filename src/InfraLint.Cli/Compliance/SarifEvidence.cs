@@ -42,12 +42,15 @@ internal static class SarifEvidence
             {
                 if (!document.RootElement.TryGetProperty("runs", out var all) || all.ValueKind != JsonValueKind.Array)
                     throw new UsageException($"{file} is not SARIF: it has no runs");
+                int before = runs.Count;
                 foreach (var run in all.EnumerateArray())
                 {
                     if (!IsInfraLint(run)) continue;
                     var name = RepositoryName(run, file);
                     runs.Add((name, file, Results(run, name).ToArray(), Count(run, "artifacts"), Evaluations(run, name)?.ToArray(), EnabledRules(run)));
                 }
+                // A log of another tool would add nothing, and a report silently without its evidence would mislead.
+                if (runs.Count == before) throw new UsageException($"{file} has no InfraLint run: a report reads InfraLint's own SARIF");
             }
         }
 

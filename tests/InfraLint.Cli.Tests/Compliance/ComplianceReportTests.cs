@@ -326,6 +326,20 @@ public sealed class ComplianceReportTests
         Assert.Equal("unknown", (string)Cell(fromSarif, "cis-k8s", "5.2.5", "apps")["status"]!);
     }
 
+    /// <summary>Another tool's SARIF has no evidence for a report: refused by name, not read as a repository with nothing in it.</summary>
+    [Fact]
+    public void Sarif_of_another_tool_is_refused()
+    {
+        using var dir = new TempDir();
+        dir.Write("other.sarif", """{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"Other"}},"results":[]}]}""");
+
+        var run = CliRunner.Run(dir.Path, "report", "--from-sarif", "other.sarif", "--format", "json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("infralint: other.sarif has no InfraLint run: a report reads InfraLint's own SARIF\n", run.Error);
+        Assert.Equal("", run.Out);
+    }
+
     /// <summary>A SARIF's repository is the last segment of its provenance's repository URI; without provenance, the SARIF file's name.</summary>
     [SkippableFact]
     public void A_sarifs_repository_is_named_by_its_provenance_else_by_its_file_name()
