@@ -28,7 +28,21 @@ internal sealed record FindingRecord(
     string File,
     int Line,
     string LogicalPath,
-    bool Suppressed);
+    bool Suppressed,
+    int Column = 0,
+    string Message = "");
+
+/// <summary>
+/// One repository a shard scanned, with its findings (possibly none: a repository without findings is still known to
+/// have been scanned, so what it lacks reads as fixed). A scan of one repository has one; <c>--shard-by repository</c> one per repository of the shard.
+/// </summary>
+internal sealed record RepositoryFindings(string Repository, string? Commit, string? Branch, IReadOnlyList<FindingRecord> Findings);
+
+/// <summary>How far a scan is: how many shards it was split into and how many have written.</summary>
+internal sealed record ScanProgressRecord(string ScanId, int ShardCount, int ShardsWritten)
+{
+    public bool Complete => ShardsWritten == ShardCount;
+}
 
 /// <summary>A complete scan read back: every shard wrote, so what it lacks was fixed, not lost.</summary>
 internal sealed record StoredScan(string ScanId, string Repository, string? Commit, string? Branch, DateTimeOffset StartedAt, IReadOnlyList<FindingRecord> Findings);
