@@ -72,6 +72,13 @@ internal static class ScanCommand
             Description = "Evaluate and report shard K of N (K/N, K from 0 to N-1, as JOB_COMPLETION_INDEX or a CI matrix index): every file is read, the evaluation scopes are split between the shards, and the N shards' findings together are the whole scan's.",
         };
 
+        var shardBy = new Option<string>("--shard-by")
+        {
+            Description = "What --shard splits: 'scope' (every file read, the evaluation scopes split) or 'repository' (the PATHs grouped by git repository, each scanned on its own; shard K scans the repositories whose folder name hashes to K, as 'infralint shard' picks them, and reads no other).",
+            DefaultValueFactory = _ => "scope",
+        };
+        shardBy.AcceptOnlyFromAmong("scope", "repository");
+
         var store = HistoryOptions.Store("Record this scan and its findings in a history store: sqlite (.infralint/history.db), sqlite:PATH or postgresql://… (docs/history.md).");
         var scanId = new Option<string?>("--scan-id")
         {
@@ -92,6 +99,7 @@ internal static class ScanCommand
         command.Options.Add(ruleSet);
         command.Options.Add(quiet);
         command.Options.Add(shard);
+        command.Options.Add(shardBy);
         command.Options.Add(store);
         command.Options.Add(scanId);
         command.SetAction(parseResult =>
@@ -104,7 +112,15 @@ internal static class ScanCommand
             var recording = HistoryOptions.Recording(env, parseResult.GetValue(store), parseResult.GetValue(scanId), part);
             var startedAt = DateTimeOffset.UtcNow;
             ScanReport report;
-            using (Timings.Measure("scan (with the engine build)"))
+            RepositoryScanResult? byRepository = null;
+            if (parseResult.GetValue(shardBy) == "repository")
+            {
+                if (!string.IsNullOrEmpty(contextDir)) throw new UsageException("--shard-by repository scans whole repositories: it does not take --context");
+                using (Timings.Measure("scan (every repository of the shard)"))
+                    byRepository = RepositoryScan.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)), part);
+                report = byRepository.Combined;
+            }
+            else using (Timings.Measure("scan (with the engine build)"))
                 report = TerminalProgress.Run(env, isQuiet, progress => string.IsNullOrEmpty(contextDir)
                     ? ScanPipeline.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)), progress, shard: part)
                     : ScanPipeline.RunInContext(env, contextDir, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)), progress, part));
@@ -136,7 +152,9 @@ internal static class ScanCommand
                 }
             }
 
-            if (recording is not null)
+            if (recording is not null && byRepository is not null)
+                HistoryOptions.Record(env, byRepository, recording.Value, part, parseResult.GetValue(config), parseResult.GetValue(ruleSet), startedAt);
+            else if (recording is not null)
                 HistoryOptions.Record(env, report, recording.Value, part, parseResult.GetValue(config), parseResult.GetValue(ruleSet), startedAt);
 
             return report.Fails(ParseSeverity(parseResult.GetValue(failOn)!)) ? ExitCodes.Findings : ExitCodes.Success;
