@@ -23,7 +23,7 @@ internal static class ScanRecording
         using var store = location.Open();
         try
         {
-            store.Record(scan, findings);
+            store.Record(scan, new[] { new RepositoryFindings(scan.Repository, scan.Commit, scan.Branch, findings, report.Result.Files.Count) });
         }
         catch (System.Data.Common.DbException e)
         {
@@ -45,7 +45,7 @@ internal static class ScanRecording
         var repositories = scanned.Repositories.Select(r =>
         {
             var git = GitWorkTree.Root(r.Repository.Root) is { } root ? GitWorkTree.Provenance(root) : null;
-            return new RepositoryFindings(git?.RepositoryUri?.ToString() ?? r.Repository.Name, git?.Revision, git?.Branch, Findings(r.Report));
+            return new RepositoryFindings(git?.RepositoryUri?.ToString() ?? r.Repository.Name, git?.Revision, git?.Branch, Findings(r.Report), r.Report.Result.Files.Count);
         }).ToArray();
         using var store = location.Open();
         try

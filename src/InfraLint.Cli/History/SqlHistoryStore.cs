@@ -82,6 +82,7 @@ internal abstract class SqlHistoryStore : IHistoryStore
             repository TEXT NOT NULL,
             commit_sha TEXT,
             branch TEXT,
+            files_scanned INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (scan_id, shard_index, repository)
         );
         CREATE INDEX scan_repositories_by_repository ON scan_repositories (repository);
@@ -165,8 +166,8 @@ internal abstract class SqlHistoryStore : IHistoryStore
         int count = 0;
         foreach (var repository in repositories)
         {
-            Execute(transaction, "INSERT INTO scan_repositories (scan_id, shard_index, repository, commit_sha, branch) VALUES (@scan, @shard, @repository, @commit, @branch)",
-                ("scan", scan.ScanId), ("shard", scan.ShardIndex), ("repository", repository.Repository), ("commit", repository.Commit), ("branch", repository.Branch));
+            Execute(transaction, "INSERT INTO scan_repositories (scan_id, shard_index, repository, commit_sha, branch, files_scanned) VALUES (@scan, @shard, @repository, @commit, @branch, @files)",
+                ("scan", scan.ScanId), ("shard", scan.ShardIndex), ("repository", repository.Repository), ("commit", repository.Commit), ("branch", repository.Branch), ("files", repository.FilesScanned));
             using var insert = Command(transaction,
                 """
                 INSERT INTO findings (scan_id, shard_index, repository, fingerprint, fingerprint_version, rule_id, severity, file, line, column_number, logical_path, message, suppressed)
@@ -207,10 +208,10 @@ internal abstract class SqlHistoryStore : IHistoryStore
     {
         using var transaction = BeginRead(_connection);
         // One row per repository a complete scan covered; a repository split between shards by scope is listed by each.
-        var scans = new List<(string Id, string Repository, string? Commit, string? Branch, long Started)>();
+        var scans = new List<(string Id, string Repository, string? Commit, string? Branch, long Started, int Files)>();
         using (var command = Command(transaction,
             $"""
-            SELECT s.scan_id, r.repository, MIN(r.commit_sha), MIN(r.branch), s.started_at
+            SELECT s.scan_id, r.repository, MIN(r.commit_sha), MIN(r.branch), s.started_at, MAX(r.files_scanned)
             FROM scans s JOIN scan_repositories r ON r.scan_id = s.scan_id
             WHERE s.scan_id IN ({CompleteScansSql}) AND (@repository IS NULL OR r.repository = @repository)
             GROUP BY s.scan_id, r.repository, s.started_at
@@ -218,7 +219,7 @@ internal abstract class SqlHistoryStore : IHistoryStore
             """, ("repository", repository)))
         using (var reader = command.ExecuteReader())
             while (reader.Read())
-                scans.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4)));
+                scans.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4), Int(reader.GetValue(5))));
         var findings = scans.ToDictionary(s => (s.Id, s.Repository), _ => new List<FindingRecord>());
         using (var command = Command(transaction,
             $"""
@@ -233,7 +234,7 @@ internal abstract class SqlHistoryStore : IHistoryStore
                     list.Add(new FindingRecord(reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6),
                         Int(reader.GetValue(7)), reader.GetString(8), Int(reader.GetValue(9)) != 0, Int(reader.GetValue(10)), reader.GetString(11)));
         transaction.Commit();
-        return scans.Select(s => new StoredScan(s.Id, s.Repository, s.Commit, s.Branch, DateTimeOffset.FromUnixTimeMilliseconds(s.Started), findings[(s.Id, s.Repository)])).ToArray();
+        return scans.Select(s => new StoredScan(s.Id, s.Repository, s.Commit, s.Branch, DateTimeOffset.FromUnixTimeMilliseconds(s.Started), findings[(s.Id, s.Repository)], s.Files)).ToArray();
     }
 
     public ScanProgressRecord? Progress(string scanId)
