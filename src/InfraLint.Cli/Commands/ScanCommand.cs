@@ -16,7 +16,8 @@ internal static class ScanCommand
         var paths = new Argument<string[]>("paths")
         {
             Description = "Files and directories to scan; directories are searched recursively for files a front end reads (*.yaml, *.yml; CloudFormation *.json, *.template; KubernetesClient models in *.cs, read syntactically); a .csproj, .sln or .slnx is read semantically through MSBuild (restore it first).",
-            Arity = ArgumentArity.OneOrMore,
+            // One or more, checked in the action: with --shard-by repository none is a shard whose share is empty.
+            Arity = ArgumentArity.ZeroOrMore,
         };
         var format = new Option<string>("--format", "-f")
         {
@@ -113,7 +114,11 @@ internal static class ScanCommand
             var startedAt = DateTimeOffset.UtcNow;
             ScanReport report;
             RepositoryScanResult? byRepository = null;
-            if (parseResult.GetValue(shardBy) == "repository")
+            bool byRepositories = parseResult.GetValue(shardBy) == "repository";
+            // A pod whose share of the organisation is empty still records its shard, or the scan would never complete.
+            if (!byRepositories && (parseResult.GetValue(paths) ?? Array.Empty<string>()).Length == 0)
+                throw new UsageException("scan needs at least one PATH (only --shard-by repository takes none: a shard whose share is empty)");
+            if (byRepositories)
             {
                 if (!string.IsNullOrEmpty(contextDir)) throw new UsageException("--shard-by repository scans whole repositories: it does not take --context");
                 using (Timings.Measure("scan (every repository of the shard)"))
