@@ -168,32 +168,43 @@ internal abstract class SqlHistoryStore : IHistoryStore
         {
             Execute(transaction, "INSERT INTO scan_repositories (scan_id, shard_index, repository, commit_sha, branch, files_scanned) VALUES (@scan, @shard, @repository, @commit, @branch, @files)",
                 ("scan", scan.ScanId), ("shard", scan.ShardIndex), ("repository", repository.Repository), ("commit", repository.Commit), ("branch", repository.Branch), ("files", repository.FilesScanned));
-            using var insert = Command(transaction,
-                """
-                INSERT INTO findings (scan_id, shard_index, repository, fingerprint, fingerprint_version, rule_id, severity, file, line, column_number, logical_path, message, suppressed)
-                VALUES (@scan, @shard, @repository, @fingerprint, @version, @rule, @severity, @file, @line, @column, @path, @message, @suppressed)
-                """,
-                ("scan", scan.ScanId), ("shard", scan.ShardIndex), ("repository", repository.Repository), ("fingerprint", ""), ("version", ""), ("rule", ""), ("severity", ""),
-                ("file", ""), ("line", 0), ("column", 0), ("path", ""), ("message", ""), ("suppressed", 0));
-            foreach (var f in repository.Findings)
-            {
-                insert.Parameters["@fingerprint"].Value = f.Fingerprint;
-                insert.Parameters["@version"].Value = f.FingerprintVersion;
-                insert.Parameters["@rule"].Value = f.RuleId;
-                insert.Parameters["@severity"].Value = f.Severity;
-                insert.Parameters["@file"].Value = f.File;
-                insert.Parameters["@line"].Value = f.Line;
-                insert.Parameters["@column"].Value = f.Column;
-                insert.Parameters["@path"].Value = f.LogicalPath;
-                insert.Parameters["@message"].Value = f.Message;
-                insert.Parameters["@suppressed"].Value = f.Suppressed ? 1 : 0;
-                insert.ExecuteNonQuery();
-            }
+            foreach (var chunk in repository.Findings.Chunk(RowsPerInsert))
+                InsertFindings(transaction, scan, repository.Repository, chunk);
             count += repository.Findings.Count;
         }
         Execute(transaction, "INSERT INTO scan_shards (scan_id, shard_index, written_at, finding_count) VALUES (@scan, @shard, @at, @count)",
             ("scan", scan.ScanId), ("shard", scan.ShardIndex), ("at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), ("count", count));
         transaction.Commit();
+    }
+
+    /// <summary>
+    /// Findings per INSERT: one statement of many rows is one round trip to PostgreSQL (a shard of 25 repositories
+    /// writes ~2,000 findings: row by row that was seconds), and 200 rows of 10 parameters stay far below both
+    /// databases' parameter limits (SQLite 32,766, PostgreSQL 65,535).
+    /// </summary>
+    private const int RowsPerInsert = 200;
+
+    private static void InsertFindings(DbTransaction transaction, ScanRecord scan, string repository, IReadOnlyList<FindingRecord> findings)
+    {
+        var sql = new System.Text.StringBuilder("INSERT INTO findings (scan_id, shard_index, repository, fingerprint, fingerprint_version, rule_id, severity, file, line, column_number, logical_path, message, suppressed) VALUES ");
+        var parameters = new List<(string Name, object? Value)> { ("scan", scan.ScanId), ("shard", scan.ShardIndex), ("repository", repository) };
+        for (int i = 0; i < findings.Count; i++)
+        {
+            var f = findings[i];
+            sql.Append(i == 0 ? "" : ", ").Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"(@scan, @shard, @repository, @f{i}, @v{i}, @r{i}, @s{i}, @file{i}, @l{i}, @c{i}, @p{i}, @m{i}, @x{i})");
+            parameters.Add(($"f{i}", f.Fingerprint));
+            parameters.Add(($"v{i}", f.FingerprintVersion));
+            parameters.Add(($"r{i}", f.RuleId));
+            parameters.Add(($"s{i}", f.Severity));
+            parameters.Add(($"file{i}", f.File));
+            parameters.Add(($"l{i}", f.Line));
+            parameters.Add(($"c{i}", f.Column));
+            parameters.Add(($"p{i}", f.LogicalPath));
+            parameters.Add(($"m{i}", f.Message));
+            parameters.Add(($"x{i}", f.Suppressed ? 1 : 0));
+        }
+        Execute(transaction, sql.ToString(), parameters.ToArray());
     }
 
     /// <summary>A scan is complete when as many distinct shards wrote as it was split into: a failed shard never reads as "fixed".</summary>
