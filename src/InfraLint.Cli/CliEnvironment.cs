@@ -10,6 +10,9 @@ internal sealed class CliEnvironment
 
     public required TextWriter Error { get; init; }
 
+    /// <summary>Standard input (<c>infralint shard</c> reads a list from it); empty unless given.</summary>
+    public TextReader In { get; init; } = TextReader.Null;
+
     /// <summary>Absolute directory that relative paths on the command line, and displayed paths, are relative to.</summary>
     public required string WorkingDirectory { get; init; }
 
@@ -52,6 +55,7 @@ internal sealed class CliEnvironment
     {
         Out = Out as Output.ClosedPipeWriter ?? new Output.ClosedPipeWriter(Out),
         Error = Error as Output.ClosedPipeWriter ?? new Output.ClosedPipeWriter(Error),
+        In = In,
         WorkingDirectory = WorkingDirectory,
         OutputIsTerminal = OutputIsTerminal,
         ErrorIsTerminal = ErrorIsTerminal,
@@ -63,6 +67,7 @@ internal sealed class CliEnvironment
     {
         Out = Console.Out,
         Error = Console.Error,
+        In = Console.In,
         WorkingDirectory = Directory.GetCurrentDirectory(),
         OutputIsTerminal = !Console.IsOutputRedirected,
         ErrorIsTerminal = !Console.IsErrorRedirected,

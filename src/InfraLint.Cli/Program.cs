@@ -71,6 +71,7 @@ public static class Program
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion(env);
         root.Subcommands.Add(HistoryCommand.Create(env));
         root.Subcommands.Add(StoreCommand.Create(env));
+        root.Subcommands.Add(ShardCommand.Create(env));
         return root;
     }
 

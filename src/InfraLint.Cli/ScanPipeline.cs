@@ -14,7 +14,8 @@ internal static class ScanPipeline
     /// <param name="progress">Told of each file read and each rule session (a terminal's progress display).</param>
     /// <param name="reportedFiles">With <c>--context</c>: the only files whose findings are reported.</param>
     /// <param name="shard">The part of the scan to evaluate and report (<c>--shard K/N</c>); all of it when null.</param>
-    public static ScanReport Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath = null, Baseline? baseline = null, RuleSelection? ruleSet = null, IScanProgress? progress = null, IReadOnlySet<string>? reportedFiles = null, ScanShard? shard = null)
+    /// <param name="repositoryRoot">The root files and fingerprints are relative to (<c>--shard-by repository</c> knows it); else the files' git work tree's.</param>
+    public static ScanReport Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath = null, Baseline? baseline = null, RuleSelection? ruleSet = null, IScanProgress? progress = null, IReadOnlySet<string>? reportedFiles = null, ScanShard? shard = null, string? repositoryRoot = null)
     {
         var config = ConfigFile.Find(env, configPath, LintHost.Catalog);
         var scanner = LintHost.CreateScanner(config?.Loaded, ruleSet: ruleSet, env: env, progress: progress, shard: shard);
@@ -24,7 +25,7 @@ internal static class ScanPipeline
         foreach (var phase in result.Phases) Diagnostics.Timings.Add("  " + phase.Name, phase.Elapsed);
         // %SRCROOT% is the repository root, wherever in it the scan ran; outside a work tree, the folder chosen as before.
         var repository = GitWorkTree.Root(inputs.Root);
-        return new ScanReport(result, LintHost.Catalog, repository ?? inputs.Root, inputs.FullPathByDisplay, inputs.Notices, env, legacyRoot: inputs.Root)
+        return new ScanReport(result, LintHost.Catalog, repositoryRoot ?? repository ?? inputs.Root, inputs.FullPathByDisplay, inputs.Notices, env, legacyRoot: inputs.Root)
         {
             Baseline = baseline,
             ReportedFiles = reportedFiles,

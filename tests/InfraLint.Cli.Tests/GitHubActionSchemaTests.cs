@@ -21,6 +21,7 @@ public sealed class GitHubActionSchemaTests
     [SkippableTheory]
     [InlineData("action.yml")]
     [InlineData("examples/github-actions/infralint.yml")]
+    [InlineData("examples/github-actions/org-scan.yml")]
     public void The_file_matches_its_schema(string file)
     {
         var run = ChildProcess.Run(Validator(), Repo.Root, TimeSpan.FromMinutes(1), Path.Combine(Repo.Root, file));

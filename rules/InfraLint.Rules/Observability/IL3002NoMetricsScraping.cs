@@ -88,7 +88,9 @@ namespace InfraLint.Rules.Observability
 
         private static Finding Report(ComputeWorkload workload, IEnumerable<Endpoint> services)
         {
-            var serviceList = services.ToList();
+            // Collect() gives the services in the order they reached the session, which follows file reading: sorted,
+            // the message, related locations and properties are the same in every run and every shard.
+            var serviceList = services.OrderBy(s => s.Id, System.StringComparer.Ordinal).ToList();
             string via = serviceList.Count == 0
                 ? "no PodMonitor selects its pods and no Service selects them for a ServiceMonitor to find"
                 : $"no PodMonitor selects its pods and no ServiceMonitor selects {(serviceList.Count == 1 ? "Service" : "Services")} {string.Join(", ", serviceList.Select(s => $"'{s.Name}'"))} in front of them";

@@ -46,6 +46,20 @@ internal static class HistoryOptions
         }
     }
 
+    /// <summary><c>scan --shard-by repository --store</c>: each repository of the shard under its own name.</summary>
+    public static void Record(CliEnvironment env, RepositoryScanResult scanned, (StoreLocation Location, string ScanId) recording, ScanShard? shard, string? configPath, string? ruleSet, DateTimeOffset startedAt)
+    {
+        try
+        {
+            var scan = ScanRecording.Record(env, scanned, recording.Location, recording.ScanId, shard, configPath, ruleSet, startedAt);
+            env.Error.WriteLine($"infralint: recorded scan {TerminalText.Escape(scan.ScanId)}{(shard is null ? "" : $" shard {shard}")} ({scanned.Repositories.Count} repositories, {scanned.Combined.Findings.Count} findings) in {TerminalText.Escape(recording.Location.Shown)}");
+        }
+        catch (HistoryStoreException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
     /// <summary>Opens the store a command reads, with its errors as usage errors.</summary>
     public static IHistoryStore Open(CliEnvironment env, string store)
     {

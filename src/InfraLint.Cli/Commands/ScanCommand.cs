@@ -16,7 +16,8 @@ internal static class ScanCommand
         var paths = new Argument<string[]>("paths")
         {
             Description = "Files and directories to scan; directories are searched recursively for files a front end reads (*.yaml, *.yml; CloudFormation *.json, *.template; KubernetesClient models in *.cs, read syntactically); a .csproj, .sln or .slnx is read semantically through MSBuild (restore it first).",
-            Arity = ArgumentArity.OneOrMore,
+            // One or more, checked in the action: with --shard-by repository none is a shard whose share is empty.
+            Arity = ArgumentArity.ZeroOrMore,
         };
         var format = new Option<string>("--format", "-f")
         {
@@ -72,6 +73,13 @@ internal static class ScanCommand
             Description = "Evaluate and report shard K of N (K/N, K from 0 to N-1, as JOB_COMPLETION_INDEX or a CI matrix index): every file is read, the evaluation scopes are split between the shards, and the N shards' findings together are the whole scan's.",
         };
 
+        var shardBy = new Option<string>("--shard-by")
+        {
+            Description = "What --shard splits: 'scope' (every file read, the evaluation scopes split) or 'repository' (the PATHs grouped by git repository, each scanned on its own; shard K scans the repositories whose folder name hashes to K, as 'infralint shard' picks them, and reads no other).",
+            DefaultValueFactory = _ => "scope",
+        };
+        shardBy.AcceptOnlyFromAmong("scope", "repository");
+
         var store = HistoryOptions.Store("Record this scan and its findings in a history store: sqlite (.infralint/history.db), sqlite:PATH or postgresql://… (docs/history.md).");
         var scanId = new Option<string?>("--scan-id")
         {
@@ -92,6 +100,7 @@ internal static class ScanCommand
         command.Options.Add(ruleSet);
         command.Options.Add(quiet);
         command.Options.Add(shard);
+        command.Options.Add(shardBy);
         command.Options.Add(store);
         command.Options.Add(scanId);
         command.SetAction(parseResult =>
@@ -104,7 +113,19 @@ internal static class ScanCommand
             var recording = HistoryOptions.Recording(env, parseResult.GetValue(store), parseResult.GetValue(scanId), part);
             var startedAt = DateTimeOffset.UtcNow;
             ScanReport report;
-            using (Timings.Measure("scan (with the engine build)"))
+            RepositoryScanResult? byRepository = null;
+            bool byRepositories = parseResult.GetValue(shardBy) == "repository";
+            // A pod whose share of the organisation is empty still records its shard, or the scan would never complete.
+            if (!byRepositories && (parseResult.GetValue(paths) ?? Array.Empty<string>()).Length == 0)
+                throw new UsageException("scan needs at least one PATH (only --shard-by repository takes none: a shard whose share is empty)");
+            if (byRepositories)
+            {
+                if (!string.IsNullOrEmpty(contextDir)) throw new UsageException("--shard-by repository scans whole repositories: it does not take --context");
+                using (Timings.Measure("scan (every repository of the shard)"))
+                    byRepository = RepositoryScan.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)), part);
+                report = byRepository.Combined;
+            }
+            else using (Timings.Measure("scan (with the engine build)"))
                 report = TerminalProgress.Run(env, isQuiet, progress => string.IsNullOrEmpty(contextDir)
                     ? ScanPipeline.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)), progress, shard: part)
                     : ScanPipeline.RunInContext(env, contextDir, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)), progress, part));
@@ -136,7 +157,9 @@ internal static class ScanCommand
                 }
             }
 
-            if (recording is not null)
+            if (recording is not null && byRepository is not null)
+                HistoryOptions.Record(env, byRepository, recording.Value, part, parseResult.GetValue(config), parseResult.GetValue(ruleSet), startedAt);
+            else if (recording is not null)
                 HistoryOptions.Record(env, report, recording.Value, part, parseResult.GetValue(config), parseResult.GetValue(ruleSet), startedAt);
 
             return report.Fails(ParseSeverity(parseResult.GetValue(failOn)!)) ? ExitCodes.Findings : ExitCodes.Success;

@@ -71,6 +71,9 @@ internal sealed record ComplianceReport(
     IReadOnlyList<FrameworkSection> Frameworks,
     IReadOnlyList<RepositoryMoney> Money)
 {
+    /// <summary>With <c>report --store</c>: first seen, fixed, reopened, open per week, mean time to fix.</summary>
+    public ReportHistory? History { get; init; }
+
     public IEnumerable<ReportFinding> AllFindings => Repositories.SelectMany(r => r.Findings);
 
     public IEnumerable<ReportFinding> OpenFindings => AllFindings.Where(f => !f.IsWaived);
@@ -98,6 +101,14 @@ internal sealed record ComplianceReport(
     };
 
     public static string Dollars(double usd) => usd.ToString("#,##0", CultureInfo.InvariantCulture);
+
+    /// <summary>A history time as the JSON report writes it: UTC to the second.</summary>
+    public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>A mean time to fix in words: days and hours, or hours and minutes under a day.</summary>
+    public static string Duration(TimeSpan? span) => span is not TimeSpan t ? "none fixed yet"
+        : t.TotalDays >= 1 ? $"{(int)t.TotalDays} d {t.Hours} h"
+        : $"{t.Hours} h {t.Minutes} min";
 }
 
 /// <summary>Control statuses and money from the evidence of each repository.</summary>

@@ -47,6 +47,7 @@ internal static class ReportHtml
         foreach (var framework in report.Frameworks) Framework(h, report, framework);
 
         Money(h, report);
+        if (report.History is { } history) History(h, history);
         Findings(h, "Waived findings", "waived", report.WaivedFindings.ToArray(), waived: true);
         Findings(h, "Open findings", "open", report.OpenFindings.ToArray(), waived: false);
 
@@ -110,6 +111,22 @@ internal static class ReportHtml
             h.Append("</tbody></table>\n");
         }
         h.Append("</section>\n");
+    }
+
+    /// <summary><c>report --store</c>: the store's counts, open findings per week, and each finding's history.</summary>
+    private static void History(StringBuilder h, ReportHistory history)
+    {
+        var summary = history.Summary;
+        h.Append($"<section id=\"history\"><h2>History</h2><p>From {summary.CompleteScans} complete scan(s) in <code>{E(history.Store)}</code> (a scan with a shard missing is left out): <span data-history=\"open\">{summary.Open}</span> open, <span data-history=\"fixed\">{summary.Fixed}</span> fixed, <span data-history=\"reopened\">{summary.ReopenedFindings}</span> reopened; mean time to fix {E(ComplianceReport.Duration(summary.MeanTimeToFix))}.</p>\n");
+        h.Append("<table class=\"sortable\"><thead><tr><th>Week (from Monday)</th><th>Open at its end</th></tr></thead><tbody>\n");
+        foreach (var week in summary.OpenPerWeek)
+            h.Append($"<tr><td>{week.Week.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}</td><td class=\"num\">{week.Open}</td></tr>\n");
+        h.Append("</tbody></table>\n");
+        Filter(h, "t-history");
+        h.Append("<table id=\"t-history\" class=\"sortable\"><thead><tr><th>Repository</th><th>Rule</th><th>File</th><th>Resource</th><th>First seen</th><th>Last seen</th><th>Status</th><th>Reopened</th></tr></thead><tbody>\n");
+        foreach (var f in summary.Findings)
+            h.Append($"<tr><td>{E(f.Repository)}</td><td>{E(f.RuleId)}</td><td><code>{E(f.File)}</code></td><td><code>{E(f.LogicalPath)}</code></td><td>{ComplianceReport.Time(f.FirstSeen)}</td><td>{ComplianceReport.Time(f.LastSeen)}</td><td>{(f.Open ? "open" : "fixed " + ComplianceReport.Time(f.FixedAt!.Value))}</td><td class=\"num\">{f.Reopened}</td></tr>\n");
+        h.Append("</tbody></table></section>\n");
     }
 
     private static void Findings(StringBuilder h, string title, string id, IReadOnlyList<ReportFinding> findings, bool waived)

@@ -34,7 +34,27 @@ internal static class ReportJson
             Round(m.WasteMonthlyUsd),
             Round(m.SpotUsdPerReplicaHour),
             m.Workloads.Select(w => new JsonWorkloadWaste(w.Workload, Round(w.OverProvisionedMonthlyUsd), Round(w.CheaperClassMonthlyUsd), Round(w.MonthlyUsd), w.Evidence.Select(f => f.Fingerprint).ToArray())).ToArray(),
-            m.Spot.Select(s => new JsonSpot(s.Workload, Round(s.UsdPerReplicaHour), s.Evidence.Fingerprint)).ToArray())).ToArray());
+            m.Spot.Select(s => new JsonSpot(s.Workload, Round(s.UsdPerReplicaHour), s.Evidence.Fingerprint)).ToArray())).ToArray(),
+        report.History is { } history ? History(history) : null);
+
+    /// <summary>Only with <c>report --store</c>; left out otherwise, so reports without a store read as before.</summary>
+    internal static JsonHistory History(ReportHistory history)
+    {
+        var summary = history.Summary;
+        return new JsonHistory(
+            history.Store,
+            history.ScanId,
+            summary.CompleteScans,
+            summary.Open,
+            summary.Fixed,
+            summary.ReopenedFindings,
+            summary.MeanTimeToFix is TimeSpan mean ? Math.Round(mean.TotalHours, 2, MidpointRounding.AwayFromZero) : null,
+            summary.OpenPerWeek.Select(w => new JsonWeek(w.Week.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), w.Open)).ToArray(),
+            summary.Findings.Select(t => new JsonTimeline(
+                t.Repository, t.RuleId, t.Severity, t.File, t.LogicalPath, t.Fingerprint, t.FingerprintVersion,
+                ComplianceReport.Time(t.FirstSeen), ComplianceReport.Time(t.LastSeen), t.Open ? "open" : "fixed",
+                t.FixedAt is { } at ? ComplianceReport.Time(at) : null, t.Reopened)).ToArray());
+    }
 
     internal static JsonTotals Totals(ComplianceReport report)
     {
@@ -104,7 +124,37 @@ internal static class ReportJson
         IReadOnlyList<JsonFramework> Frameworks,
         JsonBreakdown FindingsBy,
         IReadOnlyList<JsonFinding> Findings,
-        IReadOnlyList<JsonMoney> Money);
+        IReadOnlyList<JsonMoney> Money,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] JsonHistory? History);
+
+    /// <summary><c>meanTimeToFixHours</c>: null until a finding has been fixed.</summary>
+    internal sealed record JsonHistory(
+        string Store,
+        string? ScanId,
+        int CompleteScans,
+        int Open,
+        int Fixed,
+        int Reopened,
+        double? MeanTimeToFixHours,
+        IReadOnlyList<JsonWeek> OpenPerWeek,
+        IReadOnlyList<JsonTimeline> Findings);
+
+    /// <summary>Findings open at the end of the week starting on Monday <c>week</c> (UTC).</summary>
+    internal sealed record JsonWeek(string Week, int Open);
+
+    internal sealed record JsonTimeline(
+        string Repository,
+        string RuleId,
+        string Severity,
+        string File,
+        string LogicalPath,
+        string Fingerprint,
+        string FingerprintVersion,
+        string FirstSeen,
+        string LastSeen,
+        string Status,
+        string? FixedAt,
+        int Reopened);
 
     internal sealed record JsonTool(string Name, string Version);
 

@@ -87,6 +87,8 @@ internal static class ReportMarkdown
             md.Cut(workloads.Length - shown, "workloads");
         }
 
+        if (report.History is { } history) History(md, history);
+
         var waived = report.WaivedFindings.ToArray();
         md.Line();
         md.Line($"## Waived findings ({waived.Length})");
@@ -122,6 +124,36 @@ internal static class ReportMarkdown
         }
 
         writer.Write(md.Text(limit));
+    }
+
+    /// <summary>The store's counts, the last twelve weeks, and the findings that came back after a fix.</summary>
+    private static void History(Budget md, ReportHistory history)
+    {
+        var summary = history.Summary;
+        md.Line();
+        md.Line("## History");
+        md.Line();
+        md.Line($"From {Plural(summary.CompleteScans, "complete scan", "complete scans")} in {Escape(history.Store)} (a scan with a shard missing is left out, so nothing reads as fixed that was not scanned): {summary.Open} open, {summary.Fixed} fixed, {summary.ReopenedFindings} reopened; mean time to fix {ComplianceReport.Duration(summary.MeanTimeToFix)}.");
+        var weeks = summary.OpenPerWeek.TakeLast(12).ToArray();
+        if (weeks.Length > 0)
+        {
+            md.Line();
+            md.Line("| Week (from Monday) | Open at its end |");
+            md.Line("|---|---:|");
+            foreach (var week in weeks) md.Row($"| {week.Week.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} | {week.Open} |");
+        }
+        var reopened = summary.Findings.Where(f => f.Reopened > 0).ToArray();
+        if (reopened.Length == 0) return;
+        md.Line();
+        md.Line("| Reopened | Rule | Repository | Where | First seen | Last seen | Status |");
+        md.Line("|---:|---|---|---|---|---|---|");
+        int shown = 0;
+        foreach (var f in reopened)
+        {
+            if (!md.Row($"| {f.Reopened} | {f.RuleId} | {Escape(f.Repository)} | `{Code(f.File)}` | {ComplianceReport.Time(f.FirstSeen)} | {ComplianceReport.Time(f.LastSeen)} | {(f.Open ? "open" : "fixed")} |")) break;
+            shown++;
+        }
+        md.Cut(reopened.Length - shown, "reopened findings");
     }
 
     private static string Cell(ControlCell cell) => cell.Status switch

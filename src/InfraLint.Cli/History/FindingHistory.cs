@@ -105,7 +105,8 @@ internal static class FindingHistory
             .ThenBy(t => t.RuleId, StringComparer.Ordinal).ThenBy(t => t.LogicalPath, StringComparer.Ordinal).ThenBy(t => t.Fingerprint, StringComparer.Ordinal)
             .ToArray();
         TimeSpan? mean = fixTimes.Count == 0 ? null : TimeSpan.FromTicks((long)fixTimes.Average(t => t.Ticks));
-        return new HistorySummary(scans.Count, sorted, Weekly(byRepository), mean);
+        // A scan by repository is one StoredScan per repository: count scans, not repositories.
+        return new HistorySummary(scans.Select(s => s.ScanId).Distinct(StringComparer.Ordinal).Count(), sorted, Weekly(byRepository), mean);
     }
 
     private static IReadOnlyList<WeeklyOpen> Weekly(IReadOnlyList<StoredScan[]> byRepository)

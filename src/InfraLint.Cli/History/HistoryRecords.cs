@@ -28,10 +28,25 @@ internal sealed record FindingRecord(
     string File,
     int Line,
     string LogicalPath,
-    bool Suppressed);
+    bool Suppressed,
+    int Column = 0,
+    string Message = "");
+
+/// <summary>
+/// One repository a shard scanned, with its findings (possibly none: a repository without findings is still known to
+/// have been scanned, so what it lacks reads as fixed). A scan of one repository has one; <c>--shard-by repository</c> one per repository of the shard.
+/// </summary>
+internal sealed record RepositoryFindings(string Repository, string? Commit, string? Branch, IReadOnlyList<FindingRecord> Findings, int FilesScanned = 0);
+
+/// <summary>How far a scan is: how many shards it was split into and how many have written.</summary>
+internal sealed record ScanProgressRecord(string ScanId, int ShardCount, int ShardsWritten)
+{
+    public bool Complete => ShardsWritten == ShardCount;
+}
 
 /// <summary>A complete scan read back: every shard wrote, so what it lacks was fixed, not lost.</summary>
-internal sealed record StoredScan(string ScanId, string Repository, string? Commit, string? Branch, DateTimeOffset StartedAt, IReadOnlyList<FindingRecord> Findings);
+/// <param name="FilesScanned">How many files the repository's scan read (0 for scans recorded before the store kept it).</param>
+internal sealed record StoredScan(string ScanId, string Repository, string? Commit, string? Branch, DateTimeOffset StartedAt, IReadOnlyList<FindingRecord> Findings, int FilesScanned = 0);
 
 /// <summary>How many scans a store holds, and how many of them every shard has written.</summary>
 internal sealed record StoreCounts(int Scans, int CompleteScans, int Findings);

@@ -16,7 +16,20 @@ internal interface IHistoryStore : IDisposable
     /// <exception cref="HistoryStoreException">The scan id was recorded before with another shard count.</exception>
     void Record(ScanRecord scan, IReadOnlyList<FindingRecord> findings);
 
-    /// <summary>Complete scans only (every shard written), oldest first; of one repository when given.</summary>
+    /// <summary>
+    /// Records one shard of a scan that covered several repositories (<c>scan --shard-by repository</c>), each with its
+    /// findings, replacing whatever that shard wrote before, in one transaction.
+    /// </summary>
+    /// <exception cref="HistoryStoreException">The scan id was recorded before with another shard count.</exception>
+    void Record(ScanRecord scan, IReadOnlyList<RepositoryFindings> repositories);
+
+    /// <summary>How many of a scan's shards have written; null when no shard of it has.</summary>
+    ScanProgressRecord? Progress(string scanId);
+
+    /// <summary>
+    /// Complete scans only (every shard written), oldest first, one per repository a scan covered (a scan by repository
+    /// gives one for each, all with its id and start time); of one repository when given.
+    /// </summary>
     IReadOnlyList<StoredScan> CompleteScans(string? repository = null);
 
     /// <summary>Deletes scans started before <paramref name="cutoff"/> with their findings; returns how many scans went.</summary>

@@ -23,7 +23,40 @@ internal static class ScanRecording
         using var store = location.Open();
         try
         {
-            store.Record(scan, findings);
+            store.Record(scan, new[] { new RepositoryFindings(scan.Repository, scan.Commit, scan.Branch, findings, report.Result.Files.Count) });
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            throw new HistoryStoreException($"cannot record scan {scanId} in {location.Shown}: {e.Message}", e);
+        }
+        return scan;
+    }
+
+    /// <summary>
+    /// Records the repositories of <c>scan --shard-by repository</c> as shard <paramref name="shard"/> of scan
+    /// <paramref name="scanId"/>: each repository under its own name (its remote's URL without credentials, else its
+    /// folder's name), commit and branch, with its findings as a scan of it alone fingerprints them. The environment's
+    /// repository variables describe the job running the scan, not the repositories it scans, so they are not read.
+    /// </summary>
+    public static ScanRecord Record(CliEnvironment env, RepositoryScanResult scanned, StoreLocation location, string scanId, ScanShard? shard, string? configPath, string? ruleSet, DateTimeOffset startedAt)
+    {
+        var scan = new ScanRecord(scanId, Path.GetFileName(Path.TrimEndingDirectorySeparator(scanned.Parent)), null, null, startedAt, LintHost.Version,
+            CatalogVersion(scanned.Combined), SettingsHash(env, configPath, ruleSet), shard?.Index ?? 0, shard?.Count ?? 1);
+        // Three git processes per repository for its remote, commit and branch: started a few at a time, not one after another.
+        RepositoryFindings[] repositories;
+        using (Diagnostics.Timings.Measure("record: git provenance and fingerprints"))
+            repositories = scanned.Repositories.AsParallel().AsOrdered().WithDegreeOfParallelism(8).Select(r =>
+            {
+                var git = GitWorkTree.Root(r.Repository.Root) is { } root ? GitWorkTree.Provenance(root) : null;
+                return new RepositoryFindings(git?.RepositoryUri?.ToString() ?? r.Repository.Name, git?.Revision, git?.Branch, Findings(r.Report), r.Report.Result.Files.Count);
+            }).ToArray();
+        IHistoryStore opened;
+        using (Diagnostics.Timings.Measure("record: open the store")) opened = location.Open();
+        using var store = opened;
+        try
+        {
+            using var _ = Diagnostics.Timings.Measure($"record: write {repositories.Length} repositories");
+            store.Record(scan, repositories);
         }
         catch (System.Data.Common.DbException e)
         {
@@ -53,7 +86,7 @@ internal static class ScanRecording
 
     /// <summary>Every reported finding, suppressed ones flagged, by the fingerprint SARIF and JSON report and the key it is under.</summary>
     public static IReadOnlyList<FindingRecord> Findings(ScanReport report) => report.Findings
-        .Select(f => new FindingRecord(report.Fingerprint(f), SarifOutput.FingerprintKey, f.RuleId, ScanReport.SeverityWord(f.Severity), report.RelativeUri(f.Location.File), f.Location.StartLine, f.LogicalPath, f.IsSuppressed))
+        .Select(f => new FindingRecord(report.Fingerprint(f), SarifOutput.FingerprintKey, f.RuleId, ScanReport.SeverityWord(f.Severity), report.RelativeUri(f.Location.File), f.Location.StartLine, f.LogicalPath, f.IsSuppressed, f.Location.StartColumn, f.Message))
         .ToArray();
 
     /// <summary>The rule catalog's identity: its rules, default severities and sets, hashed (the tool version alone misses a custom build).</summary>

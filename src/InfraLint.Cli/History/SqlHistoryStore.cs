@@ -50,6 +50,46 @@ internal abstract class SqlHistoryStore : IHistoryStore
             PRIMARY KEY (scan_id, shard_index, fingerprint_version, fingerprint)
         );
         """,
+        // 2: a scan may cover several repositories (scan --shard-by repository): each finding names its repository
+        // (two repositories can hold a finding with one fingerprint, so it is part of the key), each shard lists the
+        // repositories it scanned (one without findings was still scanned), and a finding keeps its column and message
+        // (report --store shows them). Scans recorded before are one repository each: the scan's.
+        """
+        CREATE TABLE findings_by_repository (
+            scan_id TEXT NOT NULL REFERENCES scans (scan_id) ON DELETE CASCADE,
+            shard_index INTEGER NOT NULL,
+            repository TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            fingerprint_version TEXT NOT NULL,
+            rule_id TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            file TEXT NOT NULL,
+            line INTEGER NOT NULL,
+            column_number INTEGER NOT NULL,
+            logical_path TEXT NOT NULL,
+            message TEXT NOT NULL,
+            suppressed INTEGER NOT NULL,
+            PRIMARY KEY (scan_id, shard_index, repository, fingerprint_version, fingerprint)
+        );
+        INSERT INTO findings_by_repository (scan_id, shard_index, repository, fingerprint, fingerprint_version, rule_id, severity, file, line, column_number, logical_path, message, suppressed)
+        SELECT f.scan_id, f.shard_index, s.repository, f.fingerprint, f.fingerprint_version, f.rule_id, f.severity, f.file, f.line, 0, f.logical_path, '', f.suppressed
+        FROM findings f JOIN scans s ON s.scan_id = f.scan_id;
+        DROP TABLE findings;
+        ALTER TABLE findings_by_repository RENAME TO findings;
+        CREATE TABLE scan_repositories (
+            scan_id TEXT NOT NULL REFERENCES scans (scan_id) ON DELETE CASCADE,
+            shard_index INTEGER NOT NULL,
+            repository TEXT NOT NULL,
+            commit_sha TEXT,
+            branch TEXT,
+            files_scanned INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (scan_id, shard_index, repository)
+        );
+        CREATE INDEX scan_repositories_by_repository ON scan_repositories (repository);
+        INSERT INTO scan_repositories (scan_id, shard_index, repository, commit_sha, branch)
+        SELECT w.scan_id, w.shard_index, s.repository, s.commit_sha, s.branch
+        FROM scan_shards w JOIN scans s ON s.scan_id = w.scan_id;
+        """,
     };
 
     private readonly DbConnection _connection;
@@ -117,7 +157,10 @@ internal abstract class SqlHistoryStore : IHistoryStore
     {
     }
 
-    public void Record(ScanRecord scan, IReadOnlyList<FindingRecord> findings)
+    public void Record(ScanRecord scan, IReadOnlyList<FindingRecord> findings) =>
+        Record(scan, new[] { new RepositoryFindings(scan.Repository, scan.Commit, scan.Branch, findings) });
+
+    public void Record(ScanRecord scan, IReadOnlyList<RepositoryFindings> repositories)
     {
         using var transaction = BeginWrite(_connection);
         LockShard(transaction, scan.ScanId, scan.ShardIndex);
@@ -133,68 +176,103 @@ internal abstract class SqlHistoryStore : IHistoryStore
         int recordedCount = Convert.ToInt32(Scalar(transaction, "SELECT shard_count FROM scans WHERE scan_id = @scan", ("scan", scan.ScanId)), System.Globalization.CultureInfo.InvariantCulture);
         if (recordedCount != scan.ShardCount)
             throw new HistoryStoreException($"scan {scan.ScanId} was recorded with {recordedCount} shard(s), not {scan.ShardCount}: every shard of a scan must be given the same N");
-        Execute(transaction, "DELETE FROM findings WHERE scan_id = @scan AND shard_index = @shard", ("scan", scan.ScanId), ("shard", scan.ShardIndex));
-        Execute(transaction, "DELETE FROM scan_shards WHERE scan_id = @scan AND shard_index = @shard", ("scan", scan.ScanId), ("shard", scan.ShardIndex));
-        using (var insert = Command(transaction,
-            """
-            INSERT INTO findings (scan_id, shard_index, fingerprint, fingerprint_version, rule_id, severity, file, line, logical_path, suppressed)
-            VALUES (@scan, @shard, @fingerprint, @version, @rule, @severity, @file, @line, @path, @suppressed)
-            """,
-            ("scan", scan.ScanId), ("shard", scan.ShardIndex), ("fingerprint", ""), ("version", ""), ("rule", ""), ("severity", ""),
-            ("file", ""), ("line", 0), ("path", ""), ("suppressed", 0)))
+        foreach (var table in new[] { "findings", "scan_repositories", "scan_shards" })
+            Execute(transaction, $"DELETE FROM {table} WHERE scan_id = @scan AND shard_index = @shard", ("scan", scan.ScanId), ("shard", scan.ShardIndex));
+        int count = 0;
+        foreach (var repository in repositories)
         {
-            foreach (var f in findings)
-            {
-                insert.Parameters["@fingerprint"].Value = f.Fingerprint;
-                insert.Parameters["@version"].Value = f.FingerprintVersion;
-                insert.Parameters["@rule"].Value = f.RuleId;
-                insert.Parameters["@severity"].Value = f.Severity;
-                insert.Parameters["@file"].Value = f.File;
-                insert.Parameters["@line"].Value = f.Line;
-                insert.Parameters["@path"].Value = f.LogicalPath;
-                insert.Parameters["@suppressed"].Value = f.Suppressed ? 1 : 0;
-                insert.ExecuteNonQuery();
-            }
+            Execute(transaction, "INSERT INTO scan_repositories (scan_id, shard_index, repository, commit_sha, branch, files_scanned) VALUES (@scan, @shard, @repository, @commit, @branch, @files)",
+                ("scan", scan.ScanId), ("shard", scan.ShardIndex), ("repository", repository.Repository), ("commit", repository.Commit), ("branch", repository.Branch), ("files", repository.FilesScanned));
+            foreach (var chunk in repository.Findings.Chunk(RowsPerInsert))
+                InsertFindings(transaction, scan, repository.Repository, chunk);
+            count += repository.Findings.Count;
         }
         Execute(transaction, "INSERT INTO scan_shards (scan_id, shard_index, written_at, finding_count) VALUES (@scan, @shard, @at, @count)",
-            ("scan", scan.ScanId), ("shard", scan.ShardIndex), ("at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), ("count", findings.Count));
+            ("scan", scan.ScanId), ("shard", scan.ShardIndex), ("at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), ("count", count));
         transaction.Commit();
+    }
+
+    /// <summary>
+    /// Findings per INSERT: one statement of many rows is one round trip to PostgreSQL (a shard of 25 repositories
+    /// writes ~2,000 findings: row by row that was seconds), and 200 rows of 10 parameters stay far below both
+    /// databases' parameter limits (SQLite 32,766, PostgreSQL 65,535).
+    /// </summary>
+    private const int RowsPerInsert = 200;
+
+    private static void InsertFindings(DbTransaction transaction, ScanRecord scan, string repository, IReadOnlyList<FindingRecord> findings)
+    {
+        var sql = new System.Text.StringBuilder("INSERT INTO findings (scan_id, shard_index, repository, fingerprint, fingerprint_version, rule_id, severity, file, line, column_number, logical_path, message, suppressed) VALUES ");
+        var parameters = new List<(string Name, object? Value)> { ("scan", scan.ScanId), ("shard", scan.ShardIndex), ("repository", repository) };
+        for (int i = 0; i < findings.Count; i++)
+        {
+            var f = findings[i];
+            sql.Append(i == 0 ? "" : ", ").Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"(@scan, @shard, @repository, @f{i}, @v{i}, @r{i}, @s{i}, @file{i}, @l{i}, @c{i}, @p{i}, @m{i}, @x{i})");
+            parameters.Add(($"f{i}", f.Fingerprint));
+            parameters.Add(($"v{i}", f.FingerprintVersion));
+            parameters.Add(($"r{i}", f.RuleId));
+            parameters.Add(($"s{i}", f.Severity));
+            parameters.Add(($"file{i}", f.File));
+            parameters.Add(($"l{i}", f.Line));
+            parameters.Add(($"c{i}", f.Column));
+            parameters.Add(($"p{i}", f.LogicalPath));
+            parameters.Add(($"m{i}", f.Message));
+            parameters.Add(($"x{i}", f.Suppressed ? 1 : 0));
+        }
+        Execute(transaction, sql.ToString(), parameters.ToArray());
     }
 
     /// <summary>A scan is complete when as many distinct shards wrote as it was split into: a failed shard never reads as "fixed".</summary>
     private const string CompleteScansSql =
         """
-        SELECT s.scan_id, s.repository, s.commit_sha, s.branch, s.started_at
+        SELECT s.scan_id
         FROM scans s
         WHERE (SELECT COUNT(*) FROM scan_shards w WHERE w.scan_id = s.scan_id) = s.shard_count
-          AND (@repository IS NULL OR s.repository = @repository)
         """;
 
     public IReadOnlyList<StoredScan> CompleteScans(string? repository = null)
     {
         using var transaction = BeginRead(_connection);
-        var scans = new List<(string Id, string Repository, string? Commit, string? Branch, long Started)>();
-        using (var command = Command(transaction, CompleteScansSql + " ORDER BY s.started_at, s.scan_id", ("repository", repository)))
-        using (var reader = command.ExecuteReader())
-            while (reader.Read())
-                scans.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4)));
-        var findings = scans.ToDictionary(s => s.Id, _ => new List<FindingRecord>(), StringComparer.Ordinal);
+        // One row per repository a complete scan covered; a repository split between shards by scope is listed by each.
+        var scans = new List<(string Id, string Repository, string? Commit, string? Branch, long Started, int Files)>();
         using (var command = Command(transaction,
             $"""
-            SELECT f.scan_id, f.fingerprint, f.fingerprint_version, f.rule_id, f.severity, f.file, f.line, f.logical_path, f.suppressed
-            FROM findings f
-            WHERE f.scan_id IN (SELECT c.scan_id FROM ({CompleteScansSql}) c)
-            ORDER BY f.scan_id, f.file, f.line, f.rule_id, f.fingerprint
+            SELECT s.scan_id, r.repository, MIN(r.commit_sha), MIN(r.branch), s.started_at, MAX(r.files_scanned)
+            FROM scans s JOIN scan_repositories r ON r.scan_id = s.scan_id
+            WHERE s.scan_id IN ({CompleteScansSql}) AND (@repository IS NULL OR r.repository = @repository)
+            GROUP BY s.scan_id, r.repository, s.started_at
+            ORDER BY s.started_at, s.scan_id, r.repository
             """, ("repository", repository)))
         using (var reader = command.ExecuteReader())
             while (reader.Read())
-                if (findings.TryGetValue(reader.GetString(0), out var list))
-                    list.Add(new FindingRecord(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
-                        Convert.ToInt32(reader.GetValue(6), System.Globalization.CultureInfo.InvariantCulture), reader.GetString(7),
-                        Convert.ToInt64(reader.GetValue(8), System.Globalization.CultureInfo.InvariantCulture) != 0));
+                scans.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4), Int(reader.GetValue(5))));
+        var findings = scans.ToDictionary(s => (s.Id, s.Repository), _ => new List<FindingRecord>());
+        using (var command = Command(transaction,
+            $"""
+            SELECT f.scan_id, f.repository, f.fingerprint, f.fingerprint_version, f.rule_id, f.severity, f.file, f.line, f.logical_path, f.suppressed, f.column_number, f.message
+            FROM findings f
+            WHERE f.scan_id IN ({CompleteScansSql}) AND (@repository IS NULL OR f.repository = @repository)
+            ORDER BY f.scan_id, f.repository, f.file, f.line, f.rule_id, f.fingerprint
+            """, ("repository", repository)))
+        using (var reader = command.ExecuteReader())
+            while (reader.Read())
+                if (findings.TryGetValue((reader.GetString(0), reader.GetString(1)), out var list))
+                    list.Add(new FindingRecord(reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6),
+                        Int(reader.GetValue(7)), reader.GetString(8), Int(reader.GetValue(9)) != 0, Int(reader.GetValue(10)), reader.GetString(11)));
         transaction.Commit();
-        return scans.Select(s => new StoredScan(s.Id, s.Repository, s.Commit, s.Branch, DateTimeOffset.FromUnixTimeMilliseconds(s.Started), findings[s.Id])).ToArray();
+        return scans.Select(s => new StoredScan(s.Id, s.Repository, s.Commit, s.Branch, DateTimeOffset.FromUnixTimeMilliseconds(s.Started), findings[(s.Id, s.Repository)], s.Files)).ToArray();
     }
+
+    public ScanProgressRecord? Progress(string scanId)
+    {
+        using var transaction = BeginRead(_connection);
+        var count = Scalar(transaction, "SELECT shard_count FROM scans WHERE scan_id = @scan", ("scan", scanId));
+        var written = Scalar(transaction, "SELECT COUNT(*) FROM scan_shards WHERE scan_id = @scan", ("scan", scanId));
+        transaction.Commit();
+        return count is null || count is DBNull ? null : new ScanProgressRecord(scanId, Int(count), Int(written!));
+    }
+
+    private static int Int(object value) => Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
 
     public int Prune(DateTimeOffset cutoff)
     {
@@ -202,6 +280,7 @@ internal abstract class SqlHistoryStore : IHistoryStore
         long before = cutoff.ToUnixTimeMilliseconds();
         // Children first: the foreign keys' cascade is not on in every SQLite connection.
         Execute(transaction, "DELETE FROM findings WHERE scan_id IN (SELECT scan_id FROM scans WHERE started_at < @before)", ("before", before));
+        Execute(transaction, "DELETE FROM scan_repositories WHERE scan_id IN (SELECT scan_id FROM scans WHERE started_at < @before)", ("before", before));
         Execute(transaction, "DELETE FROM scan_shards WHERE scan_id IN (SELECT scan_id FROM scans WHERE started_at < @before)", ("before", before));
         int scans = Execute(transaction, "DELETE FROM scans WHERE started_at < @before", ("before", before));
         transaction.Commit();
@@ -211,7 +290,7 @@ internal abstract class SqlHistoryStore : IHistoryStore
     public StoreCounts Counts()
     {
         using var transaction = BeginRead(_connection);
-        int Count(string sql) => Convert.ToInt32(Scalar(transaction, sql, ("repository", null)), System.Globalization.CultureInfo.InvariantCulture);
+        int Count(string sql) => Convert.ToInt32(Scalar(transaction, sql), System.Globalization.CultureInfo.InvariantCulture);
         var counts = new StoreCounts(
             Count("SELECT COUNT(*) FROM scans"),
             Count($"SELECT COUNT(*) FROM ({CompleteScansSql}) c"),

@@ -47,6 +47,9 @@ internal sealed class ScanReport
     /// <summary>The git work tree's remote, revision and branch (SARIF <c>versionControlProvenance</c>); null outside one.</summary>
     public Lazy<Inputs.GitProvenance?>? Provenance { get; init; }
 
+    /// <summary>The full path of each file read, by its display path.</summary>
+    public IReadOnlyDictionary<string, string> FullPathByDisplay => _fullPathByDisplay;
+
     /// <summary>Problems that are not findings (a path skipped, a folder unreadable), reported on stderr and in SARIF invocations.</summary>
     public IReadOnlyList<string> Notices { get; }
 

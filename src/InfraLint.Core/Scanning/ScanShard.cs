@@ -29,7 +29,13 @@ namespace InfraLint.Core.Scanning
         /// Whether this shard evaluates a scope. The global scope (parse failures, configuration problems, suppression
         /// directives, facts about no resource) is shard 0's, so what is about the input is reported once.
         /// </summary>
-        public bool Owns(EvaluationScope scope) => scope.Index == 0 ? Index == 0 : (int)(StableHash(scope.Key) % (uint)Count) == Index;
+        public bool Owns(EvaluationScope scope) => scope.Index == 0 ? Index == 0 : Takes(scope.Key);
+
+        /// <summary>
+        /// Whether a key (a scope's, or a repository's name with <c>--shard-by repository</c>) hashes to this shard:
+        /// <see cref="StableHash"/> mod <see cref="Count"/> is <see cref="Index"/>.
+        /// </summary>
+        public bool Takes(string key) => (int)(StableHash(key) % (uint)Count) == Index;
 
         /// <summary>
         /// FNV-1a over the key's UTF-8 bytes: the same in every process, on every machine and in every .NET version

@@ -8,6 +8,9 @@ namespace InfraLint.Cli.Tests.Compliance;
 /// <summary><c>report --format json</c> against its documented schema, docs/schemas/report.json.</summary>
 public sealed class ReportSchemaTests
 {
+    /// <summary>Loaded once per process: JsonSchema.Net registers a schema by its $id and refuses a second registration.</summary>
+    internal static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromFile(Path.Combine(Repo.Root, "docs", "schemas", "report.json")));
+
     [Fact]
     public void The_report_on_the_examples_and_a_waived_finding_follows_its_schema()
     {
@@ -19,7 +22,7 @@ public sealed class ReportSchemaTests
         var report = ComplianceReportTests.Json(dir.Path, Repo.Examples, "waived");
         Assert.True((int)report["totals"]!["findings"]! > 0 && (int)report["totals"]!["waived"]! == 1, report["totals"]!.ToJsonString());
 
-        var schema = JsonSchema.FromFile(Path.Combine(Repo.Root, "docs", "schemas", "report.json"));
+        var schema = Schema.Value;
         using var document = System.Text.Json.JsonDocument.Parse(report.ToJsonString());
         var result = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
 

@@ -24,7 +24,11 @@ public static class CliRunner
     public static CliRun RunOn(string workingDirectory, IReadOnlyDictionary<string, string> variables, bool terminal, bool errorTerminal, params string[] args) =>
         Run(workingDirectory, variables, terminal, errorTerminal, () => DateTime.UtcNow, args);
 
-    private static CliRun Run(string workingDirectory, IReadOnlyDictionary<string, string> variables, bool terminal, bool errorTerminal, Func<DateTime> utcNow, string[] args)
+    /// <summary>A run with <paramref name="input"/> on standard input.</summary>
+    public static CliRun RunWithInput(string workingDirectory, string input, params string[] args) =>
+        Run(workingDirectory, new Dictionary<string, string>(), terminal: false, errorTerminal: false, () => DateTime.UtcNow, args, input);
+
+    private static CliRun Run(string workingDirectory, IReadOnlyDictionary<string, string> variables, bool terminal, bool errorTerminal, Func<DateTime> utcNow, string[] args, string input = "")
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
@@ -32,6 +36,7 @@ public static class CliRunner
         {
             Out = stdout,
             Error = stderr,
+            In = new StringReader(input),
             WorkingDirectory = Path.GetFullPath(workingDirectory),
             OutputIsTerminal = terminal,
             ErrorIsTerminal = errorTerminal,

@@ -16,6 +16,9 @@ public static class PublishedTool
     private static string Configuration =>
         AppContext.BaseDirectory.Replace('\\', '/').Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
 
+    /// <summary>The published <c>infralint.dll</c>, for a script that runs the tool itself (<c>dotnet PATH</c>).</summary>
+    public static string Dll => Path.Combine(Folder.Value, "infralint.dll");
+
     public static CliRun Run(string workingDirectory, params string[] args) =>
         Dotnet.Run(workingDirectory, TimeSpan.FromMinutes(5), args.Prepend(Path.Combine(Folder.Value, "infralint.dll")).ToArray());
 

@@ -64,6 +64,21 @@ public sealed class IL3002NoMetricsScrapingTests
     }
 
     [Fact]
+    public void The_services_in_front_of_the_pods_are_named_in_the_same_order_whatever_order_their_files_come_in()
+    {
+        var partner = Service.Replace("name: llama\n", "name: llama-partner\n", StringComparison.Ordinal);
+        var forward = Lint.Files(("deploy.yaml", Plain(Server)), ("a.yaml", Service), ("b.yaml", partner));
+        var backward = Lint.Files(("deploy.yaml", Plain(Server)), ("a.yaml", partner), ("b.yaml", Service));
+
+        var findings = new[] { forward, backward }.Select(r => Assert.Single(r.Findings, f => f.RuleId == Id)).ToArray();
+
+        Assert.All(findings, f => Assert.Equal("Service/serving/llama,Service/serving/llama-partner", f.Properties["services"]));
+        Assert.All(findings, f => Assert.Contains("no ServiceMonitor selects Services 'llama', 'llama-partner' in front of them", f.Message));
+        Assert.Equal(new[] { "a.yaml", "b.yaml" }, findings[0].Related.Select(r => r.Span.File));
+        Assert.Equal(new[] { "b.yaml", "a.yaml" }, findings[1].Related.Select(r => r.Span.File));
+    }
+
+    [Fact]
     public void A_service_monitor_selecting_the_service_in_front_of_the_pods_counts()
     {
         var result = Lint.Files(("deploy.yaml", Plain(Server)), ("service.yaml", Service), ("monitor.yaml", ServiceMonitor));

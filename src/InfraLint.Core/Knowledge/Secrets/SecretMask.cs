@@ -39,6 +39,9 @@ namespace InfraLint.Core.Knowledge
 
         public static SecretMask None { get; } = new SecretMask(Array.Empty<string>());
 
+        /// <summary>Every value any of the masks hides: the mask of scans reported together (one per repository).</summary>
+        public static SecretMask Combine(IEnumerable<SecretMask> masks) => new SecretMask(masks.SelectMany(m => m._values));
+
         /// <summary>The secret values among the facts of a scan: everything IL2009 finds (<see cref="PlaintextSecrets"/>).</summary>
         public static SecretMask FromFacts(IEnumerable<object> facts) =>
             new SecretMask(facts.SelectMany(ResourcesOf).Distinct().SelectMany(PlaintextSecrets.In).SelectMany(s => s.Values).Select(v => v.Trim()));
