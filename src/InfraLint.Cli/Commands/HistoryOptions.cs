@@ -33,26 +33,22 @@ internal static class HistoryOptions
         return (StoreLocation.Parse(store, env), scanId ?? Guid.NewGuid().ToString("D"));
     }
 
-    public static void Record(CliEnvironment env, ScanReport report, (StoreLocation Location, string ScanId) recording, ScanShard? shard, string? configPath, string? ruleSet, DateTimeOffset startedAt)
-    {
-        try
-        {
-            var scan = ScanRecording.Record(env, report, recording.Location, recording.ScanId, shard, configPath, ruleSet, startedAt);
-            env.Error.WriteLine($"infralint: recorded scan {TerminalText.Escape(scan.ScanId)}{(shard is null ? "" : $" shard {shard}")} ({report.Findings.Count} findings) in {TerminalText.Escape(recording.Location.Shown)}");
-        }
-        catch (HistoryStoreException e)
-        {
-            throw new UsageException(e.Message);
-        }
-    }
+    public static void Record(CliEnvironment env, ScanReport report, (StoreLocation Location, string ScanId) recording, ScanShard? shard, string? configPath, string? ruleSet, DateTimeOffset startedAt) =>
+        Recorded(env, recording.Location, shard, $"{report.Findings.Count} findings",
+            () => ScanRecording.Record(env, report, recording.Location, recording.ScanId, shard, configPath, ruleSet, startedAt).ScanId);
 
     /// <summary><c>scan --shard-by repository --store</c>: each repository of the shard under its own name.</summary>
-    public static void Record(CliEnvironment env, RepositoryScanResult scanned, (StoreLocation Location, string ScanId) recording, ScanShard? shard, string? configPath, string? ruleSet, DateTimeOffset startedAt)
+    public static void Record(CliEnvironment env, RepositoryScanResult scanned, (StoreLocation Location, string ScanId) recording, ScanShard? shard, string? configPath, string? ruleSet, DateTimeOffset startedAt) =>
+        Recorded(env, recording.Location, shard, $"{scanned.Repositories.Count} repositories, {scanned.Combined.Findings.Count} findings",
+            () => ScanRecording.Record(env, scanned, recording.Location, recording.ScanId, shard, configPath, ruleSet, startedAt).ScanId);
+
+    /// <summary>Records, says so on stderr, and turns a store's failure into a usage error (exit 2) naming the store.</summary>
+    private static void Recorded(CliEnvironment env, StoreLocation location, ScanShard? shard, string what, Func<string> record)
     {
         try
         {
-            var scan = ScanRecording.Record(env, scanned, recording.Location, recording.ScanId, shard, configPath, ruleSet, startedAt);
-            env.Error.WriteLine($"infralint: recorded scan {TerminalText.Escape(scan.ScanId)}{(shard is null ? "" : $" shard {shard}")} ({scanned.Repositories.Count} repositories, {scanned.Combined.Findings.Count} findings) in {TerminalText.Escape(recording.Location.Shown)}");
+            var scanId = record();
+            env.Error.WriteLine($"infralint: recorded scan {TerminalText.Escape(scanId)}{(shard is null ? "" : $" shard {shard}")} ({what}) in {TerminalText.Escape(location.Shown)}");
         }
         catch (HistoryStoreException e)
         {
