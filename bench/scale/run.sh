@@ -2,14 +2,15 @@
 # Issue 12's scale benchmark, side by side in one run: for each size it generates a repository-like tree
 # (CorpusGen --repository: 50 directories, 20 namespaces, every fifth file multi-document; Kubernetes, CloudFormation
 # YAML/JSON, compose, KubernetesClient/CDK C#) and times, each as a whole process under /usr/bin/time -v:
-#   - infralint scan (Release) with --format json --output FILE: output formatting included, the terminal not;
+#   - infralint scan as packaged (dotnet publish -c Release: ReadyToRun on linux-x64) with --format json --output FILE:
+#     output formatting included, the terminal not;
 #   - the YAML parse floor (bench/InfraLint.Bench.ParseFloor: YamlDotNet representation model, files in parallel,
 #     every node visited) on the YAML and JSON files of the same tree;
 #   - Spectral 6.16.3 with the 4 rules of bench/scale/spectral-ruleset.yaml, when npm is available. Spectral refuses
 #     multi-document YAML ("Expected a single document in the stream"), so it lints a copy of the YAML/JSON files
 #     with every multi-document file split into one file per document (made before timing, not timed).
-# Then one file (examples/kubernetes/llm-capacity.yaml), 10 runs each of the Release build and of the ReadyToRun publish
-# README shows, round-robin: median wall and the engine build the tool reports (INFRALINT_TIMINGS=1).
+# Then one file (examples/kubernetes/llm-capacity.yaml), 10 runs each of the Release build, the packaged layout and a
+# full ReadyToRun publish, round-robin: median wall and the engine build the tool reports (INFRALINT_TIMINGS=1).
 # Then prints wall, user, sys and peak RSS per size and the ratios of issue 12's targets; --write puts the table into
 # bench/README.md (its own section, replaced on each --write). Nothing here runs in CI.
 #
@@ -47,7 +48,12 @@ echo "Building (Release): infralint, CorpusGen, ParseFloor" >&2
 for project in src/InfraLint.Cli bench/InfraLint.Bench.CorpusGen bench/InfraLint.Bench.ParseFloor; do
     dotnet build "$root/$project" -c Release --nologo -v quiet >/dev/null
 done
-cli="$root/src/InfraLint.Cli/bin/Release/net10.0/infralint.dll"
+jit_cli="$root/src/InfraLint.Cli/bin/Release/net10.0/infralint.dll"
+# What the tool package holds (a portable publish with linux-x64 ReadyToRun runtime assets, README "Install the tool"):
+# the scans below time the tool as users run it, not the JIT-compiled bin/ build.
+echo "Publishing the packaged layout (dotnet publish -c Release)" >&2
+dotnet publish "$root/src/InfraLint.Cli" -c Release -o "$work/tool" --nologo -v quiet >/dev/null
+cli="$work/tool/infralint.dll"
 gen="$root/bench/InfraLint.Bench.CorpusGen/bin/Release/net10.0/InfraLint.Bench.CorpusGen.dll"
 floor="$root/bench/InfraLint.Bench.ParseFloor/bin/Release/net10.0/InfraLint.Bench.ParseFloor.dll"
 
@@ -151,15 +157,16 @@ for size in "${size_list[@]}"; do
     [ -n "$keep" ] || rm -rf "$dir/corpus" "$dir/spectral" "$dir/report.json" "$dir/spectral.json"
 done
 
-# One file, as a whole process: the Release build (what `dotnet run` and the tests use) and the ReadyToRun publish of
-# README's command, 10 runs each, round-robin; the median wall and the engine build the tool reports under INFRALINT_TIMINGS=1.
+# One file, as a whole process: the Release build (what `dotnet run` and the tests use), the packaged tool's layout and
+# a full linux-x64 ReadyToRun publish (its entry assembly compiled too), 10 runs each, round-robin; the median wall and the engine build the tool reports under INFRALINT_TIMINGS=1.
 one_file="$root/examples/kubernetes/llm-capacity.yaml"
 echo "Publishing ReadyToRun for the one-file runs" >&2
 dotnet publish "$root/src/InfraLint.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/r2r" --nologo -v quiet >/dev/null
 declare -A one_walls one_engines last_time
 for round in $(seq 10); do
-    for build in jit r2r; do
-        dll=$cli
+    for build in jit tool r2r; do
+        dll=$jit_cli
+        [ "$build" = tool ] && dll=$cli
         [ "$build" = r2r ] && dll="$work/r2r/infralint.dll"
         t="$work/one-$build.txt"
         INFRALINT_TIMINGS=1 /usr/bin/time -f '%e %U %S %M' -o "$t" dotnet "$dll" scan "$one_file" --fail-on none >/dev/null 2>"$work/one-$build.err" || true
@@ -169,12 +176,13 @@ for round in $(seq 10); do
     done
 done 2>/dev/null
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-for build in jit r2r; do
+for build in jit tool r2r; do
     wall=$(median <<<"${one_walls[$build]}")
     engine=$(median <<<"${one_engines[$build]}")
     read -r _ user sys rss <<<"${last_time[$build]}"
     load=$(cut -d' ' -f1 /proc/loadavg)
     label="infralint ($build)"
+    [ "$build" = tool ] && label="infralint (packaged tool)"
     [ "$build" = r2r ] && label="infralint (ReadyToRun publish)"
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "1" "$label" "$wall" "$user" "$sys" "$rss" "$load" "median of 10 runs; engine build ${engine} ms (median)" >>"$results"
     printf '  one file, %s: median wall %s s, engine build %s ms\n' "$build" "$wall" "$engine" >&2
@@ -198,6 +206,7 @@ table=$(awk -F'\t' -v spectral_note="$spectral_note" '
         value("InfraLint peak RSS, 10k files (target <= 250 MB)", rss[10000, "infralint"], "MB", 1024)
         value("InfraLint peak RSS, 100k files (target <= 400 MB)", rss[100000, "infralint"], "MB", 1024)
         value("One file, Release build, median wall (target <= 0.35 s)", wall[1, "infralint (jit)"], "s", 1)
+        value("One file, packaged tool, median wall (target <= 0.35 s)", wall[1, "infralint (packaged tool)"], "s", 1)
         value("One file, ReadyToRun publish, median wall (target <= 0.35 s)", wall[1, "infralint (ReadyToRun publish)"], "s", 1)
         if (spectral_note != "") print "\n" spectral_note
     }

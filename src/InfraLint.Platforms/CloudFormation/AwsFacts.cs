@@ -9,8 +9,8 @@ namespace InfraLint.Platforms.CloudFormation
     /// <summary>AWS region names as they appear in availability zones (<c>eu-west-1a</c>, <c>us-west-2-lax-1a</c>, <c>us-gov-west-1b</c>).</summary>
     public static class Regions
     {
-        private static readonly Regex Region = new Regex(@"^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d+$", RegexOptions.Compiled);
-        private static readonly Regex Zone = new Regex(@"^([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d+)(?:[a-z]|-[a-z0-9-]*[a-z0-9])$", RegexOptions.Compiled);
+        private static readonly Regex Region = new Regex(@"^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d+$");
+        private static readonly Regex Zone = new Regex(@"^([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d+)(?:[a-z]|-[a-z0-9-]*[a-z0-9])$");
 
         public static bool IsRegion(string? text) => text is not null && Region.IsMatch(text);
 
@@ -26,7 +26,7 @@ namespace InfraLint.Platforms.CloudFormation
     public static class InstanceStorage
     {
         private static readonly string[] NvmeFamilies = { "g5", "g6", "g6e", "gr6", "p5", "p5e", "p5en", "p6", "trn1", "trn1n", "trn2" };
-        private static readonly Regex DiskFamily = new Regex(@"^[a-z]+\d+[a-z]*d[a-z]*$", RegexOptions.Compiled);
+        private static readonly Regex DiskFamily = new Regex(@"^[a-z]+\d+[a-z]*d[a-z]*$");
 
         /// <summary><c>ml.g5.12xlarge</c>, <c>ml.m5d.large</c>, <c>ml.p4d.24xlarge</c>: true; <c>ml.m5.large</c>, <c>ml.inf2.xlarge</c>: false.</summary>
         public static bool HasLocalNvme(string? instanceType)

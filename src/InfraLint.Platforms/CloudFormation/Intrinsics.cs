@@ -13,7 +13,7 @@ namespace InfraLint.Platforms.CloudFormation
     /// </summary>
     internal static class Intrinsics
     {
-        private static readonly Regex SubReference = new Regex(@"\$\{(?!!)([A-Za-z0-9]+)(?:\.[A-Za-z0-9.]+)?\}", RegexOptions.Compiled);
+        private static readonly Regex SubReference = new Regex(@"\$\{(?!!)([A-Za-z0-9]+)(?:\.[A-Za-z0-9.]+)?\}");
 
         /// <summary>An intrinsic in either spelling, or a value its front end could not see (unknown).</summary>
         public static bool IsIntrinsic(TreeNode? node)

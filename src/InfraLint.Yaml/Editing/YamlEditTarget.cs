@@ -23,7 +23,7 @@ namespace InfraLint.Yaml.Editing
     /// </summary>
     public sealed class YamlEditTarget : EditTarget
     {
-        private static readonly Regex PlainSafe = new Regex(@"^[A-Za-z_/][A-Za-z0-9_./:@-]*$", RegexOptions.Compiled);
+        private static readonly Regex PlainSafe = new Regex(@"^[A-Za-z_/][A-Za-z0-9_./:@-]*$");
 
         private readonly SourceText _source;
         private readonly string[] _path;

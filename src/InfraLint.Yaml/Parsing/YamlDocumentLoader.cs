@@ -25,7 +25,7 @@ namespace InfraLint.Yaml.Parsing
         /// <summary>How many nodes aliases may add when expanded; the nodes written out in the file do not count.</summary>
         public const long MaxExpandedNodes = 1_000_000;
 
-        private static readonly Regex LocationPrefix = new Regex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*", RegexOptions.Compiled);
+        private static readonly Regex LocationPrefix = new Regex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*");
 
         public static (IReadOnlyList<YamlDocument> Documents, IReadOnlyList<ParseFailure> Failures) Load(SourceText source)
         {

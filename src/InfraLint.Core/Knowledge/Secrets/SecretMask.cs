@@ -23,7 +23,7 @@ namespace InfraLint.Core.Knowledge
         // scheme://user:password@ — the password ends at '@'; it may contain ':' but not '/', whitespace or quotes.
         private static readonly Regex UriCredentials = new Regex(
             @"(?<head>\b[A-Za-z][A-Za-z0-9+.\-]*://[^\s/@:'""<>]*:)(?<secret>[^\s/@'""<>]+)(?=@)",
-            RegexOptions.Compiled | RegexOptions.CultureInvariant);
+            RegexOptions.CultureInvariant);
 
         private readonly string[] _values;
 

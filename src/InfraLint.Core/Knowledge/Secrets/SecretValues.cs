@@ -25,12 +25,12 @@ namespace InfraLint.Core.Knowledge
         // (a password may hold ':' or an unencoded '@' in real files; it never holds '/' or whitespace).
         private static readonly Regex UriUserInfo = new Regex(
             @"(?<scheme>\b[A-Za-z][A-Za-z0-9+.\-]*)://(?<user>[^\s/@:'""<>]*):(?<password>[^\s/'""<>]+)@(?<host>[^\s@/:'""<>]*)(?=[^\s@/'""<>]*(?:[\s/'""<>]|$))",
-            RegexOptions.Compiled | RegexOptions.CultureInvariant);
+            RegexOptions.CultureInvariant);
 
         /// <summary>The PEM header of every private-key encoding (PKCS#1 <c>RSA</c>, <c>EC</c>, PKCS#8, <c>ENCRYPTED</c>, <c>OPENSSH</c>).</summary>
         private static readonly Regex PrivateKeyBlock = new Regex(
             @"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?<body>[\s\S]*?)(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|$)",
-            RegexOptions.Compiled | RegexOptions.CultureInvariant);
+            RegexOptions.CultureInvariant);
 
         /// <summary>
         /// Token shapes their issuers document, so a value is a credential whatever the variable is called.
@@ -42,7 +42,7 @@ namespace InfraLint.Core.Knowledge
         /// </summary>
         private static readonly Regex KnownToken = new Regex(
             @"^(?:hf_[A-Za-z]{34}|api_org_[A-Za-z]{34}|(?:AKIA|ASIA)[A-Z0-9]{16})$",
-            RegexOptions.Compiled | RegexOptions.CultureInvariant);
+            RegexOptions.CultureInvariant);
 
         /// <summary>
         /// Prefixes that start a provider's tokens (Hugging Face <c>hf_</c>, OpenAI <c>sk-</c> and <c>sk-proj-</c>, Anthropic
@@ -119,7 +119,11 @@ namespace InfraLint.Core.Knowledge
 
         /// <summary>A token of a shape its issuer documents (see <see cref="KnownToken"/>) that is not the issuer's own example.</summary>
         public static bool IsKnownToken(string? value) =>
-            value is not null && KnownToken.IsMatch(value.Trim()) && !SecretNames.IsPlaceholderValue(value) && !IsTokenPrefixPlaceholder(value.Trim());
+            value is not null && HasKnownTokenShape(value.Trim()) && !SecretNames.IsPlaceholderValue(value) && !IsTokenPrefixPlaceholder(value.Trim());
+
+        // Every scalar of a scan is asked: the lengths and first letters of the shapes above decide most without the regex.
+        private static bool HasKnownTokenShape(string value) =>
+            value.Length is 20 or 37 or 42 && value[0] is 'h' or 'a' or 'A' && KnownToken.IsMatch(value);
 
         /// <summary>
         /// A provider's token prefix alone or with filler (<c>hf_</c>, <c>hf_xxx</c>, <c>sk-...</c>, <c>hf_***</c>,

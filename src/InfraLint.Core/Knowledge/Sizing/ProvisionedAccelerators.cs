@@ -47,7 +47,7 @@ namespace InfraLint.Core.Knowledge
         /// <summary>AWS, GCP and Azure instance families that carry accelerators, for types the catalog does not price.</summary>
         private static readonly Regex GpuInstanceFamily = new Regex(
             @"^(ml\.)?(p[2-6][a-z]*|g[3-6][a-z]*|inf[12]|trn[12][a-z]*|dl[12][a-z]*)\.|^(a2|a3|g2|ct[0-9][a-z]*)-|^Standard_N[CDV]",
-            RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         /// <summary>True for an instance type that carries accelerators (in the catalog, or of a known GPU family).</summary>
         public static bool IsAcceleratorInstance(string? instanceType, SizingCatalog catalog) =>
