@@ -10,8 +10,9 @@ using System.Text.Json.Nodes;
 // resolution can choose, though: a library's runtimeTargets asset for the running RID replaces its plain runtime asset
 // (how NuGet packages ship runtimes/RID/lib/TFM). Every assembly of the portable publish that the ReadyToRun publish
 // compiled is copied to runtimes/RID/lib/TFM/ and listed as such an asset of its library; other platforms keep the IL.
-// The entry assembly stays IL: the host runs it from the application folder by path. So does every KEEP_IL assembly:
-// one that finds files beside its own Assembly.Location (from runtimes/RID/lib/TFM/ it would not find them).
+// The entry assembly stays IL: the host runs it from the application folder by path. So does every KEEP_IL assembly
+// (one that finds files beside its own Assembly.Location, which from runtimes/RID/lib/TFM/ it would not find), and
+// with either, every other assembly of its library.
 if (args.Length < 3)
 {
     Console.Error.WriteLine("usage: InfraLint.ReadyToRunAssets PUBLISH_DIR READY_TO_RUN_DIR RID [KEEP_IL.dll ...]");
@@ -33,26 +34,38 @@ var libraries = deps["targets"]?[runtimeTarget]?.AsObject() ?? throw new Invalid
 string tfm = "net" + runtimeTarget[(runtimeTarget.IndexOf("=v", StringComparison.Ordinal) + 2)..];
 string assetFolder = $"runtimes/{rid}/lib/{tfm}";
 
+// A publish folder is reused: images an earlier run put there, which this deps.json does not list, must not ship.
+string assetPath = Path.Combine(publishDir, assetFolder);
+if (Directory.Exists(assetPath))
+{
+    var listed = new HashSet<string>(
+        libraries.Select(l => l.Value?["runtimeTargets"] as JsonObject).Where(t => t is not null).SelectMany(t => t!.Select(a => a.Key)),
+        StringComparer.Ordinal);
+    foreach (var stale in Directory.GetFiles(assetPath))
+        if (!listed.Contains($"{assetFolder}/{Path.GetFileName(stale)}")) File.Delete(stale);
+}
+
 int added = 0;
 foreach (var (name, library) in libraries)
 {
-    if (library?["runtime"] is not JsonObject runtime) continue;
-    foreach (var (asset, metadata) in runtime)
+    if (library?["runtime"] is not JsonObject runtime || runtime.Count == 0) continue;
+    // Once a library has an asset for the running RID, the host takes only its RID assets: a library is compiled
+    // whole or not at all, or the assemblies left out would not load.
+    var assets = runtime.Select(a => (Asset: a.Key, Metadata: a.Value, File: Path.GetFileName(a.Key), Compiled: Path.Combine(readyToRunDir, Path.GetFileName(a.Key)))).ToList();
+    if (assets.Any(a => a.File.Equals(entryAssembly, StringComparison.OrdinalIgnoreCase) || keepIl.Contains(a.File) || !File.Exists(a.Compiled) || !IsReadyToRun(a.Compiled)))
+        continue;
+    var targets = library["runtimeTargets"] as JsonObject;
+    if (targets is null) library["runtimeTargets"] = targets = new JsonObject();
+    foreach (var asset in assets)
     {
-        string file = Path.GetFileName(asset);
-        if (file.Equals(entryAssembly, StringComparison.OrdinalIgnoreCase) || keepIl.Contains(file)) continue;
-        string compiled = Path.Combine(readyToRunDir, file);
-        if (!File.Exists(compiled) || !IsReadyToRun(compiled)) continue;
-        var targets = library["runtimeTargets"] as JsonObject;
-        if (targets is null) library["runtimeTargets"] = targets = new JsonObject();
-        string target = $"{assetFolder}/{file}";
+        string target = $"{assetFolder}/{asset.File}";
         // The asset keeps its library's versions: the host compares them when two libraries carry the same assembly.
-        var entry = metadata is JsonObject versions ? (JsonObject)versions.DeepClone() : new JsonObject();
+        var entry = asset.Metadata is JsonObject versions ? (JsonObject)versions.DeepClone() : new JsonObject();
         entry["rid"] = rid;
         entry["assetType"] = "runtime";
         targets[target] = entry;
         Directory.CreateDirectory(Path.Combine(publishDir, assetFolder));
-        File.Copy(compiled, Path.Combine(publishDir, target), overwrite: true);
+        File.Copy(asset.Compiled, Path.Combine(publishDir, target), overwrite: true);
         added++;
     }
 }
