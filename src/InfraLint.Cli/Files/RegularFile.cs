@@ -51,6 +51,10 @@ internal static class RegularFile
                 int read = RandomAccess.Read(handle, buffer.AsSpan(total), total);
                 if (read == 0) break;
                 total += read;
+                // The size the file reported is read: stop there, as File.ReadAllBytes does, without a second read that
+                // only confirms the end (a system call per file; 10,000 files spend about 0.2 s of system time on them
+                // here). A size of 0 (a /proc file) is read to its end.
+                if (total == length && length > 0) break;
             }
             if (total > limit) throw TooLarge(total, limit, exact: false);
             Array.Resize(ref buffer, total);

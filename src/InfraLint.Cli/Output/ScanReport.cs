@@ -109,11 +109,15 @@ internal sealed class ScanReport
     /// <summary>A file's path relative to <see cref="Root"/>, forward slashes, each segment escaped: a relative URI reference.</summary>
     public string RelativeUri(string displayPath) => RelativeUri(displayPath, Root);
 
-    private string RelativeUri(string displayPath, string root)
-    {
-        var relative = CliEnvironment.Slashes(Path.GetRelativePath(root, FullPathOf(displayPath)));
-        return string.Join('/', relative.Split('/').Select(Uri.EscapeDataString));
-    }
+    private string RelativeUri(string displayPath, string root) =>
+        // Asked for every finding (its fingerprints, every format's location), and a file has many findings.
+        _relativeUris.GetOrAdd((root, displayPath), key =>
+        {
+            var relative = CliEnvironment.Slashes(Path.GetRelativePath(key.Root, FullPathOf(key.Path)));
+            return string.Join('/', relative.Split('/').Select(Uri.EscapeDataString));
+        });
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Root, string Path), string> _relativeUris = new();
 
     private string FullPathOf(string displayPath) =>
         _fullPathByDisplay.TryGetValue(displayPath, out var full) ? full : _env.FullPath(displayPath);
@@ -145,13 +149,17 @@ internal sealed class ScanReport
 
     private IReadOnlyDictionary<Finding, string> ComputeFingerprints(string root, bool repositoryRelative)
     {
+        // The hashes in parallel (a SHA-256 each); the occurrence numbers after, in the findings' order.
+        var findings = Findings;
+        var hashes = new string[findings.Count];
+        Parallel.For(0, findings.Count, i => hashes[i] = Hash(findings[i].RuleId, findings[i].Location.File, findings[i].LogicalPath, root, repositoryRelative));
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var result = new Dictionary<Finding, string>(ReferenceEqualityComparer.Instance);
-        foreach (var finding in Findings)
+        for (int i = 0; i < findings.Count; i++)
         {
-            var hash = Hash(finding.RuleId, finding.Location.File, finding.LogicalPath, root, repositoryRelative);
+            var hash = hashes[i];
             seen[hash] = seen.TryGetValue(hash, out var n) ? n + 1 : 1;
-            result[finding] = $"{hash}:{seen[hash]}";
+            result[findings[i]] = $"{hash}:{seen[hash]}";
         }
         return result;
     }
