@@ -46,12 +46,12 @@ if (Directory.Exists(assetPath))
 }
 
 int added = 0;
-foreach (var (name, library) in libraries)
+foreach (var (_, library) in libraries)
 {
     if (library?["runtime"] is not JsonObject runtime || runtime.Count == 0) continue;
     // Once a library has an asset for the running RID, the host takes only its RID assets: a library is compiled
     // whole or not at all, or the assemblies left out would not load.
-    var assets = runtime.Select(a => (Asset: a.Key, Metadata: a.Value, File: Path.GetFileName(a.Key), Compiled: Path.Combine(readyToRunDir, Path.GetFileName(a.Key)))).ToList();
+    var assets = runtime.Select(a => (Metadata: a.Value, File: Path.GetFileName(a.Key), Compiled: Path.Combine(readyToRunDir, Path.GetFileName(a.Key)))).ToList();
     if (assets.Any(a => a.File.Equals(entryAssembly, StringComparison.OrdinalIgnoreCase) || keepIl.Contains(a.File) || !File.Exists(a.Compiled) || !IsReadyToRun(a.Compiled)))
         continue;
     var targets = library["runtimeTargets"] as JsonObject;
@@ -64,7 +64,7 @@ foreach (var (name, library) in libraries)
         entry["rid"] = rid;
         entry["assetType"] = "runtime";
         targets[target] = entry;
-        Directory.CreateDirectory(Path.Combine(publishDir, assetFolder));
+        Directory.CreateDirectory(assetPath);
         File.Copy(asset.Compiled, Path.Combine(publishDir, target), overwrite: true);
         added++;
     }

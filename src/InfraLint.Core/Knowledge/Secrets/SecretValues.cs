@@ -119,11 +119,7 @@ namespace InfraLint.Core.Knowledge
 
         /// <summary>A token of a shape its issuer documents (see <see cref="KnownToken"/>) that is not the issuer's own example.</summary>
         public static bool IsKnownToken(string? value) =>
-            value is not null && HasKnownTokenShape(value.Trim()) && !SecretNames.IsPlaceholderValue(value) && !IsTokenPrefixPlaceholder(value.Trim());
-
-        // Every scalar of a scan is asked: the lengths and first letters of the shapes above decide most without the regex.
-        private static bool HasKnownTokenShape(string value) =>
-            value.Length is 20 or 37 or 42 && value[0] is 'h' or 'a' or 'A' && KnownToken.IsMatch(value);
+            value is not null && KnownToken.IsMatch(value.Trim()) && !SecretNames.IsPlaceholderValue(value) && !IsTokenPrefixPlaceholder(value.Trim());
 
         /// <summary>
         /// A provider's token prefix alone or with filler (<c>hf_</c>, <c>hf_xxx</c>, <c>sk-...</c>, <c>hf_***</c>,
