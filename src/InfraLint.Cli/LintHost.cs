@@ -75,7 +75,8 @@ internal static class LintHost
     /// <param name="env">Where <c>INFRALINT_SCOPES</c> is read (<see cref="ScanOptionsFor"/>); partitioned when null.</param>
     /// <param name="progress">Told of the scan's files and sessions (a terminal's progress display); none when null.</param>
     /// <param name="shard">The part of the scan to evaluate (<c>scan --shard K/N</c>); all of it when null.</param>
-    public static Scanner CreateScanner(LoadedConfig? config = null, IReadOnlyDictionary<string, object>? compilations = null, RuleSelection? ruleSet = null, IReadOnlyCollection<string>? enable = null, CliEnvironment? env = null, IScanProgress? progress = null, ScanShard? shard = null)
+    /// <param name="evaluations">Whether the result lists what each rule evaluated: only SARIF and compliance evidence read it.</param>
+    public static Scanner CreateScanner(LoadedConfig? config = null, IReadOnlyDictionary<string, object>? compilations = null, RuleSelection? ruleSet = null, IReadOnlyCollection<string>? enable = null, CliEnvironment? env = null, IScanProgress? progress = null, ScanShard? shard = null, bool evaluations = true)
     {
         var settings = Settings(config?.Settings, ruleSet, enable) ?? LintSettings.Default;
         // The rules compile on another thread while the files are read: for one file, that is most of the wait.
@@ -86,7 +87,7 @@ internal static class LintHost
             compilations is { Count: > 0 } ? Adapters.Select(a => a == CSharp ? new CompilationAdapter(CSharp, compilations) : a).ToArray() : Adapters,
             settings,
             config?.Problems.ToArray<object>(),
-            ScanOptionsFor(env, progress, shard));
+            ScanOptionsFor(env, progress, shard, evaluations));
     }
 
     /// <summary>
@@ -103,8 +104,9 @@ internal static class LintHost
     /// How scans evaluate: one rule session per scope, on every core. <c>INFRALINT_SCOPES=single</c> evaluates the whole
     /// scan in one session: the reference a partitioned run must equal, and a way to rule partitioning out when a finding surprises.
     /// </summary>
-    public static ScanOptions ScanOptionsFor(CliEnvironment? env, IScanProgress? progress = null, ScanShard? shard = null) => new()
+    public static ScanOptions ScanOptionsFor(CliEnvironment? env, IScanProgress? progress = null, ScanShard? shard = null, bool evaluations = true) => new()
     {
+        RecordEvaluations = evaluations,
         Progress = progress,
         Shard = shard,
         Partitioned = !string.Equals((env?.GetVariable ?? Environment.GetEnvironmentVariable)("INFRALINT_SCOPES"), "single", StringComparison.Ordinal),

@@ -58,7 +58,8 @@ internal static class RepositoryScan
     /// <c>--config</c> for every repository; without it, each repository's own <c>.infralint.yaml</c> at its root, else
     /// what <c>scan</c> finds from the working directory.
     /// </param>
-    public static RepositoryScanResult Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath, Baseline? baseline, RuleSelection? ruleSet, ScanShard? shard)
+    /// <param name="evaluations">Whether the reports list what each rule evaluated (<see cref="ScanPipeline.Run"/>).</param>
+    public static RepositoryScanResult Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath, Baseline? baseline, RuleSelection? ruleSet, ScanShard? shard, bool evaluations = true)
     {
         var all = Group(env, paths);
         // The combined report names files from the folder holding the repositories, the same for every shard, so the
@@ -69,7 +70,7 @@ internal static class RepositoryScan
         {
             var own = Path.Combine(repository.Root, ".infralint.yaml");
             var config = configPath ?? (File.Exists(own) ? own : null);
-            reports.Add(new RepositoryReport(repository, ScanPipeline.Run(env, repository.Paths, excludes, config, baseline: null, ruleSet, repositoryRoot: Directory.Exists(repository.Root) ? repository.Root : Path.GetDirectoryName(repository.Root))));
+            reports.Add(new RepositoryReport(repository, ScanPipeline.Run(env, repository.Paths, excludes, config, baseline: null, ruleSet, repositoryRoot: Directory.Exists(repository.Root) ? repository.Root : Path.GetDirectoryName(repository.Root), evaluations: evaluations)));
         }
 
         var results = reports.Select(r => r.Report.Result).ToArray();

@@ -15,12 +15,13 @@ internal static class ScanPipeline
     /// <param name="reportedFiles">With <c>--context</c>: the only files whose findings are reported.</param>
     /// <param name="shard">The part of the scan to evaluate and report (<c>--shard K/N</c>); all of it when null.</param>
     /// <param name="repositoryRoot">The root files and fingerprints are relative to (<c>--shard-by repository</c> knows it); else the files' git work tree's.</param>
-    public static ScanReport Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath = null, Baseline? baseline = null, RuleSelection? ruleSet = null, IScanProgress? progress = null, IReadOnlySet<string>? reportedFiles = null, ScanShard? shard = null, string? repositoryRoot = null)
+    /// <param name="evaluations">Whether the report lists what each rule evaluated (SARIF and compliance evidence read it; nothing else does).</param>
+    public static ScanReport Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath = null, Baseline? baseline = null, RuleSelection? ruleSet = null, IScanProgress? progress = null, IReadOnlySet<string>? reportedFiles = null, ScanShard? shard = null, string? repositoryRoot = null, bool evaluations = true)
     {
         var config = ConfigFile.Find(env, configPath, LintHost.Catalog);
-        var scanner = LintHost.CreateScanner(config?.Loaded, ruleSet: ruleSet, env: env, progress: progress, shard: shard);
+        var scanner = LintHost.CreateScanner(config?.Loaded, ruleSet: ruleSet, env: env, progress: progress, shard: shard, evaluations: evaluations);
         var inputs = new InputCollector(env, scanner.Accepts, excludes, config, projects: project => ProjectLoader.Load(project, env.DisplayPath)).Collect(paths);
-        if (inputs.Compilations.Count > 0) scanner = LintHost.CreateScanner(config?.Loaded, inputs.Compilations, ruleSet, env: env, progress: progress, shard: shard);
+        if (inputs.Compilations.Count > 0) scanner = LintHost.CreateScanner(config?.Loaded, inputs.Compilations, ruleSet, env: env, progress: progress, shard: shard, evaluations: evaluations);
         var result = scanner.Scan(inputs.Files, input => ReadSource(input, inputs.Unreadable));
         foreach (var phase in result.Phases) Diagnostics.Timings.Add("  " + phase.Name, phase.Elapsed);
         // %SRCROOT% is the repository root, wherever in it the scan ran; outside a work tree, the folder chosen as before.
@@ -47,14 +48,14 @@ internal static class ScanPipeline
     /// the findings located in <paramref name="files"/> are reported. A file outside the context, or one the context's
     /// excludes leave out, is not evaluated and so has nothing to report.
     /// </summary>
-    public static ScanReport RunInContext(CliEnvironment env, string contextDir, IReadOnlyList<string> files, IReadOnlyList<string> excludes, string? configPath = null, Baseline? baseline = null, RuleSelection? ruleSet = null, IScanProgress? progress = null, ScanShard? shard = null)
+    public static ScanReport RunInContext(CliEnvironment env, string contextDir, IReadOnlyList<string> files, IReadOnlyList<string> excludes, string? configPath = null, Baseline? baseline = null, RuleSelection? ruleSet = null, IScanProgress? progress = null, ScanShard? shard = null, bool evaluations = true)
     {
         var fullContext = env.FullPath(contextDir);
         if (!Directory.Exists(fullContext)) throw new UsageException($"--context must be a directory: {contextDir}");
         foreach (var file in files)
             if (Directory.Exists(env.FullPath(file))) throw new UsageException($"with --context, each path is a file to report on, not a directory: {file}");
         var reported = new HashSet<string>(files.Select(env.FullPath), OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
-        return Run(env, new[] { contextDir }, excludes, configPath, baseline, ruleSet, progress, reported, shard);
+        return Run(env, new[] { contextDir }, excludes, configPath, baseline, ruleSet, progress, reported, shard, evaluations: evaluations);
     }
 
     /// <summary>How the CLI hands a file to the scanner: a bounded read of a regular file, as UTF-8.</summary>

@@ -66,7 +66,7 @@ internal static class ExplainCommand
     {
         if (!File.Exists(env.FullPath(path))) throw new UsageException($"file not found: {path}");
         var scanned = new[] { path }.Concat(context.Count == 0 ? new[] { "." } : context).ToArray();
-        var report = ScanPipeline.Run(env, scanned, Array.Empty<string>());
+        var report = ScanPipeline.Run(env, scanned, Array.Empty<string>(), evaluations: false);
         string display = env.DisplayPath(env.FullPath(path));
         var matches = report.Findings
             .Where(f => f.RuleId == rule.Id && f.Location.File == display && (line is null || (f.Location.StartLine <= line && line <= f.Location.EndLine)))

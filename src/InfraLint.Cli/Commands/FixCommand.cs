@@ -70,7 +70,7 @@ internal static class FixCommand
     private static int Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath, IReadOnlySet<string> only, bool dryRun, RuleSelection? ruleSet, bool quiet)
     {
         var config = ConfigFile.Find(env, configPath, LintHost.Catalog);
-        var scanner = LintHost.CreateScanner(config?.Loaded, ruleSet: ruleSet, enable: only, env: env);
+        var scanner = LintHost.CreateScanner(config?.Loaded, ruleSet: ruleSet, enable: only, env: env, evaluations: false);
         var inputs = new InputCollector(env, scanner.Accepts, excludes, config).Collect(paths);
         if (!quiet)
             foreach (var notice in inputs.Notices) env.Error.WriteLine($"infralint: {TerminalText.Escape(notice)}");

@@ -112,6 +112,9 @@ internal static class ScanCommand
             var part = ParseShard(parseResult.GetValue(shard));
             var recording = HistoryOptions.Recording(env, parseResult.GetValue(store), parseResult.GetValue(scanId), part);
             var startedAt = DateTimeOffset.UtcNow;
+            var chosenFormat = parseResult.GetValue(format)!;
+            // Only SARIF shows what each rule evaluated (a control that holds); the other formats print findings alone.
+            bool evaluations = chosenFormat == "sarif";
             ScanReport report;
             RepositoryScanResult? byRepository = null;
             bool byRepositories = parseResult.GetValue(shardBy) == "repository";
@@ -122,17 +125,16 @@ internal static class ScanCommand
             {
                 if (!string.IsNullOrEmpty(contextDir)) throw new UsageException("--shard-by repository scans whole repositories: it does not take --context");
                 using (Timings.Measure("scan (every repository of the shard)"))
-                    byRepository = RepositoryScan.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)), part);
+                    byRepository = RepositoryScan.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)), part, evaluations);
                 report = byRepository.Combined;
             }
             else using (Timings.Measure("scan (with the engine build)"))
                 report = TerminalProgress.Run(env, isQuiet, progress => string.IsNullOrEmpty(contextDir)
-                    ? ScanPipeline.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)), progress, shard: part)
-                    : ScanPipeline.RunInContext(env, contextDir, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)), progress, part));
+                    ? ScanPipeline.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)), progress, shard: part, evaluations: evaluations)
+                    : ScanPipeline.RunInContext(env, contextDir, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)), progress, part, evaluations));
             if (!isQuiet)
                 foreach (var notice in report.Notices) env.Error.WriteLine($"infralint: {TerminalText.Escape(notice)}");
 
-            var chosenFormat = parseResult.GetValue(format)!;
             var outputPath = parseResult.GetValue(output);
             Action<TextWriter, bool> render = chosenFormat switch
             {

@@ -17,10 +17,12 @@ namespace InfraLint.Core.Engine
         /// <summary>
         /// Records that <paramref name="rule"/> judged <paramref name="judged"/> (a resource or a part of one), whatever
         /// the verdict. <see cref="SimpleCheck{TFact}"/> does this for every fact it matches; a rule that joins several
-        /// facts calls it for the one it judges, so the scan can tell "holds" from "had nothing to look at".
+        /// facts calls it for the one it judges, so the scan can tell "holds" from "had nothing to look at". A session that
+        /// records no evaluations (<see cref="EvaluationRecording"/>) ignores it.
         /// </summary>
         public static void Evaluated(this IContext context, RuleDescriptor rule, object judged)
         {
+            if (!EvaluationRecording.In(context)) return;
             var evaluation = Findings.Evaluated.Of(rule, judged);
             context.InsertLinked(evaluation, evaluation);
         }

@@ -87,11 +87,13 @@ namespace InfraLint.Core.Engine
             Run(facts, settings, cancellationToken).Findings;
 
         /// <summary>Runs every rule over the facts: what they found, and what each of them evaluated (the ground of "holds").</summary>
+        /// <param name="recordEvaluations">False when nothing will read <see cref="RuleRun.Evaluations"/>: the run then has none, and the same findings.</param>
         /// <exception cref="OperationCanceledException">The token was cancelled before the rules finished.</exception>
-        public RuleRun Run(IEnumerable<object> facts, LintSettings settings, CancellationToken cancellationToken = default)
+        public RuleRun Run(IEnumerable<object> facts, LintSettings settings, CancellationToken cancellationToken = default, bool recordEvaluations = true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var session = _sessionFactory.CreateSession();
+            session.DependencyResolver = recordEvaluations ? EvaluationRecording.On : EvaluationRecording.Off;
             var unique = new HashSet<object>(FactIdentity.Instance) { settings };
             foreach (var fact in facts)
                 foreach (var flat in Flatten(fact))
@@ -101,7 +103,7 @@ namespace InfraLint.Core.Engine
             // Fire stops between rules without throwing (NRules 1.0.4 fires one even on a token cancelled beforehand):
             // what fired by then is a partial result no host may take for the answer.
             cancellationToken.ThrowIfCancellationRequested();
-            return new RuleRun(session.Query<Finding>().ToList(), session.Query<Evaluated>().ToList());
+            return new RuleRun(session.Query<Finding>().ToList(), recordEvaluations ? session.Query<Evaluated>().ToList() : new List<Evaluated>());
         }
 
         /// <summary>

@@ -62,8 +62,11 @@ namespace InfraLint.Core.Engine
 
         private void Record(IContext context, TFact fact, LintSettings settings)
         {
-            var evaluation = Evaluation(fact);
-            context.InsertLinked(evaluation, evaluation);
+            if (EvaluationRecording.In(context))
+            {
+                var evaluation = Evaluation(fact);
+                context.InsertLinked(evaluation, evaluation);
+            }
             context.Report(Judge(fact, settings));
         }
     }

@@ -27,6 +27,13 @@ namespace InfraLint.Core.Scanning
         /// <summary>Told of each file read and each session evaluated by <see cref="Scanner.Scan"/>; none by default.</summary>
         public IScanProgress? Progress { get; init; }
 
+        /// <summary>
+        /// Whether the result lists what each rule evaluated (<see cref="ScanResult.Evaluations"/>), for a host whose output
+        /// tells a control that holds from one with nothing to look at (SARIF, compliance evidence). Findings are the same
+        /// either way; a host that prints only findings turns it off to save the sessions the records.
+        /// </summary>
+        public bool RecordEvaluations { get; init; } = true;
+
         /// <summary>The part of the scan to evaluate and report; null for all of it.</summary>
         public ScanShard? Shard { get; init; }
     }

@@ -36,7 +36,8 @@ namespace InfraLint.Core.Scanning
         /// <summary>
         /// What each enabled rule judged, whatever the verdict, in file, line, column, rule order: with <see cref="Findings"/>
         /// it tells a control that holds (evaluated, no finding) from one with nothing to look at (not evaluated).
-        /// Suppressions do not touch it: a suppressed finding was still evaluated.
+        /// Suppressions do not touch it: a suppressed finding was still evaluated. Empty when the scan did not record them
+        /// (<see cref="ScanOptions.RecordEvaluations"/>).
         /// </summary>
         public IReadOnlyList<Evaluated> Evaluations { get; }
 

@@ -197,7 +197,7 @@ namespace InfraLint.Core.Scanning
             progress?.Evaluating(scopes.Scopes.Count, sessions.Count);
             void Evaluate(int session)
             {
-                runs[session] = _engine.Value.Run(sessions[session].SelectMany(s => s.Home.Concat(s.Guests)), _settings, cancellationToken);
+                runs[session] = _engine.Value.Run(sessions[session].SelectMany(s => s.Home.Concat(s.Guests)), _settings, cancellationToken, Options.RecordEvaluations);
                 progress?.SessionDone(sessions[session].Length);
             }
             if (Options.MaxParallelism <= 1 || sessions.Count == 1)

@@ -204,6 +204,22 @@ public sealed class EvaluationTests
     }
 
     [Fact]
+    public void A_scan_that_records_no_evaluations_finds_the_same()
+    {
+        // Hosts whose output shows findings alone (JSON, the console) turn recording off: it must cost them no finding.
+        var sources = new[] { new SourceText("holding.yaml", Holding), new SourceText("oversized.yaml", Oversized), new SourceText("web.yaml", TwoContainers) };
+        var recording = new Scanner(Lint.Engine, new IAdapter[] { new YamlAdapter() }, Lint.AllRules).ScanTexts(sources);
+        var silent = new Scanner(Lint.Engine, new IAdapter[] { new YamlAdapter() }, Lint.AllRules, options: new ScanOptions { RecordEvaluations = false }).ScanTexts(sources);
+
+        Assert.Empty(silent.Evaluations);
+        Assert.Contains(recording.Evaluations, e => e.RuleId == "IL2013" && e.Location.File == "holding.yaml" && e.Location.StartLine == 4 && e.Location.StartColumn == 9);
+        static IEnumerable<(string, string, int, int, string)> Shown(ScanResult r) =>
+            r.Findings.Select(f => (f.RuleId, f.Location.File, f.Location.StartLine, f.Location.StartColumn, f.Message));
+        Assert.Equal(Shown(recording), Shown(silent));
+        Assert.Equal(new[] { ("IL1003", "oversized.yaml", 14, 7) }, silent.Findings.Where(f => f.RuleId == "IL1003").Select(f => (f.RuleId, f.Location.File, f.Location.StartLine, f.Location.StartColumn)));
+    }
+
+    [Fact]
     public void The_sizing_model_runs_once_per_workload_for_all_three_capacity_rules()
     {
         var session = Sessions.Value.CreateSession();
