@@ -128,7 +128,8 @@ namespace InfraLint.Rules.Compute
                 TimePerOutputTokenMs = hasSlo ? null : settings.DefaultTimePerOutputTokenMs,
                 Buffer = settings.Sizing.Buffer,
             };
-            var scaler = scalers.OrderBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault();
+            // Two autoscalers of one name (in two files) are told apart by where they are, never by how the facts arrived.
+            var scaler = scalers.OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Span.File, StringComparer.Ordinal).ThenBy(s => s.Span.StartOffset).FirstOrDefault();
             return new CapacityCase(workload, profile, settings, scaler, hardware, request, precisionSource, modelSource, !hasSlo);
         }
 

@@ -90,7 +90,8 @@ namespace InfraLint.Rules.Observability
         {
             // Collect() gives the services in the order they reached the session, which follows file reading: sorted,
             // the message, related locations and properties are the same in every run and every shard.
-            var serviceList = services.OrderBy(s => s.Id, System.StringComparer.Ordinal).ToList();
+            // Two Services of one id (in two files) are told apart by where they are: the order never depends on how the facts arrived.
+            var serviceList = services.OrderBy(s => s.Id, System.StringComparer.Ordinal).ThenBy(s => s.Span.File, System.StringComparer.Ordinal).ThenBy(s => s.Span.StartOffset).ToList();
             string via = serviceList.Count == 0
                 ? "no PodMonitor selects its pods and no Service selects them for a ServiceMonitor to find"
                 : $"no PodMonitor selects its pods and no ServiceMonitor selects {(serviceList.Count == 1 ? "Service" : "Services")} {string.Join(", ", serviceList.Select(s => $"'{s.Name}'"))} in front of them";
