@@ -107,11 +107,28 @@ internal static class LintHost
     public static ScanOptions ScanOptionsFor(CliEnvironment? env, IScanProgress? progress = null, ScanShard? shard = null, bool evaluations = true) => new()
     {
         RecordEvaluations = evaluations,
+        StreamAbove = StreamAbove((env?.GetVariable ?? Environment.GetEnvironmentVariable)("INFRALINT_STREAM_ABOVE")),
         Progress = progress,
         Shard = shard,
         Partitioned = !string.Equals((env?.GetVariable ?? Environment.GetEnvironmentVariable)("INFRALINT_SCOPES"), "single", StringComparison.Ordinal),
         MaxParallelism = Environment.ProcessorCount,
         Today = env?.UtcNow().Date,
+    };
+
+    /// <summary>
+    /// Scans of more files than this stream (<see cref="ScanOptions.StreamAbove"/>): memory bounded by the scopes being
+    /// evaluated instead of the tree, for a second read of each file. Below it, one read is faster and the tree fits
+    /// (bench/README.md, Scale, has both sides).
+    /// </summary>
+    internal const int StreamAboveFiles = 20_000;
+
+    /// <summary><c>INFRALINT_STREAM_ABOVE</c>: a number of files (0 streams every scan) or <c>never</c>; <see cref="StreamAboveFiles"/> when unset.</summary>
+    private static int? StreamAbove(string? value) => value switch
+    {
+        null or "" => StreamAboveFiles,
+        "never" => null,
+        _ when int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var files) => files,
+        _ => throw new UsageException($"INFRALINT_STREAM_ABOVE must be a number of files or 'never', not '{value}'"),
     };
 
     /// <summary>The settings a scanner with this configuration and <c>--rule-set</c> runs with: which rules it evaluates.</summary>

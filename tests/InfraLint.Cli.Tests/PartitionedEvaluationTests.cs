@@ -12,12 +12,15 @@ namespace InfraLint.Cli.Tests;
 /// Partitioned evaluation (one rule session per scope) must change no finding: the full JSON report of a partitioned
 /// scan is byte for byte the report of the same scan in one session (<c>INFRALINT_SCOPES=single</c>), on the examples,
 /// on the shared corpus and on a generated repository whose joins cross directories and namespaces. Each comparison
-/// also checks that it compared something: enough findings, and a partitioned run that really split the scan.
+/// also checks that it compared something: enough findings, and a partitioned run that really split the scan. A
+/// streaming scan (<c>INFRALINT_STREAM_ABOVE=0</c>: every file read once for the partition and again for its scopes'
+/// sessions) must give that same report too.
 /// </summary>
 public sealed partial class PartitionedEvaluationTests
 {
     private static readonly IReadOnlyDictionary<string, string> SingleSession = new Dictionary<string, string> { ["INFRALINT_SCOPES"] = "single" };
     private static readonly IReadOnlyDictionary<string, string> Partitioned = new Dictionary<string, string>();
+    private static readonly IReadOnlyDictionary<string, string> Streaming = new Dictionary<string, string> { ["INFRALINT_STREAM_ABOVE"] = "0" };
 
     [Theory]
     [InlineData(true, 170, 15)]
@@ -55,13 +58,32 @@ public sealed partial class PartitionedEvaluationTests
 
         var single = Scanner(partitioned: false).ScanTexts(sources);
         var partitioned = Scanner(partitioned: true).ScanTexts(sources);
+        var text = sources.ToDictionary(s => s.Path, StringComparer.Ordinal);
+        var streamed = new Scanner(LintHost.EngineFor(settings), LintHost.Adapters, settings, options: new ScanOptions { MaxParallelism = 2, StreamAbove = 0 })
+            .Scan(sources.Select(s => new ScanInput(s.Path, s.Path)).ToArray(), input => text[input.FullPath]);
 
         static string[] Evaluations(ScanResult r) => r.Evaluations.Select(e => $"{e.RuleId} {e.Location} {e.LogicalPath} {e.ResourceId}").ToArray();
-        static string[] Findings(ScanResult r) => r.Findings.Select(f => $"{f.RuleId} {f.Location} {f.LogicalPath} {f.Subject?.Id} {f.Message}").ToArray();
+        static string[] Findings(ScanResult r) => r.Findings.Select(f => $"{f.RuleId} {f.Location} {f.LogicalPath} {f.SubjectId} {f.Message} {f.Suppression?.Justification}").ToArray();
         Assert.Equal(Evaluations(single), Evaluations(partitioned));
         Assert.Equal(Findings(single), Findings(partitioned));
+        Assert.Equal(Evaluations(single), Evaluations(streamed));
+        Assert.Equal(Findings(single), Findings(streamed));
+        Assert.Matches(@"^read and adapt \([1-9]\d* files to read again\)$", streamed.Phases[0].Name);
         Assert.True(single.Evaluations.Count >= 140, $"expected at least 140 evaluations to compare, got {single.Evaluations.Count}");
         Assert.True(single.Findings.Count >= 550, $"expected at least 550 findings to compare, got {single.Findings.Count}");
+    }
+
+    [Theory]
+    [InlineData("lots")]
+    [InlineData("-1")]
+    [InlineData("1e3")]
+    public void A_streaming_threshold_that_is_not_a_number_of_files_is_refused_before_anything_is_read(string value)
+    {
+        var result = CliRunner.Run(Repo.Root, new Dictionary<string, string> { ["INFRALINT_STREAM_ABOVE"] = value }, terminal: false, "scan", "examples", "--format", "json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"infralint: INFRALINT_STREAM_ABOVE must be a number of files or 'never', not '{value}'", result.Error.Trim());
+        Assert.Equal(string.Empty, result.Out);
     }
 
     [Fact]
@@ -82,11 +104,15 @@ public sealed partial class PartitionedEvaluationTests
 
         var single = CliRunner.Run(workingDirectory, SingleSession, terminal: false, args.ToArray());
         var partitioned = CliRunner.Run(workingDirectory, Partitioned, terminal: false, args.ToArray());
+        var streamed = CliRunner.Run(workingDirectory, Streaming, terminal: false, args.ToArray());
 
         Assert.True(single.ExitCode == 0, single.ToString());
         Assert.True(partitioned.ExitCode == 0, partitioned.ToString());
+        Assert.True(streamed.ExitCode == 0, streamed.ToString());
         if (single.Out != partitioned.Out) Assert.Fail(Difference(single.Out, partitioned.Out));
+        if (single.Out != streamed.Out) Assert.Fail("streamed: " + Difference(single.Out, streamed.Out));
         Assert.Equal(WithoutElapsedTime(single.Error), WithoutElapsedTime(partitioned.Error));
+        Assert.Equal(WithoutElapsedTime(single.Error), WithoutElapsedTime(streamed.Error));
         int findings = Findings(single.Out).Count;
         Assert.True(findings >= minFindings, $"expected at least {minFindings} findings to compare, got {findings}");
         Assert.Equal(1, ScopeCount(workingDirectory, path, all, SingleSession));

@@ -167,7 +167,7 @@ internal sealed class ScanReport
     /// <summary>The finding's subject, else the resource part of its logical path (<c>Deployment/serving/vllm:spec…</c> → <c>Deployment/serving/vllm</c>).</summary>
     public static string? ResourceOf(Finding finding)
     {
-        if (finding.Subject?.Id is { } id) return id;
+        if (finding.SubjectId is { } id) return id;
         int colon = finding.LogicalPath.IndexOf(':');
         return colon > 0 ? finding.LogicalPath[..colon] : finding.LogicalPath.Length > 0 ? finding.LogicalPath : null;
     }

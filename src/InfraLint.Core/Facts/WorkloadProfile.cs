@@ -128,11 +128,14 @@ namespace InfraLint.Core.Facts
         /// </summary>
         public bool NamespaceGiven { get; init; } = true;
 
-        public bool Matches(InfraResource resource) =>
-            string.Equals(resource.Name, Name, StringComparison.Ordinal)
-            && (string.Equals(resource.Namespace, Namespace, StringComparison.Ordinal)
-                || (!NamespaceGiven && resource.Format != SourceFormat.Kubernetes && resource.Format != SourceFormat.WorkloadSpec))
-            && (Kind.Length == 0 || string.Equals(resource.Kind, Kind, StringComparison.OrdinalIgnoreCase));
+        public bool Matches(InfraResource resource) => Matches(resource.Name, resource.Namespace, resource.Format, resource.Kind);
+
+        /// <summary><see cref="Matches(InfraResource)"/> for a resource known only by these four (a file a scan reads again later).</summary>
+        public bool Matches(string name, string @namespace, string format, string kind) =>
+            string.Equals(name, Name, StringComparison.Ordinal)
+            && (string.Equals(@namespace, Namespace, StringComparison.Ordinal)
+                || (!NamespaceGiven && format != SourceFormat.Kubernetes && format != SourceFormat.WorkloadSpec))
+            && (Kind.Length == 0 || string.Equals(kind, Kind, StringComparison.OrdinalIgnoreCase));
 
         public override string ToString() => $"{(Kind.Length == 0 ? "*" : Kind)}/{Namespace}/{Name}";
     }

@@ -16,6 +16,7 @@ namespace InfraLint.Core.Findings
         {
             Rule = rule ?? throw new ArgumentNullException(nameof(rule));
             Resource = resource;
+            ResourceId = resource?.Id;
             Location = location;
             LogicalPath = logicalPath;
         }
@@ -25,10 +26,13 @@ namespace InfraLint.Core.Findings
         public string RuleId => Rule.Id;
 
         /// <summary>The resource the judged thing belongs to (a container's workload, a stage's AIWorkload); null for what belongs to none.</summary>
-        public InfraResource? Resource { get; }
+        /// <remarks>Null as well once a streaming scan released it (<see cref="Finding.ReleaseSubject"/>); <see cref="ResourceId"/> stays.</remarks>
+        public InfraResource? Resource { get; private set; }
 
         /// <summary><see cref="InfraResource.Id"/> of <see cref="Resource"/>, or null.</summary>
-        public string? ResourceId => Resource?.Id;
+        public string? ResourceId { get; }
+
+        internal void ReleaseResource() => Resource = null;
 
         /// <summary>Where the judged thing is declared: the resource's name, a container's or pod template's mapping.</summary>
         public SourceSpan Location { get; }

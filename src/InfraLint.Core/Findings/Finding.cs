@@ -35,6 +35,7 @@ namespace InfraLint.Core.Findings
             Location = location;
             LogicalPath = logicalPath;
             Subject = subject;
+            SubjectId = subject?.Id;
             Related = related ?? Array.Empty<RelatedLocation>();
             Fixes = fixes ?? Array.Empty<Fix>();
             Properties = properties ?? new Dictionary<string, string>();
@@ -58,7 +59,11 @@ namespace InfraLint.Core.Findings
         /// </summary>
         public string LogicalPath { get; private set; }
 
-        public InfraResource? Subject { get; }
+        /// <summary>The resource the finding is about; null for a finding about none, and once a streaming scan released it (<see cref="SubjectId"/> stays).</summary>
+        public InfraResource? Subject { get; private set; }
+
+        /// <summary><see cref="InfraResource.Id"/> of the subject, or null: kept when the subject itself is released.</summary>
+        public string? SubjectId { get; }
 
         public IReadOnlyList<RelatedLocation> Related { get; private set; }
 
@@ -70,6 +75,12 @@ namespace InfraLint.Core.Findings
         public Suppression? Suppression { get; set; }
 
         public bool IsSuppressed => Suppression is not null;
+
+        /// <summary>
+        /// Lets the subject go once nothing will ask for it: a scan that reads its files again scope by scope keeps only
+        /// what outputs show, so the facts of a finished scope can be collected.
+        /// </summary>
+        internal void ReleaseSubject() => Subject = null;
 
         /// <summary>Hides the scan's secrets in every text the finding carries, before any output sees it.</summary>
         internal void Mask(Knowledge.SecretMask mask)

@@ -21,6 +21,9 @@ namespace InfraLint.Core.Scanning
             Guests = guests;
         }
 
+        /// <summary>Facts of files a streaming scan reads again for this scope's session: counted here, not held.</summary>
+        public int Pending { get; internal set; }
+
         /// <summary>Position in the partition; <see cref="EvaluationScopes.Global"/>'s index is 0.</summary>
         public int Index { get; }
 
@@ -31,8 +34,8 @@ namespace InfraLint.Core.Scanning
 
         public IReadOnlyList<object> Guests { get; }
 
-        /// <summary>Home and guest facts: what the session is given.</summary>
-        public int Size => Home.Count + Guests.Count;
+        /// <summary>Home, guest and pending facts: what the session is given.</summary>
+        public int Size => Home.Count + Guests.Count + Pending;
 
         public override string ToString() => $"{Key} ({Home.Count} facts, {Guests.Count} guests)";
     }
@@ -55,12 +58,17 @@ namespace InfraLint.Core.Scanning
     public sealed class EvaluationScopes
     {
         private readonly Dictionary<object, int> _homeOf;
+        private readonly IReadOnlyDictionary<string, int> _scopeOfNamespace;
 
-        private EvaluationScopes(IReadOnlyList<EvaluationScope> scopes, Dictionary<object, int> homeOf)
+        private EvaluationScopes(IReadOnlyList<EvaluationScope> scopes, Dictionary<object, int> homeOf, IReadOnlyDictionary<string, int>? scopeOfNamespace = null)
         {
             Scopes = scopes;
             _homeOf = homeOf;
+            _scopeOfNamespace = scopeOfNamespace ?? new Dictionary<string, int>(StringComparer.Ordinal);
         }
+
+        /// <summary>The scope a resource's namespace belongs to; the global scope for a namespace the partition does not know.</summary>
+        public int ScopeOfNamespace(string @namespace) => _scopeOfNamespace.TryGetValue(@namespace, out var index) ? index : 0;
 
         /// <summary>Every scope, the global one first, then the others by key.</summary>
         public IReadOnlyList<EvaluationScope> Scopes { get; }
@@ -80,7 +88,11 @@ namespace InfraLint.Core.Scanning
         }
 
         /// <param name="everywhere">Facts every scope sees as guests (the adoption signal); they live in the global scope.</param>
-        public static EvaluationScopes Partition(IReadOnlyList<object> facts, IReadOnlyList<object> everywhere)
+        /// <param name="pending">
+        /// What a streaming scan knows of the files it reads again later: their resources (to join profiles with) and how
+        /// many facts they bring to each namespace. None of those facts <see cref="StaysResident">stays resident</see>.
+        /// </param>
+        public static EvaluationScopes Partition(IReadOnlyList<object> facts, IReadOnlyList<object> everywhere, IReadOnlyList<PendingFile>? pending = null)
         {
             // Union-find over namespaces: a profile joins the namespaces of what it describes.
             var keys = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -112,8 +124,21 @@ namespace InfraLint.Core.Scanning
             var broadcast = new List<object>(everywhere);
             // Candidates for a profile's targets, by what ProfileTarget.Matches requires: the name, and the namespace
             // unless a target without one names a resource of a format whose resources it may match anywhere.
-            var byNameAndNamespace = new Dictionary<(string, string), List<InfraResource>>();
-            var byNameAnywhere = new Dictionary<string, List<InfraResource>>(StringComparer.Ordinal);
+            var byNameAndNamespace = new Dictionary<(string, string), List<PendingResource>>();
+            var byNameAnywhere = new Dictionary<string, List<PendingResource>>(StringComparer.Ordinal);
+            var formats = new List<(string Format, string Namespace)>();
+            void Candidate(PendingResource resource)
+            {
+                formats.Add((resource.Format, resource.Namespace));
+                var key = (resource.Name, resource.Namespace);
+                if (!byNameAndNamespace.TryGetValue(key, out var named)) byNameAndNamespace.Add(key, named = new List<PendingResource>());
+                named.Add(resource);
+                if (resource.Format != SourceFormat.Kubernetes && resource.Format != SourceFormat.WorkloadSpec)
+                {
+                    if (!byNameAnywhere.TryGetValue(resource.Name, out var anywhere)) byNameAnywhere.Add(resource.Name, anywhere = new List<PendingResource>());
+                    anywhere.Add(resource);
+                }
+            }
             foreach (var fact in facts)
             {
                 if (OwnerOf(fact) is InfraResource resource)
@@ -122,25 +147,23 @@ namespace InfraLint.Core.Scanning
                     KeyOf(resource.Namespace);
                     if (!ReferenceEquals(fact, resource)) continue;
                     resources.Add(resource);
-                    var key = (resource.Name, resource.Namespace);
-                    if (!byNameAndNamespace.TryGetValue(key, out var named)) byNameAndNamespace.Add(key, named = new List<InfraResource>());
-                    named.Add(resource);
-                    if (resource.Format != SourceFormat.Kubernetes && resource.Format != SourceFormat.WorkloadSpec)
-                    {
-                        if (!byNameAnywhere.TryGetValue(resource.Name, out var anywhere)) byNameAnywhere.Add(resource.Name, anywhere = new List<InfraResource>());
-                        anywhere.Add(resource);
-                    }
+                    Candidate(PendingResource.Of(resource));
                 }
                 else if (IsAboutTheInput(fact)) global.Add(fact);
                 else broadcast.Add(fact);
             }
+            foreach (var file in pending ?? Array.Empty<PendingFile>())
+            {
+                foreach (var @namespace in file.Namespaces) KeyOf(@namespace);
+                foreach (var resource in file.Resources) Candidate(resource);
+            }
             foreach (var profile in resources.OfType<WorkloadProfile>())
                 foreach (var target in profile.Targets)
                 {
-                    var candidates = byNameAndNamespace.TryGetValue((target.Name, target.Namespace), out var named) ? named : Enumerable.Empty<InfraResource>();
+                    var candidates = byNameAndNamespace.TryGetValue((target.Name, target.Namespace), out var named) ? named : Enumerable.Empty<PendingResource>();
                     if (!target.NamespaceGiven && byNameAnywhere.TryGetValue(target.Name, out var anywhere)) candidates = candidates.Concat(anywhere);
                     foreach (var resource in candidates)
-                        if (!ReferenceEquals(resource, profile) && target.Matches(resource))
+                        if (!ReferenceEquals(resource.Resource, profile) && target.Matches(resource.Name, resource.Namespace, resource.Format, resource.Kind))
                             Union(KeyOf(profile.Namespace), KeyOf(resource.Namespace));
                 }
 
@@ -169,8 +192,12 @@ namespace InfraLint.Core.Scanning
                 ((List<object>)scopes[index].Home).Add(fact);
             }
 
+            foreach (var file in pending ?? Array.Empty<PendingFile>())
+                for (int i = 0; i < file.Namespaces.Count; i++)
+                    scopes[scopeOfNamespace[file.Namespaces[i]]].Pending += file.FactsIn(i);
+
             // Guests: resources whose own predicate reaches past their namespace.
-            var scopesByFormat = resources
+            var scopesByFormat = formats
                 .GroupBy(r => r.Format, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Select(r => scopeOfNamespace[r.Namespace]).Distinct().ToArray(), StringComparer.Ordinal);
             foreach (var resource in resources)
@@ -179,8 +206,27 @@ namespace InfraLint.Core.Scanning
                 foreach (int index in Reach(resource, scopesByFormat, scopeOfNamespace))
                     if (index != home) ((List<object>)scopes[index].Guests).Add(resource);
             }
-            return new EvaluationScopes(scopes, homeOf);
+            return new EvaluationScopes(scopes, homeOf, scopeOfNamespace);
         }
+
+        /// <summary>
+        /// Whether the partition needs the fact itself, not only its namespace: it is about the input or belongs to no
+        /// resource (it goes to the global scope or to every scope), it is a workload profile or a part of one (profiles
+        /// merge scopes), or its predicate reaches other scopes (<see cref="Reach"/>). A streaming scan keeps these in
+        /// memory from its first read; any other fact it may read again when its scope's turn comes.
+        /// </summary>
+        public static bool StaysResident(object fact) => OwnerOf(fact) switch
+        {
+            null => true,
+            WorkloadProfile => true,
+            ModelMonitor { ClusterWide: true } => true,
+            AlertRule { TargetName: null } => true,
+            MetricsCollector collector => collector.Namespaces.Count > 0,
+            _ => false,
+        };
+
+        /// <summary>The resource a fact belongs to (itself for a resource); null for a fact that belongs to none.</summary>
+        internal static InfraResource? OwnerOfFact(object fact) => OwnerOf(fact);
 
         /// <summary>The scopes, besides its own, in which a resource's predicates may match another resource.</summary>
         private static IEnumerable<int> Reach(InfraResource resource, IReadOnlyDictionary<string, int[]> scopesByFormat, IReadOnlyDictionary<string, int> scopeOfNamespace)
@@ -219,5 +265,100 @@ namespace InfraLint.Core.Scanning
 
         /// <summary>Facts about the files and the configuration rather than the infrastructure: judged on their own, once.</summary>
         private static bool IsAboutTheInput(object fact) => fact is ParseFailure || fact is ConfigProblem || fact is SuppressionDirective;
+    }
+}
+
+namespace InfraLint.Core.Scanning
+{
+    /// <summary>What the partition needs of a resource: what a profile's target matches on, and where it lives.</summary>
+    public sealed class PendingResource
+    {
+        private PendingResource(string name, string @namespace, string format, string kind, InfraResource? resource)
+        {
+            Name = name;
+            Namespace = @namespace;
+            Format = format;
+            Kind = kind;
+            Resource = resource;
+        }
+
+        public string Name { get; }
+
+        public string Namespace { get; }
+
+        public string Format { get; }
+
+        public string Kind { get; }
+
+        /// <summary>The resource itself while it is in memory; null for one of a file read again later.</summary>
+        public InfraResource? Resource { get; }
+
+        public static PendingResource Of(InfraResource resource) => new PendingResource(resource.Name, resource.Namespace, resource.Format, resource.Kind, resource);
+
+        /// <summary>The same four, without keeping the resource.</summary>
+        /// <param name="shared">The one instance of an equal string (a namespace many files name), so the stubs of a large tree share them.</param>
+        public static PendingResource Known(InfraResource resource, Func<string, string> shared) =>
+            new PendingResource(resource.Name, shared(resource.Namespace), resource.Format, shared(resource.Kind), null);
+    }
+
+    /// <summary>
+    /// A file a streaming scan has read once and will read again for the sessions of its scopes: what the partition needs
+    /// of it (its resources, its facts per namespace), and which text it read (a file that changes in between is not judged).
+    /// </summary>
+    public sealed class PendingFile
+    {
+        private readonly string[] _namespaces;
+        private readonly int[] _facts;
+
+        private PendingFile(int index, PendingResource[] resources, string[] namespaces, int[] facts, long version)
+        {
+            Index = index;
+            Resources = resources;
+            _namespaces = namespaces;
+            _facts = facts;
+            Version = version;
+        }
+
+        /// <summary>The file's position among the scan's inputs.</summary>
+        public int Index { get; }
+
+        public IReadOnlyList<PendingResource> Resources { get; }
+
+        /// <summary>The namespaces the file's facts belong to, each once.</summary>
+        public IReadOnlyList<string> Namespaces => _namespaces;
+
+        /// <summary>How many facts the file brings to <see cref="Namespaces"/>[<paramref name="index"/>].</summary>
+        public int FactsIn(int index) => _facts[index];
+
+        /// <summary>The text's length and hash: a second read of another text is a file that changed during the scan.</summary>
+        public long Version { get; }
+
+        /// <summary>What the partition needs of a file's facts; null when some of them must stay in memory (<see cref="EvaluationScopes.StaysResident"/>) or it has suppression directives.</summary>
+        /// <inheritdoc cref="PendingResource.Known" path="/param[@name='shared']"/>
+        public static PendingFile? Of(int index, AdapterResult result, long version, Func<string, string> shared)
+        {
+            if (result.Suppressions.Count > 0) return null;
+            var resources = new List<PendingResource>();
+            var namespaces = new List<string>(1);
+            var facts = new List<int>(1);
+            foreach (var fact in result.Facts)
+            {
+                if (EvaluationScopes.StaysResident(fact)) return null;
+                var owner = EvaluationScopes.OwnerOfFact(fact)!;
+                int at = namespaces.IndexOf(owner.Namespace);
+                if (at < 0)
+                {
+                    namespaces.Add(shared(owner.Namespace));
+                    facts.Add(1);
+                }
+                else facts[at]++;
+                if (ReferenceEquals(fact, owner)) resources.Add(PendingResource.Known(owner, shared));
+            }
+            return new PendingFile(index, resources.ToArray(), namespaces.ToArray(), facts.ToArray(), version);
+        }
+
+        /// <summary>Whether a second read found the file as the first did: the same text, the same facts in the same namespaces.</summary>
+        public bool Matches(PendingFile? again) =>
+            again is not null && again.Version == Version && again._namespaces.SequenceEqual(_namespaces, StringComparer.Ordinal) && again._facts.SequenceEqual(_facts);
     }
 }

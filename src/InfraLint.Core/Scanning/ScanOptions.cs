@@ -15,6 +15,13 @@ namespace InfraLint.Core.Scanning
         /// </summary>
         public bool Partitioned { get; init; } = true;
 
+        /// <summary>
+        /// With more inputs than this, <see cref="Scanner.Scan"/> streams: it reads each file once for the partition and
+        /// again for its scopes' sessions, so memory is bounded by the sessions running at once, not by the tree, for twice
+        /// the reading. Null (the default) never streams; a partitioned scan only (<see cref="Partitioned"/>).
+        /// </summary>
+        public int? StreamAbove { get; init; }
+
         /// <summary>How many sessions run at once. The host decides (the CLI: its core count); one by default, for a host that owns its threads (an analyzer).</summary>
         public int MaxParallelism { get; init; } = 1;
 
