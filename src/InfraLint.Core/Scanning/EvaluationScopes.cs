@@ -124,18 +124,18 @@ namespace InfraLint.Core.Scanning
             var broadcast = new List<object>(everywhere);
             // Candidates for a profile's targets, by what ProfileTarget.Matches requires: the name, and the namespace
             // unless a target without one names a resource of a format whose resources it may match anywhere.
-            var byNameAndNamespace = new Dictionary<(string, string), List<PendingResource>>();
-            var byNameAnywhere = new Dictionary<string, List<PendingResource>>(StringComparer.Ordinal);
+            var byNameAndNamespace = new Dictionary<(string, string), List<ResourceIdentity>>();
+            var byNameAnywhere = new Dictionary<string, List<ResourceIdentity>>(StringComparer.Ordinal);
             var formats = new List<(string Format, string Namespace)>();
-            void Candidate(PendingResource resource)
+            void Candidate(ResourceIdentity resource)
             {
                 formats.Add((resource.Format, resource.Namespace));
                 var key = (resource.Name, resource.Namespace);
-                if (!byNameAndNamespace.TryGetValue(key, out var named)) byNameAndNamespace.Add(key, named = new List<PendingResource>());
+                if (!byNameAndNamespace.TryGetValue(key, out var named)) byNameAndNamespace.Add(key, named = new List<ResourceIdentity>());
                 named.Add(resource);
                 if (resource.Format != SourceFormat.Kubernetes && resource.Format != SourceFormat.WorkloadSpec)
                 {
-                    if (!byNameAnywhere.TryGetValue(resource.Name, out var anywhere)) byNameAnywhere.Add(resource.Name, anywhere = new List<PendingResource>());
+                    if (!byNameAnywhere.TryGetValue(resource.Name, out var anywhere)) byNameAnywhere.Add(resource.Name, anywhere = new List<ResourceIdentity>());
                     anywhere.Add(resource);
                 }
             }
@@ -147,7 +147,7 @@ namespace InfraLint.Core.Scanning
                     KeyOf(resource.Namespace);
                     if (!ReferenceEquals(fact, resource)) continue;
                     resources.Add(resource);
-                    Candidate(PendingResource.Of(resource));
+                    Candidate(ResourceIdentity.Of(resource));
                 }
                 else if (IsAboutTheInput(fact)) global.Add(fact);
                 else broadcast.Add(fact);
@@ -160,7 +160,7 @@ namespace InfraLint.Core.Scanning
             foreach (var profile in resources.OfType<WorkloadProfile>())
                 foreach (var target in profile.Targets)
                 {
-                    var candidates = byNameAndNamespace.TryGetValue((target.Name, target.Namespace), out var named) ? named : Enumerable.Empty<PendingResource>();
+                    var candidates = byNameAndNamespace.TryGetValue((target.Name, target.Namespace), out var named) ? named : Enumerable.Empty<ResourceIdentity>();
                     if (!target.NamespaceGiven && byNameAnywhere.TryGetValue(target.Name, out var anywhere)) candidates = candidates.Concat(anywhere);
                     foreach (var resource in candidates)
                         if (!ReferenceEquals(resource.Resource, profile) && target.Matches(resource.Name, resource.Namespace, resource.Format, resource.Kind))
@@ -225,9 +225,6 @@ namespace InfraLint.Core.Scanning
             _ => false,
         };
 
-        /// <summary>The resource a fact belongs to (itself for a resource); null for a fact that belongs to none.</summary>
-        internal static InfraResource? OwnerOfFact(object fact) => OwnerOf(fact);
-
         /// <summary>The scopes, besides its own, in which a resource's predicates may match another resource.</summary>
         private static IEnumerable<int> Reach(InfraResource resource, IReadOnlyDictionary<string, int[]> scopesByFormat, IReadOnlyDictionary<string, int> scopeOfNamespace)
         {
@@ -251,7 +248,7 @@ namespace InfraLint.Core.Scanning
         }
 
         /// <summary>The resource a fact belongs to (itself for a resource); null for a fact that belongs to none.</summary>
-        private static InfraResource? OwnerOf(object fact) => fact switch
+        internal static InfraResource? OwnerOf(object fact) => fact switch
         {
             InfraResource resource => resource,
             PodTemplate pod => pod.Workload,
@@ -265,100 +262,5 @@ namespace InfraLint.Core.Scanning
 
         /// <summary>Facts about the files and the configuration rather than the infrastructure: judged on their own, once.</summary>
         private static bool IsAboutTheInput(object fact) => fact is ParseFailure || fact is ConfigProblem || fact is SuppressionDirective;
-    }
-}
-
-namespace InfraLint.Core.Scanning
-{
-    /// <summary>What the partition needs of a resource: what a profile's target matches on, and where it lives.</summary>
-    public sealed class PendingResource
-    {
-        private PendingResource(string name, string @namespace, string format, string kind, InfraResource? resource)
-        {
-            Name = name;
-            Namespace = @namespace;
-            Format = format;
-            Kind = kind;
-            Resource = resource;
-        }
-
-        public string Name { get; }
-
-        public string Namespace { get; }
-
-        public string Format { get; }
-
-        public string Kind { get; }
-
-        /// <summary>The resource itself while it is in memory; null for one of a file read again later.</summary>
-        public InfraResource? Resource { get; }
-
-        public static PendingResource Of(InfraResource resource) => new PendingResource(resource.Name, resource.Namespace, resource.Format, resource.Kind, resource);
-
-        /// <summary>The same four, without keeping the resource.</summary>
-        /// <param name="shared">The one instance of an equal string (a namespace many files name), so the stubs of a large tree share them.</param>
-        public static PendingResource Known(InfraResource resource, Func<string, string> shared) =>
-            new PendingResource(resource.Name, shared(resource.Namespace), resource.Format, shared(resource.Kind), null);
-    }
-
-    /// <summary>
-    /// A file a streaming scan has read once and will read again for the sessions of its scopes: what the partition needs
-    /// of it (its resources, its facts per namespace), and which text it read (a file that changes in between is not judged).
-    /// </summary>
-    public sealed class PendingFile
-    {
-        private readonly string[] _namespaces;
-        private readonly int[] _facts;
-
-        private PendingFile(int index, PendingResource[] resources, string[] namespaces, int[] facts, long version)
-        {
-            Index = index;
-            Resources = resources;
-            _namespaces = namespaces;
-            _facts = facts;
-            Version = version;
-        }
-
-        /// <summary>The file's position among the scan's inputs.</summary>
-        public int Index { get; }
-
-        public IReadOnlyList<PendingResource> Resources { get; }
-
-        /// <summary>The namespaces the file's facts belong to, each once.</summary>
-        public IReadOnlyList<string> Namespaces => _namespaces;
-
-        /// <summary>How many facts the file brings to <see cref="Namespaces"/>[<paramref name="index"/>].</summary>
-        public int FactsIn(int index) => _facts[index];
-
-        /// <summary>The text's length and hash: a second read of another text is a file that changed during the scan.</summary>
-        public long Version { get; }
-
-        /// <summary>What the partition needs of a file's facts; null when some of them must stay in memory (<see cref="EvaluationScopes.StaysResident"/>) or it has suppression directives.</summary>
-        /// <inheritdoc cref="PendingResource.Known" path="/param[@name='shared']"/>
-        public static PendingFile? Of(int index, AdapterResult result, long version, Func<string, string> shared)
-        {
-            if (result.Suppressions.Count > 0) return null;
-            var resources = new List<PendingResource>();
-            var namespaces = new List<string>(1);
-            var facts = new List<int>(1);
-            foreach (var fact in result.Facts)
-            {
-                if (EvaluationScopes.StaysResident(fact)) return null;
-                var owner = EvaluationScopes.OwnerOfFact(fact)!;
-                int at = namespaces.IndexOf(owner.Namespace);
-                if (at < 0)
-                {
-                    namespaces.Add(shared(owner.Namespace));
-                    facts.Add(1);
-                }
-                else facts[at]++;
-                if (ReferenceEquals(fact, owner)) resources.Add(PendingResource.Known(owner, shared));
-            }
-            return new PendingFile(index, resources.ToArray(), namespaces.ToArray(), facts.ToArray(), version);
-        }
-
-        /// <summary>Whether a second read found the file as the first did: the same text, the same facts in the same namespaces.</summary>
-        public bool Matches(PendingFile? again) =>
-            again is not null && again.Version == Version && again._namespaces.SequenceEqual(_namespaces, StringComparer.Ordinal) && again._facts.SequenceEqual(_facts);
     }
 }

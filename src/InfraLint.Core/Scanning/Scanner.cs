@@ -187,7 +187,7 @@ namespace InfraLint.Core.Scanning
                     }
                     foreach (var fact in result.Facts)
                     {
-                        var owner = EvaluationScopes.OwnerOfFact(fact)!;
+                        var owner = EvaluationScopes.OwnerOf(fact)!;
                         if (sessionOf[scopes.ScopeOfNamespace(owner.Namespace)] != session) continue;
                         facts.Add(fact);
                         owners.Add(owner);
