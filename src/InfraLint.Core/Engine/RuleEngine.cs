@@ -54,16 +54,8 @@ namespace InfraLint.Core.Engine
         {
             var factory = new RuleDefinitionFactory();
             var definitions = new NRules.RuleModel.IRuleDefinition[ruleTypes.Count];
-            try
-            {
-                System.Threading.Tasks.Parallel.For(0, ruleTypes.Count, i =>
-                    definitions[i] = factory.Create((NRules.Fluent.Dsl.Rule)Activator.CreateInstance(ruleTypes[i])!));
-            }
-            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-            {
-                // What a rule's definition threw, as a sequential load would have thrown it.
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-            }
+            ParallelFor.Run(ruleTypes.Count, new System.Threading.Tasks.ParallelOptions(), i =>
+                definitions[i] = factory.Create((NRules.Fluent.Dsl.Rule)Activator.CreateInstance(ruleTypes[i])!));
             var rules = new NRules.RuleModel.RuleSet("default");
             rules.Add(definitions);
             var repository = new RuleRepository();

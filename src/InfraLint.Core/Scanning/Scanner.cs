@@ -23,7 +23,6 @@ namespace InfraLint.Core.Scanning
     /// </summary>
     public sealed class Scanner
     {
-
         private readonly Lazy<RuleEngine> _engine;
         private readonly IReadOnlyList<IAdapter> _adapters;
         private readonly LintSettings _settings;
@@ -81,6 +80,14 @@ namespace InfraLint.Core.Scanning
         private ScanResult ScanStreaming(IReadOnlyList<ScanInput> inputs, Func<ScanInput, SourceText> read, CancellationToken cancellationToken)
         {
             var clock = Stopwatch.StartNew();
+            var phases = new List<ScanPhase>();
+            // What the partition needed of each file ends with this call: it is not held while the findings are ordered.
+            var (run, directives, secrets) = StreamedRun(inputs, read, clock, phases, cancellationToken);
+            return Finish(run, directives, secrets, inputs.Select(i => i.DisplayPath).ToArray(), clock, phases);
+        }
+
+        private (RuleRun Run, SuppressionDirective[] Directives, SecretMask Secrets) StreamedRun(IReadOnlyList<ScanInput> inputs, Func<ScanInput, SourceText> read, Stopwatch clock, List<ScanPhase> phases, CancellationToken cancellationToken)
+        {
             var progress = Options.Progress;
             progress?.Reading(inputs.Count);
             var kept = new AdapterResult?[inputs.Count];
@@ -98,7 +105,7 @@ namespace InfraLint.Core.Scanning
                 else kept[i] = result;
                 progress?.FileRead(inputs[i].DisplayPath);
             });
-            var phases = new List<ScanPhase> { new ScanPhase($"read and adapt ({pending.Count(p => p is not null)} files to read again)", clock.Elapsed) };
+            phases.Add(new ScanPhase($"read and adapt ({pending.Count(p => p is not null)} files to read again)", clock.Elapsed));
 
             var started = clock.Elapsed;
             var today = (Options.Today ?? DateTime.UtcNow).Date;
@@ -116,12 +123,7 @@ namespace InfraLint.Core.Scanning
             var run = Run(scopes, cancellationToken, second);
             if (second.Changed.Count > 0) run = second.Judge(run, _engine.Value, _settings, cancellationToken, Options.RecordEvaluations);
             phases.Add(new ScanPhase("second read, adapt and rules", clock.Elapsed - started));
-            // What the partition needed of each file is not needed to finish: let it go before the findings are ordered.
-            Array.Clear(pending, 0, pending.Length);
-            later = Array.Empty<PendingFile>();
-            second = null;
-            scopes = null;
-            return Finish(run, directives, secrets, inputs.Select(i => i.DisplayPath).ToArray(), clock, phases);
+            return (run, directives, secrets);
         }
 
         /// <summary>A source read and adapted, and which text it was (its length and hash; 0 when it could not be read).</summary>
@@ -355,32 +357,23 @@ namespace InfraLint.Core.Scanning
             void Evaluate(int session)
             {
                 IEnumerable<object> facts = sessions[session].SelectMany(s => s.Home.Concat(s.Guests));
-                bool isLarge = sessions[session].Sum(s => s.Size) >= CompactAfterSessionFacts;
-                if (second is null)
-                    runs[session] = _engine.Value.Run(facts, _settings, cancellationToken, Options.RecordEvaluations);
-                else
-                {
-                    if (isLarge) large.Wait(cancellationToken);
-                    try
-                    {
-                        Stream(session, facts, isLarge);
-                    }
-                    finally
-                    {
-                        if (isLarge) large.Release();
-                    }
-                }
+                if (second is null) runs[session] = _engine.Value.Run(facts, _settings, cancellationToken, Options.RecordEvaluations);
+                else Stream(session, facts);
                 progress?.SessionDone(sessions[session].Length);
             }
-            void Stream(int session, IEnumerable<object> facts, bool isLarge)
+            void Stream(int session, IEnumerable<object> facts)
             {
+                bool isLarge = sessions[session].Sum(s => s.Size) >= CompactAfterSessionFacts;
+                if (isLarge) large.Wait(cancellationToken);
+                try
                 {
-                    // Facts read again live only as long as this session: what outputs need of them is kept on its own.
+                    // Facts read again live only as long as this session. Their findings are kept here or nowhere (the
+                    // loop below only sees what it is given), then let their subject go; the rest is judged below.
                     var (again, owners) = second!.Read(filesOf![session], scopes, sessionOf, session, isLarge ? Options.MaxParallelism : 1, cancellationToken);
                     var run = _engine.Value.Run(facts.Concat(again), _settings, cancellationToken, Options.RecordEvaluations);
-                    int HomeOf(object subject) => owners.Contains(subject) ? scopes.ScopeOfNamespace(((InfraResource)subject).Namespace) : scopes.HomeOf(subject);
-                    var findings = run.Findings.Where(f => f.Subject is null || sessionOf[HomeOf(f.Subject)] == session).ToList();
-                    var evaluations = run.Evaluations.Where(e => e.Resource is null || sessionOf[HomeOf(e.Resource)] == session).ToList();
+                    bool HomeHere(InfraResource? subject) => subject is null || !owners.Contains(subject) || sessionOf[scopes.ScopeOfNamespace(subject.Namespace)] == session;
+                    var findings = run.Findings.Where(f => HomeHere(f.Subject)).ToList();
+                    var evaluations = run.Evaluations.Where(e => HomeHere(e.Resource)).ToList();
                     foreach (var finding in findings)
                         if (finding.Subject is not null && owners.Contains(finding.Subject)) finding.ReleaseSubject();
                     foreach (var evaluation in evaluations)
@@ -391,21 +384,15 @@ namespace InfraLint.Core.Scanning
                     // by the holes they leave (at 100,000 files: 764 against 593 MiB, at no measurable cost in time).
                     if (isLarge) GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
                 }
+                finally
+                {
+                    if (isLarge) large.Release();
+                }
             }
             if (Options.MaxParallelism <= 1 || sessions.Count == 1)
                 for (int i = 0; i < sessions.Count; i++) Evaluate(i);
             else
-            {
-                try
-                {
-                    Parallel.For(0, sessions.Count, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxParallelism, CancellationToken = cancellationToken }, Evaluate);
-                }
-                catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-                {
-                    // What went wrong in a session, as a sequential run would have thrown it (a host reports its type and message).
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-                }
-            }
+                ParallelFor.Run(sessions.Count, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxParallelism, CancellationToken = cancellationToken }, Evaluate);
             cancellationToken.ThrowIfCancellationRequested();
 
             var findings = new List<Finding>();
