@@ -215,9 +215,8 @@ public sealed class YamlTreeTests
 
         static string Describe(IReadOnlyList<Core.Fixes.TextEdit> edits) =>
             string.Join(" | ", edits.Select(e => $"{e.Span.StartOffset}+{e.Span.Length}:{e.NewText}"));
-        Assert.Equal(Describe(spec.EditAt("replicas")!.Set(4)), Describe(set(new[] { "replicas" })!.Set(4)));
-        Assert.Equal(Describe(spec.EditAt("strategy", "type")!.Set("RollingUpdate")), Describe(set(new[] { "strategy", "type" })!.Set("RollingUpdate")));
-        Assert.Null(set(Array.Empty<string>()));
+        Assert.Equal(Describe(spec.EditAt("replicas")!.Set(4)), Describe(set("replicas")!.Set(4)));
+        Assert.Equal(Describe(spec.EditAt("strategy", "type")!.Set("RollingUpdate")), Describe(spec.Setter("strategy")!("type")!.Set("RollingUpdate")));
     }
 
     [Fact]
@@ -230,14 +229,37 @@ public sealed class YamlTreeTests
         GC.Collect();
 
         Assert.False(tree.IsAlive);
-        Assert.NotNull(set(new[] { "replicas" }));
+        Assert.NotNull(set("replicas"));
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static (WeakReference Tree, Func<IReadOnlyList<string>, Core.Fixes.EditTarget?> Set) TreeAndSetter()
+    private static (WeakReference Tree, Func<string, Core.Fixes.EditTarget?> Set) TreeAndSetter()
     {
         var spec = Tree(Deployment).Map("spec")!;
         return (new WeakReference(spec), spec.Setter()!);
+    }
+
+    [Fact]
+    public void A_setter_from_below_a_missing_path_keeps_neither_the_tree_nor_the_YAML_alive()
+    {
+        // A Pod without labels: the setter starts from metadata and must still let the tree and every YAML node go.
+        var (tree, node, set) = TreeAndLabelSetter();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.False(tree.IsAlive);
+        Assert.False(node.IsAlive);
+        var edit = Assert.Single(set("app")!.Set("ml"));
+        Assert.Equal(("\n  labels:\n    app: ml", 4), (edit.NewText, edit.Span.StartLine));
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (WeakReference Tree, WeakReference Node, Func<string, Core.Fixes.EditTarget?> Set) TreeAndLabelSetter()
+    {
+        var root = Tree("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: []\n");
+        var metadata = root.Map("metadata")!;
+        return (new WeakReference(root), new WeakReference(metadata.Origin), root.Setter("metadata", "labels")!);
     }
 
     [Fact]
@@ -267,6 +289,14 @@ public sealed class YamlTreeTests
     [InlineData("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    app: x\n")]
     [InlineData("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n")]
     [InlineData("apiVersion: v1\nkind: Pod\n")]
+    [InlineData("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: {app: x}\n")]
+    [InlineData("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n")]
+    [InlineData("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    app: |\n      x\n    team: \"\"\n")]
+    [InlineData("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    app:\n    team: [a]\n")]
+    [InlineData("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: ~\n")]
+    [InlineData("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: []\n")]
+    [InlineData("d: &d\n  labels:\n    app: x\napiVersion: v1\nkind: Pod\nmetadata:\n  <<: *d\n  name: p\n")]
+    [InlineData("d: &d\n  app: x\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    <<: *d\n    team: y\n")]
     public void A_setter_from_below_a_path_edits_as_EditAt_of_the_whole_path(string yaml)
     {
         // The setter starts from as much of metadata.labels as the document has, and must write what EditAt from the root writes.
@@ -275,8 +305,8 @@ public sealed class YamlTreeTests
 
         static string Describe(IReadOnlyList<Core.Fixes.TextEdit> edits) =>
             string.Join(" | ", edits.Select(e => $"{e.Span.StartOffset}+{e.Span.Length}:{e.NewText}"));
-        foreach (var key in new[] { "app", "team" })
-            Assert.Equal(Describe(root.EditAt("metadata", "labels", key)!.Set("ml")), Describe(set(new[] { key })!.Set("ml")));
+        foreach (var key in new[] { "app", "team", "tier" })
+            Assert.Equal(Describe(root.EditAt("metadata", "labels", key)!.Set("ml")), Describe(set(key)!.Set("ml")));
     }
 }
 

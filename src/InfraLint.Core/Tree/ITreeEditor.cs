@@ -36,7 +36,10 @@ namespace InfraLint.Core.Tree
     /// </summary>
     public interface ITreeSetterSource
     {
-        /// <summary>What <see cref="ITreeEditor.SetAt"/> on <paramref name="mapping"/> would do, holding on to less than the tree.</summary>
-        System.Func<IReadOnlyList<string>, EditTarget?> SetterFor(TreeMapping mapping);
+        /// <summary>
+        /// What <see cref="ITreeEditor.SetAt"/> on <paramref name="mapping"/> with <paramref name="prefix"/> and then the key
+        /// given would do, holding on to less than the tree.
+        /// </summary>
+        System.Func<string, EditTarget?> SetterFor(TreeMapping mapping, IReadOnlyList<string> prefix);
     }
 }

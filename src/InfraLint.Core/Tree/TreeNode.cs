@@ -139,12 +139,12 @@ namespace InfraLint.Core.Tree
         public Fixes.EditTarget? EditAt(params string[] keys) => Editor?.SetAt(this, keys);
 
         /// <summary>
-        /// <see cref="EditAt"/> for later, of the keys below <paramref name="below"/>: for a fact to keep (a label or a limit a
+        /// <see cref="EditAt"/> for later, of one key below <paramref name="below"/>: for a fact to keep (a label or a limit a
         /// rule may ask to set). It starts from the deepest mapping along <paramref name="below"/> that this file writes
         /// itself (one merged in from an anchor has no editor), and keeps only what the front end needs of it, not the tree,
         /// when the front end can (<see cref="ITreeSetterSource"/>); null without an editor.
         /// </summary>
-        public Func<IReadOnlyList<string>, Fixes.EditTarget?>? Setter(params string[] below)
+        public Func<string, Fixes.EditTarget?>? Setter(params string[] below)
         {
             var from = this;
             int depth = 0;
@@ -153,13 +153,18 @@ namespace InfraLint.Core.Tree
                 from = child;
                 depth++;
             }
-            var editor = from.Editor;
-            if (editor is null) return null;
-            var set = editor is ITreeSetterSource source ? source.SetterFor(from) : keys => editor.SetAt(from, keys);
-            if (depth == below.Length) return set;
             var prefix = below.Skip(depth).ToArray();
-            return keys => set(prefix.Concat(keys).ToArray());
+            return from.Editor switch
+            {
+                null => null,
+                ITreeSetterSource source => source.SetterFor(from, prefix),
+                var editor => KeptSetter(editor, from, prefix),
+            };
         }
+
+        // A function of its own, so the setter's closure holds these three and nothing else of Setter's locals.
+        private static Func<string, Fixes.EditTarget?> KeptSetter(ITreeEditor editor, TreeMapping from, string[] prefix) =>
+            key => editor.SetAt(from, prefix.Append(key).ToArray());
     }
 
     /// <summary>A sequence, its items in file order.</summary>

@@ -95,7 +95,7 @@ namespace InfraLint.Platforms.Compose
                 NamePath = "metadata.name",
                 Labels = labels,
                 Annotations = labels,
-                LabelEdit = s.Setter("labels") is { } setLabel ? key => setLabel(new[] { key })! : _ => null!,
+                LabelEdit = s.Setter("labels") is { } setLabel ? key => setLabel(key)! : _ => null!,
                 // Compose has no collector discovery: Prometheus scrapes compose services from its own static configuration.
                 MetricsCollectedElsewhere = "the collector's own scrape configuration",
                 Spelling = Spelling,

@@ -197,7 +197,7 @@ namespace InfraLint.Platforms.Kubernetes
 
         /// <summary>Sets a label; the setter the fact keeps holds <c>metadata.labels</c> (or as much of it as exists), not the document.</summary>
         private static Func<string, Core.Fixes.EditTarget>? LabelEdit(TreeMapping root) =>
-            root.Setter("metadata", "labels") is { } set ? key => set(new[] { key })! : null;
+            root.Setter("metadata", "labels") is { } set ? key => set(key)! : null;
 
         // ---- workloads ------------------------------------------------------------------------
 
@@ -731,7 +731,7 @@ namespace InfraLint.Platforms.Kubernetes
 
         /// <summary>Sets <c>resources.limits.NAME</c>; the setter the container keeps holds its limits, not the whole container.</summary>
         private static Func<string, Core.Fixes.EditTarget?> LimitEdit(TreeMapping container, string key) =>
-            container.Setter(key, "limits") is { } set ? name => set(new[] { name }) : _ => null;
+            container.Setter(key, "limits") ?? (_ => null);
 
         private static string[] EnvFromNames(TreeSequence? envFrom) =>
             envFrom?.Items.OfType<TreeMapping>()

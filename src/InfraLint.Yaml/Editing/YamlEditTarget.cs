@@ -40,20 +40,60 @@ namespace InfraLint.Yaml.Editing
             if (path.Length == 0) throw new ArgumentException("An edit needs at least one key.", nameof(path));
             _source = source;
             _path = path;
-            var (mapping, i) = DeepestExisting(parent, path);
+            var (mapping, i) = DeepestExisting(parent, path, path.Length - 1);
             var existing = mapping.Get(path[i]);
             // A key merged in from an anchor (`<<: *defaults`) is shared by every mapping that merges it: not ours to extend.
             _blocked = existing is null && i < path.Length - 1 && mapping.Merged(path[i]) is not null;
-            _missingKeys = existing is null && !_blocked ? path.Skip(i).ToArray() : Array.Empty<string>();
+            _missingKeys = existing is null && !_blocked ? (i == 0 ? path : path.Skip(i).ToArray()) : Array.Empty<string>();
             if (existing is not null)
             {
                 // Only a scalar at the very end can be replaced; anything else (a null parent, a list) is not ours to rewrite.
-                if (i == path.Length - 1 && existing is YamlScalarNode scalar && scalar.Value is not null && scalar.Span(source) is { Length: > 0 } span)
-                    _replace = span;
+                if (i == path.Length - 1) _replace = Replaceable(existing, source);
             }
             else if (!_blocked)
-                _insertion = InsertionInto(mapping);
+                _insertion = InsertionInto(mapping, source);
         }
+
+        private YamlEditTarget(SourceText source, string[] path, SourceSpan? replace, bool blocked, string[] missingKeys, Insertion? insertion)
+        {
+            _source = source;
+            _path = path;
+            _replace = replace;
+            _blocked = blocked;
+            _missingKeys = missingKeys;
+            _insertion = insertion;
+        }
+
+        /// <summary>
+        /// What <c>new YamlEditTarget(source, parent, prefix + key)</c> is, for any one key, decided now. It keeps what the walk
+        /// along <paramref name="prefix"/> found and the spans of the last mapping's values, not the nodes: a fact keeps it
+        /// (to set a label or a limit) and must not keep its document alive with it.
+        /// </summary>
+        internal static Func<string, EditTarget?> KeySetter(SourceText source, YamlMappingNode parent, string[] prefix)
+        {
+            var (mapping, i) = DeepestExisting(parent, prefix, prefix.Length);
+            if (i < prefix.Length)
+            {
+                // The walk stops before the prefix ends: what exists, what is blocked and where keys go are the same for every key.
+                bool exists = mapping.Get(prefix[i]) is not null;
+                bool blocked = !exists && mapping.Merged(prefix[i]) is not null;
+                var insertion = exists || blocked ? null : InsertionInto(mapping, source);
+                var missingFrom = prefix.Skip(i).ToArray();
+                return key => new YamlEditTarget(source, prefix.Append(key).ToArray(), null, blocked,
+                    exists || blocked ? Array.Empty<string>() : missingFrom.Append(key).ToArray(), insertion);
+            }
+            // The prefix exists: a key is replaced in place when it has a value, inserted after the mapping's entries when missing.
+            var values = new Dictionary<string, SourceSpan?>(StringComparer.Ordinal);
+            foreach (var entry in mapping.Children)
+                if (entry.Key is YamlScalarNode { Value: { } name } && !values.ContainsKey(name)) values[name] = Replaceable(entry.Value, source);
+            var after = InsertionInto(mapping, source);
+            return key => values.TryGetValue(key, out var span)
+                ? new YamlEditTarget(source, prefix.Append(key).ToArray(), span, false, Array.Empty<string>(), null)
+                : new YamlEditTarget(source, prefix.Append(key).ToArray(), null, false, new[] { key }, after);
+        }
+
+        private static SourceSpan? Replaceable(YamlNode node, SourceText source) =>
+            node is YamlScalarNode scalar && scalar.Value is not null && scalar.Span(source) is { Length: > 0 } span ? span : null;
 
         public override string Describe => string.Join(".", _path);
 
@@ -67,12 +107,12 @@ namespace InfraLint.Yaml.Editing
         internal IReadOnlyList<TextEdit> InsertList(object item) =>
             _missingKeys.Length > 0 ? Insert(_missingKeys, item, asList: true) : Array.Empty<TextEdit>();
 
-        /// <summary>The deepest mapping on the path that exists, and the index of the first key below it.</summary>
-        private static (YamlMappingNode Mapping, int Index) DeepestExisting(YamlMappingNode parent, string[] path)
+        /// <summary>The deepest mapping on the path that exists, walking the first <paramref name="walk"/> keys, and the index of the first key below it.</summary>
+        private static (YamlMappingNode Mapping, int Index) DeepestExisting(YamlMappingNode parent, string[] path, int walk)
         {
             var mapping = parent;
             int i = 0;
-            while (i < path.Length - 1 && mapping.Get(path[i]) is YamlMappingNode child)
+            while (i < walk && mapping.Get(path[i]) is YamlMappingNode child)
             {
                 mapping = child;
                 i++;
@@ -93,18 +133,18 @@ namespace InfraLint.Yaml.Editing
             public bool HasEntries { get; init; }
         }
 
-        private Insertion InsertionInto(YamlMappingNode mapping)
+        private static Insertion InsertionInto(YamlMappingNode mapping, SourceText source)
         {
             if (mapping.Style == MappingStyle.Flow)
             {
-                int end = FlowEnd(YamlNodes.Offset(mapping.Start, _source)) - 1;
-                bool closes = end >= 0 && _source.Text[end] == '}';
+                int end = FlowEnd(YamlNodes.Offset(mapping.Start, source), source.Text) - 1;
+                bool closes = end >= 0 && source.Text[end] == '}';
                 return new Insertion { Flow = true, At = closes ? end : -1, HasEntries = mapping.Children.Count > 0 };
             }
             var first = mapping.Children.Keys.FirstOrDefault();
             if (first is null) return new Insertion { At = -1 };
-            var (line, _) = _source.LineColumn(LastContentOffset(mapping));
-            return new Insertion { At = _source.LineEnd(line), Indent = (int)first.Start.Column - 1 };
+            var (line, _) = source.LineColumn(LastContentOffset(mapping, source));
+            return new Insertion { At = source.LineEnd(line), Indent = (int)first.Start.Column - 1 };
         }
 
         private IReadOnlyList<TextEdit> Insert(string[] keys, object value, bool asList)
@@ -135,7 +175,7 @@ namespace InfraLint.Yaml.Editing
         }
 
         /// <summary>Offset just past the last character written for the mapping's last entry (descending to its last scalar).</summary>
-        private int LastContentOffset(YamlNode node)
+        private static int LastContentOffset(YamlNode node, SourceText source)
         {
             while (true)
             {
@@ -145,11 +185,11 @@ namespace InfraLint.Yaml.Editing
                     {
                         var last = m.Children.Last();
                         // A value written as an alias (`<<: *defaults`) is the anchor's node, somewhere before: the entry ends on its key's line.
-                        if (YamlNodes.Offset(last.Value.Start, _source) < YamlNodes.Offset(last.Key.Start, _source))
+                        if (YamlNodes.Offset(last.Value.Start, source) < YamlNodes.Offset(last.Key.Start, source))
                         {
-                            var (keyLine, _) = _source.LineColumn(YamlNodes.Offset(last.Key.Start, _source));
-                            int lineEnd = _source.LineEnd(keyLine);
-                            while (lineEnd > 0 && char.IsWhiteSpace(_source.Text[lineEnd - 1])) lineEnd--;
+                            var (keyLine, _) = source.LineColumn(YamlNodes.Offset(last.Key.Start, source));
+                            int lineEnd = source.LineEnd(keyLine);
+                            while (lineEnd > 0 && char.IsWhiteSpace(source.Text[lineEnd - 1])) lineEnd--;
                             return Math.Max(lineEnd - 1, 0);
                         }
                         node = last.Value;
@@ -160,16 +200,15 @@ namespace InfraLint.Yaml.Editing
                         continue;
                 }
                 // YamlDotNet gives collections no end mark of their own, so a flow collection is measured by bracket matching.
-                int end = node is YamlScalarNode ? YamlNodes.Offset(node.End, _source) : FlowEnd(YamlNodes.Offset(node.Start, _source));
-                while (end > 0 && char.IsWhiteSpace(_source.Text[end - 1])) end--;
+                int end = node is YamlScalarNode ? YamlNodes.Offset(node.End, source) : FlowEnd(YamlNodes.Offset(node.Start, source), source.Text);
+                while (end > 0 && char.IsWhiteSpace(source.Text[end - 1])) end--;
                 return Math.Max(end - 1, 0);
             }
         }
 
         /// <summary>Offset just past the bracket that closes the flow collection opening at <paramref name="start"/>; -1 if unbalanced.</summary>
-        private int FlowEnd(int start)
+        private static int FlowEnd(int start, string text)
         {
-            string text = _source.Text;
             if (start >= text.Length || (text[start] != '{' && text[start] != '[')) return start;
             int depth = 0;
             char quote = '\0';

@@ -14,14 +14,15 @@ namespace InfraLint.Yaml.Editing
     /// </summary>
     public sealed class YamlScalarEditTarget : EditTarget
     {
-        private readonly SourceText _source;
-        private readonly YamlScalarNode _node;
+        // The span and the quoting are taken when the target is made: the node would keep its whole document alive.
+        private readonly SourceSpan _span;
+        private readonly ScalarStyle _style;
         private readonly string _path;
 
         public YamlScalarEditTarget(SourceText source, YamlScalarNode node, string path)
         {
-            _source = source;
-            _node = node;
+            _span = node.Span(source);
+            _style = node.Style;
             _path = path;
         }
 
@@ -29,10 +30,10 @@ namespace InfraLint.Yaml.Editing
 
         public override IReadOnlyList<TextEdit> Set(object value)
         {
-            var span = _node.Span(_source);
-            if (span.Length == 0 || _node.Style is ScalarStyle.Literal or ScalarStyle.Folded) return Array.Empty<TextEdit>();
+            var span = _span;
+            if (span.Length == 0 || _style is ScalarStyle.Literal or ScalarStyle.Folded) return Array.Empty<TextEdit>();
             string text = value is string s
-                ? _node.Style switch
+                ? _style switch
                 {
                     ScalarStyle.DoubleQuoted => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"",
                     ScalarStyle.SingleQuoted => "'" + s.Replace("'", "''") + "'",

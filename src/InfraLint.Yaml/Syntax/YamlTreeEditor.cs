@@ -16,15 +16,11 @@ namespace InfraLint.Yaml.Syntax
         public YamlTreeEditor(SourceText source) => _source = source;
 
         public EditTarget? SetAt(TreeMapping mapping, IReadOnlyList<string> keys) =>
-            mapping.Origin is YamlMappingNode node && keys.Count > 0 ? new YamlEditTarget(_source, node, keys.ToArray()) : null;
+            mapping.Origin is YamlMappingNode node && keys.Count > 0 ? new YamlEditTarget(_source, node, keys as string[] ?? keys.ToArray()) : null;
 
-        /// <summary>The YAML node and the text are all an edit needs: the located tree can go once the file's facts are made.</summary>
-        public System.Func<IReadOnlyList<string>, EditTarget?> SetterFor(TreeMapping mapping)
-        {
-            var source = _source;
-            var node = mapping.Origin as YamlMappingNode;
-            return keys => node is not null && keys.Count > 0 ? new YamlEditTarget(source, node, keys.ToArray()) : null;
-        }
+        /// <summary>What an edit below the mapping will find is decided now: the located tree and the YAML nodes can go once the file's facts are made.</summary>
+        public System.Func<string, EditTarget?> SetterFor(TreeMapping mapping, IReadOnlyList<string> prefix) =>
+            mapping.Origin is YamlMappingNode node ? YamlEditTarget.KeySetter(_source, node, prefix.ToArray()) : _ => null;
 
         public EditTarget? Replace(TreeScalar scalar, string describe) =>
             scalar.Origin is YamlScalarNode node ? new YamlScalarEditTarget(_source, node, describe) : null;
