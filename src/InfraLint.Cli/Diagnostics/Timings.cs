@@ -36,6 +36,12 @@ internal static class Timings
             error.WriteLine($"infralint: timing: runtime start {sinceStart - sinceFirstUse:F0} ms");
             error.WriteLine($"infralint: timing: main {sinceFirstUse:F0} ms");
             foreach (var (name, ms) in Phases) error.WriteLine($"infralint: timing: {name} {ms:F1} ms");
+            // What the garbage collector cost: a scan's facts live until its end, so each one is copied on its way to gen2.
+            var gc = GC.GetGCMemoryInfo(GCKind.Any);
+            error.WriteLine($"infralint: timing: memory: {GC.GetTotalAllocatedBytes() / 1e6:F0} MB allocated; "
+                + $"collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; "
+                + $"paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms; heap after the last {gc.HeapSizeBytes / 1e6:F0} MB; "
+                + $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MiB");
             var loaded = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
             error.WriteLine($"infralint: timing: {loaded.Length} assemblies loaded: {string.Join(", ", loaded)}");
             Phases.Clear();
