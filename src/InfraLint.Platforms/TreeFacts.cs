@@ -34,7 +34,7 @@ namespace InfraLint.Platforms
         /// <summary>The attribute at <paramref name="keys"/> below <paramref name="baseMap"/>; when missing it points at <paramref name="anchor"/>.</summary>
         public Located<T> At<T>(TreeMapping baseMap, string basePath, SourceSpan anchor, Func<TreeScalar, T> convert, params string[] keys)
         {
-            string path = basePath.Length == 0 ? string.Join(".", keys) : basePath + "." + string.Join(".", keys);
+            var path = LogicalPath.Below(basePath, keys);
             var edit = baseMap.EditAt(keys);
             TreeNode? node = baseMap;
             foreach (var key in keys)
@@ -69,7 +69,7 @@ namespace InfraLint.Platforms
             foreach (var (key, _, value) in mapping.Entries())
             {
                 if (value is TreeScalar s && TreeValues.Text(s) is string text)
-                    result[key] = Located<string>.Present(text, s.Span, $"{path}.{key}", mapping?.EditAt(key));
+                    result[key] = Located<string>.Present(text, s.Span, LogicalPath.Below(path, key), mapping?.EditAt(key));
             }
             return result;
         }

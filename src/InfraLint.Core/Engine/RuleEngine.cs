@@ -111,7 +111,7 @@ namespace InfraLint.Core.Engine
             cancellationToken.ThrowIfCancellationRequested();
             var session = _sessionFactory.CreateSession();
             session.DependencyResolver = recordEvaluations ? EvaluationRecording.On : EvaluationRecording.Off;
-            var unique = new HashSet<object>(FactIdentity.Instance) { settings };
+            var unique = new HashSet<object>(Identity.Instance) { settings };
             foreach (var fact in facts)
                 foreach (var flat in Flatten(fact))
                     unique.Add(flat);

@@ -12,16 +12,16 @@ namespace InfraLint.Core.Locations
     public sealed class Located<T>
     {
         public Located(T value, bool isPresent, SourceSpan span, string path, EditTarget? edit)
-            : this(value, isPresent ? LocatedState.Present : LocatedState.Missing, span, path, edit)
+            : this(value, isPresent ? LocatedState.Present : LocatedState.Missing, span, (object)path, edit)
         {
         }
 
-        private Located(T value, LocatedState state, SourceSpan span, string path, EditTarget? edit)
+        private Located(T value, LocatedState state, SourceSpan span, object path, EditTarget? edit)
         {
             Value = value;
             State = state;
             Span = span;
-            Path = path;
+            _path = path ?? throw new System.ArgumentNullException(nameof(path));
             Edit = edit;
         }
 
@@ -41,7 +41,18 @@ namespace InfraLint.Core.Locations
         public SourceSpan Span { get; }
 
         /// <summary>Format-specific logical path, e.g. <c>spec.template.spec.containers[0].image</c>; stable across line moves.</summary>
-        public string Path { get; }
+        public string Path => _path as string ?? Join();
+
+        // The path, or the parts it is joined from the first time it is read: a scan keeps every attribute of every file
+        // until its end, and reads the paths of the few a finding names.
+        private object _path;
+
+        private string Join()
+        {
+            string joined = ((LogicalPath)_path).ToString();
+            _path = joined;
+            return joined;
+        }
 
         /// <summary>
         /// How a message names the attribute to its reader, in the vocabulary of what they wrote: a spec key path
@@ -55,7 +66,7 @@ namespace InfraLint.Core.Locations
         /// <summary>The same attribute, named <paramref name="name"/> in messages.</summary>
         public Located<T> Named(string name)
         {
-            var copy = new Located<T>(Value, State, Span, Path, Edit) { _name = name };
+            var copy = new Located<T>(Value, State, Span, _path, Edit) { _name = name };
             return copy;
         }
 
@@ -65,11 +76,20 @@ namespace InfraLint.Core.Locations
         public static Located<T> Present(T value, SourceSpan span, string path, EditTarget? edit = null) =>
             new Located<T>(value, LocatedState.Present, span, path, edit);
 
+        public static Located<T> Present(T value, SourceSpan span, LogicalPath path, EditTarget? edit = null) =>
+            new Located<T>(value, LocatedState.Present, span, path, edit);
+
         public static Located<T> Missing(SourceSpan anchor, string path, EditTarget? insert = null) =>
+            new Located<T>(default!, LocatedState.Missing, anchor, path, insert);
+
+        public static Located<T> Missing(SourceSpan anchor, LogicalPath path, EditTarget? insert = null) =>
             new Located<T>(default!, LocatedState.Missing, anchor, path, insert);
 
         /// <summary>A value that is there but not a literal; <paramref name="span"/> is the expression that computes it.</summary>
         public static Located<T> Unknown(SourceSpan span, string path) =>
+            new Located<T>(default!, LocatedState.Unknown, span, path, null);
+
+        public static Located<T> Unknown(SourceSpan span, LogicalPath path) =>
             new Located<T>(default!, LocatedState.Unknown, span, path, null);
 
         public override string ToString() => State switch

@@ -82,7 +82,7 @@ namespace InfraLint.Core.Scanning
         public static EvaluationScopes Single(IReadOnlyList<object> facts)
         {
             var home = new List<object>(facts);
-            var homeOf = new Dictionary<object, int>(FactIdentity.Instance);
+            var homeOf = new Dictionary<object, int>(Identity.Instance);
             foreach (var fact in facts) homeOf[fact] = 0;
             return new EvaluationScopes(new[] { new EvaluationScope(0, "*", home, new List<object>()) }, homeOf);
         }
@@ -178,7 +178,7 @@ namespace InfraLint.Core.Scanning
                 scopeOfRoot.Add(root.Key, scopes.Count);
                 scopes.Add(new EvaluationScope(scopes.Count, root.Value, new List<object>(), new List<object>(broadcast)));
             }
-            var homeOf = new Dictionary<object, int>(FactIdentity.Instance);
+            var homeOf = new Dictionary<object, int>(Identity.Instance);
             foreach (var fact in global) homeOf[fact] = 0;
             foreach (var fact in broadcast) homeOf[fact] = 0;
             var scopeOfNamespace = keys.ToDictionary(k => k.Key, k => scopeOfRoot[Find(k.Value)], StringComparer.Ordinal);

@@ -177,7 +177,7 @@ namespace InfraLint.Core.Scanning
             public (List<object> Facts, HashSet<object> Owners) Read(IReadOnlyList<PendingFile> files, EvaluationScopes scopes, int[] sessionOf, int session, int parallelism, CancellationToken cancellationToken)
             {
                 var facts = new List<object>();
-                var owners = new HashSet<object>(FactIdentity.Instance);
+                var owners = new HashSet<object>(Identity.Instance);
                 var results = files.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, parallelism)).WithCancellation(cancellationToken)
                     .Select(file => (File: file, Read: _scanner.ReadVersioned(_inputs[file.Index], _read)));
                 foreach (var (file, (result, version)) in results)

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using InfraLint.Core.Engine;
 using InfraLint.Core.Fixes;
 using InfraLint.Core.Locations;
 using InfraLint.Yaml.Parsing;
@@ -29,38 +30,51 @@ namespace InfraLint.Yaml.Editing
         private readonly string[] _path;
 
         // What an edit will do, decided from the YAML when the target is made. The nodes themselves are not kept: a target
-        // lives as long as its fact, and a node would keep its whole document alive until then.
-        private readonly SourceSpan? _replace;
-        private readonly bool _blocked;
-        private readonly string[] _missingKeys;
+        // lives as long as its fact, and a node would keep its whole document alive until then. A scan keeps about ten
+        // targets per file, so they hold offsets and an index into the path rather than a span and a second array.
+        private readonly int _replaceStart = -1;
+        private readonly int _replaceEnd = -1;
+
+        /// <summary>The index of the first key to insert; -1 when nothing is inserted (the key is there, or it is merged in).</summary>
+        private readonly int _missingFrom = -1;
+
         private readonly Insertion? _insertion;
 
         public YamlEditTarget(SourceText source, YamlMappingNode parent, params string[] path)
+            : this(source, parent, path, null)
+        {
+        }
+
+        /// <param name="insertions">
+        /// Where keys go into each mapping, by node identity (<see cref="NewInsertions"/>): shared by the targets of one file,
+        /// which find the same mapping again and again.
+        /// </param>
+        internal YamlEditTarget(SourceText source, YamlMappingNode parent, string[] path, Dictionary<object, Insertion>? insertions)
         {
             if (path.Length == 0) throw new ArgumentException("An edit needs at least one key.", nameof(path));
             _source = source;
             _path = path;
             var (mapping, i) = DeepestExisting(parent, path, path.Length - 1);
             var existing = mapping.Get(path[i]);
-            // A key merged in from an anchor (`<<: *defaults`) is shared by every mapping that merges it: not ours to extend.
-            _blocked = existing is null && i < path.Length - 1 && mapping.Merged(path[i]) is not null;
-            _missingKeys = existing is null && !_blocked ? (i == 0 ? path : path.Skip(i).ToArray()) : Array.Empty<string>();
             if (existing is not null)
             {
                 // Only a scalar at the very end can be replaced; anything else (a null parent, a list) is not ours to rewrite.
-                if (i == path.Length - 1) _replace = Replaceable(existing, source);
+                if (i == path.Length - 1) (_replaceStart, _replaceEnd) = Replaceable(existing, source);
             }
-            else if (!_blocked)
-                _insertion = InsertionInto(mapping, source);
+            // A key merged in from an anchor (`<<: *defaults`) is shared by every mapping that merges it: not ours to extend.
+            else if (i == path.Length - 1 || mapping.Merged(path[i]) is null)
+            {
+                _missingFrom = i;
+                _insertion = InsertionInto(mapping, source, insertions);
+            }
         }
 
-        private YamlEditTarget(SourceText source, string[] path, SourceSpan? replace, bool blocked, string[] missingKeys, Insertion? insertion)
+        private YamlEditTarget(SourceText source, string[] path, (int Start, int End) replace, int missingFrom, Insertion? insertion)
         {
             _source = source;
             _path = path;
-            _replace = replace;
-            _blocked = blocked;
-            _missingKeys = missingKeys;
+            (_replaceStart, _replaceEnd) = replace;
+            _missingFrom = missingFrom;
             _insertion = insertion;
         }
 
@@ -75,37 +89,41 @@ namespace InfraLint.Yaml.Editing
             if (i < prefix.Length)
             {
                 // The walk stops before the prefix ends: what exists, what is blocked and where keys go are the same for every key.
-                bool exists = mapping.Get(prefix[i]) is not null;
-                bool blocked = !exists && mapping.Merged(prefix[i]) is not null;
-                var insertion = exists || blocked ? null : InsertionInto(mapping, source);
-                var missingFrom = prefix.Skip(i).ToArray();
-                return key => new YamlEditTarget(source, prefix.Append(key).ToArray(), null, blocked,
-                    exists || blocked ? Array.Empty<string>() : missingFrom.Append(key).ToArray(), insertion);
+                bool inserts = mapping.Get(prefix[i]) is null && mapping.Merged(prefix[i]) is null;
+                var insertion = inserts ? InsertionInto(mapping, source, null) : null;
+                return key => new YamlEditTarget(source, prefix.Append(key).ToArray(), NoReplace, inserts ? i : -1, insertion);
             }
             // The prefix exists: a key is replaced in place when it has a value, inserted after the mapping's entries when missing.
-            var values = new Dictionary<string, SourceSpan?>(StringComparer.Ordinal);
+            var values = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
             foreach (var entry in mapping.Children)
                 if (entry.Key is YamlScalarNode { Value: { } name } && !values.ContainsKey(name)) values[name] = Replaceable(entry.Value, source);
-            var after = InsertionInto(mapping, source);
-            return key => values.TryGetValue(key, out var span)
-                ? new YamlEditTarget(source, prefix.Append(key).ToArray(), span, false, Array.Empty<string>(), null)
-                : new YamlEditTarget(source, prefix.Append(key).ToArray(), null, false, new[] { key }, after);
+            var after = InsertionInto(mapping, source, null);
+            return key => values.TryGetValue(key, out var replace)
+                ? new YamlEditTarget(source, prefix.Append(key).ToArray(), replace, -1, null)
+                : new YamlEditTarget(source, prefix.Append(key).ToArray(), NoReplace, prefix.Length, after);
         }
 
-        private static SourceSpan? Replaceable(YamlNode node, SourceText source) =>
-            node is YamlScalarNode scalar && scalar.Value is not null && scalar.Span(source) is { Length: > 0 } span ? span : null;
+        private static readonly (int, int) NoReplace = (-1, -1);
+
+        internal static Dictionary<object, Insertion> NewInsertions() => new Dictionary<object, Insertion>(Identity.Instance);
+
+        /// <summary>The offsets of a value that can be replaced in place (a scalar written with some text), or (-1, -1).</summary>
+        private static (int Start, int End) Replaceable(YamlNode node, SourceText source) =>
+            node is YamlScalarNode scalar && scalar.Value is not null && scalar.Span(source) is { Length: > 0 } span ? (span.StartOffset, span.EndOffset) : NoReplace;
 
         public override string Describe => string.Join(".", _path);
 
         public override IReadOnlyList<TextEdit> Set(object value)
         {
-            if (_replace is { } span) return new[] { new TextEdit(span, Render(value)) };
-            return _missingKeys.Length > 0 ? Insert(_missingKeys, value, asList: false) : Array.Empty<TextEdit>();
+            if (_replaceStart >= 0) return new[] { new TextEdit(_source.Span(_replaceStart, _replaceEnd), Render(value)) };
+            return _missingFrom >= 0 ? Insert(MissingKeys, value, asList: false) : Array.Empty<TextEdit>();
         }
 
         /// <summary>Creates the key (which must be missing) holding a one-item list: <c>key:\n  - item</c>.</summary>
         internal IReadOnlyList<TextEdit> InsertList(object item) =>
-            _missingKeys.Length > 0 ? Insert(_missingKeys, item, asList: true) : Array.Empty<TextEdit>();
+            _missingFrom >= 0 ? Insert(MissingKeys, item, asList: true) : Array.Empty<TextEdit>();
+
+        private string[] MissingKeys => _missingFrom == 0 ? _path : _path.Skip(_missingFrom).ToArray();
 
         /// <summary>The deepest mapping on the path that exists, walking the first <paramref name="walk"/> keys, and the index of the first key below it.</summary>
         private static (YamlMappingNode Mapping, int Index) DeepestExisting(YamlMappingNode parent, string[] path, int walk)
@@ -121,7 +139,7 @@ namespace InfraLint.Yaml.Editing
         }
 
         /// <summary>Where keys missing from a mapping are written: after its last entry (block) or before its closing brace (flow).</summary>
-        private sealed class Insertion
+        internal sealed class Insertion
         {
             public bool Flow { get; init; }
 
@@ -131,6 +149,16 @@ namespace InfraLint.Yaml.Editing
             public int Indent { get; init; }
 
             public bool HasEntries { get; init; }
+        }
+
+        private static Insertion InsertionInto(YamlMappingNode mapping, SourceText source, Dictionary<object, Insertion>? insertions)
+        {
+            if (insertions is null) return InsertionInto(mapping, source);
+            lock (insertions)
+            {
+                if (!insertions.TryGetValue(mapping, out var insertion)) insertions[mapping] = insertion = InsertionInto(mapping, source);
+                return insertion;
+            }
         }
 
         private static Insertion InsertionInto(YamlMappingNode mapping, SourceText source)

@@ -13,10 +13,13 @@ namespace InfraLint.Yaml.Syntax
     {
         private readonly SourceText _source;
 
+        // The editor lives as long as the file's located tree, so the insertion points it shares go with the tree.
+        private readonly Dictionary<object, YamlEditTarget.Insertion> _insertions = YamlEditTarget.NewInsertions();
+
         public YamlTreeEditor(SourceText source) => _source = source;
 
         public EditTarget? SetAt(TreeMapping mapping, IReadOnlyList<string> keys) =>
-            mapping.Origin is YamlMappingNode node && keys.Count > 0 ? new YamlEditTarget(_source, node, keys as string[] ?? keys.ToArray()) : null;
+            mapping.Origin is YamlMappingNode node && keys.Count > 0 ? new YamlEditTarget(_source, node, keys as string[] ?? keys.ToArray(), _insertions) : null;
 
         /// <summary>What an edit below the mapping will find is decided now: the located tree and the YAML nodes can go once the file's facts are made.</summary>
         public System.Func<string, EditTarget?> SetterFor(TreeMapping mapping, IReadOnlyList<string> prefix) =>
