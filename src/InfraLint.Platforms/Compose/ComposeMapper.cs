@@ -292,13 +292,21 @@ namespace InfraLint.Platforms.Compose
             }
 
             var resourcesAnchor = deploy?.KeyNode("resources") is { } rk ? _y.Span(rk) : s.KeyNode("deploy") is { } dk ? _y.Span(dk) : anchor;
-            return new ResourceRequirements(requests, limits, resourcesAnchor, name => name switch
-            {
-                "cpu" => s.EditAt("deploy", "resources", "limits", "cpus"),
-                "memory" => s.EditAt("deploy", "resources", "limits", "memory"),
-                _ => null,
-            });
+            return new ResourceRequirements(requests, limits, resourcesAnchor,
+                LimitEdit(s.EditAt("deploy", "resources", "limits", "cpus"), s.EditAt("deploy", "resources", "limits", "memory")));
         }
+
+        /// <summary>
+        /// Sets <c>deploy.resources.limits.cpus</c> or <c>.memory</c>. The targets are made now: the setter lives as long as the
+        /// fact, and one that kept the service's mapping would keep the file's whole tree and YAML with it.
+        /// </summary>
+        private static Func<string, Core.Fixes.EditTarget?> LimitEdit(Core.Fixes.EditTarget? cpu, Core.Fixes.EditTarget? memory) =>
+            name => name switch
+            {
+                "cpu" => cpu,
+                "memory" => memory,
+                _ => null,
+            };
 
         /// <summary>An interpolated limit (<c>mem_limit: ${MEM_LIMIT}</c>) is set, to a value decided when the stack starts.</summary>
         private void Limit(Dictionary<string, Located<string>> limits, string name, TreeScalar? node, string path)
