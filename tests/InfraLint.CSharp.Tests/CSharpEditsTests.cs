@@ -85,6 +85,51 @@ public sealed class CSharpEditsTests
         Assert.Equal(Code(expected), SetOnContainer(Code(resources), "1", "resources", "limits", "nvidia.com/gpu"));
     }
 
+    [Theory]
+    [InlineData("Limits = new Dictionary<string, ResourceQuantity> { [\"cpu\"] = new ResourceQuantity(\"8\") }")]
+    [InlineData("Limits = new Dictionary<string, ResourceQuantity> { { \"cpu\", new ResourceQuantity(\"8\") } }")]
+    [InlineData("Requests = new Dictionary<string, ResourceQuantity>()")]
+    [InlineData("Limits = new Dictionary<string, ResourceQuantity>\n{\n    [\"memory\"] = \"1Gi\",\n}")]
+    [InlineData("Limits = BuildLimits()")]
+    public void A_setter_kept_for_later_edits_as_EditAt_does(string resources)
+    {
+        // The limit setter a container fact keeps is made from the tree at once, for any key, present or not.
+        string code = "using k8s.Models;\nvar p = new V1Pod { Spec = new V1PodSpec { Containers = new List<V1Container> { new V1Container { Resources = new V1ResourceRequirements { " + resources + " } } } } };\n";
+        var container = Container(Root(code));
+        var set = container.Setter("resources", "limits")!;
+
+        static string Describe(IReadOnlyList<TextEdit> edits) => string.Join(" | ", edits.Select(e => $"{e.Span.StartOffset}+{e.Span.Length}:{e.NewText}"));
+        foreach (var key in new[] { "cpu", "memory", "nvidia.com/gpu" })
+        {
+            var expected = container.EditAt("resources", "limits", key);
+            var kept = set(key);
+            Assert.Equal(expected is null ? null : Describe(expected.Set("2")), kept is null ? null : Describe(kept.Set("2")));
+        }
+    }
+
+    [Fact]
+    public void A_setter_kept_for_later_keeps_neither_the_tree_nor_the_syntax_alive()
+    {
+        var (tree, syntax, set) = TreeAndSetter();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.False(tree.IsAlive);
+        Assert.False(syntax.IsAlive);
+        var edit = Assert.Single(set("memory")!.Set("1Gi"));
+        Assert.Equal(", [\"memory\"] = new ResourceQuantity(\"1Gi\")", edit.NewText);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (WeakReference Tree, WeakReference Syntax, Func<string, EditTarget?> Set) TreeAndSetter()
+    {
+        const string Code = "using k8s.Models;\nvar p = new V1Pod { Spec = new V1PodSpec { Containers = new List<V1Container> { new V1Container { Resources = new V1ResourceRequirements { Limits = new Dictionary<string, ResourceQuantity> { [\"cpu\"] = \"8\" } } } } } };\n";
+        var root = Root(Code);
+        var container = Container(root);
+        return (new WeakReference(root), new WeakReference(container.Origin), container.Setter("resources", "limits")!);
+    }
+
     [Fact]
     public void New_models_are_qualified_as_the_file_qualifies_the_root()
     {

@@ -30,7 +30,13 @@ namespace InfraLint.CSharp.Editing
         /// last entry, on a line of its own with the entries' indentation when the initializer spans lines, keeping the
         /// trailing-comma habit of the file; or a new initializer after <c>new X(…)</c>. Null when the node is not an object.
         /// </summary>
-        public static TextEdit[]? AddEntry(SourceText source, SyntaxNode objectNode, string entry)
+        public static TextEdit[]? AddEntry(SourceText source, SyntaxNode objectNode, string entry) => EntryPlace(source, objectNode)?.Edits(entry);
+
+        /// <summary>
+        /// Where <see cref="AddEntry"/> puts an entry in this object, decided now for any entry later: it keeps offsets and
+        /// the file's indentation, not the syntax, so an edit target can keep it without keeping the file's syntax tree.
+        /// </summary>
+        public static EntryPlacement? EntryPlace(SourceText source, SyntaxNode objectNode)
         {
             switch (objectNode)
             {
@@ -42,56 +48,46 @@ namespace InfraLint.CSharp.Editing
                         ImplicitObjectCreationExpressionSyntax i => i.ArgumentList.Span.End,
                         _ => creation.Span.End,
                     };
-                    return new[] { Insert(source, at, " { " + entry + " }") };
+                    return new EntryPlacement(source, EntryPlacement.Layout.NewInitializer, at);
                 }
                 case BaseObjectCreationExpressionSyntax creation:
-                    return AddToInitializer(source, creation.Initializer!, entry);
+                    return InitializerPlace(source, creation.Initializer!);
                 case InitializerExpressionSyntax initializer:
-                    return AddToInitializer(source, initializer, entry);
+                    return InitializerPlace(source, initializer);
                 default:
                     return null;
             }
         }
 
-        private static TextEdit[] AddToInitializer(SourceText source, InitializerExpressionSyntax initializer, string entry)
+        private static EntryPlacement InitializerPlace(SourceText source, InitializerExpressionSyntax initializer)
         {
             var expressions = initializer.Expressions;
             int openLine = source.LineColumn(initializer.OpenBraceToken.SpanStart).Line;
             int closeLine = source.LineColumn(initializer.CloseBraceToken.SpanStart).Line;
-            string newLine = source.NewLine;
             if (openLine == closeLine)
             {
-                if (expressions.Count == 0)
-                    return new[] { new TextEdit(source.Span(initializer.OpenBraceToken.Span.End, initializer.CloseBraceToken.SpanStart), " " + entry + " ") };
-                return new[] { Insert(source, expressions.Last().Span.End, ", " + entry) };
+                return expressions.Count == 0
+                    ? new EntryPlacement(source, EntryPlacement.Layout.IntoEmptyLine, initializer.OpenBraceToken.Span.End, initializer.CloseBraceToken.SpanStart)
+                    : new EntryPlacement(source, EntryPlacement.Layout.AfterOnLine, expressions.Last().Span.End);
             }
 
             // Spans lines: the new entry gets a line of its own, indented like the entries (or one level inside the braces).
             string closeIndent = Indentation(source, initializer.CloseBraceToken.SpanStart);
             if (expressions.Count == 0)
-                return new[] { Insert(source, source.LineStart(closeLine), IndentUnit(closeIndent, source) + entry + "," + newLine) };
+                return new EntryPlacement(source, EntryPlacement.Layout.IntoEmptyLines, source.LineStart(closeLine), indent: IndentUnit(closeIndent, source));
             var last = expressions.Last();
             string indent = Indentation(source, expressions.First().SpanStart);
             bool trailingComma = expressions.SeparatorCount == expressions.Count;
             var lastEnd = trailingComma ? expressions.GetSeparator(expressions.Count - 1).Span.End : last.Span.End;
             int lastEndLine = source.LineColumn(lastEnd).Line;
-            var line = lastEndLine == closeLine ? -1 : lastEndLine;
-            if (line < 0)
-            {
-                // The last entry ends on the closing brace's line (`A = 1 }`): the entry goes just before the brace.
-                return new[] { Insert(source, last.Span.End, trailingComma ? string.Empty : ","), Insert(source, initializer.CloseBraceToken.SpanStart, entry + (trailingComma ? ", " : " ")) }
-                    .Where(e => e.NewText.Length > 0).ToArray();
-            }
+            // The last entry ends on the closing brace's line (`A = 1 }`): the entry goes just before the brace.
+            if (lastEndLine == closeLine)
+                return new EntryPlacement(source, EntryPlacement.Layout.BeforeBrace, last.Span.End, initializer.CloseBraceToken.SpanStart, trailingComma: trailingComma);
             // At the end of the last entry's line, after any comment there, so that the comment stays with its entry.
-            int lineEnd = source.LineEnd(line);
-            string added = newLine + indent + entry + (trailingComma ? "," : string.Empty);
-            if (trailingComma) return new[] { Insert(source, lineEnd, added) };
-            return lineEnd == last.Span.End
-                ? new[] { Insert(source, lineEnd, "," + added) }
-                : new[] { Insert(source, last.Span.End, ","), Insert(source, lineEnd, added) };
+            return new EntryPlacement(source, EntryPlacement.Layout.NewLine, last.Span.End, source.LineEnd(lastEndLine), indent, trailingComma);
         }
 
-        private static TextEdit Insert(SourceText source, int offset, string text) => new TextEdit(source.Span(offset, offset), text);
+        internal static TextEdit Insert(SourceText source, int offset, string text) => new TextEdit(source.Span(offset, offset), text);
 
         /// <summary>The whitespace before the first character of the line holding <paramref name="offset"/>.</summary>
         private static string Indentation(SourceText source, int offset)

@@ -16,7 +16,7 @@ namespace InfraLint.CSharp.Editing
     /// the objects it needs, <c>SecurityContext = new V1SecurityContext { Privileged = false }</c>) in the file's layout.
     /// How keys, objects and values are written is the family's (<see cref="ICSharpRenderer"/>).
     /// </summary>
-    public sealed class CSharpTreeEditor : ITreeEditor
+    public sealed class CSharpTreeEditor : ITreeEditor, ITreeSetterSource
     {
         private readonly SourceText _source;
         private readonly ICSharpRenderer _renderer;
@@ -28,10 +28,46 @@ namespace InfraLint.CSharp.Editing
         }
 
         public EditTarget? SetAt(TreeMapping mapping, IReadOnlyList<string> keys) =>
-            mapping.Origin is SyntaxNode && keys.Count > 0 && mapping.State == NodeState.Present ? new SetTarget(this, mapping, keys.ToArray()) : null;
+            mapping.Origin is SyntaxNode && keys.Count > 0 && mapping.State == NodeState.Present ? SetTarget(mapping, keys.ToArray()) : null;
 
         public EditTarget? Replace(TreeScalar scalar, string describe) =>
-            scalar.Origin is ExpressionSyntax && scalar.State == NodeState.Present ? new ReplaceTarget(this, scalar, describe) : null;
+            scalar.Origin is ExpressionSyntax && scalar.State == NodeState.Present ? new ReplaceTarget(this, ReplacedBy(scalar), describe) : null;
+
+        /// <summary>
+        /// What <see cref="SetAt"/> with <paramref name="prefix"/> and then a key does, made now: the targets of the keys the
+        /// object at the end of the prefix has, and where any key it lacks goes (the same place whatever the key).
+        /// </summary>
+        public Func<string, EditTarget?> SetterFor(TreeMapping mapping, IReadOnlyList<string> prefix)
+        {
+            if (mapping.Origin is not SyntaxNode || mapping.State != NodeState.Present) return _ => null;
+            var keys = prefix.ToArray();
+            var present = new Dictionary<string, EditTarget>(StringComparer.Ordinal);
+            if (Existing(mapping, keys) is { } end)
+                foreach (var entry in end.Entries)
+                    if (entry.Key.Value is { } key && !present.ContainsKey(key)) present[key] = SetTarget(mapping, keys.Append(key).ToArray());
+            // No key is the empty key's neighbour in C#: it stands for any key the object lacks.
+            var missing = SetTarget(mapping, keys.Append(string.Empty).ToArray());
+            return key => present.TryGetValue(key, out var target) ? target : Missing(missing, keys.Append(key).ToArray());
+        }
+
+        /// <summary>The object at the end of <paramref name="keys"/> below <paramref name="mapping"/>, if the file writes all of it.</summary>
+        private static TreeMapping? Existing(TreeMapping mapping, string[] keys)
+        {
+            var current = mapping;
+            foreach (var key in keys)
+            {
+                if (current.Get(key) is not TreeMapping { State: NodeState.Present, Origin: SyntaxNode } next) return null;
+                current = next;
+            }
+            return current;
+        }
+
+        /// <summary>The target of a missing key from the one made for the empty key: the same place, another key.</summary>
+        private EditTarget Missing(EditTarget template, string[] keys) => template switch
+        {
+            InsertTarget insert => new InsertTarget(this, insert.Insertion with { Keys = keys }, string.Join(".", keys)),
+            _ => new ReplaceTarget(this, null, string.Join(".", keys)),
+        };
 
         /// <summary>Compose's list-valued attributes have no C# form here.</summary>
         public EditTarget? AppendTo(TreeMapping owner, string key, string item, object whenValue) => null;
@@ -45,42 +81,65 @@ namespace InfraLint.CSharp.Editing
 
         private static string Child(string path, string key) => path.Length == 0 ? key : path + "." + key;
 
-        private IReadOnlyList<TextEdit> ReplaceValue(TreeScalar scalar, object value)
-        {
-            if (scalar.State != NodeState.Present || scalar.Origin is not ExpressionSyntax expression) return Array.Empty<TextEdit>();
-            var text = _renderer.Value(SchemaPath(scalar.Path), value);
-            return text is null ? Array.Empty<TextEdit>() : new[] { CSharpEdits.Replace(_source, expression, text) };
-        }
+        // A file's targets are made from its tree, and a fact keeps them to the end of the scan: each decides now what its
+        // edit will be and keeps offsets and paths, never a tree node or the syntax (which would keep the whole file alive).
 
-        private IReadOnlyList<TextEdit> Set(TreeMapping mapping, string[] keys, object value)
+        /// <summary>The value written where <paramref name="scalar"/> is, if it is an expression of this file.</summary>
+        private Replacement? ReplacedBy(TreeScalar scalar) =>
+            scalar.State == NodeState.Present && scalar.Origin is ExpressionSyntax expression
+                ? new Replacement(expression.SpanStart, expression.Span.End, scalar.Path)
+                : null;
+
+        private EditTarget SetTarget(TreeMapping mapping, string[] keys)
         {
+            var describe = string.Join(".", keys);
             TreeMapping current = mapping;
             for (int i = 0; i < keys.Length; i++)
             {
                 var child = current.Get(keys[i]);
-                if (child is null) return Insert(current, keys, i, value);
+                if (child is null) return Inserting(current, keys, i, describe);
                 // A scalar with no C# behind it is a default the family wrote in (Pulumi's "Defaults to false"): the entry is added.
-                if (i == keys.Length - 1 && child is TreeScalar { State: NodeState.Present, Origin: not SyntaxNode }) return Insert(current, keys, i, value);
-                if (i == keys.Length - 1) return child is TreeScalar scalar ? ReplaceValue(scalar, value) : Array.Empty<TextEdit>();
-                if (child is not TreeMapping next || next.State != NodeState.Present || next.Origin is not SyntaxNode) return Array.Empty<TextEdit>();
+                if (i == keys.Length - 1 && child is TreeScalar { State: NodeState.Present, Origin: not SyntaxNode }) return Inserting(current, keys, i, describe);
+                if (i == keys.Length - 1) return new ReplaceTarget(this, child is TreeScalar scalar ? ReplacedBy(scalar) : null, describe);
+                if (child is not TreeMapping next || next.State != NodeState.Present || next.Origin is not SyntaxNode) break;
                 current = next;
             }
-            return Array.Empty<TextEdit>();
+            return new ReplaceTarget(this, null, describe);
         }
 
         /// <summary>Adds keys[from..] below <paramref name="owner"/>, which has none of them.</summary>
-        private IReadOnlyList<TextEdit> Insert(TreeMapping owner, string[] keys, int from, object value)
+        private EditTarget Inserting(TreeMapping owner, string[] keys, int from, string describe)
         {
-            if (owner.Origin is not SyntaxNode node) return Array.Empty<TextEdit>();
-            // A new map follows the file's habit: { "k", v } pairs when the file writes maps that way (Pulumi's InputMap), else an indexer.
-            bool filePairs = node.SyntaxTree.GetRoot().DescendantNodes().Any(n => n.IsKind(SyntaxKind.ComplexElementInitializerExpression));
-            var entry = Entry(owner.Path, keys, from, value, node, filePairs);
-            if (entry is null) return Array.Empty<TextEdit>();
-            return (IReadOnlyList<TextEdit>?)CSharpEdits.AddEntry(_source, node, entry) ?? Array.Empty<TextEdit>();
+            if (owner.Origin is not SyntaxNode node || CSharpEdits.EntryPlace(_source, node) is not { } place) return new ReplaceTarget(this, null, describe);
+            // A map's entries follow its own style ({ "k", v } pairs or indexers); an empty or a new map, the file's habit.
+            var entries = InitializerOf(node)?.Expressions;
+            bool? ownPairs = entries is { Count: > 0 } ? entries.Value.Any(e => e.IsKind(SyntaxKind.ComplexElementInitializerExpression)) : null;
+            bool filePairs = FilePairs(node);
+            return new InsertTarget(this, new Insertion(owner.Path, keys, from, ownPairs ?? filePairs, filePairs, place), describe);
+        }
+
+        /// <summary>Whether the file writes maps as <c>{ "k", v }</c> pairs (Pulumi's InputMap), else with indexers; read once per file.</summary>
+        private bool FilePairs(SyntaxNode node) =>
+            _filePairs ??= node.SyntaxTree.GetRoot().DescendantNodes().Any(n => n.IsKind(SyntaxKind.ComplexElementInitializerExpression));
+
+        private bool? _filePairs;
+
+        private IReadOnlyList<TextEdit> Set(Replacement? replacement, object value)
+        {
+            if (replacement is null) return Array.Empty<TextEdit>();
+            var text = _renderer.Value(SchemaPath(replacement.Path), value);
+            return text is null ? Array.Empty<TextEdit>() : new[] { new TextEdit(_source.Span(replacement.Start, replacement.End), text) };
+        }
+
+        private IReadOnlyList<TextEdit> Set(Insertion insertion, object value)
+        {
+            var entry = Entry(insertion.OwnerPath, insertion.Keys, insertion.From, value, insertion.Pairs, insertion.FilePairs);
+            return entry is null ? Array.Empty<TextEdit>() : insertion.Place.Edits(entry);
         }
 
         /// <summary><c>Member = value</c> (or a dictionary entry) for keys[i..] below the object at <paramref name="ownerPath"/>.</summary>
-        private string? Entry(string ownerPath, string[] keys, int i, object value, SyntaxNode? existing, bool filePairs)
+        /// <param name="pairs">Whether a map at this level is written with <c>{ "k", v }</c> pairs (its own style, or the file's).</param>
+        private string? Entry(string ownerPath, string[] keys, int i, object value, bool pairs, bool filePairs)
         {
             var schemaOwner = SchemaPath(ownerPath);
             var childPath = Child(ownerPath, keys[i]);
@@ -92,16 +151,14 @@ namespace InfraLint.CSharp.Editing
             else
             {
                 var create = _renderer.NewObject(SchemaPath(childPath));
-                var nested = Entry(childPath, keys, i + 1, value, null, filePairs);
+                // A new object has no style of its own: a map inside it follows the file's.
+                var nested = Entry(childPath, keys, i + 1, value, filePairs, filePairs);
                 inner = create is null || nested is null ? null : create + " { " + nested + " }";
             }
             if (inner is null) return null;
             if (_renderer.IsMap(schemaOwner))
             {
                 var key = SymbolDisplay.FormatLiteral(keys[i], quote: true);
-                // Follow the map's own style: { "k", v } pairs when it has them, an indexer entry otherwise.
-                var entries = InitializerOf(existing)?.Expressions;
-                bool pairs = entries is { Count: > 0 } ? entries.Value.Any(e => e.IsKind(SyntaxKind.ComplexElementInitializerExpression)) : filePairs;
                 return pairs ? "{ " + key + ", " + inner + " }" : "[" + key + "] = " + inner;
             }
             var member = _renderer.Member(schemaOwner, keys[i]);
@@ -115,39 +172,45 @@ namespace InfraLint.CSharp.Editing
             _ => null,
         };
 
-        private sealed class SetTarget : EditTarget
+        /// <summary>An expression of the file to replace: its offsets, and the logical path of the value it writes.</summary>
+        private sealed record Replacement(int Start, int End, string Path);
+
+        /// <summary>Keys[from..] to add below the object at <paramref name="OwnerPath"/>, at <paramref name="Place"/>.</summary>
+        private sealed record Insertion(string OwnerPath, string[] Keys, int From, bool Pairs, bool FilePairs, EntryPlacement Place);
+
+        private sealed class InsertTarget : EditTarget
         {
             private readonly CSharpTreeEditor _editor;
-            private readonly TreeMapping _mapping;
-            private readonly string[] _keys;
 
-            public SetTarget(CSharpTreeEditor editor, TreeMapping mapping, string[] keys)
+            public InsertTarget(CSharpTreeEditor editor, Insertion insertion, string describe)
             {
                 _editor = editor;
-                _mapping = mapping;
-                _keys = keys;
+                Insertion = insertion;
+                Describe = describe;
             }
 
-            public override string Describe => string.Join(".", _keys);
+            public Insertion Insertion { get; }
 
-            public override IReadOnlyList<TextEdit> Set(object value) => _editor.Set(_mapping, _keys, value);
+            public override string Describe { get; }
+
+            public override IReadOnlyList<TextEdit> Set(object value) => _editor.Set(Insertion, value);
         }
 
         private sealed class ReplaceTarget : EditTarget
         {
             private readonly CSharpTreeEditor _editor;
-            private readonly TreeScalar _scalar;
+            private readonly Replacement? _replacement;
 
-            public ReplaceTarget(CSharpTreeEditor editor, TreeScalar scalar, string describe)
+            public ReplaceTarget(CSharpTreeEditor editor, Replacement? replacement, string describe)
             {
                 _editor = editor;
-                _scalar = scalar;
+                _replacement = replacement;
                 Describe = describe;
             }
 
             public override string Describe { get; }
 
-            public override IReadOnlyList<TextEdit> Set(object value) => _editor.ReplaceValue(_scalar, value);
+            public override IReadOnlyList<TextEdit> Set(object value) => _editor.Set(_replacement, value);
         }
     }
 }
