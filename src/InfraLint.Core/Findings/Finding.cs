@@ -38,7 +38,7 @@ namespace InfraLint.Core.Findings
             SubjectId = subject?.Id;
             Related = related ?? Array.Empty<RelatedLocation>();
             Fixes = fixes ?? Array.Empty<Fix>();
-            Properties = properties ?? new Dictionary<string, string>();
+            Properties = properties ?? NoProperties;
             Severity = rule.DefaultSeverity;
         }
 
@@ -74,6 +74,9 @@ namespace InfraLint.Core.Findings
 
         public Suppression? Suppression { get; set; }
 
+        // Shared by every finding without properties: a scan may keep hundreds of thousands of findings until it reports them.
+        private static readonly IReadOnlyDictionary<string, string> NoProperties = new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string>());
+
         public bool IsSuppressed => Suppression is not null;
 
         /// <summary>
@@ -87,8 +90,11 @@ namespace InfraLint.Core.Findings
         {
             Message = mask.Apply(Message);
             LogicalPath = mask.Apply(LogicalPath);
-            Related = Related.Select(r => r with { Message = mask.Apply(r.Message) }).ToArray();
-            Properties = Properties.ToDictionary(p => p.Key, p => mask.Apply(p.Value));
+            // Copied only where a secret was hidden: most findings carry none, and the copies would all live to the end.
+            if (Related.Any(r => !ReferenceEquals(mask.Apply(r.Message), r.Message)))
+                Related = Related.Select(r => r with { Message = mask.Apply(r.Message) }).ToArray();
+            if (Properties.Any(p => !ReferenceEquals(mask.Apply(p.Value), p.Value)))
+                Properties = Properties.ToDictionary(p => p.Key, p => mask.Apply(p.Value));
         }
 
         public override string ToString() => $"{Location}: {Severity.ToString().ToLowerInvariant()} {RuleId}: {Message}";
