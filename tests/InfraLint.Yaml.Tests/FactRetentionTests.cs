@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Runtime.CompilerServices;
 using InfraLint.Core.Locations;
 using InfraLint.Core.Tree;
 using InfraLint.Tests;
@@ -39,38 +37,6 @@ public class FactRetentionTests
         Assert.True(kept.Count == 0, $"{kept.Count} files keep a tree:\n" + string.Join("\n", kept.Take(5)));
     }
 
-    /// <summary>The field path from the facts to the first tree or YAML node they reach, or null.</summary>
-    private static string? FirstTreeReachedFrom(object facts)
-    {
-        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
-        var queue = new Queue<(object Value, string Way)>();
-        queue.Enqueue((facts, "facts"));
-        while (queue.Count > 0)
-        {
-            var (value, way) = queue.Dequeue();
-            var type = value.GetType();
-            if (value is TreeNode || type.Namespace == "YamlDotNet.RepresentationModel") return $"{way} ({type.Name})";
-            if (!type.IsValueType && !seen.Add(value)) continue;
-            if (value is string || type.IsPrimitive || type.IsEnum || value is MemberInfo || value is Assembly || value is Module || value is Pointer) continue;
-            switch (value)
-            {
-                case Delegate d:
-                    if (d.Target is { } target) queue.Enqueue((target, way + ".<closure>"));
-                    continue;
-                case Array array:
-                    int i = 0;
-                    foreach (var item in array)
-                    {
-                        if (item is not null) queue.Enqueue((item, $"{way}[{i}]"));
-                        i++;
-                    }
-                    continue;
-            }
-            for (var t = type; t is not null; t = t.BaseType)
-                foreach (var field in t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
-                    if (!field.FieldType.IsPointer && field.GetValue(value) is { } child)
-                        queue.Enqueue((child, $"{way}.{field.Name}"));
-        }
-        return null;
-    }
+    private static string? FirstTreeReachedFrom(object facts) =>
+        Retention.FirstWayTo(facts, type => typeof(TreeNode).IsAssignableFrom(type) || type.Namespace == "YamlDotNet.RepresentationModel");
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using InfraLint.Core.Fixes;
+using InfraLint.Core.Locations;
 using InfraLint.Core.Tree;
 
 namespace InfraLint.Json.Editing
@@ -11,12 +12,13 @@ namespace InfraLint.Json.Editing
     /// </summary>
     public sealed class JsonScalarEditTarget : EditTarget
     {
-        private readonly TreeScalar _scalar;
+        // The scalar's place, not the scalar: a fact keeps its targets to the end of the scan.
+        private readonly SourceSpan _span;
         private readonly string _describe;
 
         internal JsonScalarEditTarget(TreeScalar scalar, string describe)
         {
-            _scalar = scalar;
+            _span = scalar.Span;
             _describe = describe;
         }
 
@@ -25,7 +27,7 @@ namespace InfraLint.Json.Editing
         public override IReadOnlyList<TextEdit> Set(object value)
         {
             string? rendered = JsonText.Render(value);
-            return rendered is null ? Array.Empty<TextEdit>() : new[] { new TextEdit(_scalar.Span, rendered) };
+            return rendered is null ? Array.Empty<TextEdit>() : new[] { new TextEdit(_span, rendered) };
         }
     }
 }
