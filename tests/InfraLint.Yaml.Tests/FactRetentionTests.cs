@@ -6,7 +6,7 @@ namespace InfraLint.Yaml.Tests;
 
 /// <summary>
 /// A scan keeps every fact until its end (a streaming scan, a whole session). What a YAML file's facts keep must not
-/// include the file's located tree or its YAML documents: a setter or an edit target that captured a mapping once kept
+/// include the file's located tree, its YAML documents or its text: a setter or an edit target that captured a mapping once kept
 /// every document of every file alive (at 100,000 files, hundreds of megabytes). This walks everything the facts
 /// reach, the closures of their setters included, and names the way to any tree or YAML node it finds.
 /// </summary>
@@ -38,5 +38,5 @@ public class FactRetentionTests
     }
 
     private static string? FirstTreeReachedFrom(object facts) =>
-        Retention.FirstWayTo(facts, type => typeof(TreeNode).IsAssignableFrom(type) || type.Namespace == "YamlDotNet.RepresentationModel");
+        Retention.FirstWayTo(facts, type => typeof(TreeNode).IsAssignableFrom(type) || type == typeof(SourceText) || type.Namespace == "YamlDotNet.RepresentationModel");
 }

@@ -87,7 +87,6 @@ namespace InfraLint.CSharp.Editing
             return new EntryPlacement(source, EntryPlacement.Layout.NewLine, last.Span.End, source.LineEnd(lastEndLine), indent, trailingComma);
         }
 
-        internal static TextEdit Insert(SourceText source, int offset, string text) => new TextEdit(source.Span(offset, offset), text);
 
         /// <summary>The whitespace before the first character of the line holding <paramref name="offset"/>.</summary>
         private static string Indentation(SourceText source, int offset)

@@ -19,19 +19,19 @@ namespace InfraLint.CSharp.Editing
     public sealed class CSharpTreeEditor : ITreeEditor, ITreeSetterSource
     {
         private readonly SourceText _source;
-        private readonly ICSharpRenderer _renderer;
+        private readonly Writing _writing;
 
         public CSharpTreeEditor(SourceText source, ICSharpRenderer renderer)
         {
             _source = source ?? throw new ArgumentNullException(nameof(source));
-            _renderer = renderer ?? throw new ArgumentNullException(nameof(renderer));
+            _writing = new Writing(source.Lines, renderer ?? throw new ArgumentNullException(nameof(renderer)));
         }
 
         public EditTarget? SetAt(TreeMapping mapping, IReadOnlyList<string> keys) =>
             mapping.Origin is SyntaxNode && keys.Count > 0 && mapping.State == NodeState.Present ? SetTarget(mapping, keys.ToArray()) : null;
 
         public EditTarget? Replace(TreeScalar scalar, string describe) =>
-            scalar.Origin is ExpressionSyntax && scalar.State == NodeState.Present ? new ReplaceTarget(this, ReplacedBy(scalar), describe) : null;
+            scalar.Origin is ExpressionSyntax && scalar.State == NodeState.Present ? new ReplaceTarget(_writing, ReplacedBy(scalar), describe) : null;
 
         /// <summary>
         /// What <see cref="SetAt"/> with <paramref name="prefix"/> and then a key does, made now: the targets of the keys the
@@ -47,7 +47,8 @@ namespace InfraLint.CSharp.Editing
                     if (entry.Key.Value is { } key && !present.ContainsKey(key)) present[key] = SetTarget(mapping, keys.Append(key).ToArray());
             // No key is the empty key's neighbour in C#: it stands for any key the object lacks.
             var missing = SetTarget(mapping, keys.Append(string.Empty).ToArray());
-            return key => present.TryGetValue(key, out var target) ? target : Missing(missing, keys.Append(key).ToArray());
+            var writing = _writing;
+            return key => present.TryGetValue(key, out var target) ? target : Missing(writing, missing, keys.Append(key).ToArray());
         }
 
         /// <summary>The object at the end of <paramref name="keys"/> below <paramref name="mapping"/>, if the file writes all of it.</summary>
@@ -63,10 +64,10 @@ namespace InfraLint.CSharp.Editing
         }
 
         /// <summary>The target of a missing key from the one made for the empty key: the same place, another key.</summary>
-        private EditTarget Missing(EditTarget template, string[] keys) => template switch
+        private static EditTarget Missing(Writing writing, EditTarget template, string[] keys) => template switch
         {
-            InsertTarget insert => new InsertTarget(this, insert.Insertion with { Keys = keys }, string.Join(".", keys)),
-            _ => new ReplaceTarget(this, null, string.Join(".", keys)),
+            InsertTarget insert => new InsertTarget(writing, insert.Insertion with { Keys = keys }, string.Join(".", keys)),
+            _ => new ReplaceTarget(writing, null, string.Join(".", keys)),
         };
 
         /// <summary>Compose's list-valued attributes have no C# form here.</summary>
@@ -100,22 +101,22 @@ namespace InfraLint.CSharp.Editing
                 if (child is null) return Inserting(current, keys, i, describe);
                 // A scalar with no C# behind it is a default the family wrote in (Pulumi's "Defaults to false"): the entry is added.
                 if (i == keys.Length - 1 && child is TreeScalar { State: NodeState.Present, Origin: not SyntaxNode }) return Inserting(current, keys, i, describe);
-                if (i == keys.Length - 1) return new ReplaceTarget(this, child is TreeScalar scalar ? ReplacedBy(scalar) : null, describe);
+                if (i == keys.Length - 1) return new ReplaceTarget(_writing, child is TreeScalar scalar ? ReplacedBy(scalar) : null, describe);
                 if (child is not TreeMapping next || next.State != NodeState.Present || next.Origin is not SyntaxNode) break;
                 current = next;
             }
-            return new ReplaceTarget(this, null, describe);
+            return new ReplaceTarget(_writing, null, describe);
         }
 
         /// <summary>Adds keys[from..] below <paramref name="owner"/>, which has none of them.</summary>
         private EditTarget Inserting(TreeMapping owner, string[] keys, int from, string describe)
         {
-            if (owner.Origin is not SyntaxNode node || CSharpEdits.EntryPlace(_source, node) is not { } place) return new ReplaceTarget(this, null, describe);
+            if (owner.Origin is not SyntaxNode node || CSharpEdits.EntryPlace(_source, node) is not { } place) return new ReplaceTarget(_writing, null, describe);
             // A map's entries follow its own style ({ "k", v } pairs or indexers); an empty or a new map, the file's habit.
             var entries = InitializerOf(node)?.Expressions;
             bool? ownPairs = entries is { Count: > 0 } ? entries.Value.Any(e => e.IsKind(SyntaxKind.ComplexElementInitializerExpression)) : null;
             bool filePairs = FilePairs(node);
-            return new InsertTarget(this, new Insertion(owner.Path, keys, from, ownPairs ?? filePairs, filePairs, place), describe);
+            return new InsertTarget(_writing, new Insertion(owner.Path, keys, from, ownPairs ?? filePairs, filePairs, place), describe);
         }
 
         /// <summary>Whether the file writes maps as <c>{ "k", v }</c> pairs (Pulumi's InputMap), else with indexers; read once per file.</summary>
@@ -124,53 +125,69 @@ namespace InfraLint.CSharp.Editing
 
         private bool? _filePairs;
 
-        private IReadOnlyList<TextEdit> Set(Replacement? replacement, object value)
-        {
-            if (replacement is null) return Array.Empty<TextEdit>();
-            var text = _renderer.Value(SchemaPath(replacement.Path), value);
-            return text is null ? Array.Empty<TextEdit>() : new[] { new TextEdit(_source.Span(replacement.Start, replacement.End), text) };
-        }
-
-        private IReadOnlyList<TextEdit> Set(Insertion insertion, object value)
-        {
-            var entry = Entry(insertion.OwnerPath, insertion.Keys, insertion.From, value, insertion.Pairs, insertion.FilePairs);
-            return entry is null ? Array.Empty<TextEdit>() : insertion.Place.Edits(entry);
-        }
-
-        /// <summary><c>Member = value</c> (or a dictionary entry) for keys[i..] below the object at <paramref name="ownerPath"/>.</summary>
-        /// <param name="pairs">Whether a map at this level is written with <c>{ "k", v }</c> pairs (its own style, or the file's).</param>
-        private string? Entry(string ownerPath, string[] keys, int i, object value, bool pairs, bool filePairs)
-        {
-            var schemaOwner = SchemaPath(ownerPath);
-            var childPath = Child(ownerPath, keys[i]);
-            string? inner;
-            if (i == keys.Length - 1)
-            {
-                inner = _renderer.Value(SchemaPath(childPath), value);
-            }
-            else
-            {
-                var create = _renderer.NewObject(SchemaPath(childPath));
-                // A new object has no style of its own: a map inside it follows the file's.
-                var nested = Entry(childPath, keys, i + 1, value, filePairs, filePairs);
-                inner = create is null || nested is null ? null : create + " { " + nested + " }";
-            }
-            if (inner is null) return null;
-            if (_renderer.IsMap(schemaOwner))
-            {
-                var key = SymbolDisplay.FormatLiteral(keys[i], quote: true);
-                return pairs ? "{ " + key + ", " + inner + " }" : "[" + key + "] = " + inner;
-            }
-            var member = _renderer.Member(schemaOwner, keys[i]);
-            return member is null ? null : member + " = " + inner;
-        }
-
         private static InitializerExpressionSyntax? InitializerOf(SyntaxNode? node) => node switch
         {
             BaseObjectCreationExpressionSyntax creation => creation.Initializer,
             InitializerExpressionSyntax initializer => initializer,
             _ => null,
         };
+
+        /// <summary>
+        /// What the targets need when a fix is asked of them: the family's renderer and the file's line map. Kept apart from
+        /// the editor, which holds the file's text while the targets are made; a target keeps this to the end of the scan.
+        /// </summary>
+        private sealed class Writing
+        {
+            private readonly SourceLines _lines;
+            private readonly ICSharpRenderer _renderer;
+
+            public Writing(SourceLines lines, ICSharpRenderer renderer)
+            {
+                _lines = lines;
+                _renderer = renderer;
+            }
+
+            public IReadOnlyList<TextEdit> Set(Replacement? replacement, object value)
+            {
+                if (replacement is null) return Array.Empty<TextEdit>();
+                var text = _renderer.Value(SchemaPath(replacement.Path), value);
+                return text is null ? Array.Empty<TextEdit>() : new[] { new TextEdit(_lines.Span(replacement.Start, replacement.End), text) };
+            }
+
+            public IReadOnlyList<TextEdit> Set(Insertion insertion, object value)
+            {
+                var entry = Entry(insertion.OwnerPath, insertion.Keys, insertion.From, value, insertion.Pairs, insertion.FilePairs);
+                return entry is null ? Array.Empty<TextEdit>() : insertion.Place.Edits(entry);
+            }
+
+            /// <summary><c>Member = value</c> (or a dictionary entry) for keys[i..] below the object at <paramref name="ownerPath"/>.</summary>
+            /// <param name="pairs">Whether a map at this level is written with <c>{ "k", v }</c> pairs (its own style, or the file's).</param>
+            private string? Entry(string ownerPath, string[] keys, int i, object value, bool pairs, bool filePairs)
+            {
+                var schemaOwner = SchemaPath(ownerPath);
+                var childPath = Child(ownerPath, keys[i]);
+                string? inner;
+                if (i == keys.Length - 1)
+                {
+                    inner = _renderer.Value(SchemaPath(childPath), value);
+                }
+                else
+                {
+                    var create = _renderer.NewObject(SchemaPath(childPath));
+                    // A new object has no style of its own: a map inside it follows the file's.
+                    var nested = Entry(childPath, keys, i + 1, value, filePairs, filePairs);
+                    inner = create is null || nested is null ? null : create + " { " + nested + " }";
+                }
+                if (inner is null) return null;
+                if (_renderer.IsMap(schemaOwner))
+                {
+                    var key = SymbolDisplay.FormatLiteral(keys[i], quote: true);
+                    return pairs ? "{ " + key + ", " + inner + " }" : "[" + key + "] = " + inner;
+                }
+                var member = _renderer.Member(schemaOwner, keys[i]);
+                return member is null ? null : member + " = " + inner;
+            }
+        }
 
         /// <summary>An expression of the file to replace: its offsets, and the logical path of the value it writes.</summary>
         private sealed record Replacement(int Start, int End, string Path);
@@ -180,11 +197,11 @@ namespace InfraLint.CSharp.Editing
 
         private sealed class InsertTarget : EditTarget
         {
-            private readonly CSharpTreeEditor _editor;
+            private readonly Writing _writing;
 
-            public InsertTarget(CSharpTreeEditor editor, Insertion insertion, string describe)
+            public InsertTarget(Writing writing, Insertion insertion, string describe)
             {
-                _editor = editor;
+                _writing = writing;
                 Insertion = insertion;
                 Describe = describe;
             }
@@ -193,24 +210,24 @@ namespace InfraLint.CSharp.Editing
 
             public override string Describe { get; }
 
-            public override IReadOnlyList<TextEdit> Set(object value) => _editor.Set(Insertion, value);
+            public override IReadOnlyList<TextEdit> Set(object value) => _writing.Set(Insertion, value);
         }
 
         private sealed class ReplaceTarget : EditTarget
         {
-            private readonly CSharpTreeEditor _editor;
+            private readonly Writing _writing;
             private readonly Replacement? _replacement;
 
-            public ReplaceTarget(CSharpTreeEditor editor, Replacement? replacement, string describe)
+            public ReplaceTarget(Writing writing, Replacement? replacement, string describe)
             {
-                _editor = editor;
+                _writing = writing;
                 _replacement = replacement;
                 Describe = describe;
             }
 
             public override string Describe { get; }
 
-            public override IReadOnlyList<TextEdit> Set(object value) => _editor.Set(_replacement, value);
+            public override IReadOnlyList<TextEdit> Set(object value) => _writing.Set(_replacement, value);
         }
     }
 }

@@ -31,7 +31,7 @@ namespace InfraLint.CSharp.Editing
             NewLine,
         }
 
-        private readonly SourceText _source;
+        private readonly SourceLines _lines;
         private readonly Layout _layout;
         private readonly int _at;
         private readonly int _end;
@@ -42,7 +42,7 @@ namespace InfraLint.CSharp.Editing
         /// <param name="end">The closing brace (<see cref="Layout.IntoEmptyLine"/>, <see cref="Layout.BeforeBrace"/>) or the end of the last entry's line (<see cref="Layout.NewLine"/>).</param>
         internal EntryPlacement(SourceText source, Layout layout, int at, int end = -1, string indent = "", bool trailingComma = false)
         {
-            _source = source;
+            _lines = source.Lines;
             _layout = layout;
             _at = at;
             _end = end;
@@ -53,13 +53,13 @@ namespace InfraLint.CSharp.Editing
         /// <summary>The edits that add <paramref name="entry"/> (<c>Privileged = false</c>).</summary>
         public TextEdit[] Edits(string entry)
         {
-            string newLine = _source.NewLine;
+            string newLine = _lines.NewLine;
             switch (_layout)
             {
                 case Layout.NewInitializer:
                     return new[] { Insert(_at, " { " + entry + " }") };
                 case Layout.IntoEmptyLine:
-                    return new[] { new TextEdit(_source.Span(_at, _end), " " + entry + " ") };
+                    return new[] { new TextEdit(_lines.Span(_at, _end), " " + entry + " ") };
                 case Layout.AfterOnLine:
                     return new[] { Insert(_at, ", " + entry) };
                 case Layout.IntoEmptyLines:
@@ -76,6 +76,6 @@ namespace InfraLint.CSharp.Editing
             }
         }
 
-        private TextEdit Insert(int offset, string text) => CSharpEdits.Insert(_source, offset, text);
+        private TextEdit Insert(int offset, string text) => new TextEdit(_lines.Span(offset, offset), text);
     }
 }

@@ -13,7 +13,11 @@ namespace InfraLint.Core.Locations
             Path = path ?? throw new ArgumentNullException(nameof(path));
             Text = text ?? throw new ArgumentNullException(nameof(text));
             _lineStarts = ComputeLineStarts(text);
+            Lines = new SourceLines(path, _lineStarts, text.Length, text.IndexOf("\r\n", StringComparison.Ordinal) >= 0 ? "\r\n" : "\n");
         }
+
+        /// <summary>The line map without the text: what an edit target keeps to turn offsets into spans later.</summary>
+        public SourceLines Lines { get; }
 
         /// <summary>The path as findings should show it (relative to the scan root where there is one).</summary>
         public string Path { get; }
@@ -23,14 +27,7 @@ namespace InfraLint.Core.Locations
         public int LineCount => _lineStarts.Length;
 
         /// <summary>1-based line and column of a 0-based offset.</summary>
-        public (int Line, int Column) LineColumn(int offset)
-        {
-            if (offset < 0) offset = 0;
-            if (offset > Text.Length) offset = Text.Length;
-            int index = Array.BinarySearch(_lineStarts, offset);
-            if (index < 0) index = ~index - 1;
-            return (index + 1, offset - _lineStarts[index] + 1);
-        }
+        public (int Line, int Column) LineColumn(int offset) => Lines.LineColumn(offset);
 
         /// <summary>0-based offset of the start of a 1-based line.</summary>
         public int LineStart(int line)
@@ -51,14 +48,9 @@ namespace InfraLint.Core.Locations
         public string LineText(int line) => Text.Substring(LineStart(line), LineEnd(line) - LineStart(line));
 
         /// <summary>The line break the file already uses, so inserted lines match it.</summary>
-        public string NewLine => Text.IndexOf("\r\n", StringComparison.Ordinal) >= 0 ? "\r\n" : "\n";
+        public string NewLine => Lines.NewLine;
 
-        public SourceSpan Span(int startOffset, int endOffset)
-        {
-            var (sl, sc) = LineColumn(startOffset);
-            var (el, ec) = LineColumn(endOffset);
-            return new SourceSpan(Path, sl, sc, el, ec, startOffset, endOffset);
-        }
+        public SourceSpan Span(int startOffset, int endOffset) => Lines.Span(startOffset, endOffset);
 
         private static int[] ComputeLineStarts(string text)
         {

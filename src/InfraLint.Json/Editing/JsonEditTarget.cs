@@ -66,7 +66,7 @@ namespace InfraLint.Json.Editing
         /// </summary>
         internal sealed class JsonInsertion
         {
-            private readonly SourceText _source;
+            private readonly SourceLines _lines;
             private readonly int _open;
             private readonly int _lastMemberEnd;
             private readonly bool _inline;
@@ -75,7 +75,7 @@ namespace InfraLint.Json.Editing
 
             private JsonInsertion(SourceText source, int open, int lastMemberEnd, bool inline, string indent, string step)
             {
-                _source = source;
+                _lines = source.Lines;
                 _open = open;
                 _lastMemberEnd = lastMemberEnd;
                 _inline = inline;
@@ -109,13 +109,13 @@ namespace InfraLint.Json.Editing
                 if (_inline)
                 {
                     string member = Inline(keys, 0, value);
-                    return empty ? Edit(_source, _open + 1, member) : Edit(_source, _lastMemberEnd, ", " + member);
+                    return empty ? Edit(_lines, _open + 1, member) : Edit(_lines, _lastMemberEnd, ", " + member);
                 }
-                string nl = _source.NewLine;
+                string nl = _lines.NewLine;
                 var text = new StringBuilder();
                 text.Append(empty ? string.Empty : ",").Append(nl).Append(_indent);
                 Block(text, keys, 0, value, _indent, _step, nl);
-                return Edit(_source, empty ? _open + 1 : _lastMemberEnd, text.ToString());
+                return Edit(_lines, empty ? _open + 1 : _lastMemberEnd, text.ToString());
             }
         }
 
@@ -135,7 +135,7 @@ namespace InfraLint.Json.Editing
             text.Append(nl).Append(indent).Append('}');
         }
 
-        private static IReadOnlyList<TextEdit> Edit(SourceText source, int at, string text) =>
+        private static IReadOnlyList<TextEdit> Edit(SourceLines source, int at, string text) =>
             new[] { new TextEdit(source.Span(at, at), text) };
     }
 }

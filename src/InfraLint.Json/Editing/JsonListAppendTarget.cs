@@ -14,7 +14,7 @@ namespace InfraLint.Json.Editing
     /// </summary>
     public sealed class JsonListAppendTarget : ListAppendTarget
     {
-        private readonly SourceText _source;
+        private readonly SourceLines _lines;
 
         // Decided from the tree when the target is made, without keeping the owner (it would keep the file's tree alive):
         // the new array's place when the key is missing, else where the item goes and what comes before it.
@@ -25,7 +25,7 @@ namespace InfraLint.Json.Editing
         internal JsonListAppendTarget(SourceText source, TreeMapping owner, string key, string item, object whenValue)
             : base(key, item, whenValue)
         {
-            _source = source;
+            _lines = source.Lines;
             var list = owner.Get(Key);
             if (list is null)
             {
@@ -57,6 +57,6 @@ namespace InfraLint.Json.Editing
             return _appendAt < 0 ? Array.Empty<TextEdit>() : Edit(_appendAt, _before + item);
         }
 
-        private IReadOnlyList<TextEdit> Edit(int at, string text) => new[] { new TextEdit(_source.Span(at, at), text) };
+        private IReadOnlyList<TextEdit> Edit(int at, string text) => new[] { new TextEdit(_lines.Span(at, at), text) };
     }
 }

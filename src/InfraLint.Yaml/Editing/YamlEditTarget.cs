@@ -26,7 +26,8 @@ namespace InfraLint.Yaml.Editing
     {
         private static readonly Regex PlainSafe = new Regex(@"^[A-Za-z_/][A-Za-z0-9_./:@-]*$");
 
-        private readonly SourceText _source;
+        // The file's line map, not its text: all a fix needs to turn the offsets below into spans.
+        private readonly SourceLines _lines;
         private readonly string[] _path;
 
         // What an edit will do, decided from the YAML when the target is made. The nodes themselves are not kept: a target
@@ -52,7 +53,7 @@ namespace InfraLint.Yaml.Editing
         internal YamlEditTarget(SourceText source, YamlMappingNode parent, string[] path, Dictionary<object, Insertion>? insertions)
         {
             if (path.Length == 0) throw new ArgumentException("An edit needs at least one key.", nameof(path));
-            _source = source;
+            _lines = source.Lines;
             _path = path;
             var (mapping, i) = DeepestExisting(parent, path, path.Length - 1);
             var existing = mapping.Get(path[i]);
@@ -69,9 +70,9 @@ namespace InfraLint.Yaml.Editing
             }
         }
 
-        private YamlEditTarget(SourceText source, string[] path, (int Start, int End) replace, int missingFrom, Insertion? insertion)
+        private YamlEditTarget(SourceLines lines, string[] path, (int Start, int End) replace, int missingFrom, Insertion? insertion)
         {
-            _source = source;
+            _lines = lines;
             _path = path;
             (_replaceStart, _replaceEnd) = replace;
             _missingFrom = missingFrom;
@@ -85,13 +86,14 @@ namespace InfraLint.Yaml.Editing
         /// </summary>
         internal static Func<string, EditTarget?> KeySetter(SourceText source, YamlMappingNode parent, string[] prefix)
         {
+            var lines = source.Lines;
             var (mapping, i) = DeepestExisting(parent, prefix, prefix.Length);
             if (i < prefix.Length)
             {
                 // The walk stops before the prefix ends: what exists, what is blocked and where keys go are the same for every key.
                 bool inserts = mapping.Get(prefix[i]) is null && mapping.Merged(prefix[i]) is null;
                 var insertion = inserts ? InsertionInto(mapping, source, null) : null;
-                return key => new YamlEditTarget(source, prefix.Append(key).ToArray(), NoReplace, inserts ? i : -1, insertion);
+                return key => new YamlEditTarget(lines, prefix.Append(key).ToArray(), NoReplace, inserts ? i : -1, insertion);
             }
             // The prefix exists: a key is replaced in place when it has a value, inserted after the mapping's entries when missing.
             var values = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
@@ -99,8 +101,8 @@ namespace InfraLint.Yaml.Editing
                 if (entry.Key is YamlScalarNode { Value: { } name } && !values.ContainsKey(name)) values[name] = Replaceable(entry.Value, source);
             var after = InsertionInto(mapping, source, null);
             return key => values.TryGetValue(key, out var replace)
-                ? new YamlEditTarget(source, prefix.Append(key).ToArray(), replace, -1, null)
-                : new YamlEditTarget(source, prefix.Append(key).ToArray(), NoReplace, prefix.Length, after);
+                ? new YamlEditTarget(lines, prefix.Append(key).ToArray(), replace, -1, null)
+                : new YamlEditTarget(lines, prefix.Append(key).ToArray(), NoReplace, prefix.Length, after);
         }
 
         private static readonly (int, int) NoReplace = (-1, -1);
@@ -115,7 +117,7 @@ namespace InfraLint.Yaml.Editing
 
         public override IReadOnlyList<TextEdit> Set(object value)
         {
-            if (_replaceStart >= 0) return new[] { new TextEdit(_source.Span(_replaceStart, _replaceEnd), Render(value)) };
+            if (_replaceStart >= 0) return new[] { new TextEdit(_lines.Span(_replaceStart, _replaceEnd), Render(value)) };
             return _missingFrom >= 0 ? Insert(MissingKeys, value, asList: false) : Array.Empty<TextEdit>();
         }
 
@@ -181,7 +183,7 @@ namespace InfraLint.Yaml.Editing
             if (insertion.At < 0) return Array.Empty<TextEdit>();
             if (insertion.Flow) return InsertFlow(insertion, keys, asList ? new[] { value } : value);
             int indent = insertion.Indent;
-            string nl = _source.NewLine;
+            string nl = _lines.NewLine;
             var text = new StringBuilder();
             for (int k = 0; k < keys.Length; k++)
             {
@@ -190,7 +192,7 @@ namespace InfraLint.Yaml.Editing
                 if (asList) text.Append(nl).Append(' ', indent + 2 * k + 2).Append("- ").Append(Render(value));
                 else text.Append(' ').Append(Render(value));
             }
-            return new[] { new TextEdit(_source.Span(insertion.At, insertion.At), text.ToString()) };
+            return new[] { new TextEdit(_lines.Span(insertion.At, insertion.At), text.ToString()) };
         }
 
         private IReadOnlyList<TextEdit> InsertFlow(Insertion insertion, string[] keys, object value)
@@ -199,7 +201,7 @@ namespace InfraLint.Yaml.Editing
             for (int k = keys.Length - 1; k >= 0; k--)
                 nested = k == keys.Length - 1 ? $"{Key(keys[k])}: {nested}" : $"{Key(keys[k])}: {{{nested}}}";
             string text = insertion.HasEntries ? ", " + nested : nested;
-            return new[] { new TextEdit(_source.Span(insertion.At, insertion.At), text) };
+            return new[] { new TextEdit(_lines.Span(insertion.At, insertion.At), text) };
         }
 
         /// <summary>Offset just past the last character written for the mapping's last entry (descending to its last scalar).</summary>

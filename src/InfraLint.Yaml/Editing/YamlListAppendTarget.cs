@@ -17,7 +17,7 @@ namespace InfraLint.Yaml.Editing
     /// </summary>
     public sealed class YamlListAppendTarget : ListAppendTarget
     {
-        private readonly SourceText _source;
+        private readonly SourceLines _lines;
 
         // Decided from the YAML when the target is made, without keeping the node (it would keep its document alive).
         private readonly YamlEditTarget? _create;
@@ -27,7 +27,7 @@ namespace InfraLint.Yaml.Editing
         public YamlListAppendTarget(SourceText source, YamlMappingNode owner, string key, string item, object whenValue)
             : base(key, item, whenValue)
         {
-            _source = source;
+            _lines = source.Lines;
             var list = owner.Get(Key);
             if (list is null)
             {
@@ -53,7 +53,7 @@ namespace InfraLint.Yaml.Editing
         {
             if (_create is not null) return _create.InsertList(Item);
             if (_appendAt < 0 || _appendPrefix is null) return Array.Empty<TextEdit>();
-            return new[] { new TextEdit(_source.Span(_appendAt, _appendAt), _appendPrefix + YamlEditTarget.Render(Item)) };
+            return new[] { new TextEdit(_lines.Span(_appendAt, _appendAt), _appendPrefix + YamlEditTarget.Render(Item)) };
         }
     }
 }
