@@ -85,6 +85,22 @@ namespace InfraLint.Core.Findings
         /// </summary>
         internal void ReleaseSubject() => Subject = null;
 
+        /// <summary>
+        /// Takes an equal map of properties from <paramref name="shared"/> instead of its own: findings of one rule often
+        /// carry the same few values, and a scan keeps every finding until it reports.
+        /// </summary>
+        internal void ShareProperties(System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> shared)
+        {
+            if (Properties.Count == 0)
+            {
+                Properties = NoProperties;
+                return;
+            }
+            // Keys and values are joined with characters no property holds; equal maps in another order are not shared.
+            string key = string.Join("\u0000", Properties.Select(p => p.Key + "\u0001" + p.Value));
+            Properties = shared.GetOrAdd(key, Properties);
+        }
+
         /// <summary>Hides the scan's secrets in every text the finding carries, before any output sees it.</summary>
         internal void Mask(Knowledge.SecretMask mask)
         {

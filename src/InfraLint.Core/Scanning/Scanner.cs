@@ -354,11 +354,13 @@ namespace InfraLint.Core.Scanning
             var filesOf = second?.BySession(scopes, sessionOf, sessions.Count);
             // Streaming, one large session at a time holds its facts (its files are read on every core); small ones run beside it.
             using var large = new SemaphoreSlim(1);
+            var properties = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
             void Evaluate(int session)
             {
                 IEnumerable<object> facts = sessions[session].SelectMany(s => s.Home.Concat(s.Guests));
                 if (second is null) runs[session] = _engine.Value.Run(facts, _settings, cancellationToken, Options.RecordEvaluations);
                 else Stream(session, facts);
+                foreach (var finding in runs[session].Findings) finding.ShareProperties(properties);
                 progress?.SessionDone(sessions[session].Length);
             }
             void Stream(int session, IEnumerable<object> facts)
