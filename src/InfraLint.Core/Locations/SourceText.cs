@@ -12,8 +12,8 @@ namespace InfraLint.Core.Locations
         {
             Path = path ?? throw new ArgumentNullException(nameof(path));
             Text = text ?? throw new ArgumentNullException(nameof(text));
-            _lineStarts = ComputeLineStarts(text);
-            Lines = new SourceLines(path, _lineStarts, text.Length, text.IndexOf("\r\n", StringComparison.Ordinal) >= 0 ? "\r\n" : "\n");
+            _lineStarts = ComputeLineStarts(text, out bool crlf);
+            Lines = new SourceLines(path, _lineStarts, text.Length, crlf ? "\r\n" : "\n");
         }
 
         /// <summary>The line map without the text: what an edit target keeps to turn offsets into spans later.</summary>
@@ -52,15 +52,21 @@ namespace InfraLint.Core.Locations
 
         public SourceSpan Span(int startOffset, int endOffset) => Lines.Span(startOffset, endOffset);
 
-        private static int[] ComputeLineStarts(string text)
+        /// <param name="crlf">Whether the text has a <c>\r\n</c> line break anywhere (the line break inserted lines get).</param>
+        private static int[] ComputeLineStarts(string text, out bool crlf)
         {
+            crlf = false;
             var starts = new List<int> { 0 };
             for (int i = 0; i < text.Length; i++)
             {
                 char c = text[i];
                 if (c == '\r')
                 {
-                    if (i + 1 < text.Length && text[i + 1] == '\n') i++;
+                    if (i + 1 < text.Length && text[i + 1] == '\n')
+                    {
+                        crlf = true;
+                        i++;
+                    }
                     starts.Add(i + 1);
                 }
                 else if (c == '\n')
