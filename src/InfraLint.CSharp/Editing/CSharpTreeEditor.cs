@@ -45,7 +45,8 @@ namespace InfraLint.CSharp.Editing
             if (Existing(mapping, keys) is { } end)
                 foreach (var entry in end.Entries)
                     if (entry.Key.Value is { } key && !present.ContainsKey(key)) present[key] = SetTarget(mapping, keys.Append(key).ToArray());
-            // No key is the empty key's neighbour in C#: it stands for any key the object lacks.
+            // The empty key stands for any key the object lacks: the walk and the place are the same for every missing key.
+            // An object that has an empty key itself ([""] = …) gets no insertion for missing keys: no fix, never a wrong one.
             var missing = SetTarget(mapping, keys.Append(string.Empty).ToArray());
             var writing = _writing;
             return key => present.TryGetValue(key, out var target) ? target : Missing(writing, missing, keys.Append(key).ToArray());
