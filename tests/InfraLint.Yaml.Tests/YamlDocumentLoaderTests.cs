@@ -49,6 +49,22 @@ public class YamlDocumentLoaderTests
         Assert.Equal("true", ((YamlScalarNode)((YamlMappingNode)Assert.Single(documents).RootNode)["ok"]).Value);
     }
 
+    /// <summary>The loader compares a small mapping's keys one by one and keeps a map for a large one: repeats are found either way.</summary>
+    [Fact]
+    public void Duplicate_keys_are_found_in_mappings_of_every_size()
+    {
+        var keys = Enumerable.Range(0, 12).Select(i => $"k{i}: {i}").ToList();
+        keys.Insert(5, "k2: again");
+        keys.Add("k9: again");
+        keys.Add("k11: again");
+        var (_, failures) = Load(string.Join("\n", keys) + "\n");
+
+        Assert.Equal(new[] { (6, 1), (14, 1), (15, 1) }, failures.Select(f => Pos(f.Span)).ToArray());
+        Assert.Contains("Duplicate key k2: the mapping already sets it at line 3", failures[0].Message, StringComparison.Ordinal);
+        Assert.Contains("Duplicate key k9: the mapping already sets it at line 11", failures[1].Message, StringComparison.Ordinal);
+        Assert.Contains("Duplicate key k11: the mapping already sets it at line 13", failures[2].Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_undefined_alias_is_reported_at_the_alias_in_words()
     {

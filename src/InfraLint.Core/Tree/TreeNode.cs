@@ -30,8 +30,8 @@ namespace InfraLint.Core.Tree
     {
         protected TreeNode(SourceSpan span, SourceSpan headSpan, string path, string? tag, NodeState state, ITreeEditor? editor, object? origin)
         {
-            Span = span;
-            HeadSpan = headSpan;
+            _span = span;
+            _headSpan = headSpan;
             Path = path;
             Tag = tag;
             State = state;
@@ -39,11 +39,27 @@ namespace InfraLint.Core.Tree
             Origin = origin;
         }
 
+        protected TreeNode(TreeExtent extent, string path, string? tag, NodeState state, ITreeEditor? editor, object? origin)
+        {
+            _extent = extent;
+            Path = path;
+            Tag = tag;
+            State = state;
+            Editor = editor;
+            Origin = origin;
+        }
+
+        // A front end that knows only offsets (YAML) leaves the spans to be made when a mapper reads them: most nodes
+        // of a tree are never located by a finding, and a scan builds hundreds of thousands of them.
+        private readonly TreeExtent _extent;
+        private SourceSpan? _span;
+        private SourceSpan? _headSpan;
+
         /// <summary>The node as written: a scalar's text (quotes included), a collection from its first to its last character.</summary>
-        public SourceSpan Span { get; }
+        public SourceSpan Span => _span ??= _extent.Lines!.Span(_extent.Start, _extent.End);
 
         /// <summary>Where a finding about the node points: a scalar's span, a collection's first line.</summary>
-        public SourceSpan HeadSpan { get; }
+        public SourceSpan HeadSpan => _headSpan ??= _extent.HeadEnd == _extent.End ? Span : _extent.Lines!.Span(_extent.Start, _extent.HeadEnd);
 
         /// <summary>Logical path from the document root: <c>spec.template.spec.containers[0].image</c>.</summary>
         public string Path { get; }
@@ -69,6 +85,13 @@ namespace InfraLint.Core.Tree
     {
         public TreeScalar(string? value, bool isPlain, SourceSpan span, string path, string? tag = null, NodeState state = NodeState.Present, ITreeEditor? editor = null, object? origin = null)
             : base(span, span, path, tag, state, editor, origin)
+        {
+            Value = value;
+            IsPlain = isPlain;
+        }
+
+        public TreeScalar(string? value, bool isPlain, TreeExtent extent, string path, string? tag = null, NodeState state = NodeState.Present, ITreeEditor? editor = null, object? origin = null)
+            : base(extent, path, tag, state, editor, origin)
         {
             Value = value;
             IsPlain = isPlain;
@@ -108,6 +131,13 @@ namespace InfraLint.Core.Tree
             IsFlow = isFlow;
         }
 
+        public TreeMapping(IReadOnlyList<TreeEntry> entries, bool isFlow, TreeExtent extent, string path, string? tag = null, NodeState state = NodeState.Present, ITreeEditor? editor = null, object? origin = null)
+            : base(extent, path, tag, state, editor, origin)
+        {
+            Entries = entries;
+            IsFlow = isFlow;
+        }
+
         public IReadOnlyList<TreeEntry> Entries { get; }
 
         /// <summary>Written inline (<c>{a: 1}</c>, every JSON object).</summary>
@@ -116,19 +146,19 @@ namespace InfraLint.Core.Tree
         public int Count => Entries.Count;
 
         /// <summary>The value of <paramref name="key"/> (the first, should a file repeat it), or null when absent.</summary>
-        public TreeNode? Get(string key)
-        {
-            foreach (var entry in Entries)
-                if (entry.Key.Value is not null && string.Equals(entry.Key.Value, key, StringComparison.Ordinal)) return entry.Value;
-            return null;
-        }
+        public TreeNode? Get(string key) => IndexOf(key) is int i and >= 0 ? Entries[i].Value : null;
 
         /// <summary>The key node of <paramref name="key"/>, or null when absent.</summary>
-        public TreeScalar? KeyNode(string key)
+        public TreeScalar? KeyNode(string key) => IndexOf(key) is int i and >= 0 ? Entries[i].Key : null;
+
+        // Indexed rather than foreach: mappers look keys up several hundred thousand times a scan, and a foreach over
+        // the interface allocates an enumerator each time.
+        private int IndexOf(string key)
         {
-            foreach (var entry in Entries)
-                if (entry.Key.Value is not null && string.Equals(entry.Key.Value, key, StringComparison.Ordinal)) return entry.Key;
-            return null;
+            var entries = Entries;
+            for (int i = 0; i < entries.Count; i++)
+                if (string.Equals(entries[i].Key.Value, key, StringComparison.Ordinal)) return i;
+            return -1;
         }
 
         /// <summary>The value of <paramref name="key"/>, or a <see cref="NodeState.Missing"/> node anchored at this mapping's head.</summary>
@@ -176,6 +206,12 @@ namespace InfraLint.Core.Tree
             Items = items;
         }
 
+        public TreeSequence(IReadOnlyList<TreeNode> items, TreeExtent extent, string path, string? tag = null, NodeState state = NodeState.Present, ITreeEditor? editor = null, object? origin = null)
+            : base(extent, path, tag, state, editor, origin)
+        {
+            Items = items;
+        }
+
         public IReadOnlyList<TreeNode> Items { get; }
 
         public int Count => Items.Count;
@@ -188,5 +224,28 @@ namespace InfraLint.Core.Tree
             : base(anchor, anchor, path, null, NodeState.Missing, null, null)
         {
         }
+    }
+
+    /// <summary>
+    /// Where a node is, as offsets into its file: the spans a <see cref="TreeNode"/> reports are made from these when
+    /// first read. <see cref="HeadEnd"/> equals <see cref="End"/> where the head is the whole node (a scalar).
+    /// </summary>
+    public readonly struct TreeExtent
+    {
+        public TreeExtent(SourceLines lines, int start, int end, int headEnd)
+        {
+            Lines = lines;
+            Start = start;
+            End = end;
+            HeadEnd = headEnd;
+        }
+
+        public SourceLines? Lines { get; }
+
+        public int Start { get; }
+
+        public int End { get; }
+
+        public int HeadEnd { get; }
     }
 }

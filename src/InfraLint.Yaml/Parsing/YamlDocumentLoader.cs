@@ -36,7 +36,8 @@ namespace InfraLint.Yaml.Parsing
         /// <summary>Like <see cref="Load"/>, with where each document starts (its <c>---</c>, or its first node when implicit).</summary>
         public static (IReadOnlyList<YamlDocument> Documents, IReadOnlyList<SourceSpan> Starts, IReadOnlyList<ParseFailure> Failures) LoadWithStarts(SourceText source)
         {
-            var events = new List<ParsingEvent>();
+            // About one event for every 8 characters of a manifest (the bench trees, the corpus): sized once instead of doubling.
+            var events = new List<ParsingEvent>(Math.Min(source.Text.Length / 8 + 16, 1 << 20));
             var duplicates = new List<ParseFailure>();
             var failure = Check(source, new Piece(0, source.Text.Length, 0), source.Text, events, duplicates);
             if (failure is null && duplicates.Count == 0)
@@ -721,13 +722,32 @@ namespace InfraLint.Yaml.Parsing
                 LastChild = start;
             }
 
+            // Most mappings have a handful of keys: those are compared one by one, and a map is made only for a large one.
+            private const int SmallMapping = 8;
+            private (string Key, Mark At)[]? _few;
+            private int _fewCount;
             private Dictionary<string, Mark>? _keys;
 
             /// <summary>Where the mapping first set <paramref name="key"/> when it sets it again now; null the first time.</summary>
             public Mark? FirstKeyAt(string key, Mark at)
             {
-                _keys ??= new Dictionary<string, Mark>(StringComparer.Ordinal);
-                if (_keys.TryGetValue(key, out var first)) return first;
+                if (_keys is not null)
+                {
+                    if (_keys.TryGetValue(key, out var first)) return first;
+                    _keys.Add(key, at);
+                    return null;
+                }
+                _few ??= new (string, Mark)[SmallMapping];
+                for (int i = 0; i < _fewCount; i++)
+                    if (string.Equals(_few[i].Key, key, StringComparison.Ordinal)) return _few[i].At;
+                if (_fewCount < SmallMapping)
+                {
+                    _few[_fewCount++] = (key, at);
+                    return null;
+                }
+                _keys = new Dictionary<string, Mark>(2 * SmallMapping, StringComparer.Ordinal);
+                foreach (var (k, m) in _few) _keys.Add(k, m);
+                _few = null;
                 _keys.Add(key, at);
                 return null;
             }

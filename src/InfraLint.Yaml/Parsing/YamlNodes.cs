@@ -99,6 +99,16 @@ namespace InfraLint.Yaml.Parsing
             return source.Span(start, Math.Max(start, source.LineEnd(line)));
         }
 
+        /// <summary><see cref="Span"/> and <see cref="HeadSpan"/> as offsets, for a tree node to make the spans when they are read.</summary>
+        public static TreeExtent Extent(this YamlNode node, SourceText source)
+        {
+            int start = Offset(node.Start, source);
+            int end = Math.Max(start, Offset(node.End, source));
+            if (node is YamlScalarNode) return new TreeExtent(source.Lines, start, end, end);
+            var (line, _) = source.LineColumn(start);
+            return new TreeExtent(source.Lines, start, end, Math.Max(start, source.LineEnd(line)));
+        }
+
         public static int Offset(Mark mark, SourceText source) => (int)Math.Min(Math.Max(0, mark.Index), source.Text.Length);
 
         public static IEnumerable<(string Key, YamlScalarNode KeyNode, YamlNode Value)> Entries(this YamlMappingNode? mapping)

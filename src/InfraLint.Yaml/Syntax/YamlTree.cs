@@ -41,7 +41,7 @@ namespace InfraLint.Yaml.Syntax
             switch (node)
             {
                 case YamlScalarNode scalar:
-                    return new TreeScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, scalar.Span(source), path, tag, state, editor, scalar);
+                    return new TreeScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, scalar.Extent(source), path, tag, state, editor, scalar);
                 case YamlMappingNode mapping:
                 {
                     var entries = new List<TreeEntry>(mapping.Children.Count);
@@ -70,18 +70,18 @@ namespace InfraLint.Yaml.Syntax
                         var keyNode = (TreeScalar)Build(key, source, editor, childPath);
                         entries.Add(new TreeEntry(keyNode, Build(pair.Value, source, editor, childPath)));
                     }
-                    return new TreeMapping(entries, mapping.Style == YamlDotNet.Core.Events.MappingStyle.Flow, mapping.Span(source), mapping.HeadSpan(source), path, tag, state, editor, mapping);
+                    return new TreeMapping(entries, mapping.Style == YamlDotNet.Core.Events.MappingStyle.Flow, mapping.Extent(source), path, tag, state, editor, mapping);
                 }
                 case YamlSequenceNode sequence:
                 {
                     var items = new List<TreeNode>(sequence.Children.Count);
                     for (int i = 0; i < sequence.Children.Count; i++)
                         items.Add(Build(sequence.Children[i], source, editor, $"{path}[{i}]"));
-                    return new TreeSequence(items, sequence.Span(source), sequence.HeadSpan(source), path, tag, state, editor, sequence);
+                    return new TreeSequence(items, sequence.Extent(source), path, tag, state, editor, sequence);
                 }
                 default:
                     // YamlDotNet resolves aliases into the nodes they name; anything else has no value a mapper could read.
-                    return new TreeScalar(null, true, node.Span(source), path, tag, NodeState.Unknown, null, node);
+                    return new TreeScalar(null, true, node.Extent(source), path, tag, NodeState.Unknown, null, node);
             }
         }
     }
