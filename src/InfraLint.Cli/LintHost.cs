@@ -63,7 +63,8 @@ internal static class LintHost
         "lazy" => new LazyExpressionCompiler(),
         "fec" => new InfraLint.Cli.Engine.FastCompiler(),
         "lazy-fec-forwarder" => new InfraLint.Cli.Engine.LazyFastCompiler(systemBody: true),
-        _ => new InfraLint.Cli.Engine.LazyFastCompiler(),
+        "lazy-fec" => new InfraLint.Cli.Engine.LazyFastCompiler(),
+        _ => new InfraLint.Cli.Engine.TieredCompiler(),
     };
 
     public static RuleCatalog Catalog => RuleSet.Catalog;

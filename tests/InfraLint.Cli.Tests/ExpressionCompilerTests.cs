@@ -19,7 +19,7 @@ public sealed class ExpressionCompilerTests
 {
     private static readonly LintSettings AllRules = LintSettings.Default with { RuleSet = RuleSelection.All };
 
-    public static TheoryData<string> Compilers() => new() { nameof(FastCompiler), nameof(LazyFastCompiler), "LazyFastCompiler(systemBody)" };
+    public static TheoryData<string> Compilers() => new() { nameof(FastCompiler), nameof(LazyFastCompiler), "LazyFastCompiler(systemBody)", nameof(TieredCompiler) };
 
     [SkippableTheory]
     [MemberData(nameof(Compilers))]
@@ -29,6 +29,7 @@ public sealed class ExpressionCompilerTests
         {
             nameof(FastCompiler) => new FastCompiler(),
             nameof(LazyFastCompiler) => new LazyFastCompiler(),
+            nameof(TieredCompiler) => new TieredCompiler(),
             _ => new LazyFastCompiler(systemBody: true),
         };
         var sources = new[] { Repo.RequireSharedCorpus(), Repo.Examples }
@@ -57,5 +58,33 @@ public sealed class ExpressionCompilerTests
         Assert.True(compiled("abcd", 3));
         Assert.False(compiled("abc", 3));
         Assert.Throws<NullReferenceException>(() => compiled(null!, 0));
+    }
+
+    /// <summary>The CLI's compiler interprets a condition's first calls and compiles it after: both must judge alike, and throw alike.</summary>
+    [Fact]
+    public void A_tiered_expression_judges_and_throws_the_same_before_and_after_it_is_compiled()
+    {
+        var compiler = new TieredCompiler();
+        var two = compiler.Compile<Func<string, int, bool>>((text, length) => text.Length > length);
+        var one = compiler.Compile<Func<string, int>>(text => text.Length);
+        var seen = new List<string>();
+        var act = compiler.Compile<Action<List<string>, string>>((list, text) => list.Add(text));
+        for (int call = 0; call < 2 * TieredCompiler.CompileAfter + 2; call++)
+        {
+            Assert.True(two("abcd", 3));
+            Assert.False(two("abc", 3));
+            Assert.Equal(3, one("abc"));
+            act(seen, "x");
+            Assert.Throws<NullReferenceException>(() => two(null!, 0));
+        }
+        Assert.Equal(2 * TieredCompiler.CompileAfter + 2, seen.Count);
+    }
+
+    /// <summary>A delegate shape NRules does not use today is still compiled, on first use.</summary>
+    [Fact]
+    public void A_tiered_compiler_compiles_other_delegate_shapes_too()
+    {
+        var three = new TieredCompiler().Compile<Func<int, int, int, int>>((a, b, c) => a + b * c);
+        Assert.Equal(7, three(1, 2, 3));
     }
 }
