@@ -11,9 +11,9 @@ internal sealed class ScanReport
 {
     private readonly IReadOnlyDictionary<string, string> _fullPathByDisplay;
     private readonly CliEnvironment _env;
-    private readonly Lazy<IReadOnlyDictionary<Finding, string>> _fingerprints;
+    private readonly Lazy<IReadOnlyDictionary<Finding, Fingerprinted>> _fingerprints;
     private readonly IReadOnlySet<string>? _reportedFiles;
-    private readonly Lazy<IReadOnlyDictionary<Finding, string>> _legacyFingerprints;
+    private readonly Lazy<IReadOnlyDictionary<Finding, Fingerprinted>> _legacyFingerprints;
 
     /// <param name="root">The repository root (<c>%SRCROOT%</c>); artifact URIs and fingerprints are relative to it.</param>
     /// <param name="legacyRoot">
@@ -30,8 +30,8 @@ internal sealed class ScanReport
         _fullPathByDisplay = fullPathByDisplay;
         _env = env;
         Findings = result.Findings.Where(f => f.Severity != Severity.None).ToArray();
-        _fingerprints = new Lazy<IReadOnlyDictionary<Finding, string>>(() => ComputeFingerprints(Root, repositoryRelative: true));
-        _legacyFingerprints = new Lazy<IReadOnlyDictionary<Finding, string>>(() => ComputeFingerprints(LegacyRoot, repositoryRelative: false));
+        _fingerprints = new Lazy<IReadOnlyDictionary<Finding, Fingerprinted>>(() => ComputeFingerprints(Root, repositoryRelative: true));
+        _legacyFingerprints = new Lazy<IReadOnlyDictionary<Finding, Fingerprinted>>(() => ComputeFingerprints(LegacyRoot, repositoryRelative: false));
     }
 
     public ScanResult Result { get; }
@@ -130,36 +130,54 @@ internal sealed class ScanReport
     /// finding's logical path (what it is about, not where), so it survives lines moving and does not depend on the
     /// folder the scan ran from. Identical keys in one file get an occurrence suffix, as GitHub's own hashes do.
     /// </summary>
-    public string Fingerprint(Finding finding) => _fingerprints.Value[finding];
+    public string Fingerprint(Finding finding) => _fingerprints.Value[finding].ToString();
 
     /// <summary>The <c>infralint/v1</c> fingerprint: the same hash over the path relative to <see cref="LegacyRoot"/>.</summary>
-    public string LegacyFingerprint(Finding finding) => _legacyFingerprints.Value[finding];
+    public string LegacyFingerprint(Finding finding) => _legacyFingerprints.Value[finding].ToString();
 
     /// <summary>
     /// The hash of rule, file and logical path. A CloudFormation resource's logical path names its template as the scan
     /// displayed it (<c>AWS::S3::Bucket/../infra/stack.yaml/Data:…</c>), which depends on the folder the scan ran from;
     /// v2 names the template from the repository root there too, so its fingerprints do not. v1 hashed the path as shown.
     /// </summary>
-    private string Hash(string ruleId, string file, string logicalPath, string root, bool repositoryRelative)
+    private string Hash(string ruleId, string file, string logicalPath, string root, bool repositoryRelative) =>
+        Hex(HashValue(ruleId, file, logicalPath, root, repositoryRelative));
+
+    /// <summary>The first 16 bytes of the SHA-256, which the fingerprint writes in hexadecimal.</summary>
+    private UInt128 HashValue(string ruleId, string file, string logicalPath, string root, bool repositoryRelative)
     {
         var relative = RelativeUri(file, root);
         if (repositoryRelative) logicalPath = logicalPath.Replace("/" + file + "/", "/" + relative + "/", StringComparison.Ordinal);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{ruleId}\n{relative}\n{logicalPath}")), 0, 16);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes($"{ruleId}\n{relative}\n{logicalPath}")));
     }
 
-    private IReadOnlyDictionary<Finding, string> ComputeFingerprints(string root, bool repositoryRelative)
+    private static string Hex(UInt128 hash)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(bytes, hash);
+        return Convert.ToHexStringLower(bytes);
+    }
+
+    /// <summary>A fingerprint before it is written out: a report of 100,000 files holds one for each of its 160,000 findings.</summary>
+    private readonly record struct Fingerprinted(UInt128 Hash, int Occurrence)
+    {
+        public override string ToString() => $"{Hex(Hash)}:{Occurrence}";
+    }
+
+    private IReadOnlyDictionary<Finding, Fingerprinted> ComputeFingerprints(string root, bool repositoryRelative)
     {
         // The hashes in parallel (a SHA-256 each); the occurrence numbers after, in the findings' order.
         var findings = Findings;
-        var hashes = new string[findings.Count];
-        Parallel.For(0, findings.Count, i => hashes[i] = Hash(findings[i].RuleId, findings[i].Location.File, findings[i].LogicalPath, root, repositoryRelative));
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var result = new Dictionary<Finding, string>(ReferenceEqualityComparer.Instance);
+        var hashes = new UInt128[findings.Count];
+        Parallel.For(0, findings.Count, i => hashes[i] = HashValue(findings[i].RuleId, findings[i].Location.File, findings[i].LogicalPath, root, repositoryRelative));
+        var seen = new Dictionary<UInt128, int>();
+        var result = new Dictionary<Finding, Fingerprinted>(findings.Count, ReferenceEqualityComparer.Instance);
         for (int i = 0; i < findings.Count; i++)
         {
             var hash = hashes[i];
-            seen[hash] = seen.TryGetValue(hash, out var n) ? n + 1 : 1;
-            result[findings[i]] = $"{hash}:{seen[hash]}";
+            int occurrence = seen.TryGetValue(hash, out var n) ? n + 1 : 1;
+            seen[hash] = occurrence;
+            result[findings[i]] = new Fingerprinted(hash, occurrence);
         }
         return result;
     }
