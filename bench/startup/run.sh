@@ -6,11 +6,11 @@
 # Variants run round-robin (one run of each per round), so the load of a shared machine weighs on all of them alike.
 # Files: a one-Deployment YAML written here, and examples/kubernetes/llm-serving.yaml. Nothing here runs in CI.
 #
-# Usage: bench/startup/run.sh [--runs 10] [--compilers "fec-lazy lazy fec default"] [--builds "jit r2r"] [--keep DIR]
+# Usage: bench/startup/run.sh [--runs 10] [--compilers "tiered fec-lazy lazy fec default"] [--builds "jit r2r"] [--keep DIR]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 runs=10
-compilers="fec-lazy lazy fec default"
+compilers="tiered fec-lazy lazy fec default"
 builds="jit r2r"
 keep=
 while [ $# -gt 0 ]; do

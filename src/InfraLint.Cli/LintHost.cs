@@ -53,9 +53,11 @@ internal static class LintHost
     }
 
     /// <summary>
-    /// FastExpressionCompiler on first use (bench/README.md, Start-up, has the measurements); <c>INFRALINT_EXPRESSION_COMPILER</c>
-    /// picks another for bench/startup/run.sh: <c>default</c> (NRules' own, eager), <c>lazy</c> (Core's, as the analyzer),
-    /// <c>fec</c> (FastExpressionCompiler, eager), <c>lazy-fec-forwarder</c> (system-compiled bodies on first use).
+    /// Rule expressions interpreted for their first calls, then compiled by FastExpressionCompiler (<see cref="InfraLint.Cli.Engine.TieredCompiler"/>;
+    /// bench/README.md, Start-up, has the measurements); <c>INFRALINT_EXPRESSION_COMPILER</c> picks another for bench/startup/run.sh:
+    /// <c>default</c> (NRules' own, eager), <c>lazy</c> (Core's, as the analyzer), <c>fec</c> (FastExpressionCompiler, eager),
+    /// <c>fec-lazy</c> (FastExpressionCompiler on first use), <c>lazy-fec-forwarder</c> (system-compiled bodies on first use),
+    /// <c>tiered</c> (the default).
     /// </summary>
     private static NRules.Extensibility.IExpressionCompiler? ExpressionCompiler() => Environment.GetEnvironmentVariable("INFRALINT_EXPRESSION_COMPILER") switch
     {
@@ -63,7 +65,7 @@ internal static class LintHost
         "lazy" => new LazyExpressionCompiler(),
         "fec" => new InfraLint.Cli.Engine.FastCompiler(),
         "lazy-fec-forwarder" => new InfraLint.Cli.Engine.LazyFastCompiler(systemBody: true),
-        "lazy-fec" => new InfraLint.Cli.Engine.LazyFastCompiler(),
+        "fec-lazy" => new InfraLint.Cli.Engine.LazyFastCompiler(),
         _ => new InfraLint.Cli.Engine.TieredCompiler(),
     };
 
