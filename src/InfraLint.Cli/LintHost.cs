@@ -116,6 +116,8 @@ internal static class LintHost
         Partitioned = !string.Equals((env?.GetVariable ?? Environment.GetEnvironmentVariable)("INFRALINT_SCOPES"), "single", StringComparison.Ordinal),
         MaxParallelism = Environment.ProcessorCount,
         Today = env?.UtcNow().Date,
+        // Used by streaming scans only; the file is made when the first finding's body is kept.
+        FindingBodies = new Files.TempFileFindingBodies(),
     };
 
     /// <summary>

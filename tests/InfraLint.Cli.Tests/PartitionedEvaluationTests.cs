@@ -61,6 +61,10 @@ public sealed partial class PartitionedEvaluationTests
         var text = sources.ToDictionary(s => s.Path, StringComparer.Ordinal);
         var streamed = new Scanner(LintHost.EngineFor(settings), LintHost.Adapters, settings, options: new ScanOptions { MaxParallelism = 2, StreamAbove = 0 })
             .Scan(sources.Select(s => new ScanInput(s.Path, s.Path)).ToArray(), input => text[input.FullPath]);
+        // As the CLI streams: what the findings say kept in a temporary file until it is read.
+        using var bodies = new InfraLint.Cli.Files.TempFileFindingBodies();
+        var kept = new Scanner(LintHost.EngineFor(settings), LintHost.Adapters, settings, options: new ScanOptions { MaxParallelism = 2, StreamAbove = 0, FindingBodies = bodies })
+            .Scan(sources.Select(s => new ScanInput(s.Path, s.Path)).ToArray(), input => text[input.FullPath]);
 
         static string[] Evaluations(ScanResult r) => r.Evaluations.Select(e => $"{e.RuleId} {e.Location} {e.LogicalPath} {e.ResourceId}").ToArray();
         static string[] Findings(ScanResult r) => r.Findings.Select(f => $"{f.RuleId} {f.Location} {f.LogicalPath} {f.SubjectId} {f.Message} {f.Suppression?.Justification}").ToArray();
@@ -68,6 +72,12 @@ public sealed partial class PartitionedEvaluationTests
         Assert.Equal(Findings(single), Findings(partitioned));
         Assert.Equal(Evaluations(single), Evaluations(streamed));
         Assert.Equal(Findings(single), Findings(streamed));
+        static string[] Bodies(ScanResult r) => r.Findings.Select(f =>
+            $"{f.RuleId} {f.Location} {f.Message} {f.LogicalPath} {string.Join(",", f.Related.Select(x => $"{x.Span} {x.Message}"))} "
+            + $"{string.Join(",", f.Fixes.Select(x => $"{x.Description} {string.Join(";", x.Edits.Select(e => $"{e.Span.StartOffset} {e.Span.Length} {e.NewText}"))}"))} "
+            + string.Join(",", f.Properties.Select(p => $"{p.Key}={p.Value}"))).ToArray();
+        Assert.Equal(Bodies(streamed), Bodies(kept));
+        Assert.Contains(kept.Findings, f => f.Fixes.Count > 0);
         Assert.Matches(@"^read and adapt \([1-9]\d* files to read again\)$", streamed.Phases[0].Name);
         Assert.True(single.Evaluations.Count >= 140, $"expected at least 140 evaluations to compare, got {single.Evaluations.Count}");
         Assert.True(single.Findings.Count >= 550, $"expected at least 550 findings to compare, got {single.Findings.Count}");

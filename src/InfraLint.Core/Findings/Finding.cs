@@ -31,14 +31,14 @@ namespace InfraLint.Core.Findings
             IReadOnlyDictionary<string, string>? properties = null)
         {
             Rule = rule ?? throw new ArgumentNullException(nameof(rule));
-            Message = message;
+            _message = message;
             Location = location;
-            LogicalPath = logicalPath;
+            _logicalPath = logicalPath;
             Subject = subject;
             SubjectId = subject?.Id;
-            Related = related ?? Array.Empty<RelatedLocation>();
-            Fixes = fixes ?? Array.Empty<Fix>();
-            Properties = properties ?? NoProperties;
+            _related = related ?? Array.Empty<RelatedLocation>();
+            _fixes = fixes ?? Array.Empty<Fix>();
+            _properties = properties ?? NoProperties;
             Severity = rule.DefaultSeverity;
         }
 
@@ -49,7 +49,7 @@ namespace InfraLint.Core.Findings
         /// <summary>The rule's default severity unless configuration changed it.</summary>
         public Severity Severity { get; set; }
 
-        public string Message { get; private set; }
+        public string Message => _bodies is null ? _message! : Body().Message;
 
         public SourceSpan Location { get; }
 
@@ -57,7 +57,7 @@ namespace InfraLint.Core.Findings
         /// Identity of what the finding is about, independent of line numbers
         /// (<c>Deployment/serving/vllm:spec.template.spec.containers[vllm].image</c>); the basis of fingerprints.
         /// </summary>
-        public string LogicalPath { get; private set; }
+        public string LogicalPath => _bodies is null ? _logicalPath! : Body().LogicalPath;
 
         /// <summary>The resource the finding is about; null for a finding about none, and once a streaming scan released it (<see cref="SubjectId"/> stays).</summary>
         public InfraResource? Subject { get; private set; }
@@ -65,12 +65,12 @@ namespace InfraLint.Core.Findings
         /// <summary><see cref="InfraResource.Id"/> of the subject, or null: kept when the subject itself is released.</summary>
         public string? SubjectId { get; }
 
-        public IReadOnlyList<RelatedLocation> Related { get; private set; }
+        public IReadOnlyList<RelatedLocation> Related => _bodies is null ? _related! : Body().Related;
 
-        public IReadOnlyList<Fix> Fixes { get; }
+        public IReadOnlyList<Fix> Fixes => _bodies is null ? _fixes! : Body().Fixes;
 
         /// <summary>Inputs and intermediate numbers behind the message, shown by <c>infralint explain</c>.</summary>
-        public IReadOnlyDictionary<string, string> Properties { get; private set; }
+        public IReadOnlyDictionary<string, string> Properties => _bodies is null ? _properties! : Body().Properties;
 
         public Suppression? Suppression { get; set; }
 
@@ -91,26 +91,74 @@ namespace InfraLint.Core.Findings
         /// </summary>
         internal void ShareProperties(System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> shared)
         {
-            if (Properties.Count == 0)
+            if (_bodies is not null) return;
+            if (_properties!.Count == 0)
             {
-                Properties = NoProperties;
+                _properties = NoProperties;
                 return;
             }
             // Keys and values are joined with characters no property holds; equal maps in another order are not shared.
-            string key = string.Join("\u0000", Properties.Select(p => p.Key + "\u0001" + p.Value));
-            Properties = shared.GetOrAdd(key, Properties);
+            string key = string.Join("\u0000", _properties.Select(p => p.Key + "\u0001" + p.Value));
+            _properties = shared.GetOrAdd(key, _properties);
         }
 
-        /// <summary>Hides the scan's secrets in every text the finding carries, before any output sees it.</summary>
+        /// <summary>
+        /// Hides the scan's secrets in every text the finding carries, before any output sees it. A body kept outside
+        /// (<see cref="KeepBodyIn"/>) was masked with the scan's mask before it was kept.
+        /// </summary>
         internal void Mask(Knowledge.SecretMask mask)
         {
-            Message = mask.Apply(Message);
-            LogicalPath = mask.Apply(LogicalPath);
+            if (_bodies is not null) return;
+            _message = mask.Apply(_message!);
+            _logicalPath = mask.Apply(_logicalPath!);
             // Copied only where a secret was hidden: most findings carry none, and the copies would all live to the end.
-            if (Related.Any(r => !ReferenceEquals(mask.Apply(r.Message), r.Message)))
-                Related = Related.Select(r => r with { Message = mask.Apply(r.Message) }).ToArray();
-            if (Properties.Any(p => !ReferenceEquals(mask.Apply(p.Value), p.Value)))
-                Properties = Properties.ToDictionary(p => p.Key, p => mask.Apply(p.Value));
+            if (_related!.Any(r => !ReferenceEquals(mask.Apply(r.Message), r.Message)))
+                _related = _related!.Select(r => r with { Message = mask.Apply(r.Message) }).ToArray();
+            if (_properties!.Any(p => !ReferenceEquals(mask.Apply(p.Value), p.Value)))
+                _properties = _properties!.ToDictionary(p => p.Key, p => mask.Apply(p.Value));
+        }
+
+        /// <summary>
+        /// Masks the finding with the scan's secrets and moves its body to <paramref name="bodies"/>, keeping here what
+        /// ordering, suppression and the outputs' counts read (rule, severity, location, subject). Where the body cannot
+        /// be kept there, the finding keeps it in memory.
+        /// </summary>
+        internal void KeepBodyIn(IFindingBodies bodies, Knowledge.SecretMask mask)
+        {
+            Mask(mask);
+            if (_bodies is not null || !bodies.TryKeep(new FindingBody(_message!, _logicalPath!, _related!, _fixes!, _properties!), out long at)) return;
+            _at = at;
+            _bodies = bodies;
+            _message = null;
+            _logicalPath = null;
+            _related = null;
+            _fixes = null;
+            _properties = null;
+        }
+
+        private string? _message;
+        private string? _logicalPath;
+        private IReadOnlyList<RelatedLocation>? _related;
+        private IReadOnlyList<Fix>? _fixes;
+        private IReadOnlyDictionary<string, string>? _properties;
+        private IFindingBodies? _bodies;
+        private long _at;
+
+        // An output reads a finding's message, path, fixes and properties one after another: the last body read on this
+        // thread is kept, so that is one read, and no other body stays in memory.
+        [ThreadStatic]
+        private static Finding? _lastOwner;
+
+        [ThreadStatic]
+        private static FindingBody? _lastBody;
+
+        private FindingBody Body()
+        {
+            if (ReferenceEquals(_lastOwner, this) && _lastBody is { } body) return body;
+            body = _bodies!.Read(_at);
+            _lastOwner = this;
+            _lastBody = body;
+            return body;
         }
 
         public override string ToString() => $"{Location}: {Severity.ToString().ToLowerInvariant()} {RuleId}: {Message}";

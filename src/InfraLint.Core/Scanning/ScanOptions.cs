@@ -43,5 +43,12 @@ namespace InfraLint.Core.Scanning
 
         /// <summary>The part of the scan to evaluate and report; null for all of it.</summary>
         public ScanShard? Shard { get; init; }
+
+        /// <summary>
+        /// Where a streaming scan keeps what its findings say (<see cref="Findings.FindingBody"/>) from the end of their
+        /// session until the report reads it, so that memory at the end is bounded by the findings' count, not their
+        /// text; null keeps it in memory. Findings about no resource (settings, unreadable input) stay in memory.
+        /// </summary>
+        public Findings.IFindingBodies? FindingBodies { get; init; }
     }
 }

@@ -120,7 +120,7 @@ namespace InfraLint.Core.Scanning
             var scopes = Partition(facts, directives, adoption, later, clock, phases);
             started = clock.Elapsed;
             var second = new SecondRead(inputs, read, later, this);
-            var run = Run(scopes, cancellationToken, second);
+            var run = Run(scopes, cancellationToken, second, secrets);
             if (second.Changed.Count > 0) run = second.Judge(run, _engine.Value, _settings, cancellationToken, Options.RecordEvaluations);
             phases.Add(new ScanPhase("second read, adapt and rules", clock.Elapsed - started));
             return (run, directives, secrets);
@@ -293,15 +293,32 @@ namespace InfraLint.Core.Scanning
                 finding.Mask(secrets);
             }
             ApplySuppressions(findings, directives);
-            var sorted = findings
-                .OrderBy(f => f.Location.File, StringComparer.Ordinal)
-                .ThenBy(f => f.Location.StartLine)
-                .ThenBy(f => f.Location.StartColumn)
-                .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-                .ThenBy(f => f.Message, StringComparer.Ordinal)
-                .ToArray();
+            var sorted = InReportOrder(findings);
             phases.Add(new ScanPhase("settings, suppressions and order", clock.Elapsed - started));
             return new ScanResult(sorted, files, clock.Elapsed, secrets, evaluations) { Phases = phases };
+        }
+
+        /// <summary>
+        /// By file, line, column, rule and message, equal findings in the order they came: a stable sort that reads a
+        /// message only to break a tie, since a streaming scan keeps its findings' messages outside memory.
+        /// </summary>
+        private static Finding[] InReportOrder(List<Finding> findings)
+        {
+            var order = new int[findings.Count];
+            for (int i = 0; i < order.Length; i++) order[i] = i;
+            Array.Sort(order, (a, b) =>
+            {
+                Finding x = findings[a], y = findings[b];
+                int c = string.CompareOrdinal(x.Location.File, y.Location.File);
+                if (c == 0) c = x.Location.StartLine.CompareTo(y.Location.StartLine);
+                if (c == 0) c = x.Location.StartColumn.CompareTo(y.Location.StartColumn);
+                if (c == 0) c = string.CompareOrdinal(x.RuleId, y.RuleId);
+                if (c == 0) c = string.CompareOrdinal(x.Message, y.Message);
+                return c != 0 ? c : a.CompareTo(b);
+            });
+            var sorted = new Finding[order.Length];
+            for (int i = 0; i < order.Length; i++) sorted[i] = findings[order[i]];
+            return sorted;
         }
 
         /// <summary>What the adapters make of one source; never throws.</summary>
@@ -340,7 +357,8 @@ namespace InfraLint.Core.Scanning
         /// in another shard's scope is never made here; a finding about no resource is reported by shard 0 alone, which
         /// evaluates the global scope those come from.
         /// </remarks>
-        private RuleRun Run(EvaluationScopes scopes, CancellationToken cancellationToken, SecondRead? second = null)
+        /// <param name="secrets">A streaming scan's mask, known before its sessions: findings are masked with it when their body is kept outside (<see cref="ScanOptions.FindingBodies"/>).</param>
+        private RuleRun Run(EvaluationScopes scopes, CancellationToken cancellationToken, SecondRead? second = null, SecretMask? secrets = null)
         {
             var shard = Options.Shard;
             var sessions = Sessions(scopes, shard);
@@ -378,6 +396,10 @@ namespace InfraLint.Core.Scanning
                     var evaluations = run.Evaluations.Where(e => HomeHere(e.Resource)).ToList();
                     foreach (var finding in findings)
                         if (finding.Subject is not null && owners.Contains(finding.Subject)) finding.ReleaseSubject();
+                    // What the findings say waits outside memory for the report; those about no resource are compared below.
+                    if (Options.FindingBodies is { } bodies && secrets is not null)
+                        foreach (var finding in findings)
+                            if (finding.SubjectId is not null) finding.KeepBodyIn(bodies, secrets);
                     foreach (var evaluation in evaluations)
                         if (evaluation.Resource is not null && owners.Contains(evaluation.Resource)) evaluation.ReleaseResource();
                     runs[session] = new RuleRun(findings, evaluations);
