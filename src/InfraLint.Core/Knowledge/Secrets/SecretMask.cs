@@ -43,8 +43,12 @@ namespace InfraLint.Core.Knowledge
         public static SecretMask Combine(IEnumerable<SecretMask> masks) => new SecretMask(masks.SelectMany(m => m._values));
 
         /// <summary>The secret values among the facts of a scan: everything IL2009 finds (<see cref="PlaintextSecrets"/>).</summary>
-        public static SecretMask FromFacts(IEnumerable<object> facts) =>
-            new SecretMask(facts.SelectMany(ResourcesOf).Distinct().SelectMany(PlaintextSecrets.In).SelectMany(s => s.Values).Select(v => v.Trim()));
+        /// <remarks>Most files hold no secret: they share <see cref="None"/> (a streaming scan keeps one mask per file until its sessions).</remarks>
+        public static SecretMask FromFacts(IEnumerable<object> facts)
+        {
+            var mask = new SecretMask(facts.SelectMany(ResourcesOf).Distinct().SelectMany(PlaintextSecrets.In).SelectMany(s => s.Values).Select(v => v.Trim()));
+            return mask._values.Length == 0 ? None : mask;
+        }
 
         /// <summary>Containers are parts of workloads here; the engine flattens them into facts of their own only later.</summary>
         private static IEnumerable<InfraResource> ResourcesOf(object fact) => fact switch
