@@ -261,6 +261,9 @@ namespace InfraLint.CSharp.Syntax
             return false;
         }
 
+        /// <summary>The namespaces <see cref="Imports"/> accepts at <paramref name="node"/>, as a set that keeps no syntax.</summary>
+        public static HashSet<string> ImportedAt(SyntaxNode node) => new HashSet<string>(ImportedNamespaces(node), StringComparer.Ordinal);
+
         /// <summary>Namespaces whose types a simple name may denote here: <c>using</c> directives in scope and the enclosing namespaces.</summary>
         private static IEnumerable<string> ImportedNamespaces(SyntaxNode node)
         {

@@ -40,6 +40,9 @@ namespace InfraLint.CSharp.Families.Aws
             ["EIGHT_YEARS"] = 2922, ["NINE_YEARS"] = 3288, ["TEN_YEARS"] = 3653,
         };
 
+        /// <summary>The members of <c>RetentionDays</c>: the periods and <c>INFINITE</c>.</summary>
+        private static readonly HashSet<string> RetentionMembers = new HashSet<string>(RetentionDays.Keys.Append("INFINITE"), StringComparer.Ordinal);
+
         /// <summary>aws-s3's <c>BucketAccessControl</c> members (bucket.js).</summary>
         private static readonly Dictionary<string, string> CannedAcls = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -243,11 +246,21 @@ namespace InfraLint.CSharp.Families.Aws
                         .Select(m => TemplateShape.Entry(m.Key, _context.Value(m.Value, path + "." + m.Key), span, path)).ToList();
                     // A flag is set in the options: its value replaced, or an entry added.
                     foreach (var flag in PublicAccessFlags)
-                        Edits.Register("PublicAccessBlockConfiguration." + flag, flag, value => value is bool ? CSharpEdits.Literal(value) : null, members.TryGetValue(flag, out var written) ? written : null, options);
+                        Edits.Register(reader.Source, "PublicAccessBlockConfiguration." + flag, flag, value => value is bool ? CSharpEdits.Literal(value) : null, members.TryGetValue(flag, out var written) ? written : null, options);
                     return TemplateShape.Mapping(entries, span, path, Edits);
                 }
                 return reader.Unknown(expression, path);
             }
+
+            // A fact keeps these renders to the end of a scan. Made in static methods, they capture the editor and strings only:
+            // a lambda beside others in a method that uses this construct would share their closure, and keep its syntax.
+            private static Func<object, string?> RetentionRender(CdkL2Editor edits, string? writtenEnum) => value => Days(value) is int asked
+                && RetentionDays.Where(r => r.Value >= asked).OrderBy(r => r.Value).Select(r => r.Key).FirstOrDefault() is string member
+                    ? edits.EnumMember("RetentionDays", member, writtenEnum)
+                    : null;
+
+            private static Func<object, string?> CapacityRender(CdkL2Editor edits, string? writtenEnum, string[] capacityTypes) =>
+                value => value is string c && capacityTypes.Contains(c) ? edits.EnumMember("CapacityType", c, writtenEnum) : null;
 
             /// <summary>log-group.js: retention defaults to <c>RetentionDays.TWO_YEARS</c> (731 days); <c>INFINITE</c> sets none.</summary>
             public void LogGroup(TemplateShape shape)
@@ -255,10 +268,7 @@ namespace InfraLint.CSharp.Families.Aws
                 TreeNode? retention;
                 Members.TryGetValue("Retention", out var written);
                 // The smallest RetentionDays that keeps logs the days asked for (CloudWatch's periods and RetentionDays' are the same).
-                Edits.Register("RetentionInDays", "Retention", value => Days(value) is int asked
-                    && RetentionDays.Where(r => r.Value >= asked).OrderBy(r => r.Value).Select(r => r.Key).FirstOrDefault() is string member
-                        ? Edits.EnumMember("RetentionDays", member, written, RetentionDays.Keys.Concat(new[] { "INFINITE" }).ToList())
-                        : null, written);
+                Edits.Register(_context.Reader.Source, "RetentionInDays", "Retention", RetentionRender(Edits, CdkL2Editor.WrittenEnum("RetentionDays", written, RetentionMembers)), written);
                 if (!Members.TryGetValue("Retention", out var expression)) retention = Default("731", "RetentionInDays", true);
                 else if (_context.Reader.MemberOf(expression, "Amazon.CDK.AWS.Logs.RetentionDays") is string member)
                     retention = member == "INFINITE" ? null
@@ -304,7 +314,7 @@ namespace InfraLint.CSharp.Families.Aws
                 }
                 Members.TryGetValue("CapacityType", out var writtenCapacity);
                 string[] capacityTypes = { "SPOT", "ON_DEMAND" };
-                Edits.Register("CapacityType", "CapacityType", value => value is string c && capacityTypes.Contains(c) ? Edits.EnumMember("CapacityType", c, writtenCapacity, capacityTypes) : null, writtenCapacity);
+                Edits.Register(_context.Reader.Source, "CapacityType", "CapacityType", CapacityRender(Edits, CdkL2Editor.WrittenEnum("CapacityType", writtenCapacity, capacityTypes), capacityTypes), writtenCapacity);
                 TreeNode? capacity = Members.TryGetValue("CapacityType", out var capacityExpression)
                     ? Enum(capacityExpression, "Amazon.CDK.AWS.EKS.CapacityType", new Dictionary<string, string> { ["SPOT"] = "SPOT", ["ON_DEMAND"] = "ON_DEMAND" }, Path + ".CapacityType")
                     : null;

@@ -19,6 +19,11 @@ namespace InfraLint.CSharp.Families.Aws
     /// left to CDK's default is added to the props initializer, or a new props object is passed when the construct has
     /// none. A key without a registered idiom gets no fix.
     /// </summary>
+    /// <remarks>
+    /// A fact keeps its targets to the end of a scan, so the editor decides everything it needs from the syntax when it is
+    /// made or a key is registered (offsets, the file's way of naming types, where a prop goes) and keeps no syntax: a
+    /// kept construct once kept the whole syntax tree of its file.
+    /// </remarks>
     internal sealed class CdkL2Editor : ITreeEditor
     {
         /// <summary>Other namespaces of Amazon.CDK.Lib 2.103.0 that declare a type of the same simple name: where the file imports one, the name is written in full.</summary>
@@ -27,30 +32,53 @@ namespace InfraLint.CSharp.Families.Aws
             ["LogGroupProps"] = new[] { "Amazon.CDK.AWS.Events.Targets" },
         };
 
-        private readonly SourceText _source;
-        private readonly ObjectCreationExpressionSyntax _creation;
+        private static readonly HashSet<string> NoHomonyms = new HashSet<string>(StringComparer.Ordinal);
+
         private readonly string _fullType;
         private readonly string _propertiesPath;
         private readonly Dictionary<string, EditTarget> _edits = new Dictionary<string, EditTarget>(StringComparer.Ordinal);
+
+        /// <summary>How the file names the construct's namespace: the qualifier it writes (<c>Logs</c>), empty for the simple name, null for neither (types written in full).</summary>
+        private readonly string? _qualifier;
+
+        /// <summary>Simple names of <see cref="Homonyms"/> whose homonym the file imports.</summary>
+        private readonly HashSet<string> _homonymsImported;
+
+        private readonly PropsPlace _props;
 
         /// <param name="fullType">The construct's full .NET name (<c>Amazon.CDK.AWS.Logs.LogGroup</c>).</param>
         /// <param name="propertiesPath">The logical path of the resource's <c>Properties</c> in the template.</param>
         public CdkL2Editor(SourceText source, ObjectCreationExpressionSyntax creation, string fullType, string propertiesPath)
         {
-            _source = source;
-            _creation = creation;
             _fullType = fullType;
             _propertiesPath = propertiesPath;
+            string constructName = fullType.Substring(fullType.LastIndexOf('.') + 1);
+            _qualifier = creation.Type switch
+            {
+                QualifiedNameSyntax qualified when qualified.Right.Identifier.ValueText == constructName => qualified.Left.WithoutTrivia().ToString(),
+                IdentifierNameSyntax name when name.Identifier.ValueText == constructName => string.Empty,
+                _ => null,
+            };
+            _homonymsImported = _qualifier == string.Empty && Homonyms.Any(h => h.Value.Any(o => CSharpReader.Imports(creation, o)))
+                ? new HashSet<string>(Homonyms.Where(h => h.Value.Any(o => CSharpReader.Imports(creation, o))).Select(h => h.Key), StringComparer.Ordinal)
+                : NoHomonyms;
+            _props = PropsPlace.Of(source, creation, TypeName(fullType.Substring(fullType.LastIndexOf('.') + 1).TrimEnd('_') + "Props"));
         }
 
         /// <summary>
         /// Registers how the CloudFormation key at <paramref name="key"/> (relative to <c>Properties</c>, dotted) is set:
         /// <paramref name="render"/> writes the C# for a value (null: no fix for it); the result replaces
         /// <paramref name="written"/> when the prop is written, or becomes <c><paramref name="member"/> = …</c> in
-        /// <paramref name="owner"/> (null: the construct's props).
+        /// <paramref name="owner"/> (null: the construct's props), in <paramref name="source"/> (the construct's file). <paramref name="render"/> is kept:
+        /// it must not capture syntax.
         /// </summary>
-        public void Register(string key, string member, Func<object, string?> render, ExpressionSyntax? written, BaseObjectCreationExpressionSyntax? owner = null) =>
-            _edits[key] = new Target(this, member, render, written, owner);
+        public void Register(SourceText source, string key, string member, Func<object, string?> render, ExpressionSyntax? written, BaseObjectCreationExpressionSyntax? owner = null)
+        {
+            var replace = written is null ? (SourceSpan?)null : source.Span(written.SpanStart, written.Span.End);
+            _edits[key] = owner is null
+                ? new Target(this, member, render, replace, addTo: null, toProps: true)
+                : new Target(this, member, render, replace, CSharpEdits.EntryPlace(source, owner), toProps: false);
+        }
 
         public EditTarget? SetAt(TreeMapping mapping, IReadOnlyList<string> keys)
         {
@@ -72,79 +100,110 @@ namespace InfraLint.CSharp.Families.Aws
         /// qualifies it (<c>Logs.LogGroup</c> → <c>Logs.RetentionDays</c>), unqualified when the file names the construct by
         /// its simple name through its namespace, in full otherwise (an alias of the construct's type, a homonym imported).
         /// </summary>
-        public string TypeName(string simpleName)
+        public string TypeName(string simpleName) => _qualifier switch
         {
-            int dot = _fullType.LastIndexOf('.');
-            string ns = _fullType.Substring(0, dot), constructName = _fullType.Substring(dot + 1);
-            switch (_creation.Type)
-            {
-                case QualifiedNameSyntax qualified when qualified.Right.Identifier.ValueText == constructName:
-                    return qualified.Left.WithoutTrivia().ToString() + "." + simpleName;
-                case IdentifierNameSyntax name when name.Identifier.ValueText == constructName
-                    && !(Homonyms.TryGetValue(simpleName, out var others) && others.Any(o => CSharpReader.Imports(_creation, o))):
-                    return simpleName;
-                default:
-                    return ns + "." + simpleName;
-            }
+            null => _fullType.Substring(0, _fullType.LastIndexOf('.')) + "." + simpleName,
+            "" when _homonymsImported.Contains(simpleName) => _fullType.Substring(0, _fullType.LastIndexOf('.')) + "." + simpleName,
+            "" => simpleName,
+            _ => _qualifier + "." + simpleName,
+        };
+
+        /// <summary>
+        /// How a value written as <c>X.MEMBER</c> names the enum-like class <paramref name="enumName"/>, where X names that
+        /// class and MEMBER is one of <paramref name="members"/>: its <c>X</c> (the file's own way of naming the class), to
+        /// keep in <see cref="EnumMember"/>; null for anything else (a constant, a field).
+        /// </summary>
+        public static string? WrittenEnum(string enumName, ExpressionSyntax? written, ICollection<string> members) =>
+            written is MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } access && members.Contains(name.Identifier.ValueText)
+                && access.Expression switch { IdentifierNameSyntax id => id.Identifier.ValueText, MemberAccessExpressionSyntax m => m.Name.Identifier.ValueText, _ => null } == enumName
+                ? access.Expression.WithoutTrivia().ToString()
+                : null;
+
+        /// <summary>
+        /// A member of an enum-like class of the construct's namespace: <c>X.MEMBER</c> with the file's own <c>X</c>
+        /// (<paramref name="writtenEnum"/>, from <see cref="WrittenEnum"/>), else the class named by <see cref="TypeName"/>.
+        /// </summary>
+        public string EnumMember(string enumName, string member, string? writtenEnum) => (writtenEnum ?? TypeName(enumName)) + "." + member;
+
+        private IReadOnlyList<TextEdit> Set(string member, string text, Target target)
+        {
+            if (target.Replace is SourceSpan written) return new[] { new TextEdit(written, text) };
+            var entry = member + " = " + text;
+            if (!target.ToProps) return (IReadOnlyList<TextEdit>?)target.AddTo?.Edits(entry) ?? Array.Empty<TextEdit>();
+            return _props.Edits(entry);
         }
 
         /// <summary>
-        /// A member of an enum-like class of the construct's namespace. A value written as <c>X.MEMBER</c>, where X names
-        /// the class and MEMBER is one of <paramref name="members"/>, keeps its <c>X</c> (the file's own way of naming the
-        /// class); anything else (a constant, a field) is replaced by the class named by <see cref="TypeName"/>.
+        /// Where a prop goes in the construct's props, decided when the editor is made: into the props object, or a new
+        /// <c>new XProps { … }</c> where the construct passes none (after its id) or null.
         /// </summary>
-        public string EnumMember(string enumName, string member, ExpressionSyntax? written, ICollection<string> members) =>
-            written is MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } access && members.Contains(name.Identifier.ValueText)
-                && access.Expression switch { IdentifierNameSyntax id => id.Identifier.ValueText, MemberAccessExpressionSyntax m => m.Name.Identifier.ValueText, _ => null } == enumName
-                ? access.Expression.WithoutTrivia().ToString() + "." + member
-                : TypeName(enumName) + "." + member;
-
-        private IReadOnlyList<TextEdit> Set(string member, string text, ExpressionSyntax? written, BaseObjectCreationExpressionSyntax? owner)
+        private sealed class PropsPlace
         {
-            if (written is not null) return new[] { CSharpEdits.Replace(_source, written, text) };
-            var entry = member + " = " + text;
-            if (owner is not null) return (IReadOnlyList<TextEdit>?)CSharpEdits.AddEntry(_source, owner, entry) ?? Array.Empty<TextEdit>();
-            return AddProp(entry);
-        }
+            private static readonly PropsPlace Nowhere = new PropsPlace(null, null, null, null);
 
-        /// <summary>Adds a prop to the construct's props, creating <c>new XProps { … }</c> where it passes none (or null).</summary>
-        private IReadOnlyList<TextEdit> AddProp(string entry)
-        {
-            var props = CdkContext.PropsExpression(_creation);
-            while (props is ParenthesizedExpressionSyntax parenthesized) props = parenthesized.Expression;
-            if (props is BaseObjectCreationExpressionSyntax created) return (IReadOnlyList<TextEdit>?)CSharpEdits.AddEntry(_source, created, entry) ?? Array.Empty<TextEdit>();
-            var simple = _fullType.Substring(_fullType.LastIndexOf('.') + 1).TrimEnd('_') + "Props";
-            var newProps = "new " + TypeName(simple) + " { " + entry + " }";
-            if (props is not null)
-                return props.IsKind(SyntaxKind.NullLiteralExpression) ? new[] { CSharpEdits.Replace(_source, props, newProps) } : Array.Empty<TextEdit>();
-            // new X(scope, "Id"): the props follow the id, named when the id is.
-            var arguments = _creation.ArgumentList?.Arguments;
-            if (arguments is not { Count: 2 } list) return Array.Empty<TextEdit>();
-            var last = list[1];
-            var text = ", " + (last.NameColon is null ? string.Empty : "props: ") + newProps;
-            return new[] { new TextEdit(_source.Span(last.Span.End, last.Span.End), text) };
+            private readonly EntryPlacement? _into;
+            private readonly SourceSpan? _replace;
+            private readonly string? _prefix;
+            private readonly string? _propsType;
+
+            private PropsPlace(EntryPlacement? into, SourceSpan? replace, string? prefix, string? propsType)
+            {
+                _into = into;
+                _replace = replace;
+                _prefix = prefix;
+                _propsType = propsType;
+            }
+
+            public static PropsPlace Of(SourceText source, ObjectCreationExpressionSyntax creation, string propsType)
+            {
+                var props = CdkContext.PropsExpression(creation);
+                while (props is ParenthesizedExpressionSyntax parenthesized) props = parenthesized.Expression;
+                if (props is BaseObjectCreationExpressionSyntax created)
+                    return CSharpEdits.EntryPlace(source, created) is { } into ? new PropsPlace(into, null, null, null) : Nowhere;
+                if (props is not null)
+                    return props.IsKind(SyntaxKind.NullLiteralExpression) ? new PropsPlace(null, source.Span(props.SpanStart, props.Span.End), string.Empty, propsType) : Nowhere;
+                // new X(scope, "Id"): the props follow the id, named when the id is.
+                var arguments = creation.ArgumentList?.Arguments;
+                if (arguments is not { Count: 2 } list) return Nowhere;
+                var last = list[1];
+                return new PropsPlace(null, source.Span(last.Span.End, last.Span.End), ", " + (last.NameColon is null ? string.Empty : "props: "), propsType);
+            }
+
+            public IReadOnlyList<TextEdit> Edits(string entry)
+            {
+                if (_into is not null) return _into.Edits(entry);
+                if (_replace is SourceSpan at) return new[] { new TextEdit(at, _prefix + "new " + _propsType + " { " + entry + " }") };
+                return Array.Empty<TextEdit>();
+            }
         }
 
         private sealed class Target : EditTarget
         {
             private readonly CdkL2Editor _editor;
             private readonly Func<object, string?> _render;
-            private readonly ExpressionSyntax? _written;
-            private readonly BaseObjectCreationExpressionSyntax? _owner;
 
-            public Target(CdkL2Editor editor, string member, Func<object, string?> render, ExpressionSyntax? written, BaseObjectCreationExpressionSyntax? owner)
+            public Target(CdkL2Editor editor, string member, Func<object, string?> render, SourceSpan? replace, EntryPlacement? addTo, bool toProps)
             {
                 _editor = editor;
                 Describe = member;
                 _render = render;
-                _written = written;
-                _owner = owner;
+                Replace = replace;
+                AddTo = addTo;
+                ToProps = toProps;
             }
 
             public override string Describe { get; }
 
+            /// <summary>The prop's value where it is written; null when it is not.</summary>
+            public SourceSpan? Replace { get; }
+
+            /// <summary>The object the prop is added to when it is not written (null with <see cref="ToProps"/>: the construct's props).</summary>
+            public EntryPlacement? AddTo { get; }
+
+            public bool ToProps { get; }
+
             public override IReadOnlyList<TextEdit> Set(object value) =>
-                _render(value) is string text ? _editor.Set(Describe, text, _written, _owner) : Array.Empty<TextEdit>();
+                _render(value) is string text ? _editor.Set(Describe, text, this) : Array.Empty<TextEdit>();
         }
     }
 }

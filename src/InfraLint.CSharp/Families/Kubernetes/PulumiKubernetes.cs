@@ -94,7 +94,7 @@ namespace InfraLint.CSharp.Families.Kubernetes
             // Findings about the whole object point at `new Deployment`, not at its (long) argument list.
             var head = reader.Source.Span(resource.SpanStart, resource.Type.Span.End);
             // Fixes are written with the args types of the file, qualified as the file can name them.
-            var editor = new CSharpTreeEditor(reader.Source, new PulumiKubernetesRenderer(kind.Kind, ns => PulumiKubernetesRenderer.Qualifier(resource, ns)));
+            var editor = new CSharpTreeEditor(reader.Source, new PulumiKubernetesRenderer(kind.Kind, PulumiKubernetesRenderer.QualifierAt(resource)));
             var mapping = reader.BuildObject(args, head, null, args.Initializer, string.Empty, Options(args, reader, editor));
             var entries = new List<TreeEntry>();
             if (mapping.Get("apiVersion") is null) entries.Add(Synthesized("apiVersion", kind.ApiVersion, head, "apiVersion"));

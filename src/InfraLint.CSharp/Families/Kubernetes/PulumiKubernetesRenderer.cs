@@ -80,10 +80,13 @@ namespace InfraLint.CSharp.Families.Kubernetes
             };
         }
 
-        /// <summary>How a type of <paramref name="ns"/> is written at <paramref name="node"/>: bare when imported, through an alias of the namespace, or in full.</summary>
-        public static string Qualifier(Microsoft.CodeAnalysis.SyntaxNode node, string ns)
+        /// <summary>How a type of a namespace is written at <paramref name="node"/>: bare when imported, through an alias of the namespace, or in full (with a dot, or empty).</summary>
+        public static Func<string, string> QualifierAt(Microsoft.CodeAnalysis.SyntaxNode node)
         {
-            if (CSharpReader.Imports(node, ns)) return string.Empty;
+            // Decided now for every namespace: the renderer is kept by the facts' targets to the end of a scan, and must not
+            // keep the file's syntax.
+            var imported = CSharpReader.ImportedAt(node);
+            var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var current = node.Parent; current is not null; current = current.Parent)
             {
                 var usings = current switch
@@ -92,10 +95,11 @@ namespace InfraLint.CSharp.Families.Kubernetes
                     CompilationUnitSyntax unit => unit.Usings,
                     _ => default,
                 };
-                var alias = usings.FirstOrDefault(u => u.Alias is not null && u.StaticKeyword.RawKind == 0 && CSharpReader.QualifiedText(u.Name) == ns);
-                if (alias is not null) return alias.Alias!.Name.Identifier.ValueText + ".";
+                foreach (var u in usings)
+                    if (u.Alias is not null && u.StaticKeyword.RawKind == 0 && CSharpReader.QualifiedText(u.Name) is string ns && !aliases.ContainsKey(ns))
+                        aliases[ns] = u.Alias.Name.Identifier.ValueText + ".";
             }
-            return ns + ".";
+            return ns => imported.Contains(ns) ? string.Empty : aliases.TryGetValue(ns, out var alias) ? alias : ns + ".";
         }
 
         private static string Last(string path)
