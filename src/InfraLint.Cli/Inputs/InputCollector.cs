@@ -14,9 +14,11 @@ internal sealed record InputSet(IReadOnlyList<ScanInput> Files, string Root, IRe
     /// </summary>
     public IReadOnlyDictionary<string, object> Compilations { get; init; } = new Dictionary<string, object>(StringComparer.Ordinal);
 
-    /// <summary>Absolute path of each file by the display path findings carry.</summary>
-    public IReadOnlyDictionary<string, string> FullPathByDisplay { get; } =
-        Files.ToDictionary(f => f.DisplayPath, f => f.FullPath, StringComparer.Ordinal);
+    private Dictionary<string, string>? _fullPathByDisplay;
+
+    /// <summary>Absolute path of each file by the display path findings carry, made when the report asks (a scan's inputs make their full paths on demand).</summary>
+    public IReadOnlyDictionary<string, string> FullPathByDisplay =>
+        _fullPathByDisplay ??= Files.ToDictionary(f => f.DisplayPath, f => f.FullPath, StringComparer.Ordinal);
 }
 
 /// <summary>

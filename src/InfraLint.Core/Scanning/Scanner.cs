@@ -14,7 +14,53 @@ using InfraLint.Core.Locations;
 namespace InfraLint.Core.Scanning
 {
     /// <summary>A file to scan: where the host reads it and how findings should name it.</summary>
-    public sealed record ScanInput(string FullPath, string DisplayPath);
+    /// <remarks>
+    /// A scan keeps every input to its end, and the full path nearly always ends with the display path (a path below the
+    /// working directory): the input then keeps the display path and the part before it, shared by all inputs under the same
+    /// folder, and makes the full path when asked. At 100,000 files the full paths alone were some 14 MB.
+    /// </remarks>
+    public sealed record ScanInput
+    {
+        private const int SharedPrefixes = 1024;
+        private static readonly ConcurrentDictionary<string, string> Prefixes = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+
+        private readonly string? _fullPath;
+        private readonly string? _prefix;
+
+        public ScanInput(string fullPath, string displayPath)
+        {
+            if (fullPath is null) throw new ArgumentNullException(nameof(fullPath));
+            DisplayPath = displayPath ?? throw new ArgumentNullException(nameof(displayPath));
+            if (displayPath.Length > 0 && fullPath.Length > displayPath.Length && fullPath.EndsWith(displayPath, StringComparison.Ordinal)
+                && Shared(fullPath.Substring(0, fullPath.Length - displayPath.Length)) is { } prefix)
+                _prefix = prefix;
+            else
+                _fullPath = fullPath;
+        }
+
+        /// <summary>Where the host reads the file.</summary>
+        public string FullPath => _fullPath ?? _prefix + DisplayPath;
+
+        /// <summary>How findings name the file.</summary>
+        public string DisplayPath { get; }
+
+        public void Deconstruct(out string fullPath, out string displayPath)
+        {
+            fullPath = FullPath;
+            displayPath = DisplayPath;
+        }
+
+        public bool Equals(ScanInput? other) =>
+            other is not null && string.Equals(DisplayPath, other.DisplayPath, StringComparison.Ordinal) && string.Equals(FullPath, other.FullPath, StringComparison.Ordinal);
+
+        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(DisplayPath);
+
+        /// <summary>The one instance of a prefix; null past the cap (a tree given as thousands of separate folders keeps its full paths).</summary>
+        private static string? Shared(string prefix) =>
+            Prefixes.TryGetValue(prefix, out var shared) ? shared
+            : Prefixes.Count < SharedPrefixes ? Prefixes.GetOrAdd(prefix, prefix)
+            : null;
+    }
 
     /// <summary>
     /// The pipeline: sources read by the host, in parallel → adapters → facts → one engine session → suppressions →
@@ -118,6 +164,7 @@ namespace InfraLint.Core.Scanning
             phases.Add(new ScanPhase("secrets and adoption", clock.Elapsed - started));
             var later = pending.Where(p => p is not null).Select(p => p!).ToArray();
             var scopes = Partition(facts, directives, adoption, later, clock, phases);
+            foreach (var file in later) file.Partitioned();
             started = clock.Elapsed;
             var second = new SecondRead(inputs, read, later, this);
             var run = Run(scopes, cancellationToken, second, secrets);
