@@ -185,7 +185,7 @@ namespace InfraLint.CSharp.Families.Aws
             TreeMapping? properties = null;
             if (props is not null)
             {
-                var options = new ReadOptions(l1.Name, new CSharpTreeEditor(Reader.Source, new CdkL1Renderer(l1, creation.Type.WithoutTrivia().ToString())));
+                var options = new ReadOptions(l1.Name, new CSharpTreeEditor(Reader.Source, new CdkL1Renderer(l1, creation.Type.ToString())));
                 properties = (TreeMapping)Resolve(Reader.BuildObject(props, Reader.HeadSpan(props), null, props.Initializer, Path(id), options));
             }
             shape.Add(id, l1.CloudFormationType, head, properties, creation);

@@ -53,13 +53,15 @@ namespace InfraLint.CSharp.Families.Aws
             _fullType = fullType;
             _propertiesPath = propertiesPath;
             string constructName = fullType.Substring(fullType.LastIndexOf('.') + 1);
+            // A node's text (ToString) leaves out its own leading and trailing trivia, as WithoutTrivia would, without a rewrite.
             _qualifier = creation.Type switch
             {
-                QualifiedNameSyntax qualified when qualified.Right.Identifier.ValueText == constructName => qualified.Left.WithoutTrivia().ToString(),
+                QualifiedNameSyntax qualified when qualified.Right.Identifier.ValueText == constructName => qualified.Left.ToString(),
                 IdentifierNameSyntax name when name.Identifier.ValueText == constructName => string.Empty,
                 _ => null,
             };
-            _homonymsImported = _qualifier == string.Empty && Homonyms.Any(h => h.Value.Any(o => CSharpReader.Imports(creation, o)))
+            // A using of a homonym's namespace spells it: a file that never mentions one imports none.
+            _homonymsImported = _qualifier == string.Empty && Homonyms.Any(h => h.Value.Any(o => source.Text.Contains(o) && CSharpReader.Imports(creation, o)))
                 ? new HashSet<string>(Homonyms.Where(h => h.Value.Any(o => CSharpReader.Imports(creation, o))).Select(h => h.Key), StringComparer.Ordinal)
                 : NoHomonyms;
             _props = PropsPlace.Of(source, creation, TypeName(fullType.Substring(fullType.LastIndexOf('.') + 1).TrimEnd('_') + "Props"));
@@ -116,7 +118,7 @@ namespace InfraLint.CSharp.Families.Aws
         public static string? WrittenEnum(string enumName, ExpressionSyntax? written, ICollection<string> members) =>
             written is MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } access && members.Contains(name.Identifier.ValueText)
                 && access.Expression switch { IdentifierNameSyntax id => id.Identifier.ValueText, MemberAccessExpressionSyntax m => m.Name.Identifier.ValueText, _ => null } == enumName
-                ? access.Expression.WithoutTrivia().ToString()
+                ? access.Expression.ToString()
                 : null;
 
         /// <summary>
