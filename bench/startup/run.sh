@@ -98,7 +98,7 @@ for round in $(seq "$runs"); do
         read -r wall user sys <"$work/time"
         echo "$wall" >>"$work/wall.$i"
         echo "$user + $sys" | bc >>"$work/cpu.$i"
-        sed -n 's/^infralint: timing: engine build \([0-9.]*\) ms$/\1/p' "$work/stderr" >>"$work/engine.$i"
+        sed -n 's/^infralint: timing: engine build\( ([0-9]* rule classes)\)\{0,1\} \([0-9.]*\) ms$/\2/p' "$work/stderr" >>"$work/engine.$i"
     done
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
