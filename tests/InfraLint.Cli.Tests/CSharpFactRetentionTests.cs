@@ -1,9 +1,9 @@
+using InfraLint.Cli.Tests.Support;
 using InfraLint.Core.Locations;
 using InfraLint.Core.Tree;
 using InfraLint.CSharp;
 using InfraLint.Platforms;
 using InfraLint.Platforms.Suppressions;
-using InfraLint.Cli.Tests.Support;
 using InfraLint.Tests;
 
 namespace InfraLint.Cli.Tests;
@@ -77,23 +77,9 @@ public class CSharpFactRetentionTests
         }
     }
 
-    private static void AssertKeepNoSyntax(IEnumerable<string> paths, string root)
-    {
-        // As the CLI reads a C# file outside a project: syntactically.
-        var adapter = new CSharpAdapter(PlatformReaders.CSharp, IgnoreAnnotation.Read);
-        var files = paths.Where(adapter.Accepts).OrderBy(p => p, StringComparer.Ordinal).ToList();
-        Assert.NotEmpty(files);
-        var kept = new List<string>();
-        int facts = 0;
-        foreach (var file in files)
-        {
-            var read = adapter.Read(new SourceText(Path.GetRelativePath(root, file), File.ReadAllText(file))).Facts;
-            facts += read.Count;
-            if (Retention.FirstWayTo(read, Forbidden) is { } way) kept.Add($"{Path.GetRelativePath(root, file)}: {way}");
-        }
-        Assert.True(facts > 0, "no facts read: nothing was checked");
-        Assert.True(kept.Count == 0, $"{kept.Count} files keep syntax or a tree:\n" + string.Join("\n", kept.Take(5)));
-    }
+    // As the CLI reads a C# file outside a project: syntactically.
+    private static void AssertKeepNoSyntax(IEnumerable<string> paths, string root) =>
+        FactRetention.AssertKeepNone(new CSharpAdapter(PlatformReaders.CSharp, IgnoreAnnotation.Read), paths, root, Forbidden, "syntax or a tree");
 
     private static bool Forbidden(Type type) =>
         typeof(TreeNode).IsAssignableFrom(type) || type == typeof(SourceText) || type.Namespace?.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) == true;

@@ -1,3 +1,4 @@
+using InfraLint.Cli.Tests.Support;
 using InfraLint.Core.Locations;
 using InfraLint.Core.Tree;
 using InfraLint.Json;
@@ -46,21 +47,8 @@ public class JsonFactRetentionTests
         }
     }
 
-    private static void AssertKeepNoTree(IEnumerable<string> paths, string root)
-    {
-        // As the CLI reads JSON: CloudFormation templates.
-        var adapter = new JsonAdapter(PlatformReaders.Json, IgnoreAnnotation.Read);
-        var files = paths.Where(adapter.Accepts).OrderBy(p => p, StringComparer.Ordinal).ToList();
-        Assert.NotEmpty(files);
-        var kept = new List<string>();
-        int facts = 0;
-        foreach (var file in files)
-        {
-            var read = adapter.Read(new SourceText(Path.GetRelativePath(root, file), File.ReadAllText(file))).Facts;
-            facts += read.Count;
-            if (Retention.FirstWayTo(read, type => typeof(TreeNode).IsAssignableFrom(type) || type == typeof(SourceText)) is { } way) kept.Add($"{Path.GetRelativePath(root, file)}: {way}");
-        }
-        Assert.True(facts > 0, "no facts read: nothing was checked");
-        Assert.True(kept.Count == 0, $"{kept.Count} files keep a tree:\n" + string.Join("\n", kept.Take(5)));
-    }
+    // As the CLI reads JSON: CloudFormation templates.
+    private static void AssertKeepNoTree(IEnumerable<string> paths, string root) =>
+        FactRetention.AssertKeepNone(new JsonAdapter(PlatformReaders.Json, IgnoreAnnotation.Read), paths, root,
+            type => typeof(TreeNode).IsAssignableFrom(type) || type == typeof(SourceText), "a tree");
 }
