@@ -34,7 +34,8 @@ namespace InfraLint.CSharp.Families.Aws
 
         private static readonly HashSet<string> NoHomonyms = new HashSet<string>(StringComparer.Ordinal);
 
-        private readonly string _fullType;
+        /// <summary>The construct's namespace (<c>Amazon.CDK.AWS.Logs</c>).</summary>
+        private readonly string _namespace;
         private readonly string _propertiesPath;
         private readonly Dictionary<string, EditTarget> _edits = new Dictionary<string, EditTarget>(StringComparer.Ordinal);
 
@@ -44,15 +45,17 @@ namespace InfraLint.CSharp.Families.Aws
         /// <summary>Simple names of <see cref="Homonyms"/> whose homonym the file imports.</summary>
         private readonly HashSet<string> _homonymsImported;
 
-        private readonly PropsPlace _props;
+        /// <summary>Where a prop the construct's props do not write goes.</summary>
+        private readonly PropPlace _props;
 
         /// <param name="fullType">The construct's full .NET name (<c>Amazon.CDK.AWS.Logs.LogGroup</c>).</param>
         /// <param name="propertiesPath">The logical path of the resource's <c>Properties</c> in the template.</param>
         public CdkL2Editor(SourceText source, ObjectCreationExpressionSyntax creation, string fullType, string propertiesPath)
         {
-            _fullType = fullType;
+            int dot = fullType.LastIndexOf('.');
+            _namespace = fullType.Substring(0, dot);
             _propertiesPath = propertiesPath;
-            string constructName = fullType.Substring(fullType.LastIndexOf('.') + 1);
+            string constructName = fullType.Substring(dot + 1);
             // A node's text (ToString) leaves out its own leading and trailing trivia, as WithoutTrivia would, without a rewrite.
             _qualifier = creation.Type switch
             {
@@ -60,11 +63,18 @@ namespace InfraLint.CSharp.Families.Aws
                 IdentifierNameSyntax name when name.Identifier.ValueText == constructName => string.Empty,
                 _ => null,
             };
+            _homonymsImported = _qualifier == string.Empty ? ImportedHomonyms(source, creation) : NoHomonyms;
+            _props = PropPlace.OfProps(source, creation, TypeName(constructName.TrimEnd('_') + "Props"));
+        }
+
+        private static HashSet<string> ImportedHomonyms(SourceText source, ObjectCreationExpressionSyntax creation)
+        {
+            HashSet<string>? imported = null;
             // A using of a homonym's namespace spells it: a file that never mentions one imports none.
-            _homonymsImported = _qualifier == string.Empty && Homonyms.Any(h => h.Value.Any(o => source.Text.Contains(o) && CSharpReader.Imports(creation, o)))
-                ? new HashSet<string>(Homonyms.Where(h => h.Value.Any(o => CSharpReader.Imports(creation, o))).Select(h => h.Key), StringComparer.Ordinal)
-                : NoHomonyms;
-            _props = PropsPlace.Of(source, creation, TypeName(fullType.Substring(fullType.LastIndexOf('.') + 1).TrimEnd('_') + "Props"));
+            foreach (var homonym in Homonyms)
+                if (homonym.Value.Any(ns => source.Text.Contains(ns) && CSharpReader.Imports(creation, ns)))
+                    (imported ??= new HashSet<string>(StringComparer.Ordinal)).Add(homonym.Key);
+            return imported ?? NoHomonyms;
         }
 
         /// <summary>
@@ -77,9 +87,7 @@ namespace InfraLint.CSharp.Families.Aws
         public void Register(SourceText source, string key, string member, Func<object, string?> render, ExpressionSyntax? written, BaseObjectCreationExpressionSyntax? owner = null)
         {
             var replace = written is null ? (SourceSpan?)null : source.Span(written.SpanStart, written.Span.End);
-            _edits[key] = owner is null
-                ? new Target(this, member, render, replace, addTo: null, toProps: true)
-                : new Target(this, member, render, replace, CSharpEdits.EntryPlace(source, owner), toProps: false);
+            _edits[key] = new Target(member, render, replace, owner is null ? _props : PropPlace.Into(source, owner));
         }
 
         public EditTarget? SetAt(TreeMapping mapping, IReadOnlyList<string> keys)
@@ -104,8 +112,8 @@ namespace InfraLint.CSharp.Families.Aws
         /// </summary>
         public string TypeName(string simpleName) => _qualifier switch
         {
-            null => _fullType.Substring(0, _fullType.LastIndexOf('.')) + "." + simpleName,
-            "" when _homonymsImported.Contains(simpleName) => _fullType.Substring(0, _fullType.LastIndexOf('.')) + "." + simpleName,
+            null => _namespace + "." + simpleName,
+            "" when _homonymsImported.Contains(simpleName) => _namespace + "." + simpleName,
             "" => simpleName,
             _ => _qualifier + "." + simpleName,
         };
@@ -127,28 +135,20 @@ namespace InfraLint.CSharp.Families.Aws
         /// </summary>
         public string EnumMember(string enumName, string member, string? writtenEnum) => (writtenEnum ?? TypeName(enumName)) + "." + member;
 
-        private IReadOnlyList<TextEdit> Set(string member, string text, Target target)
-        {
-            if (target.Replace is SourceSpan written) return new[] { new TextEdit(written, text) };
-            var entry = member + " = " + text;
-            if (!target.ToProps) return (IReadOnlyList<TextEdit>?)target.AddTo?.Edits(entry) ?? Array.Empty<TextEdit>();
-            return _props.Edits(entry);
-        }
-
         /// <summary>
-        /// Where a prop goes in the construct's props, decided when the editor is made: into the props object, or a new
-        /// <c>new XProps { … }</c> where the construct passes none (after its id) or null.
+        /// Where a prop that is not written goes, decided when the key is registered: into an object's initializer, or, for
+        /// the construct's own props, a new <c>new XProps { … }</c> where the construct passes none (after its id) or null.
         /// </summary>
-        private sealed class PropsPlace
+        private sealed class PropPlace
         {
-            private static readonly PropsPlace Nowhere = new PropsPlace(null, null, null, null);
+            private static readonly PropPlace Nowhere = new PropPlace(null, null, null, null);
 
             private readonly EntryPlacement? _into;
             private readonly SourceSpan? _replace;
             private readonly string? _prefix;
             private readonly string? _propsType;
 
-            private PropsPlace(EntryPlacement? into, SourceSpan? replace, string? prefix, string? propsType)
+            private PropPlace(EntryPlacement? into, SourceSpan? replace, string? prefix, string? propsType)
             {
                 _into = into;
                 _replace = replace;
@@ -156,21 +156,26 @@ namespace InfraLint.CSharp.Families.Aws
                 _propsType = propsType;
             }
 
-            public static PropsPlace Of(SourceText source, ObjectCreationExpressionSyntax creation, string propsType)
+            /// <summary>Into the initializer of <paramref name="owner"/> (one made after it when it has none).</summary>
+            public static PropPlace Into(SourceText source, BaseObjectCreationExpressionSyntax owner) =>
+                CSharpEdits.EntryPlace(source, owner) is { } into ? new PropPlace(into, null, null, null) : Nowhere;
+
+            /// <summary>Into the construct's props: the props object it passes, or a new one of <paramref name="propsType"/>.</summary>
+            public static PropPlace OfProps(SourceText source, ObjectCreationExpressionSyntax creation, string propsType)
             {
                 var props = CdkContext.PropsExpression(creation);
                 while (props is ParenthesizedExpressionSyntax parenthesized) props = parenthesized.Expression;
-                if (props is BaseObjectCreationExpressionSyntax created)
-                    return CSharpEdits.EntryPlace(source, created) is { } into ? new PropsPlace(into, null, null, null) : Nowhere;
+                if (props is BaseObjectCreationExpressionSyntax created) return Into(source, created);
                 if (props is not null)
-                    return props.IsKind(SyntaxKind.NullLiteralExpression) ? new PropsPlace(null, source.Span(props.SpanStart, props.Span.End), string.Empty, propsType) : Nowhere;
+                    return props.IsKind(SyntaxKind.NullLiteralExpression) ? new PropPlace(null, source.Span(props.SpanStart, props.Span.End), string.Empty, propsType) : Nowhere;
                 // new X(scope, "Id"): the props follow the id, named when the id is.
                 var arguments = creation.ArgumentList?.Arguments;
                 if (arguments is not { Count: 2 } list) return Nowhere;
                 var last = list[1];
-                return new PropsPlace(null, source.Span(last.Span.End, last.Span.End), ", " + (last.NameColon is null ? string.Empty : "props: "), propsType);
+                return new PropPlace(null, source.Span(last.Span.End, last.Span.End), ", " + (last.NameColon is null ? string.Empty : "props: "), propsType);
             }
 
+            /// <summary>The edits that add <paramref name="entry"/> (<c>Retention = …</c>); none where it has no place.</summary>
             public IReadOnlyList<TextEdit> Edits(string entry)
             {
                 if (_into is not null) return _into.Edits(entry);
@@ -181,31 +186,29 @@ namespace InfraLint.CSharp.Families.Aws
 
         private sealed class Target : EditTarget
         {
-            private readonly CdkL2Editor _editor;
             private readonly Func<object, string?> _render;
 
-            public Target(CdkL2Editor editor, string member, Func<object, string?> render, SourceSpan? replace, EntryPlacement? addTo, bool toProps)
+            /// <summary>The prop's value where it is written; null when it is not.</summary>
+            private readonly SourceSpan? _replace;
+
+            /// <summary>Where the prop goes when it is not written.</summary>
+            private readonly PropPlace _place;
+
+            public Target(string member, Func<object, string?> render, SourceSpan? replace, PropPlace place)
             {
-                _editor = editor;
                 Describe = member;
                 _render = render;
-                Replace = replace;
-                AddTo = addTo;
-                ToProps = toProps;
+                _replace = replace;
+                _place = place;
             }
 
             public override string Describe { get; }
 
-            /// <summary>The prop's value where it is written; null when it is not.</summary>
-            public SourceSpan? Replace { get; }
-
-            /// <summary>The object the prop is added to when it is not written (null with <see cref="ToProps"/>: the construct's props).</summary>
-            public EntryPlacement? AddTo { get; }
-
-            public bool ToProps { get; }
-
-            public override IReadOnlyList<TextEdit> Set(object value) =>
-                _render(value) is string text ? _editor.Set(Describe, text, this) : Array.Empty<TextEdit>();
+            public override IReadOnlyList<TextEdit> Set(object value)
+            {
+                if (_render(value) is not string text) return Array.Empty<TextEdit>();
+                return _replace is SourceSpan written ? new[] { new TextEdit(written, text) } : _place.Edits(Describe + " = " + text);
+            }
         }
     }
 }
