@@ -34,7 +34,9 @@ namespace InfraLint.Platforms
         /// <summary>The attribute at <paramref name="keys"/> below <paramref name="baseMap"/>; when missing it points at <paramref name="anchor"/>.</summary>
         public Located<T> At<T>(TreeMapping baseMap, string basePath, SourceSpan anchor, Func<TreeScalar, T> convert, params string[] keys)
         {
-            keys = SharedKeys.Of(keys);
+            // The pool keeps a copy: the caller's array stays the caller's.
+            if (!SharedKeys.TryGet(keys, out var shared)) shared = SharedKeys.For((string[])keys.Clone(), k => k);
+            keys = shared;
             var path = LogicalPath.Below(basePath, keys);
             var edit = baseMap.EditAt(keys);
             TreeNode? node = baseMap;
@@ -104,40 +106,12 @@ namespace InfraLint.Platforms
             }
             return result;
         }
-    
+
         /// <summary>
         /// One array for each key path a mapper asks for: an attribute's logical path and its edit target keep the keys they
-        /// were read at, and a 10,000-file scan holds some 150,000 attributes read at a few hundred paths.
+        /// were read at, and a 10,000-file scan holds some 150,000 attributes read at a few hundred paths. Mappers ask for
+        /// paths written in their code; the cap only matters should one build paths from a file's keys.
         /// </summary>
-        private static class SharedKeys
-        {
-            // Mappers ask for paths written in their code; the cap only matters should one build paths from a file's keys.
-            private const int Cap = 4096;
-            private static readonly System.Collections.Concurrent.ConcurrentDictionary<string[], string[]> Arrays = new(new Structural());
-
-            public static string[] Of(string[] keys) =>
-                Arrays.TryGetValue(keys, out var shared) ? shared
-                : Arrays.Count < Cap ? Arrays.GetOrAdd((string[])keys.Clone(), k => k)
-                : keys;
-
-            private sealed class Structural : IEqualityComparer<string[]>
-            {
-                public bool Equals(string[]? x, string[]? y)
-                {
-                    if (ReferenceEquals(x, y)) return true;
-                    if (x is null || y is null || x.Length != y.Length) return false;
-                    for (int i = 0; i < x.Length; i++)
-                        if (!string.Equals(x[i], y[i], StringComparison.Ordinal)) return false;
-                    return true;
-                }
-
-                public int GetHashCode(string[] keys)
-                {
-                    int hash = keys.Length;
-                    foreach (var key in keys) hash = unchecked(hash * 31 + StringComparer.Ordinal.GetHashCode(key ?? string.Empty));
-                    return hash;
-                }
-            }
-        }
+        private static readonly SharedValues<string[], string[]> SharedKeys = new SharedValues<string[], string[]>(4096, OrdinalSequenceComparer.Instance);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using InfraLint.Core.Facts;
+using InfraLint.Core.Tree;
 
 namespace InfraLint.Core.Scanning
 {
@@ -103,14 +104,10 @@ namespace InfraLint.Core.Scanning
 
         // Nearly every file brings its facts to one namespace: a streaming scan of 100,000 files kept 200,000 one-element
         // arrays saying so. Those arrays are shared (never changed); the cap only matters for a tree of more namespaces.
-        private const int SharedNamespaces = 4096;
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> NamespaceArrays = new(StringComparer.Ordinal);
+        private static readonly SharedValues<string, string[]> NamespaceArrays = new SharedValues<string, string[]>(4096, StringComparer.Ordinal);
         private static readonly int[][] CountArrays = Enumerable.Range(0, 65).Select(n => new[] { n }).ToArray();
 
-        private static string[] OneNamespace(string @namespace) =>
-            NamespaceArrays.TryGetValue(@namespace, out var shared) ? shared
-            : NamespaceArrays.Count < SharedNamespaces ? NamespaceArrays.GetOrAdd(@namespace, n => new[] { n })
-            : new[] { @namespace };
+        private static string[] OneNamespace(string @namespace) => NamespaceArrays.For(@namespace, n => new[] { n });
 
         private static int[] OneCount(int facts) => facts < CountArrays.Length ? CountArrays[facts] : new[] { facts };
 

@@ -10,6 +10,7 @@ using InfraLint.Core.Facts;
 using InfraLint.Core.Findings;
 using InfraLint.Core.Knowledge;
 using InfraLint.Core.Locations;
+using InfraLint.Core.Tree;
 
 namespace InfraLint.Core.Scanning
 {
@@ -21,8 +22,8 @@ namespace InfraLint.Core.Scanning
     /// </remarks>
     public sealed record ScanInput
     {
-        private const int SharedPrefixes = 1024;
-        private static readonly ConcurrentDictionary<string, string> Prefixes = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        // A tree given as thousands of separate folders keeps a prefix for each input past the cap.
+        private static readonly SharedValues<string, string> Prefixes = new SharedValues<string, string>(1024, StringComparer.Ordinal);
 
         private readonly string? _fullPath;
         private readonly string? _prefix;
@@ -31,9 +32,8 @@ namespace InfraLint.Core.Scanning
         {
             if (fullPath is null) throw new ArgumentNullException(nameof(fullPath));
             DisplayPath = displayPath ?? throw new ArgumentNullException(nameof(displayPath));
-            if (displayPath.Length > 0 && fullPath.Length > displayPath.Length && fullPath.EndsWith(displayPath, StringComparison.Ordinal)
-                && Shared(fullPath.Substring(0, fullPath.Length - displayPath.Length)) is { } prefix)
-                _prefix = prefix;
+            if (displayPath.Length > 0 && fullPath.Length > displayPath.Length && fullPath.EndsWith(displayPath, StringComparison.Ordinal))
+                _prefix = Prefixes.For(fullPath.Substring(0, fullPath.Length - displayPath.Length), p => p);
             else
                 _fullPath = fullPath;
         }
@@ -54,12 +54,6 @@ namespace InfraLint.Core.Scanning
             other is not null && string.Equals(DisplayPath, other.DisplayPath, StringComparison.Ordinal) && string.Equals(FullPath, other.FullPath, StringComparison.Ordinal);
 
         public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(DisplayPath);
-
-        /// <summary>The one instance of a prefix; null past the cap (a tree given as thousands of separate folders keeps its full paths).</summary>
-        private static string? Shared(string prefix) =>
-            Prefixes.TryGetValue(prefix, out var shared) ? shared
-            : Prefixes.Count < SharedPrefixes ? Prefixes.GetOrAdd(prefix, prefix)
-            : null;
     }
 
     /// <summary>
