@@ -1,3 +1,4 @@
+using InfraLint.Cli.Files;
 using InfraLint.Cli.Inputs;
 using InfraLint.Cli.Output;
 using InfraLint.Core.Facts;
@@ -64,7 +65,7 @@ internal static class RepositoryScan
         var all = Group(env, paths);
         // The combined report names files from the folder holding the repositories, the same for every shard, so the
         // shards' printed findings (and their fingerprints) add up to the unsharded scan's.
-        var parent = all.Count == 0 ? env.WorkingDirectory : CommonFolder(all.Select(r => Path.GetDirectoryName(r.Root) ?? r.Root).ToArray());
+        var parent = all.Count == 0 ? env.WorkingDirectory : FolderPaths.Common(all.Select(r => Path.GetDirectoryName(r.Root) ?? r.Root).ToArray(), PathComparison);
         var reports = new List<RepositoryReport>();
         foreach (var repository in all.Where(r => shard is null || shard.Takes(r.Name)))
         {
@@ -90,15 +91,6 @@ internal static class RepositoryScan
         return new RepositoryScanResult(reports, new ScanReport(combined, LintHost.Catalog, parent, fullPaths, notices, env) { Baseline = baseline }, parent);
     }
 
-    /// <summary>The deepest folder holding all of <paramref name="folders"/>.</summary>
-    private static string CommonFolder(IReadOnlyList<string> folders)
-    {
-        var common = folders[0];
-        foreach (var folder in folders.Skip(1))
-            while (!IsWithin(folder, common) && Path.GetDirectoryName(common) is { } up) common = up;
-        return common;
-    }
-
-    private static bool IsWithin(string path, string folder) =>
-        path == folder || path.StartsWith(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar, OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+    /// <summary>Repository folders compared as the platform compares paths: without case on Windows.</summary>
+    private static StringComparison PathComparison => OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 }

@@ -207,11 +207,7 @@ internal static partial class AtomicFile
         }
     }
 
-    private static bool IsUnder(string path, string directory)
-    {
-        var dir = Path.TrimEndingDirectorySeparator(directory);
-        return string.Equals(path, dir, StringComparison.Ordinal) || path.StartsWith(dir + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-    }
+    private static bool IsUnder(string path, string directory) => FolderPaths.IsWithin(path, directory, StringComparison.Ordinal);
 
     private static void TryDelete(string path)
     {

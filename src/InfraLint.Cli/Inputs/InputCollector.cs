@@ -1,4 +1,5 @@
 using InfraLint.Cli.CSharpProjects;
+using InfraLint.Cli.Files;
 using InfraLint.Core.Scanning;
 using Microsoft.Extensions.FileSystemGlobbing;
 
@@ -195,13 +196,8 @@ internal sealed class InputCollector
         var cwd = Path.TrimEndingDirectorySeparator(_env.WorkingDirectory);
         var directories = fullPaths.Select(p => Path.GetDirectoryName(p)!).Distinct(StringComparer.Ordinal).ToArray();
         if (directories.All(d => IsUnder(d, cwd))) return cwd;
-        var root = directories[0];
-        while (!directories.All(d => IsUnder(d, root)))
-            root = Path.GetDirectoryName(root) ?? root;
-        return root;
+        return FolderPaths.Common(directories, StringComparison.Ordinal);
     }
 
-    private static bool IsUnder(string path, string directory) =>
-        string.Equals(path, directory, StringComparison.Ordinal)
-        || path.StartsWith(Path.TrimEndingDirectorySeparator(directory) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    private static bool IsUnder(string path, string directory) => FolderPaths.IsWithin(path, directory, StringComparison.Ordinal);
 }

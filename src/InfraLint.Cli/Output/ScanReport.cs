@@ -123,7 +123,8 @@ internal sealed class ScanReport
         _fullPathByDisplay.TryGetValue(displayPath, out var full) ? full : _env.FullPath(displayPath);
 
     /// <summary>The root as an absolute <c>file:///…/</c> URI, as SARIF's <c>originalUriBaseIds</c> wants it.</summary>
-    public Uri RootUri => new(Path.TrimEndingDirectorySeparator(Root) + Path.DirectorySeparatorChar, UriKind.Absolute);
+    /// <remarks>A root folder keeps its own separator (<c>file:///</c>, not <c>file:////</c>).</remarks>
+    public Uri RootUri => new(Path.EndsInDirectorySeparator(Root) ? Root : Root + Path.DirectorySeparatorChar, UriKind.Absolute);
 
     /// <summary>
     /// InfraLint's own fingerprint (<c>infralint/v2</c>): ruleId, the file relative to the repository root and the

@@ -39,6 +39,32 @@ public sealed class PathTests : IDisposable
         Assert.Contains("\"uri\": \"a%5Cb.yaml\"", run.Out);
     }
 
+    [SkippableFact]
+    public void Files_whose_only_common_folder_is_the_file_system_root_are_scanned()
+    {
+        // /tmp and /var/tmp share only "/": the folder the report names files from was looked for above the root, forever.
+        Skip.If(OperatingSystem.IsWindows(), "a POSIX layout");
+        Skip.IfNot(Directory.Exists("/var/tmp") && Path.GetFullPath(_dir.Path).StartsWith("/tmp/", StringComparison.Ordinal), "needs /var/tmp and a temporary folder under /tmp");
+        string elsewhere = Path.Combine("/var/tmp", "infralint-root-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(elsewhere);
+        try
+        {
+            _dir.Write("here/pod.yaml", Manifests.Pod("here"));
+            File.WriteAllText(Path.Combine(elsewhere, "pod.yaml"), Manifests.Pod("there"));
+
+            var run = Bounded.Run(Path.Combine(_dir.Path, "here"), "scan", "pod.yaml", Path.Combine(elsewhere, "pod.yaml"), "--format", "sarif", "--fail-on", "none");
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains("\"uri\": \"file:///\"", run.Out);
+            Assert.Contains($"\"uri\": \"{Path.GetFullPath(_dir.Path).TrimStart('/')}/here/pod.yaml\"", run.Out);
+            Assert.Contains($"\"uri\": \"{elsewhere.TrimStart('/')}/pod.yaml\"", run.Out);
+        }
+        finally
+        {
+            Directory.Delete(elsewhere, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("/")]
