@@ -155,12 +155,10 @@ namespace InfraLint.Yaml.Editing
 
         private static Insertion InsertionInto(YamlMappingNode mapping, SourceText source, Dictionary<object, Insertion>? insertions)
         {
+            // No lock: a file's targets are made while its tree is read, on the one thread that reads it (facts keep no tree).
             if (insertions is null) return InsertionInto(mapping, source);
-            lock (insertions)
-            {
-                if (!insertions.TryGetValue(mapping, out var insertion)) insertions[mapping] = insertion = InsertionInto(mapping, source);
-                return insertion;
-            }
+            if (!insertions.TryGetValue(mapping, out var insertion)) insertions[mapping] = insertion = InsertionInto(mapping, source);
+            return insertion;
         }
 
         private static Insertion InsertionInto(YamlMappingNode mapping, SourceText source)
