@@ -99,15 +99,20 @@ namespace InfraLint.Core.Scanning
             var clock = Stopwatch.StartNew();
             // In input order, whichever thread read them: the facts reach the sessions in the same order on every run.
             var results = new AdapterResult[inputs.Count];
+            // Each file's secrets and adoption signal are taken as it is read, on every core, as a streaming scan does.
+            var masks = new SecretMask[inputs.Count];
+            var adoptions = new Adoption?[inputs.Count];
             var progress = Options.Progress;
             progress?.Reading(inputs.Count);
             Enumerable.Range(0, inputs.Count).AsParallel().WithCancellation(cancellationToken).ForAll(i =>
             {
-                results[i] = Read(inputs[i].DisplayPath, () => read(inputs[i]));
+                var result = results[i] = Read(inputs[i].DisplayPath, () => read(inputs[i]));
+                masks[i] = SecretMask.FromFacts(result.Facts);
+                adoptions[i] = Adoption.Detect(result.Facts, _settings);
                 progress?.FileRead(inputs[i].DisplayPath);
             });
             var phases = new List<ScanPhase> { new ScanPhase("read and adapt", clock.Elapsed) };
-            return Evaluate(results, inputs.Select(i => i.DisplayPath).ToArray(), clock, cancellationToken, phases);
+            return Evaluate(results, inputs.Select(i => i.DisplayPath).ToArray(), clock, cancellationToken, phases, (masks, adoptions));
         }
 
         /// <summary>
@@ -153,8 +158,7 @@ namespace InfraLint.Core.Scanning
             var directives = resident.SelectMany(r => r.Suppressions).Select(d => d.On(today)).ToArray();
             var facts = resident.SelectMany(r => r.Facts).ToArray();
             var secrets = SecretMask.Combine(masks);
-            // The first file in input order that speaks InfraLint's vocabulary, as Detect over all facts in that order.
-            var adoption = adoptions.FirstOrDefault(a => a?.Reason is not null) ?? Adoption.Detect(Array.Empty<object>(), _settings);
+            var adoption = FirstAdoption(adoptions);
             phases.Add(new ScanPhase("secrets and adoption", clock.Elapsed - started));
             var later = pending.Where(p => p is not null).Select(p => p!).ToArray();
             var scopes = Partition(facts, directives, adoption, later, clock, phases);
@@ -166,6 +170,10 @@ namespace InfraLint.Core.Scanning
             phases.Add(new ScanPhase("second read, adapt and rules", clock.Elapsed - started));
             return (run, directives, secrets);
         }
+
+        /// <summary>The first file in input order that speaks InfraLint's vocabulary: what <see cref="Adoption.Detect"/> says of all their facts in that order.</summary>
+        private Adoption? FirstAdoption(IEnumerable<Adoption?> perFile) =>
+            perFile.FirstOrDefault(a => a?.Reason is not null) ?? Adoption.Detect(Array.Empty<object>(), _settings);
 
         /// <summary>A source read and adapted, and which text it was (its length and hash; 0 when it could not be read).</summary>
         private (AdapterResult Result, long Version) ReadVersioned(ScanInput input, Func<ScanInput, SourceText> read)
@@ -278,15 +286,17 @@ namespace InfraLint.Core.Scanning
         public ScanResult Evaluate(IReadOnlyList<AdapterResult> adapted, IReadOnlyList<string> files, CancellationToken cancellationToken = default) =>
             Evaluate(adapted, files, Stopwatch.StartNew(), cancellationToken);
 
-        private ScanResult Evaluate(IReadOnlyList<AdapterResult> adapted, IReadOnlyList<string> files, Stopwatch clock, CancellationToken cancellationToken, List<ScanPhase>? phases = null)
+        /// <param name="perFile">Each file's secrets and adoption signal, when they were taken as the files were read.</param>
+        private ScanResult Evaluate(IReadOnlyList<AdapterResult> adapted, IReadOnlyList<string> files, Stopwatch clock, CancellationToken cancellationToken, List<ScanPhase>? phases = null, (SecretMask[] Masks, Adoption?[] Adoptions)? perFile = null)
         {
             phases ??= new List<ScanPhase>();
             var started = clock.Elapsed;
             var today = (Options.Today ?? DateTime.UtcNow).Date;
             var directives = adapted.SelectMany(r => r.Suppressions).Select(d => d.On(today)).ToArray();
             var facts = adapted.SelectMany(r => r.Facts).ToArray();
-            var secrets = SecretMask.FromFacts(facts);
-            var adoption = Adoption.Detect(facts, _settings);
+            var (secrets, adoption) = perFile is var (masks, adoptions)
+                ? (SecretMask.Combine(masks), FirstAdoption(adoptions))
+                : (SecretMask.FromFacts(facts), Adoption.Detect(facts, _settings));
             phases.Add(new ScanPhase("secrets and adoption", clock.Elapsed - started));
             var scopes = Partition(facts, directives, adoption, null, clock, phases);
             started = clock.Elapsed;

@@ -46,17 +46,22 @@ namespace InfraLint.Core.Knowledge
         /// <remarks>Most files hold no secret: they share <see cref="None"/> (a streaming scan keeps one mask per file until its sessions).</remarks>
         public static SecretMask FromFacts(IEnumerable<object> facts)
         {
-            var mask = new SecretMask(facts.SelectMany(ResourcesOf).Distinct().SelectMany(PlaintextSecrets.In).SelectMany(s => s.Values).Select(v => v.Trim()));
+            // Taken file by file as the files are read: most hold no secret, and then nothing is made.
+            List<string>? values = null;
+            HashSet<InfraResource>? seen = null;
+            foreach (var fact in facts)
+            {
+                // Containers are parts of workloads here; the engine flattens them into facts of their own only later.
+                var resource = fact switch { InfraResource r => r, Container c => c.Workload, _ => null };
+                if (resource is null || !(seen ??= new HashSet<InfraResource>()).Add(resource)) continue;
+                foreach (var secret in PlaintextSecrets.In(resource))
+                    foreach (var value in secret.Values)
+                        (values ??= new List<string>()).Add(value.Trim());
+            }
+            if (values is null) return None;
+            var mask = new SecretMask(values);
             return mask._values.Length == 0 ? None : mask;
         }
-
-        /// <summary>Containers are parts of workloads here; the engine flattens them into facts of their own only later.</summary>
-        private static IEnumerable<InfraResource> ResourcesOf(object fact) => fact switch
-        {
-            InfraResource resource => new[] { resource },
-            Container container => new InfraResource[] { container.Workload },
-            _ => Enumerable.Empty<InfraResource>(),
-        };
 
         public string Apply(string text)
         {
