@@ -101,7 +101,10 @@ namespace InfraLint.Platforms
             foreach (var item in sequence.Items)
             {
                 if (item is TreeScalar s && TreeValues.Text(s) is string text)
-                    result.Add(Located<string>.Present(text, s.Span, $"{path}[{i}]", s.Editor?.Replace(s, $"{path}[{i}]")));
+                {
+                    string at = SharedStrings.Of($"{path}[{i}]");
+                    result.Add(Located<string>.Present(text, s.Span, at, s.Editor?.Replace(s, at)));
+                }
                 i++;
             }
             return result;

@@ -89,7 +89,7 @@ namespace InfraLint.CSharp.Editing
         /// <summary>The value written where <paramref name="scalar"/> is, if it is an expression of this file.</summary>
         private Replacement? ReplacedBy(TreeScalar scalar) =>
             scalar.State == NodeState.Present && scalar.Origin is ExpressionSyntax expression
-                ? new Replacement(expression.SpanStart, expression.Span.End, scalar.Path)
+                ? new Replacement(expression.SpanStart, expression.Span.End, SharedStrings.Of(scalar.Path))
                 : null;
 
         private EditTarget SetTarget(TreeMapping mapping, string[] keys)
@@ -117,7 +117,7 @@ namespace InfraLint.CSharp.Editing
             var entries = InitializerOf(node)?.Expressions;
             bool? ownPairs = entries is { Count: > 0 } ? entries.Value.Any(e => e.IsKind(SyntaxKind.ComplexElementInitializerExpression)) : null;
             bool filePairs = FilePairs(node);
-            return new InsertTarget(_writing, new Insertion(owner.Path, keys, from, ownPairs ?? filePairs, filePairs, place), describe);
+            return new InsertTarget(_writing, new Insertion(SharedStrings.Of(owner.Path), keys, from, ownPairs ?? filePairs, filePairs, place), describe);
         }
 
         /// <summary>Whether the file writes maps as <c>{ "k", v }</c> pairs (Pulumi's InputMap), else with indexers; read once per file.</summary>
@@ -204,7 +204,7 @@ namespace InfraLint.CSharp.Editing
             {
                 _writing = writing;
                 Insertion = insertion;
-                Describe = describe;
+                Describe = SharedStrings.Of(describe);
             }
 
             public Insertion Insertion { get; }
@@ -223,7 +223,7 @@ namespace InfraLint.CSharp.Editing
             {
                 _writing = writing;
                 _replacement = replacement;
-                Describe = describe;
+                Describe = SharedStrings.Of(describe);
             }
 
             public override string Describe { get; }

@@ -1,6 +1,7 @@
 using System.Linq;
 using InfraLint.Core.Fixes;
 using InfraLint.Core.Locations;
+using InfraLint.Core.Tree;
 
 namespace InfraLint.CSharp.Editing
 {
@@ -46,7 +47,7 @@ namespace InfraLint.CSharp.Editing
             _layout = layout;
             _at = at;
             _end = end;
-            _indent = indent;
+            _indent = SharedStrings.Of(indent);
             _trailingComma = trailingComma;
         }
 

@@ -4,6 +4,7 @@ using System.Linq;
 using InfraLint.Core.Fixes;
 using InfraLint.Core.Knowledge;
 using InfraLint.Core.Locations;
+using InfraLint.Core.Tree;
 
 namespace InfraLint.Core.Facts
 {
@@ -15,7 +16,7 @@ namespace InfraLint.Core.Facts
             Pod = pod;
             Name = name;
             Span = span;
-            Path = path;
+            Path = SharedStrings.Of(path);
             IsInit = isInit;
         }
 
@@ -134,8 +135,8 @@ namespace InfraLint.Core.Facts
             SourceSpan anchor,
             Func<string, EditTarget?>? limitEdit)
         {
-            Requests = requests;
-            Limits = limits;
+            Requests = ReadOnlyMaps.Kept(requests);
+            Limits = ReadOnlyMaps.Kept(limits);
             Anchor = anchor;
             LimitEdit = limitEdit;
         }

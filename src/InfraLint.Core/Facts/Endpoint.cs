@@ -23,7 +23,9 @@ namespace InfraLint.Core.Facts
         public Exposure Exposure { get; set; }
 
         /// <summary>Pod labels a Service selects.</summary>
-        public IReadOnlyDictionary<string, string> Selector { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+        public IReadOnlyDictionary<string, string> Selector { get => _selector; set => _selector = ReadOnlyMaps.Kept(value); }
+
+        private IReadOnlyDictionary<string, string> _selector = ReadOnlyMaps.Empty<string>();
 
         /// <summary>Whether this Service sends traffic to pods with these labels (a Service without a selector selects nothing).</summary>
         public bool SelectsPods(IReadOnlyDictionary<string, string> podLabels) => Selector.Count > 0 && LabelSelection.Matches(Selector, podLabels);
@@ -80,7 +82,9 @@ namespace InfraLint.Core.Facts
         {
         }
 
-        public IReadOnlyDictionary<string, string> Selector { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+        public IReadOnlyDictionary<string, string> Selector { get => _selector; set => _selector = ReadOnlyMaps.Kept(value); }
+
+        private IReadOnlyDictionary<string, string> _selector = ReadOnlyMaps.Empty<string>();
 
         /// <summary>Namespaces watched; empty means its own; <c>*</c> means any.</summary>
         public IReadOnlyList<string> Namespaces { get; set; } = Array.Empty<string>();

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using InfraLint.Core.Fixes;
 using InfraLint.Core.Locations;
+using InfraLint.Core.Tree;
 
 namespace InfraLint.Core.Facts
 {
@@ -24,9 +25,10 @@ namespace InfraLint.Core.Facts
         protected InfraResource(string format, string kind, string name, string @namespace, SourceSpan span)
         {
             Format = format;
-            Kind = kind;
+            // Kinds and namespaces repeat over a tree's files; a scan keeps every resource until its end.
+            Kind = SharedStrings.Of(kind);
             Name = name;
-            Namespace = @namespace;
+            Namespace = SharedStrings.Of(@namespace);
             Span = span;
         }
 
@@ -48,7 +50,9 @@ namespace InfraLint.Core.Facts
 
         public string File => Span.File;
 
-        public IReadOnlyDictionary<string, Located<string>> Labels { get; init; } = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
+        public IReadOnlyDictionary<string, Located<string>> Labels { get => _labels; init => _labels = ReadOnlyMaps.Kept(value); }
+
+        private readonly IReadOnlyDictionary<string, Located<string>> _labels = ReadOnlyMaps.Empty<Located<string>>();
 
         /// <summary>
         /// True when the resource may carry labels (tags) that <see cref="Labels"/> does not list: the labels are a value
@@ -58,7 +62,9 @@ namespace InfraLint.Core.Facts
         /// </summary>
         public bool LabelsUnknown { get; init; }
 
-        public IReadOnlyDictionary<string, Located<string>> Annotations { get; init; } = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
+        public IReadOnlyDictionary<string, Located<string>> Annotations { get => _annotations; init => _annotations = ReadOnlyMaps.Kept(value); }
+
+        private readonly IReadOnlyDictionary<string, Located<string>> _annotations = ReadOnlyMaps.Empty<Located<string>>();
 
         /// <summary>
         /// Waivers the resource's own metadata lists as data (a CloudFormation resource's <c>Metadata.infralint.ignore</c>);

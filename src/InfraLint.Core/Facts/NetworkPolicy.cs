@@ -12,7 +12,9 @@ namespace InfraLint.Core.Facts
         {
         }
 
-        public IReadOnlyDictionary<string, string> PodSelector { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+        public IReadOnlyDictionary<string, string> PodSelector { get => _podSelector; set => _podSelector = ReadOnlyMaps.Kept(value); }
+
+        private IReadOnlyDictionary<string, string> _podSelector = ReadOnlyMaps.Empty<string>();
 
         public IReadOnlyList<string> PolicyTypes { get; set; } = Array.Empty<string>();
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using InfraLint.Core.Locations;
+using InfraLint.Core.Tree;
 
 namespace InfraLint.Core.Facts
 {
@@ -12,7 +13,7 @@ namespace InfraLint.Core.Facts
             Workload = workload;
             Role = role;
             Span = span;
-            Path = path;
+            Path = SharedStrings.Of(path);
         }
 
         public ComputeWorkload Workload { get; }
@@ -34,27 +35,37 @@ namespace InfraLint.Core.Facts
 
         public SecurityContext SecurityContext { get; set; } = null!;
 
-        public IReadOnlyDictionary<string, string> Labels { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+        public IReadOnlyDictionary<string, string> Labels { get => _labels; set => _labels = ReadOnlyMaps.Kept(value); }
+
+        private IReadOnlyDictionary<string, string> _labels = ReadOnlyMaps.Empty<string>();
 
         /// <summary>True when the pod's labels are computed elsewhere or one cannot be read (see <see cref="InfraResource.LabelsUnknown"/>).</summary>
         public bool LabelsUnknown { get; set; }
 
         /// <summary>Pod-template annotations (<c>template.metadata.annotations</c>), e.g. <c>prometheus.io/scrape</c>.</summary>
-        public IReadOnlyDictionary<string, string> Annotations { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+        public IReadOnlyDictionary<string, string> Annotations { get => _annotations; set => _annotations = ReadOnlyMaps.Kept(value); }
+
+        private IReadOnlyDictionary<string, string> _annotations = ReadOnlyMaps.Empty<string>();
 
         /// <summary>Names of the PersistentVolumeClaims the pod mounts; a claim mounted read-write by one node can block a rolling update.</summary>
         public IReadOnlyList<string> PersistentVolumeClaims { get; set; } = Array.Empty<string>();
 
-        public IReadOnlyDictionary<string, string> NodeSelector { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+        public IReadOnlyDictionary<string, string> NodeSelector { get => _nodeSelector; set => _nodeSelector = ReadOnlyMaps.Kept(value); }
+
+        private IReadOnlyDictionary<string, string> _nodeSelector = ReadOnlyMaps.Empty<string>();
 
         /// <summary>
         /// Node labels the pod must land on: <c>nodeSelector</c> plus required node-affinity <c>In</c> terms,
         /// label → allowed values. This is where GPU product, instance type and capacity type show up.
         /// </summary>
-        public IReadOnlyDictionary<string, IReadOnlyList<string>> RequiredNodeLabels { get; set; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        public IReadOnlyDictionary<string, IReadOnlyList<string>> RequiredNodeLabels { get => _requiredNodeLabels; set => _requiredNodeLabels = ReadOnlyMaps.Kept(value); }
+
+        private IReadOnlyDictionary<string, IReadOnlyList<string>> _requiredNodeLabels = ReadOnlyMaps.Empty<IReadOnlyList<string>>();
 
         /// <summary>Node labels the pod prefers (preferred node-affinity), label → values.</summary>
-        public IReadOnlyDictionary<string, IReadOnlyList<string>> PreferredNodeLabels { get; set; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        public IReadOnlyDictionary<string, IReadOnlyList<string>> PreferredNodeLabels { get => _preferredNodeLabels; set => _preferredNodeLabels = ReadOnlyMaps.Kept(value); }
+
+        private IReadOnlyDictionary<string, IReadOnlyList<string>> _preferredNodeLabels = ReadOnlyMaps.Empty<IReadOnlyList<string>>();
 
         /// <summary>Toleration keys (with <c>=value</c> when one is given), e.g. <c>cloud.google.com/gke-spot=true</c>.</summary>
         public IReadOnlyList<string> Tolerations { get; set; } = Array.Empty<string>();

@@ -1,4 +1,5 @@
 using InfraLint.Core.Fixes;
+using InfraLint.Core.Tree;
 
 namespace InfraLint.Core.Locations
 {
@@ -21,7 +22,8 @@ namespace InfraLint.Core.Locations
             Value = value;
             State = state;
             Span = span;
-            _path = path ?? throw new System.ArgumentNullException(nameof(path));
+            // Files share their paths' text (SharedStrings): a scan keeps every attribute until its end.
+            _path = path is string text ? SharedStrings.Of(text) : path ?? throw new System.ArgumentNullException(nameof(path));
             Edit = edit;
         }
 

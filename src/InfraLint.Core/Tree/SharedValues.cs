@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace InfraLint.Core.Tree
 {
@@ -15,6 +16,9 @@ namespace InfraLint.Core.Tree
         private readonly ConcurrentDictionary<TKey, TValue> _values;
         private readonly int _cap;
 
+        // ConcurrentDictionary.Count takes every lock of the dictionary: the pool counts what it added itself.
+        private int _count;
+
         public SharedValues(int cap, IEqualityComparer<TKey>? comparer = null)
         {
             _cap = cap;
@@ -25,10 +29,19 @@ namespace InfraLint.Core.Tree
         public bool TryGet(TKey key, out TValue value) => _values.TryGetValue(key, out value!);
 
         /// <summary>The value shared for <paramref name="key"/>, made by <paramref name="make"/> the first time (or every time past the cap).</summary>
-        public TValue For(TKey key, Func<TKey, TValue> make) =>
-            _values.TryGetValue(key, out var shared) ? shared
-            : _values.Count < _cap ? _values.GetOrAdd(key, make)
-            : make(key);
+        public TValue For(TKey key, Func<TKey, TValue> make)
+        {
+            if (_values.TryGetValue(key, out var shared)) return shared;
+            if (Volatile.Read(ref _count) >= _cap) return make(key);
+            var value = make(key);
+            if (_values.TryAdd(key, value))
+            {
+                Interlocked.Increment(ref _count);
+                return value;
+            }
+            // Another thread added it first: theirs is the shared one.
+            return _values.TryGetValue(key, out shared) ? shared : value;
+        }
     }
 
     /// <summary>Equality of string arrays by their strings (ordinal), for <see cref="SharedValues{TKey, TValue}"/> of key paths.</summary>

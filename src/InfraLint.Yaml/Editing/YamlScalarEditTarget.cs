@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using InfraLint.Core.Fixes;
 using InfraLint.Core.Locations;
+using InfraLint.Core.Tree;
 using InfraLint.Yaml.Parsing;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -23,7 +24,7 @@ namespace InfraLint.Yaml.Editing
         {
             _span = node.Span(source);
             _style = node.Style;
-            _path = path;
+            _path = SharedStrings.Of(path);
         }
 
         public override string Describe => _path;

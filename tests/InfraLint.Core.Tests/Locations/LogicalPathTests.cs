@@ -32,4 +32,18 @@ public class LogicalPathTests
 
         Assert.Equal(("spec.data.version", "infralint.dev/dataset-version"), (located.Path, located.Name));
     }
+
+    [Fact]
+    public void Equal_paths_are_one_instance_however_their_parts_were_made()
+    {
+        var first = LogicalPath.Below(new string("spec.template.spec.containers[0]".ToCharArray()), new[] { "securityContext", "privileged" });
+        var again = LogicalPath.Below("spec.template.spec.containers[0]", new[] { new string("securityContext".ToCharArray()), "privileged" });
+        var entry = LogicalPath.Below("metadata.labels", "app");
+
+        Assert.Same(first, again);
+        Assert.Same(entry, LogicalPath.Below("metadata.labels", new string("app".ToCharArray())));
+        Assert.NotSame(first, LogicalPath.Below("spec.template.spec.containers[0]", new[] { "securityContext", "runAsNonRoot" }));
+        Assert.NotSame(entry, LogicalPath.Below("metadata.labels", new[] { "app" }.Concat(new[] { "x" }).ToArray()));
+    }
 }
+
