@@ -64,9 +64,9 @@ namespace InfraLint.CSharp.Syntax
                     byFamily[family].Add((creation, type));
                     continue;
                 }
-                // Children pushed last-first, so that they are visited in source order.
-                var children = node.ChildNodes().ToList();
-                for (int i = children.Count - 1; i >= 0; i--) pending.Push(children[i]);
+                // Children pushed last-first, so that they are visited in source order (the reversed list allocates nothing).
+                foreach (var child in node.ChildNodesAndTokens().Reverse())
+                    if (child.AsNode() is { } childNode) pending.Push(childNode);
             }
             (int Family, string Type)? Root(ObjectCreationExpressionSyntax creation)
             {
