@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using InfraLint.Core.Locations;
+using InfraLint.Core.Tree;
 
 namespace InfraLint.Core.Facts
 {
@@ -27,7 +28,9 @@ namespace InfraLint.Core.Facts
         public WorkloadRole Role { get; set; }
 
         /// <summary>Why the role was assigned ("image vllm/vllm-openai", "annotation infralint.dev/role", "kind PyTorchJob").</summary>
-        public string? RoleReason { get; set; }
+        public string? RoleReason { get => _roleReason; set => _roleReason = value is null ? null : SharedStrings.Of(value); }
+
+        private string? _roleReason;
 
         /// <summary>Top-level replica count (missing means the platform default, usually 1).</summary>
         public Located<int?> Replicas { get; set; } = null!;

@@ -19,7 +19,8 @@ namespace InfraLint.Core.Locations
 
         private Located(T value, LocatedState state, SourceSpan span, object path, EditTarget? edit)
         {
-            Value = value;
+            // Values repeat over files too (an image, a model, "8", "512Mi"): texts are shared like paths.
+            Value = typeof(T) == typeof(string) && value is string literal ? (T)(object)SharedStrings.Of(literal) : value;
             State = state;
             Span = span;
             // Files share their paths' text (SharedStrings): a scan keeps every attribute until its end.

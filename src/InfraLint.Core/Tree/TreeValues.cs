@@ -65,12 +65,12 @@ namespace InfraLint.Core.Tree
                 if (entry.Key.Value is not null) yield return (entry.Key.Value, entry.Key, entry.Value);
         }
 
-        /// <summary>Scalar entries as text; non-scalar and null values are left out.</summary>
+        /// <summary>Scalar entries as text; non-scalar and null values are left out. Keys and values are shared texts: facts keep these maps (labels, selectors).</summary>
         public static Dictionary<string, string> StringMap(this TreeMapping? mapping)
         {
             var result = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (key, _, value) in mapping.Entries())
-                if (value is TreeScalar s && Text(s) is string text) result[key] = text;
+                if (value is TreeScalar s && Text(s) is string text) result[SharedStrings.Of(key)] = SharedStrings.Of(text);
             return result;
         }
 
