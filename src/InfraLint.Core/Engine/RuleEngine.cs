@@ -110,7 +110,8 @@ namespace InfraLint.Core.Engine
         {
             cancellationToken.ThrowIfCancellationRequested();
             var session = _sessionFactory.CreateSession();
-            session.DependencyResolver = recordEvaluations ? EvaluationRecording.On : EvaluationRecording.Off;
+            var report = new SessionReport(recordEvaluations);
+            session.DependencyResolver = report;
             var unique = new HashSet<object>(Identity.Instance) { settings };
             foreach (var fact in facts)
                 foreach (var flat in Flatten(fact))
@@ -120,7 +121,7 @@ namespace InfraLint.Core.Engine
             // Fire stops between rules without throwing (NRules 1.0.4 fires one even on a token cancelled beforehand):
             // what fired by then is a partial result no host may take for the answer.
             cancellationToken.ThrowIfCancellationRequested();
-            return new RuleRun(session.Query<Finding>().ToList(), recordEvaluations ? session.Query<Evaluated>().ToList() : new List<Evaluated>());
+            return new RuleRun(report.Findings, report.Evaluations);
         }
 
         /// <summary>

@@ -62,12 +62,20 @@ namespace InfraLint.Core.Engine
 
         private void Record(IContext context, TFact fact, LintSettings settings)
         {
-            if (EvaluationRecording.In(context))
+            var report = SessionReport.Of(context);
+            if (report is null || report.RecordsEvaluations)
             {
                 var evaluation = Evaluation(fact);
-                context.InsertLinked(evaluation, evaluation);
+                if (report is null) context.InsertLinked(evaluation, evaluation);
+                else report.Evaluations.Add(evaluation);
             }
-            context.Report(Judge(fact, settings));
+            var findings = Judge(fact, settings);
+            if (report is null)
+            {
+                context.Report(findings);
+                return;
+            }
+            report.Findings.AddRange(findings);
         }
     }
 }

@@ -127,7 +127,17 @@ namespace InfraLint.Core.Facts
         public int AcceleratorsPerReplica =>
             Pods.Count == 0 ? 0 : Pods.Max(p => p.Containers.Sum(c => c.Resources.AcceleratorCount));
 
-        public bool UsesAccelerators => Pods.Any(p => p.Containers.Any(c => c.Resources.AcceleratorCount > 0));
+        public bool UsesAccelerators
+        {
+            get
+            {
+                // Asked by many rules' conditions for every workload of a session: loops, not a query.
+                for (int p = 0; p < Pods.Count; p++)
+                    for (int c = 0; c < Pods[p].Containers.Count; c++)
+                        if (Pods[p].Containers[c].Resources.AcceleratorCount > 0) return true;
+                return false;
+            }
+        }
 
         /// <summary>
         /// The cluster benchmark or HPC program the workload runs instead of training a model (NCCL tests, the MPI

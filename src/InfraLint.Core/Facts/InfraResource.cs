@@ -76,7 +76,10 @@ namespace InfraLint.Core.Facts
         public Func<string, EditTarget>? LabelEdit { get; init; }
 
         /// <summary>Stable identity used in fingerprints and messages.</summary>
-        public string Id => $"{Kind}/{Namespace}/{Name}";
+        public string Id => _id ??= $"{Kind}/{Namespace}/{Name}";
+
+        // Joins and findings ask for it again and again; made once (a race makes the same text twice).
+        private string? _id;
 
         public override string ToString() => $"{Id} ({Span})";
     }
