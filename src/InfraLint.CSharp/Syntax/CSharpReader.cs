@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Text;
 using InfraLint.Core.Locations;
 using InfraLint.Core.Tree;
@@ -179,11 +178,22 @@ namespace InfraLint.CSharp.Syntax
             {
                 case IdentifierNameSyntax simple:
                 {
-                    // A file names the same types again and again (every `new V1Container`), and each family asks in turn:
-                    // the answer depends only on the name, the namespace declaration it is in and the names asked for.
-                    var key = (ScopeOf(type), simple.Identifier.ValueText, known);
-                    if (!_simpleNames.TryGetValue(key, out var resolved)) _simpleNames[key] = resolved = ResolveSimpleName(type, key.Item2, known);
-                    return resolved;
+                    var name = simple.Identifier.ValueText;
+                    if (FindAlias(type, name) is UsingDirectiveSyntax alias)
+                    {
+                        var target = QualifiedText(alias.Name);
+                        return target is not null && known.Contains(target) ? target : null;
+                    }
+                    if (_declaredTypes.Contains(name)) return null;
+                    string? found = null;
+                    foreach (var ns in ImportedNamespaces(type))
+                    {
+                        var candidate = ns + "." + name;
+                        if (!known.Contains(candidate)) continue;
+                        if (found is not null && found != candidate) return null; // two libraries' types of one name: the compiler would refuse it
+                        found = candidate;
+                    }
+                    return found;
                 }
                 case QualifiedNameSyntax qualified when qualified.Right is IdentifierNameSyntax right:
                 {
@@ -206,48 +216,6 @@ namespace InfraLint.CSharp.Syntax
                 default:
                     return null;
             }
-        }
-
-        private readonly Dictionary<(SyntaxNode Scope, string Name, IReadOnlyCollection<string> Known), string?> _simpleNames =
-            new Dictionary<(SyntaxNode, string, IReadOnlyCollection<string>), string?>(SimpleNameKey.Instance);
-
-        private string? ResolveSimpleName(TypeSyntax type, string name, IReadOnlyCollection<string> known)
-        {
-            if (FindAlias(type, name) is UsingDirectiveSyntax alias)
-            {
-                var target = QualifiedText(alias.Name);
-                return target is not null && known.Contains(target) ? target : null;
-            }
-            if (_declaredTypes.Contains(name)) return null;
-            string? found = null;
-            foreach (var ns in ImportedNamespaces(type))
-            {
-                var candidate = ns + "." + name;
-                if (!known.Contains(candidate)) continue;
-                if (found is not null && found != candidate) return null; // two libraries' types of one name: the compiler would refuse it
-                found = candidate;
-            }
-            return found;
-        }
-
-        /// <summary>The innermost namespace declaration around <paramref name="node"/>, or its file: what decides the usings and namespaces in scope there.</summary>
-        private static SyntaxNode ScopeOf(SyntaxNode node)
-        {
-            var current = node.Parent;
-            while (current is not null && current is not BaseNamespaceDeclarationSyntax && current is not CompilationUnitSyntax) current = current.Parent;
-            return current ?? node;
-        }
-
-        /// <summary>Scopes and the names asked for by identity (a syntax node's and a collection's own equality would compare their content), names by their text.</summary>
-        private sealed class SimpleNameKey : IEqualityComparer<(SyntaxNode Scope, string Name, IReadOnlyCollection<string> Known)>
-        {
-            public static readonly SimpleNameKey Instance = new SimpleNameKey();
-
-            public bool Equals((SyntaxNode Scope, string Name, IReadOnlyCollection<string> Known) x, (SyntaxNode Scope, string Name, IReadOnlyCollection<string> Known) y) =>
-                ReferenceEquals(x.Scope, y.Scope) && ReferenceEquals(x.Known, y.Known) && string.Equals(x.Name, y.Name, StringComparison.Ordinal);
-
-            public int GetHashCode((SyntaxNode Scope, string Name, IReadOnlyCollection<string> Known) key) =>
-                unchecked((RuntimeHelpers.GetHashCode(key.Scope) * 31 + RuntimeHelpers.GetHashCode(key.Known)) * 31 + StringComparer.Ordinal.GetHashCode(key.Name));
         }
 
         /// <summary>The names of which a known name is a nested member (namespaces and outer types), so <c>CfnBucket.X</c> resolves its left side.</summary>
