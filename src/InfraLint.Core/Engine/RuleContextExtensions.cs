@@ -13,15 +13,7 @@ namespace InfraLint.Core.Engine
             else context.InsertLinked(finding, finding);
         }
 
-        public static void Report(this IContext context, IEnumerable<Finding> findings)
-        {
-            var report = SessionReport.Of(context);
-            foreach (var finding in findings)
-            {
-                if (report is not null) report.Findings.Add(finding);
-                else context.InsertLinked(finding, finding);
-            }
-        }
+        public static void Report(this IContext context, IEnumerable<Finding> findings) => context.Report(SessionReport.Of(context), findings);
 
         /// <summary>
         /// Records that <paramref name="rule"/> judged <paramref name="judged"/> (a resource or a part of one), whatever
@@ -32,10 +24,28 @@ namespace InfraLint.Core.Engine
         public static void Evaluated(this IContext context, RuleDescriptor rule, object judged)
         {
             var report = SessionReport.Of(context);
-            if (report is { RecordsEvaluations: false }) return;
-            var evaluation = Findings.Evaluated.Of(rule, judged);
-            if (report is null) context.InsertLinked(evaluation, evaluation);
-            else report.Evaluations.Add(evaluation);
+            if (Records(report)) context.Record(report, Findings.Evaluated.Of(rule, judged));
+        }
+
+        /// <summary>Reports into <paramref name="report"/>, the session's (<see cref="SessionReport.Of"/>), asked for once by the caller.</summary>
+        internal static void Report(this IContext context, SessionReport? report, IEnumerable<Finding> findings)
+        {
+            if (report is not null)
+            {
+                report.Findings.AddRange(findings);
+                return;
+            }
+            foreach (var finding in findings) context.InsertLinked(finding, finding);
+        }
+
+        /// <summary>Whether a session keeps evaluations: an evaluation need not be made for one that drops it.</summary>
+        internal static bool Records(SessionReport? report) => report is not { RecordsEvaluations: false };
+
+        /// <summary>Keeps <paramref name="evaluation"/> in <paramref name="report"/> (the caller checked <see cref="Records"/>).</summary>
+        internal static void Record(this IContext context, SessionReport? report, Evaluated evaluation)
+        {
+            if (report is not null) report.Evaluations.Add(evaluation);
+            else context.InsertLinked(evaluation, evaluation);
         }
     }
 }

@@ -62,20 +62,10 @@ namespace InfraLint.Core.Engine
 
         private void Record(IContext context, TFact fact, LintSettings settings)
         {
+            // The session's report is asked for once: this runs for every fact every simple check matches.
             var report = SessionReport.Of(context);
-            if (report is null || report.RecordsEvaluations)
-            {
-                var evaluation = Evaluation(fact);
-                if (report is null) context.InsertLinked(evaluation, evaluation);
-                else report.Evaluations.Add(evaluation);
-            }
-            var findings = Judge(fact, settings);
-            if (report is null)
-            {
-                context.Report(findings);
-                return;
-            }
-            report.Findings.AddRange(findings);
+            if (RuleContextExtensions.Records(report)) context.Record(report, Evaluation(fact));
+            context.Report(report, Judge(fact, settings));
         }
     }
 }
