@@ -31,4 +31,23 @@ public sealed class AtomicFileTests
 
         Assert.Equal("{}", File.ReadAllText(target));
     }
+
+    [Fact]
+    public void Bytes_are_written_as_given_and_a_failure_keeps_the_old_file()
+    {
+        using var dir = new TempDir();
+        var target = dir.Write("report.json", "old, complete report");
+
+        Assert.Throws<InvalidOperationException>(() => AtomicFile.WriteBytes(target, stream =>
+        {
+            stream.Write(new byte[100_000]);
+            throw new InvalidOperationException("renderer failed half-way");
+        }));
+        Assert.Equal("old, complete report", File.ReadAllText(target));
+        Assert.Equal(new[] { "report.json" }, Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+
+        AtomicFile.WriteBytes(target, stream => stream.Write("{\"é\": 1}"u8));
+
+        Assert.Equal("{\"é\": 1}"u8.ToArray(), File.ReadAllBytes(target));
+    }
 }

@@ -46,6 +46,20 @@ public sealed class OutputFormatTests
     }
 
     [Fact]
+    public void A_json_report_file_gets_the_bytes_the_text_writer_gets()
+    {
+        // Report files are written from the JSON writer's UTF-8 directly; standard output goes through a text writer.
+        var report = Reports.Of(Root, Reports.HostNetwork(9), Reports.HostNetwork(12, Reasoned));
+        var text = new StringWriter();
+        JsonOutput.Write(report, text);
+        using var bytes = new MemoryStream();
+        JsonOutput.Write(report, bytes);
+
+        Assert.Equal(text.ToString(), System.Text.Encoding.UTF8.GetString(bytes.ToArray()));
+        Assert.EndsWith("}" + Environment.NewLine, text.ToString());
+    }
+
+    [Fact]
     public void Json_has_the_documented_shape()
     {
         var writer = new StringWriter();

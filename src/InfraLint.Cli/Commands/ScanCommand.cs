@@ -151,7 +151,8 @@ internal static class ScanCommand
             else
             {
                 var fullOutput = env.FullPath(outputPath);
-                AtomicFile.Write(fullOutput, w => render(w, false), shownAs: outputPath);
+                if (chosenFormat == "json") AtomicFile.WriteBytes(fullOutput, file => JsonOutput.Write(report, file), shownAs: outputPath);
+                else AtomicFile.Write(fullOutput, w => render(w, false), shownAs: outputPath);
                 if (!isQuiet)
                 {
                     env.Out.WriteLine(ConsoleOutput.Summary(report));

@@ -27,7 +27,20 @@ internal static partial class AtomicFile
 
     /// <param name="within">When given, a link at <paramref name="path"/> may only lead to a file under one of these folders.</param>
     /// <param name="shownAs">How messages name the file: as the user wrote it. Default: <paramref name="path"/>.</param>
-    public static void Write(string path, Action<TextWriter> write, IReadOnlyList<string>? within = null, bool bom = false, string? shownAs = null)
+    public static void Write(string path, Action<TextWriter> write, IReadOnlyList<string>? within = null, bool bom = false, string? shownAs = null) =>
+        WriteBytes(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: bom), leaveOpen: true);
+            write(writer);
+            writer.Flush();
+        }, within, shownAs);
+
+    /// <summary>
+    /// <see cref="Write"/> for a writer that produces UTF-8 itself (System.Text.Json's <c>Utf8JsonWriter</c>): its bytes go
+    /// to the file as they are, without being decoded into text and encoded again.
+    /// </summary>
+    /// <inheritdoc cref="Write" path="/param[@name='within' or @name='shownAs']"/>
+    public static void WriteBytes(string path, Action<Stream> write, IReadOnlyList<string>? within = null, string? shownAs = null)
     {
         _ = SignalHandlers.Value;
         string name = shownAs ?? path;
@@ -53,11 +66,7 @@ internal static partial class AtomicFile
             }
             using (stream)
             {
-                using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: bom), leaveOpen: true))
-                {
-                    write(writer);
-                    writer.Flush();
-                }
+                write(stream);
                 if (existing is { } keep && !OperatingSystem.IsWindows())
                 {
                     File.SetUnixFileMode(stream.SafeFileHandle, keep.Mode);

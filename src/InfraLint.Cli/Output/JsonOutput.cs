@@ -29,6 +29,20 @@ internal static class JsonOutput
     public static void Write(ScanReport report, TextWriter writer)
     {
         using var utf8 = new Utf8TextWriterStream(writer);
+        WriteObject(report, utf8);
+        utf8.Flush();
+        writer.WriteLine();
+    }
+
+    /// <summary><see cref="Write(ScanReport, TextWriter)"/> into a stream of UTF-8 (a report file): the same bytes, without a text writer between.</summary>
+    public static void Write(ScanReport report, Stream stream)
+    {
+        WriteObject(report, stream);
+        stream.Write(System.Text.Encoding.UTF8.GetBytes(Environment.NewLine));
+    }
+
+    private static void WriteObject(ScanReport report, Stream utf8)
+    {
         using (var json = new Utf8JsonWriter(utf8, new JsonWriterOptions { Indented = true, Encoder = Options.Encoder }))
         {
             json.WriteStartObject();
@@ -57,8 +71,6 @@ internal static class JsonOutput
             JsonSerializer.Serialize(json, report.Notices, Options);
             json.WriteEndObject();
         }
-        utf8.Flush();
-        writer.WriteLine();
     }
 
     private static string Name(string property) => Options.PropertyNamingPolicy!.ConvertName(property);
