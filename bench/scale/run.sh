@@ -11,23 +11,28 @@
 #     with every multi-document file split into one file per document (made before timing, not timed).
 # Then one file (examples/kubernetes/llm-capacity.yaml), 10 runs each of the Release build, the packaged layout and a
 # full ReadyToRun publish, round-robin: median wall and the engine build the tool reports (INFRALINT_TIMINGS=1).
+# Sizes up to 10,000 files run InfraLint and the floor --repeat times (default 5), alternating, and keep the median
+# wall (user and sys likewise; peak RSS is the largest of the runs): on a shared machine one run of either can be 30%
+# off, and the 10k ratio compares two such runs. Larger sizes and Spectral run once.
 # Then prints wall, user, sys and peak RSS per size and the ratios of issue 12's targets; --write puts the table into
 # bench/README.md (its own section, replaced on each --write). Nothing here runs in CI.
 #
-# Usage: bench/scale/run.sh [--sizes 1000,10000,100000] [--seed 42] [--write] [--keep DIR]
+# Usage: bench/scale/run.sh [--sizes 1000,10000,100000] [--seed 42] [--repeat 5] [--write] [--keep DIR]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 sizes=1000,10000,100000
 seed=42
+repeat=5
 write=false
 keep=
 while [ $# -gt 0 ]; do
     case $1 in
         --sizes) sizes=$2; shift 2 ;;
         --seed) seed=$2; shift 2 ;;
+        --repeat) repeat=$2; shift 2 ;;
         --write) write=true; shift ;;
         --keep) keep=$2; shift 2 ;;
-        -h | --help) sed -n '2,16p' "$0"; exit 0 ;;
+        -h | --help) sed -n '2,19p' "$0"; exit 0 ;;
         *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -78,11 +83,13 @@ fi
 
 results="$work/results.tsv"
 : >"$results"
+# One row per timed run; rows of repeated runs are folded into one row of $results by fold_runs.
+runs="$work/runs.tsv"
 
 # seconds from /usr/bin/time's "h:mm:ss" or "m:ss.ss"
 to_seconds() { awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }' <<<"$1"; }
 
-# timed SIZE TOOL RESULT_COMMAND -- COMMAND...: runs COMMAND under /usr/bin/time -v in $dir, appends a results row.
+# timed SIZE TOOL RESULT_COMMAND -- COMMAND...: runs COMMAND under /usr/bin/time -v in $dir, appends a row to $runs.
 timed() {
     local size=$1 tool=$2 describe=$3
     shift 4
@@ -97,8 +104,35 @@ timed() {
     rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$t")
     local result
     result=$($describe "$status")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$tool" "$wall" "$user" "$sys" "$rss" "$load" "$result" >>"$results"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$tool" "$wall" "$user" "$sys" "$rss" "$load" "$result" >>"$runs"
     printf '    wall %s s, user %s s, sys %s s, peak RSS %d MiB: %s\n' "$wall" "$user" "$sys" $((rss / 1024)) "$result" >&2
+}
+
+# fold_runs: one row per (size, tool) of $runs into $results: the median wall, user and sys, the largest peak RSS, the
+# first load average, the last result, and every wall when there was more than one run.
+fold_runs() {
+    awk -F'\t' '
+        function median(list,    v, n, i, j, t) {
+            n = split(list, v, " ")
+            for (i = 2; i <= n; i++) for (j = i; j > 1 && v[j - 1] + 0 > v[j] + 0; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
+            return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+        }
+        {
+            k = $1 SUBSEP $2
+            if (!(k in count)) { order[++keys] = k; size[k] = $1; tool[k] = $2; load[k] = $7 }
+            count[k]++; walls[k] = walls[k] " " $3; users[k] = users[k] " " $4; syss[k] = syss[k] " " $5
+            if ($6 + 0 > rss[k] + 0) rss[k] = $6
+            result[k] = $8
+        }
+        END {
+            for (i = 1; i <= keys; i++) {
+                k = order[i]
+                note = result[k]
+                if (count[k] > 1) note = note "; median of " count[k] " runs, walls" walls[k] " s"
+                printf "%s\t%s\t%.2f\t%.2f\t%.2f\t%s\t%s\t%s\n", size[k], tool[k], median(walls[k]), median(users[k]), median(syss[k]), rss[k], load[k], note
+            }
+        }' "$runs" >>"$results"
+    : >"$runs"
 }
 
 describe_infralint() {
@@ -143,8 +177,12 @@ for size in "${size_list[@]}"; do
     echo "Generating $size files (seed $seed)" >&2
     dotnet "$gen" --repository "$dir/corpus" "$size" "$seed" >&2
 
-    timed "$size" infralint describe_infralint -- dotnet "$cli" scan corpus --format json --output report.json --fail-on none
-    timed "$size" floor describe_floor -- dotnet "$floor" corpus
+    times=1
+    [ "$size" -le 10000 ] && times=$repeat
+    for run in $(seq "$times"); do
+        timed "$size" infralint describe_infralint -- dotnet "$cli" scan corpus --format json --output report.json --fail-on none
+        timed "$size" floor describe_floor -- dotnet "$floor" corpus
+    done
     if [ -n "$spectral" ]; then
         mkdir -p "$dir/spectral"
         split_for_spectral "$dir/corpus" "$dir/spectral"
@@ -153,6 +191,7 @@ for size in "${size_list[@]}"; do
             "$spectral" lint --ruleset "$root/bench/scale/spectral-ruleset.yaml" --format json --output spectral.json \
             --quiet 'spectral/**/*.{yaml,yml,json}'
     fi
+    fold_runs
     # The trees of a 100k run are large: keep only the numbers unless --keep asked for the files.
     [ -n "$keep" ] || rm -rf "$dir/corpus" "$dir/spectral" "$dir/report.json" "$dir/spectral.json"
 done
