@@ -20,7 +20,9 @@ internal static class ScanPipeline
     {
         var config = ConfigFile.Find(env, configPath, LintHost.Catalog);
         var scanner = LintHost.CreateScanner(config?.Loaded, ruleSet: ruleSet, env: env, progress: progress, shard: shard, evaluations: evaluations);
-        var inputs = new InputCollector(env, scanner.Accepts, excludes, config, projects: project => ProjectLoader.Load(project, env.DisplayPath)).Collect(paths);
+        InputSet inputs;
+        using (Diagnostics.Timings.Measure("  inputs"))
+            inputs = new InputCollector(env, scanner.Accepts, excludes, config, projects: project => ProjectLoader.Load(project, env.DisplayPath)).Collect(paths);
         if (inputs.Compilations.Count > 0) scanner = LintHost.CreateScanner(config?.Loaded, inputs.Compilations, ruleSet, env: env, progress: progress, shard: shard, evaluations: evaluations);
         var result = scanner.Scan(inputs.Files, input => ReadSource(input, inputs.Unreadable));
         foreach (var phase in result.Phases) Diagnostics.Timings.Add("  " + phase.Name, phase.Elapsed);

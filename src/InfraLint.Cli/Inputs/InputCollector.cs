@@ -1,5 +1,6 @@
 using InfraLint.Cli.CSharpProjects;
 using InfraLint.Cli.Files;
+using System.IO.Enumeration;
 using InfraLint.Core.Scanning;
 using Microsoft.Extensions.FileSystemGlobbing;
 
@@ -22,6 +23,9 @@ internal sealed record InputSet(IReadOnlyList<ScanInput> Files, string Root, IRe
         _fullPathByDisplay ??= Files.ToDictionary(f => f.DisplayPath, f => f.FullPath, StringComparer.Ordinal);
 }
 
+/// <summary>An entry of a folder: a folder to walk, a symbolic link to a folder (never walked), or anything else.</summary>
+internal readonly record struct FolderEntry(string Path, bool IsDirectory, bool IsLinkToDirectory);
+
 /// <summary>
 /// Expands files and directories into the files an adapter reads. Directories are walked recursively,
 /// skipping tool and VCS folders and symbolic links to directories (no cycles); <c>--exclude</c> globs are
@@ -39,20 +43,20 @@ internal sealed class InputCollector
     private readonly Matcher? _excludes;
     private readonly Matcher? _configExcludes;
     private readonly string? _configDirectory;
-    private readonly Func<string, IEnumerable<string>> _list;
+    private readonly Func<string, IEnumerable<FolderEntry>> _list;
     private readonly Func<string, IReadOnlyList<LoadedProject>>? _projects;
 
     /// <param name="excludeGlobs"><c>--exclude</c> globs, relative to each directory given on the command line.</param>
     /// <param name="config">Its <c>exclude</c> globs are relative to the folder the configuration file is in.</param>
     /// <param name="list">Lists a folder's entries; tests replace it to simulate a folder that cannot be read.</param>
     /// <param name="projects">Loads the projects of a project or solution file; without it such a file is skipped like any file no adapter reads.</param>
-    public InputCollector(CliEnvironment env, Func<string, bool> accepts, IReadOnlyList<string> excludeGlobs, ConfigFile? config = null, Func<string, IEnumerable<string>>? list = null, Func<string, IReadOnlyList<LoadedProject>>? projects = null)
+    public InputCollector(CliEnvironment env, Func<string, bool> accepts, IReadOnlyList<string> excludeGlobs, ConfigFile? config = null, Func<string, IEnumerable<FolderEntry>>? list = null, Func<string, IReadOnlyList<LoadedProject>>? projects = null)
     {
         foreach (var glob in excludeGlobs)
             if (ExcludesEverything(glob))
                 throw new UsageException($"--exclude '{glob}' would exclude every file; an empty or unset value is not allowed (did a variable expand to nothing?).");
         _env = env;
-        _list = list ?? Directory.EnumerateFileSystemEntries;
+        _list = list ?? List;
         _accepts = accepts;
         _excludes = Globs(excludeGlobs);
         _configExcludes = Globs(config?.Loaded.Excludes ?? Array.Empty<string>());
@@ -128,8 +132,8 @@ internal sealed class InputCollector
             var directory = project.Directory;
             var documents = project.Documents
                 .Where(d => IsUnder(d, directory) && _accepts(d) && File.Exists(d))
-                .Where(d => CliEnvironment.Slashes(Path.GetRelativePath(directory, d)) is var relative
-                    && !relative.Split('/').SkipLast(1).Any(SkippedDirectories.Contains) && !IsExcluded(d, relative))
+                .Where(d => !CliEnvironment.Slashes(Path.GetRelativePath(directory, d)).Split('/').SkipLast(1).Any(SkippedDirectories.Contains)
+                    && !IsExcluded(d, directory))
                 .ToArray();
             if (project.Compilation is { } compilation)
             {
@@ -144,9 +148,22 @@ internal sealed class InputCollector
         }
     }
 
+    /// <summary>
+    /// A folder's entries, typed by the listing itself (the type readdir reports): a file costs no stat of its own, which was
+    /// most of the time a scan of 10,000 files spent before reading the first. Only a folder's entry is asked whether it is
+    /// a link (one lstat per folder).
+    /// </summary>
+    internal static IEnumerable<FolderEntry> List(string directory) =>
+        new FileSystemEnumerable<FolderEntry>(
+            directory,
+            // A link's IsDirectory is its target's; the ReparsePoint attribute is the link itself.
+            (ref FileSystemEntry entry) => new FolderEntry(entry.ToFullPath(), entry.IsDirectory, entry.IsDirectory && (entry.Attributes & FileAttributes.ReparsePoint) != 0),
+            // What Directory.EnumerateFileSystemEntries lists: hidden entries too, and an unreadable folder throws.
+            new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false });
+
     private void Walk(string top, string directory, SortedDictionary<string, ScanInput> files, Dictionary<string, string> unreadable, Func<string, bool> accepts)
     {
-        IEnumerable<string> entries;
+        IEnumerable<FolderEntry> entries;
         try
         {
             entries = _list(directory).ToArray();
@@ -157,25 +174,24 @@ internal sealed class InputCollector
             unreadable[Add(files, directory).DisplayPath] = $"Folder could not be read: {e.Message}";
             return;
         }
-        foreach (var entry in entries)
+        foreach (var (entry, isDirectory, isLink) in entries)
         {
-            var relative = CliEnvironment.Slashes(Path.GetRelativePath(top, entry));
-            if (Directory.Exists(entry))
+            if (isDirectory)
             {
-                var info = new DirectoryInfo(entry);
-                if (SkippedDirectories.Contains(info.Name) || info.LinkTarget is not null || IsExcluded(entry, relative)) continue;
+                if (SkippedDirectories.Contains(Path.GetFileName(entry)) || isLink || IsExcluded(entry, top)) continue;
                 Walk(top, entry, files, unreadable, accepts);
             }
-            else if (accepts(entry) && !IsExcluded(entry, relative))
+            else if (accepts(entry) && !IsExcluded(entry, top))
             {
                 Add(files, entry);
             }
         }
     }
 
-    private bool IsExcluded(string fullPath, string relativeToScanned)
+    /// <param name="scanned">The folder given on the command line, which <c>--exclude</c> globs are relative to.</param>
+    private bool IsExcluded(string fullPath, string scanned)
     {
-        if (_excludes is not null && _excludes.Match(relativeToScanned).HasMatches) return true;
+        if (_excludes is not null && _excludes.Match(CliEnvironment.Slashes(Path.GetRelativePath(scanned, fullPath))).HasMatches) return true;
         if (_configExcludes is null || !IsUnder(fullPath, _configDirectory!)) return false;
         return _configExcludes.Match(CliEnvironment.Slashes(Path.GetRelativePath(_configDirectory!, fullPath))).HasMatches;
     }

@@ -102,9 +102,9 @@ public sealed class PathTests : IDisposable
         _dir.Write("deploy/pod.yaml", Manifests.Pod("web"));
         Directory.CreateDirectory(Path.Combine(_dir.Path, "deploy", "locked"));
         var env = new CliEnvironment { Out = TextWriter.Null, Error = TextWriter.Null, WorkingDirectory = _dir.Path };
-        IEnumerable<string> List(string folder) => folder.EndsWith("locked", StringComparison.Ordinal)
+        IEnumerable<FolderEntry> List(string folder) => folder.EndsWith("locked", StringComparison.Ordinal)
             ? throw new UnauthorizedAccessException($"Access to the path '{folder}' is denied.")
-            : Directory.EnumerateFileSystemEntries(folder);
+            : InputCollector.List(folder);
 
         var inputs = new InputCollector(env, p => p.EndsWith(".yaml", StringComparison.Ordinal), Array.Empty<string>(), list: List).Collect(new[] { "deploy" });
         var result = LintHost.CreateScanner().Scan(inputs.Files, input => ScanPipeline.ReadSource(input, inputs.Unreadable));
