@@ -35,9 +35,25 @@ namespace InfraLint.Core.Facts
 
         public SecurityContext SecurityContext { get; set; } = null!;
 
-        public IReadOnlyDictionary<string, string> Labels { get => _labels; set => _labels = ReadOnlyMaps.Kept(value); }
+        public IReadOnlyDictionary<string, string> Labels
+        {
+            get => _labels;
+            set
+            {
+                _labels = ReadOnlyMaps.Kept(value);
+                _labelSignature = 0;
+            }
+        }
 
         private IReadOnlyDictionary<string, string> _labels = ReadOnlyMaps.Empty<string>();
+
+        private ulong _labelSignature;
+
+        /// <summary>
+        /// <see cref="LabelSelection.Signature"/> of <see cref="Labels"/>, made the first time a rule asks (the mappers are done
+        /// with the fact by then). Sessions on two threads may both make it: they make the same value.
+        /// </summary>
+        internal ulong LabelSignature => _labelSignature != 0 ? _labelSignature : _labelSignature = LabelSelection.Signature(_labels);
 
         /// <summary>True when the pod's labels are computed elsewhere or one cannot be read (see <see cref="InfraResource.LabelsUnknown"/>).</summary>
         public bool LabelsUnknown { get; set; }
