@@ -11,9 +11,9 @@
 #     with every multi-document file split into one file per document (made before timing, not timed).
 # Then one file (examples/kubernetes/llm-capacity.yaml), 10 runs each of the Release build, the packaged layout and a
 # full ReadyToRun publish, round-robin: median wall and the engine build the tool reports (INFRALINT_TIMINGS=1).
-# Sizes up to 10,000 files run InfraLint and the floor --repeat times (default 5), alternating, and keep the median
-# wall (user and sys likewise; peak RSS is the largest of the runs): on a shared machine one run of either can be 30%
-# off, and the 10k ratio compares two such runs. Larger sizes and Spectral run once.
+# InfraLint and the floor run --repeat times (default 5; at most 3 above 10,000 files), alternating, and the table keeps
+# the median wall (user and sys likewise; peak RSS is the largest of the runs): on a shared machine one run of either
+# can be 30% off, and each ratio compares two such runs. Spectral runs once.
 # Then prints wall, user, sys and peak RSS per size and the ratios of issue 12's targets; --write puts the table into
 # bench/README.md (its own section, replaced on each --write). Nothing here runs in CI.
 #
@@ -177,8 +177,8 @@ for size in "${size_list[@]}"; do
     echo "Generating $size files (seed $seed)" >&2
     dotnet "$gen" --repository "$dir/corpus" "$size" "$seed" >&2
 
-    times=1
-    [ "$size" -le 10000 ] && times=$repeat
+    times=$repeat
+    [ "$size" -gt 10000 ] && [ "$times" -gt 3 ] && times=3
     for run in $(seq "$times"); do
         timed "$size" infralint describe_infralint -- dotnet "$cli" scan corpus --format json --output report.json --fail-on none
         timed "$size" floor describe_floor -- dotnet "$floor" corpus
