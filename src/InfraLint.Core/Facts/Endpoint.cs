@@ -35,7 +35,6 @@ namespace InfraLint.Core.Facts
 
         private IReadOnlyDictionary<string, string> _selector = ReadOnlyMaps.Empty<string>();
 
-        // Made the first time a rule asks, when the mappers are done with the fact (see LabelSelection.Signature).
         private ulong _selectorSignature;
 
         /// <summary>Whether this Service sends traffic to pods with these labels (a Service without a selector selects nothing).</summary>
@@ -49,10 +48,10 @@ namespace InfraLint.Core.Facts
         public bool SelectsPodsOf(ComputeWorkload workload)
         {
             if (Selector.Count == 0) return false;
-            if (_selectorSignature == 0) _selectorSignature = LabelSelection.Signature(_selector);
+            ulong selector = LabelSelection.Signature(_selector, ref _selectorSignature);
             var pods = workload.Pods;
             for (int i = 0; i < pods.Count; i++)
-                if (LabelSelection.MayMatch(_selectorSignature, pods[i].LabelSignature) && LabelSelection.Matches(Selector, pods[i].Labels)) return true;
+                if (LabelSelection.MayMatch(selector, pods[i].LabelSignature) && LabelSelection.Matches(Selector, pods[i].Labels)) return true;
             return false;
         }
 
@@ -135,6 +134,14 @@ namespace InfraLint.Core.Facts
                 bits |= 1UL << (int)(unchecked((uint)(StringComparer.Ordinal.GetHashCode(label.Key) * 16777619 ^ StringComparer.Ordinal.GetHashCode(label.Value))) % 63);
             return bits;
         }
+
+        /// <summary>
+        /// The signature of a fact's map, made the first time a rule asks (the mappers are done with the fact by then) and
+        /// kept in <paramref name="made"/>, which the map's setter resets to 0. Sessions on two threads may both make it:
+        /// they make the same value.
+        /// </summary>
+        internal static ulong Signature(IReadOnlyDictionary<string, string> map, ref ulong made) =>
+            made != 0 ? made : made = Signature(map);
 
         private static bool IsOrdinal(IEqualityComparer<string> comparer) =>
             ReferenceEquals(comparer, StringComparer.Ordinal) || ReferenceEquals(comparer, EqualityComparer<string>.Default);

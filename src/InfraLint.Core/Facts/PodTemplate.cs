@@ -49,11 +49,8 @@ namespace InfraLint.Core.Facts
 
         private ulong _labelSignature;
 
-        /// <summary>
-        /// <see cref="LabelSelection.Signature"/> of <see cref="Labels"/>, made the first time a rule asks (the mappers are done
-        /// with the fact by then). Sessions on two threads may both make it: they make the same value.
-        /// </summary>
-        internal ulong LabelSignature => _labelSignature != 0 ? _labelSignature : _labelSignature = LabelSelection.Signature(_labels);
+        /// <summary><see cref="LabelSelection.Signature(IReadOnlyDictionary{string, string}, ref ulong)"/> of <see cref="Labels"/>.</summary>
+        internal ulong LabelSignature => LabelSelection.Signature(_labels, ref _labelSignature);
 
         /// <summary>True when the pod's labels are computed elsewhere or one cannot be read (see <see cref="InfraResource.LabelsUnknown"/>).</summary>
         public bool LabelsUnknown { get; set; }
