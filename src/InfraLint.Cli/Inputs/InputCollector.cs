@@ -1,6 +1,6 @@
+using System.IO.Enumeration;
 using InfraLint.Cli.CSharpProjects;
 using InfraLint.Cli.Files;
-using System.IO.Enumeration;
 using InfraLint.Core.Scanning;
 using Microsoft.Extensions.FileSystemGlobbing;
 

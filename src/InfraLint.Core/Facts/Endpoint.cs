@@ -48,7 +48,7 @@ namespace InfraLint.Core.Facts
         public bool SelectsPodsOf(ComputeWorkload workload)
         {
             if (Selector.Count == 0) return false;
-            ulong selector = LabelSelection.Signature(_selector, ref _selectorSignature);
+            ulong selector = LabelSelection.Signature(_selector, lookedUp: false, ref _selectorSignature);
             var pods = workload.Pods;
             for (int i = 0; i < pods.Count; i++)
                 if (LabelSelection.MayMatch(selector, pods[i].LabelSignature) && LabelSelection.Matches(Selector, pods[i].Labels)) return true;
@@ -123,12 +123,14 @@ namespace InfraLint.Core.Facts
         /// <summary>
         /// One bit (of 63) for each label of a map, from its key and value; the top bit marks the signature as made, so 0
         /// means "not made yet". Labels a selector matches have every bit the selector has: <see cref="MayMatch"/> is false
-        /// only for labels <see cref="Matches"/> would reject. A map whose lookups are not ordinal gets every bit (it may
-        /// match anything), since its keys could match the selector's without being equal.
+        /// only for labels <see cref="Matches"/> would reject. <see cref="Matches"/> looks the selector's keys up in the
+        /// labels, so labels whose lookups are not ordinal get every bit (they may match anything: a key could match the
+        /// selector's without being equal to it); a selector is only enumerated, whatever its map.
         /// </summary>
-        internal static ulong Signature(IReadOnlyDictionary<string, string> map)
+        /// <param name="lookedUp">The map is the labels a selector's keys are looked up in (not the selector).</param>
+        internal static ulong Signature(IReadOnlyDictionary<string, string> map, bool lookedUp)
         {
-            if (map.Count > 0 && !(map is Dictionary<string, string> dictionary && IsOrdinal(dictionary.Comparer))) return ulong.MaxValue;
+            if (lookedUp && map.Count > 0 && !(map is Dictionary<string, string> dictionary && IsOrdinal(dictionary.Comparer))) return ulong.MaxValue;
             ulong bits = Made;
             foreach (var label in map)
                 bits |= 1UL << (int)(unchecked((uint)(StringComparer.Ordinal.GetHashCode(label.Key) * 16777619 ^ StringComparer.Ordinal.GetHashCode(label.Value))) % 63);
@@ -140,8 +142,8 @@ namespace InfraLint.Core.Facts
         /// kept in <paramref name="made"/>, which the map's setter resets to 0. Sessions on two threads may both make it:
         /// they make the same value.
         /// </summary>
-        internal static ulong Signature(IReadOnlyDictionary<string, string> map, ref ulong made) =>
-            made != 0 ? made : made = Signature(map);
+        internal static ulong Signature(IReadOnlyDictionary<string, string> map, bool lookedUp, ref ulong made) =>
+            made != 0 ? made : made = Signature(map, lookedUp);
 
         private static bool IsOrdinal(IEqualityComparer<string> comparer) =>
             ReferenceEquals(comparer, StringComparer.Ordinal) || ReferenceEquals(comparer, EqualityComparer<string>.Default);

@@ -49,8 +49,8 @@ namespace InfraLint.Core.Facts
 
         private ulong _labelSignature;
 
-        /// <summary><see cref="LabelSelection.Signature(IReadOnlyDictionary{string, string}, ref ulong)"/> of <see cref="Labels"/>.</summary>
-        internal ulong LabelSignature => LabelSelection.Signature(_labels, ref _labelSignature);
+        /// <summary><see cref="LabelSelection.Signature(IReadOnlyDictionary{string, string}, bool, ref ulong)"/> of <see cref="Labels"/>, which selectors' keys are looked up in.</summary>
+        internal ulong LabelSignature => LabelSelection.Signature(_labels, lookedUp: true, ref _labelSignature);
 
         /// <summary>True when the pod's labels are computed elsewhere or one cannot be read (see <see cref="InfraResource.LabelsUnknown"/>).</summary>
         public bool LabelsUnknown { get; set; }

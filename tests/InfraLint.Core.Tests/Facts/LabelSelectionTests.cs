@@ -56,6 +56,18 @@ public class LabelSelectionTests
     }
 
     [Fact]
+    public void A_selector_in_any_kind_of_map_selects_the_pods_holding_its_labels()
+    {
+        // A selector is only enumerated: whatever its map's comparer or type, its signature is its labels'.
+        var workload = Workload(new Dictionary<string, string>(StringComparer.Ordinal) { ["app"] = "web", ["tier"] = "api" });
+        var ignoringCase = new Endpoint(SourceFormat.Kubernetes, "Service", "a", "ns", Span) { Selector = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["app"] = "web" } };
+        var sorted = new Endpoint(SourceFormat.Kubernetes, "Service", "b", "ns", Span) { Selector = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["tier"] = "api" } };
+
+        Assert.True(ignoringCase.SelectsPodsOf(workload));
+        Assert.True(sorted.SelectsPodsOf(workload));
+    }
+
+    [Fact]
     public void A_selector_or_labels_set_again_are_judged_as_they_are_now()
     {
         var workload = Workload(new Dictionary<string, string>(StringComparer.Ordinal) { ["app"] = "web" });
