@@ -421,8 +421,9 @@ namespace InfraLint.Core.Scanning
             var progress = Options.Progress;
             progress?.Evaluating(scopes.Scopes.Count, sessions.Count);
             var filesOf = second?.BySession(scopes, sessionOf, sessions.Count);
-            // Streaming, one large session at a time holds its facts (its files are read on every core); small ones run beside it.
-            using var large = new SemaphoreSlim(1);
+            // Streaming, a large session holds its scope's facts: one runs at a time (its files are read on every core), and
+            // small ones run beside it.
+            var large = sessions.Select(s => second is not null && s.Sum(scope => scope.Size) >= CompactAfterSessionFacts).ToArray();
             var properties = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
             void Evaluate(int session)
             {
@@ -434,38 +435,31 @@ namespace InfraLint.Core.Scanning
             }
             void Stream(int session, IEnumerable<object> facts)
             {
-                bool isLarge = sessions[session].Sum(s => s.Size) >= CompactAfterSessionFacts;
-                if (isLarge) large.Wait(cancellationToken);
-                try
-                {
-                    // Facts read again live only as long as this session. Their findings are kept here or nowhere (the
-                    // loop below only sees what it is given), then let their subject go; the rest is judged below.
-                    var (again, owners) = second!.Read(filesOf![session], scopes, sessionOf, session, isLarge ? Options.MaxParallelism : 1, cancellationToken);
-                    var run = _engine.Value.Run(facts.Concat(again), _settings, cancellationToken, Options.RecordEvaluations);
-                    bool HomeHere(InfraResource? subject) => subject is null || !owners.Contains(subject) || sessionOf[scopes.ScopeOfNamespace(subject.Namespace)] == session;
-                    var findings = run.Findings.Where(f => HomeHere(f.Subject)).ToList();
-                    var evaluations = run.Evaluations.Where(e => HomeHere(e.Resource)).ToList();
+                // Facts read again live only as long as this session. Their findings are kept here or nowhere (the
+                // loop below only sees what it is given), then let their subject go; the rest is judged below.
+                var (again, owners) = second!.Read(filesOf![session], scopes, sessionOf, session, large[session] ? Options.MaxParallelism : 1, cancellationToken);
+                var run = _engine.Value.Run(facts.Concat(again), _settings, cancellationToken, Options.RecordEvaluations);
+                bool HomeHere(InfraResource? subject) => subject is null || !owners.Contains(subject) || sessionOf[scopes.ScopeOfNamespace(subject.Namespace)] == session;
+                var findings = run.Findings.Where(f => HomeHere(f.Subject)).ToList();
+                var evaluations = run.Evaluations.Where(e => HomeHere(e.Resource)).ToList();
+                foreach (var finding in findings)
+                    if (finding.Subject is not null && owners.Contains(finding.Subject)) finding.ReleaseSubject();
+                // What the findings say waits outside memory for the report; those about no resource are compared below.
+                if (Options.FindingBodies is { } bodies && secrets is not null)
                     foreach (var finding in findings)
-                        if (finding.Subject is not null && owners.Contains(finding.Subject)) finding.ReleaseSubject();
-                    // What the findings say waits outside memory for the report; those about no resource are compared below.
-                    if (Options.FindingBodies is { } bodies && secrets is not null)
-                        foreach (var finding in findings)
-                            if (finding.SubjectId is not null) finding.KeepBodyIn(bodies, secrets);
-                    foreach (var evaluation in evaluations)
-                        if (evaluation.Resource is not null && owners.Contains(evaluation.Resource)) evaluation.ReleaseResource();
-                    runs[session] = new RuleRun(findings, evaluations);
-                    // A large session's facts and its network's memories are garbage now, and old enough to sit in the
-                    // oldest generation, which the collector compacts rarely: without this a streaming scan's heap grows
-                    // by the holes they leave (at 100,000 files: 764 against 593 MiB, at no measurable cost in time).
-                    if (isLarge) GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-                }
-                finally
-                {
-                    if (isLarge) large.Release();
-                }
+                        if (finding.SubjectId is not null) finding.KeepBodyIn(bodies, secrets);
+                foreach (var evaluation in evaluations)
+                    if (evaluation.Resource is not null && owners.Contains(evaluation.Resource)) evaluation.ReleaseResource();
+                runs[session] = new RuleRun(findings, evaluations);
+                // A large session's facts and its network's memories are garbage now, and old enough to sit in the
+                // oldest generation, which the collector compacts rarely: without this a streaming scan's heap grows
+                // by the holes they leave (at 100,000 files: 764 against 593 MiB, at no measurable cost in time).
+                if (large[session]) GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             }
             if (Options.MaxParallelism <= 1 || sessions.Count == 1)
                 for (int i = 0; i < sessions.Count; i++) Evaluate(i);
+            else if (second is not null)
+                LargeSessionsInTurn.Run(sessions.Count, i => large[i], Options.MaxParallelism, cancellationToken, Evaluate);
             else
                 ParallelFor.Run(sessions.Count, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxParallelism, CancellationToken = cancellationToken }, Evaluate);
             cancellationToken.ThrowIfCancellationRequested();
