@@ -104,7 +104,7 @@ namespace InfraLint.Core.Scanning
             var adoptions = new Adoption?[inputs.Count];
             var progress = Options.Progress;
             progress?.Reading(inputs.Count);
-            Enumerable.Range(0, inputs.Count).AsParallel().WithCancellation(cancellationToken).ForAll(i =>
+            InputOrder(inputs.Count).WithCancellation(cancellationToken).ForAll(i =>
             {
                 var result = results[i] = Read(inputs[i].DisplayPath, () => read(inputs[i]));
                 masks[i] = SecretMask.FromFacts(result.Facts);
@@ -141,7 +141,7 @@ namespace InfraLint.Core.Scanning
             var adoptions = new Adoption?[inputs.Count];
             var strings = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
             Func<string, string> shared = s => strings.GetOrAdd(s, s);
-            Enumerable.Range(0, inputs.Count).AsParallel().WithCancellation(cancellationToken).ForAll(i =>
+            InputOrder(inputs.Count).WithCancellation(cancellationToken).ForAll(i =>
             {
                 var (result, version) = ReadVersioned(inputs[i], read);
                 masks[i] = SecretMask.FromFacts(result.Facts);
@@ -170,6 +170,14 @@ namespace InfraLint.Core.Scanning
             phases.Add(new ScanPhase("second read, adapt and rules", clock.Elapsed - started));
             return (run, directives, secrets);
         }
+
+        /// <summary>
+        /// Indexes 0 … <paramref name="count"/> − 1 for the cores to take a few at a time. PLINQ splits an indexable source
+        /// (<see cref="Enumerable.Range"/> is one, and so is a list) into one fixed range per core, and a core whose range
+        /// reads faster then waits for the other: a tree is rarely laid out evenly.
+        /// </summary>
+        private static ParallelQuery<int> InputOrder(int count) =>
+            Partitioner.Create(Enumerable.Range(0, count).ToArray(), loadBalance: true).AsParallel();
 
         /// <summary>The first file in input order that speaks InfraLint's vocabulary: what <see cref="Adoption.Detect"/> says of all their facts in that order.</summary>
         private Adoption? FirstAdoption(IEnumerable<Adoption?> perFile) =>
@@ -223,11 +231,11 @@ namespace InfraLint.Core.Scanning
 
             /// <summary>The facts these files bring to the session's scopes, and the resources they belong to.</summary>
             /// <param name="parallelism">How many files to read at once; they are taken in order whatever the number.</param>
-            public (List<object> Facts, HashSet<object> Owners) Read(IReadOnlyList<PendingFile> files, EvaluationScopes scopes, int[] sessionOf, int session, int parallelism, CancellationToken cancellationToken)
+            public (List<object> Facts, HashSet<object> Owners) Read(List<PendingFile> files, EvaluationScopes scopes, int[] sessionOf, int session, int parallelism, CancellationToken cancellationToken)
             {
                 var facts = new List<object>();
                 var owners = new HashSet<object>(Identity.Instance);
-                var results = files.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, parallelism)).WithCancellation(cancellationToken)
+                var results = Partitioner.Create(files, loadBalance: true).AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, parallelism)).WithCancellation(cancellationToken)
                     .Select(file => (File: file, Read: _scanner.ReadVersioned(_inputs[file.Index], _read)));
                 foreach (var (file, (result, version)) in results)
                 {
