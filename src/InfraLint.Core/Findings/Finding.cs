@@ -57,7 +57,7 @@ namespace InfraLint.Core.Findings
         /// Identity of what the finding is about, independent of line numbers
         /// (<c>Deployment/serving/vllm:spec.template.spec.containers[vllm].image</c>); the basis of fingerprints.
         /// </summary>
-        public string LogicalPath => _bodies is null ? _logicalPath! : Body().LogicalPath;
+        public string LogicalPath => _bodies is null ? _logicalPath! : _logicalPath is { } afterSubject ? SubjectId + ":" + afterSubject : Body().LogicalPath;
 
         /// <summary>The resource the finding is about; null for a finding about none, and once a streaming scan released it (<see cref="SubjectId"/> stays).</summary>
         public InfraResource? Subject { get; private set; }
@@ -130,13 +130,19 @@ namespace InfraLint.Core.Findings
             _at = at;
             _bodies = bodies;
             _message = null;
-            _logicalPath = null;
+            // The path stays, as the part after the subject's id (that part repeats over resources, and is shared): the
+            // fingerprints read every finding's path before the report reads its body, and a second read of every body
+            // was most of a 100,000-file report's time.
+            _logicalPath = SubjectId is { } id && _logicalPath!.Length > id.Length && _logicalPath[id.Length] == ':' && _logicalPath.StartsWith(id, StringComparison.Ordinal)
+                ? Tree.SharedStrings.Of(_logicalPath.Substring(id.Length + 1))
+                : null;
             _related = null;
             _fixes = null;
             _properties = null;
         }
 
         private string? _message;
+        // Before the body is kept outside, the logical path; after, its part after SubjectId and ':' (null when it has no such part).
         private string? _logicalPath;
         private IReadOnlyList<RelatedLocation>? _related;
         private IReadOnlyList<Fix>? _fixes;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using InfraLint.Core.Facts;
 using InfraLint.Core.Findings;
 using InfraLint.Core.Fixes;
 using InfraLint.Core.Knowledge;
@@ -35,7 +36,13 @@ public sealed class FindingBodyTests
             return accepts && Kept.TryAdd(at, body);
         }
 
-        public FindingBody Read(long at) => Kept[at];
+        public int Reads { get; private set; }
+
+        public FindingBody Read(long at)
+        {
+            Reads++;
+            return Kept[at];
+        }
     }
 
     private static string Describe(Finding f) =>
@@ -76,5 +83,27 @@ public sealed class FindingBodyTests
         kept.KeepBodyIn(new Store(accepts: false), mask);
 
         Assert.Equal(Describe(inMemory), Describe(kept));
+    }
+
+    [Fact]
+    public void A_kept_finding_about_a_resource_gives_its_logical_path_without_reading_its_body()
+    {
+        // The report's fingerprints read every finding's path before the report reads each body once.
+        var mask = SecretMask.FromFacts(Array.Empty<object>());
+        var subject = new Endpoint(SourceFormat.Kubernetes, "Service", "app", "ns", At);
+        var store = new Store(accepts: true);
+        var kept = new Finding(Rule, "Public.", At, "Service/ns/app:spec.type", subject);
+        var elsewhere = new Finding(Rule, "Public.", At, "Service/ns/application:spec.type", subject);
+
+        kept.KeepBodyIn(store, mask);
+        elsewhere.KeepBodyIn(store, mask);
+
+        Assert.Equal("Service/ns/app:spec.type", kept.LogicalPath);
+        Assert.Equal(0, store.Reads);
+        Assert.Equal("Public.", kept.Message);
+        Assert.Equal(1, store.Reads);
+        // A path that does not continue the subject's id is read back from the body.
+        Assert.Equal("Service/ns/application:spec.type", elsewhere.LogicalPath);
+        Assert.Equal(2, store.Reads);
     }
 }
