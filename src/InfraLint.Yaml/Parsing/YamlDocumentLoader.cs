@@ -180,7 +180,9 @@ namespace InfraLint.Yaml.Parsing
             underIndented = null;
             var parser = new Parser(layout.Reader());
             var anchorSizes = new Dictionary<string, long>(StringComparer.Ordinal);
-            var open = new Frames();
+            // A thread's frames serve every file it reads: each keeps the key array of its mapping's first keys.
+            var open = _frames ??= new Frames();
+            open.Clear();
             long nodes = 0; // nodes of the document as a reader walking it sees them, aliases expanded
             long expanded = 0; // of which aliases added
             Mark last = piece.Move(layout.Restore(Mark.Empty));
@@ -702,11 +704,16 @@ namespace InfraLint.Yaml.Parsing
         /// (a popped frame is read before anything is pushed): a document opens a frame for every mapping, and at 10,000
         /// files new frames and their key arrays were 50 MB of allocations.
         /// </summary>
+        [ThreadStatic]
+        private static Frames? _frames;
+
         private sealed class Frames
         {
             private readonly List<Frame> _frames = new List<Frame>();
 
             public int Count { get; private set; }
+
+            public void Clear() => Count = 0;
 
             public Frame Peek() => _frames[Count - 1];
 
