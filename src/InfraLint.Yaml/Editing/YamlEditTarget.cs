@@ -211,7 +211,7 @@ namespace InfraLint.Yaml.Editing
                 {
                     case YamlMappingNode m when m.Children.Count > 0 && m.Style != MappingStyle.Flow:
                     {
-                        var last = m.Children.Last();
+                        var last = m.Children[m.Children.Count - 1];
                         // A value written as an alias (`<<: *defaults`) is the anchor's node, somewhere before: the entry ends on its key's line.
                         if (YamlNodes.Offset(last.Value.Start, source) < YamlNodes.Offset(last.Key.Start, source))
                         {

@@ -11,14 +11,17 @@ namespace InfraLint.Yaml.Parsing
     /// <summary>Small, null-tolerant accessors over the YamlDotNet representation model, with exact spans.</summary>
     public static class YamlNodes
     {
-        public static YamlNode? Get(this YamlMappingNode? mapping, string key)
+        public static YamlNode? Get(this YamlMappingNode? mapping, string key) =>
+            IndexOf(mapping, key) is int i and >= 0 ? mapping!.Children[i].Value : null;
+
+        // By index: enumerating a mapping's children boxes an enumerator, and edit targets look keys up by the hundred thousand.
+        private static int IndexOf(YamlMappingNode? mapping, string key)
         {
-            if (mapping is null) return null;
-            foreach (var entry in mapping.Children)
-            {
-                if (entry.Key is YamlScalarNode k && string.Equals(k.Value, key, StringComparison.Ordinal)) return entry.Value;
-            }
-            return null;
+            if (mapping is null) return -1;
+            var children = mapping.Children;
+            for (int i = 0; i < children.Count; i++)
+                if (children[i].Key is YamlScalarNode k && string.Equals(k.Value, key, StringComparison.Ordinal)) return i;
+            return -1;
         }
 
         /// <summary>
@@ -51,15 +54,8 @@ namespace InfraLint.Yaml.Parsing
             return null;
         }
 
-        public static YamlScalarNode? KeyNode(this YamlMappingNode? mapping, string key)
-        {
-            if (mapping is null) return null;
-            foreach (var entry in mapping.Children)
-            {
-                if (entry.Key is YamlScalarNode k && string.Equals(k.Value, key, StringComparison.Ordinal)) return k;
-            }
-            return null;
-        }
+        public static YamlScalarNode? KeyNode(this YamlMappingNode? mapping, string key) =>
+            IndexOf(mapping, key) is int i and >= 0 ? (YamlScalarNode)mapping!.Children[i].Key : null;
 
         public static YamlMappingNode? Map(this YamlMappingNode? mapping, string key) => mapping.Get(key) as YamlMappingNode;
 
