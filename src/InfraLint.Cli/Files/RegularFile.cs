@@ -22,6 +22,14 @@ internal static class RegularFile
     /// <summary>The file's bytes; throws <see cref="SourceUnreadableException"/> with a message for the user when it is not a regular file or is too large.</summary>
     public static byte[] ReadBytes(string path, long limit = MaxBytes)
     {
+        var (buffer, count) = Read(path, limit);
+        if (count != buffer.Length) Array.Resize(ref buffer, count);
+        return buffer;
+    }
+
+    /// <summary>The file's bytes, the first <c>Count</c> of the buffer (which has room for one more, to see a file that grew).</summary>
+    private static (byte[] Buffer, int Count) Read(string path, long limit)
+    {
         try
         {
             using var handle = Posix.Available ? Posix.OpenForReading(path) : OpenManaged(path);
@@ -57,8 +65,7 @@ internal static class RegularFile
                 if (total == length && length > 0) break;
             }
             if (total > limit) throw TooLarge(total, limit, exact: false);
-            Array.Resize(ref buffer, total);
-            return buffer;
+            return (buffer, total);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -72,18 +79,19 @@ internal static class RegularFile
     /// <summary>The file as UTF-8 text (a BOM is dropped and remembered); invalid UTF-8 is reported with its line and column.</summary>
     public static FileContent ReadText(string path, long limit = MaxBytes)
     {
-        var bytes = ReadBytes(path, limit);
-        bool bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        // Decoded from the read buffer as it is: trimming it to the file's size first copied every file once more.
+        var (bytes, count) = Read(path, limit);
+        bool bom = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
         int skip = bom ? 3 : 0;
         try
         {
-            return new FileContent(StrictUtf8.GetString(bytes, skip, bytes.Length - skip), bom);
+            return new FileContent(StrictUtf8.GetString(bytes, skip, count - skip), bom);
         }
         catch (DecoderFallbackException e)
         {
             int offset = skip + Math.Max(0, e.Index);
             int line = 1, lineStart = skip;
-            for (int i = skip; i < offset && i < bytes.Length; i++)
+            for (int i = skip; i < offset && i < count; i++)
                 if (bytes[i] == (byte)'\n') { line++; lineStart = i + 1; }
             int column = 1 + StrictUtf8.GetCharCount(bytes, lineStart, offset - lineStart);
             throw new SourceUnreadableException($"File is not valid UTF-8 (byte offset {offset}).", line, column, UnreadableReason.NotUtf8);
