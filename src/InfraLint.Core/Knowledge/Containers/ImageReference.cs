@@ -40,6 +40,19 @@ namespace InfraLint.Core.Knowledge
             + @"(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$",
             RegexOptions.CultureInvariant);
 
+        /// <summary>
+        /// Whether <paramref name="repository"/> is the image <paramref name="name"/> a project publishes: the name itself
+        /// or its last path segments (<c>vllm/vllm-openai</c> is <c>docker.io/vllm/vllm-openai</c>); a name that starts with
+        /// <c>/</c> matches any repository that ends with it.
+        /// </summary>
+        public static bool RepositoryIs(string repository, string name) =>
+            name.StartsWith("/", StringComparison.Ordinal)
+                ? repository.EndsWith(name, StringComparison.Ordinal)
+                : repository.Length == name.Length
+                    ? string.Equals(repository, name, StringComparison.Ordinal)
+                    // Compared in place: a "/" + name for every known image of every container was megabytes of strings a scan.
+                    : repository.Length > name.Length && repository[repository.Length - name.Length - 1] == '/' && repository.EndsWith(name, StringComparison.Ordinal);
+
         public static ImageReference Parse(string image)
         {
             string rest = image.Trim();

@@ -45,8 +45,7 @@ namespace InfraLint.Core.Knowledge
                 if (string.IsNullOrWhiteSpace(image) || ImageReference.IsTemplated(image!)) continue;
                 string repo = ImageReference.Parse(image!).Repository.ToLowerInvariant();
                 foreach (var (suffix, name) in Images)
-                    if (suffix.StartsWith("/", StringComparison.Ordinal) ? repo.EndsWith(suffix, StringComparison.Ordinal) : repo == suffix || repo.EndsWith("/" + suffix, StringComparison.Ordinal))
-                        return name;
+                    if (ImageReference.RepositoryIs(repo, suffix)) return name;
                 if (repo.EndsWith("lammps", StringComparison.Ordinal) || repo.EndsWith("-lammps-hwloc", StringComparison.Ordinal)) return "LAMMPS";
             }
             foreach (var word in words)

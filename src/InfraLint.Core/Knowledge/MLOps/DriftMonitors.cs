@@ -43,7 +43,7 @@ namespace InfraLint.Core.Knowledge
             if (string.IsNullOrWhiteSpace(image) || ImageReference.IsTemplated(image!)) return null;
             string repo = ImageReference.Parse(image!).Repository.ToLowerInvariant();
             foreach (var (suffix, tool) in Images)
-                if (repo == suffix || repo.EndsWith("/" + suffix, StringComparison.Ordinal)) return tool;
+                if (ImageReference.RepositoryIs(repo, suffix)) return tool;
             return null;
         }
 

@@ -47,12 +47,7 @@ namespace InfraLint.Core.Knowledge
             string repo = ImageReference.Parse(image!).Repository.ToLowerInvariant();
             foreach (var (suffix, server) in Images)
             {
-                if (suffix.StartsWith("/", StringComparison.Ordinal)
-                    ? repo.EndsWith(suffix, StringComparison.Ordinal)
-                    : repo == suffix || repo.EndsWith("/" + suffix, StringComparison.Ordinal))
-                {
-                    return server;
-                }
+                if (ImageReference.RepositoryIs(repo, suffix)) return server;
             }
             // NVIDIA NIM microservices for LLMs are published under nvcr.io/nim/<vendor>/<model>.
             if (repo.StartsWith("nvcr.io/nim/", StringComparison.Ordinal)) return "NVIDIA NIM";
