@@ -30,4 +30,19 @@ public class SourceTextTests
         Assert.Equal(new SourceSpan("f.yaml", 3, 3, 4, 1, 11, 16), lines.Span(11, 16));
         Assert.Equal((4, 5), lines.LineColumn(99));
     }
+
+    [Theory]
+    [InlineData("", new[] { 0 })]
+    [InlineData("a", new[] { 0 })]
+    [InlineData("a\n", new[] { 0, 2 })]
+    [InlineData("\n\n", new[] { 0, 1, 2 })]
+    [InlineData("a\r\nb\rc\nd", new[] { 0, 3, 5, 7 })]
+    [InlineData("a\r\r\nb\r", new[] { 0, 2, 4, 6 })]
+    public void Every_line_starts_after_one_break(string text, int[] starts)
+    {
+        var source = new SourceText("f.yaml", text);
+
+        Assert.Equal(starts.Length, source.LineCount);
+        for (int line = 1; line <= starts.Length; line++) Assert.Equal(starts[line - 1], source.LineStart(line));
+    }
 }
