@@ -38,6 +38,19 @@ public sealed class JsonOutputTests
         Assert.Equal(Write(json => JsonSerializer.Serialize(json, finding, Options)), Write(json => WriteFinding(json, finding)));
     }
 
+    [Fact]
+    public void The_tool_the_summary_and_the_notices_are_written_as_the_serializer_writes_them()
+    {
+        var tool = new JsonTool("InfraLint", "0.1.0", "0.1.0+abc \"q\"", "infralint/v2");
+        var summary = new JsonSummary(16108, 6797, 9311, 0, 3, 12);
+        var notices = new[] { "skipped: a \"FIFO\" é \u2028", "second" };
+
+        Assert.Equal(Write(json => JsonSerializer.Serialize(json, tool, Options)), Write(json => WriteTool(json, tool)));
+        Assert.Equal(Write(json => JsonSerializer.Serialize(json, summary, Options)), Write(json => WriteSummary(json, summary)));
+        Assert.Equal(Write(json => JsonSerializer.Serialize(json, notices, Options)), Write(json => WriteNotices(json, notices)));
+        Assert.Equal(Write(json => JsonSerializer.Serialize(json, Array.Empty<string>(), Options)), Write(json => WriteNotices(json, Array.Empty<string>())));
+    }
+
     private static string Write(Action<Utf8JsonWriter> write)
     {
         using var stream = new MemoryStream();
