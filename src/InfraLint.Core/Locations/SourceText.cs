@@ -52,11 +52,11 @@ namespace InfraLint.Core.Locations
 
         public SourceSpan Span(int startOffset, int endOffset) => Lines.Span(startOffset, endOffset);
 
-        /// <param name="crlf">Whether the text has a <c>\r\n</c> line break anywhere (the line break inserted lines get).</param>
         private static readonly char[] LineBreaks = { '\r', '\n' };
 
         // Counted first, then written into an array of the right size: the breaks are found by a vectorized search,
         // where a loop over every character with a growing list cost 5 MB of copies over a 10,000-file scan.
+        /// <param name="crlf">Whether the text has a <c>\r\n</c> line break anywhere (the line break inserted lines get).</param>
         private static int[] ComputeLineStarts(string text, out bool crlf)
         {
             crlf = false;
