@@ -36,6 +36,7 @@ namespace InfraLint.CSharp.Syntax
             Model = model;
             foreach (var node in unit.DescendantNodes())
             {
+                if (!MayDeclare(node)) continue;
                 switch (node)
                 {
                     case BaseTypeDeclarationSyntax type:
@@ -80,6 +81,32 @@ namespace InfraLint.CSharp.Syntax
                 }
             }
         }
+
+        /// <summary>
+        /// Whether a node is of a class the constructor's walk reads. Most nodes are not, and testing each against every
+        /// class was a third of the walk: a kind is always one class, so the classes are tested once per kind and remembered.
+        /// </summary>
+        private static bool MayDeclare(SyntaxNode node)
+        {
+            int kind = node.RawKind;
+            if ((uint)kind >= (uint)DeclaringKinds.Length) return true;
+            // Several threads may fill the same entry: they write the same answer.
+            var known = DeclaringKinds[kind];
+            if (known == 0)
+            {
+                known = node is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax or FieldDeclarationSyntax or LocalDeclarationStatementSyntax
+                    or AssignmentExpressionSyntax or PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax or ArgumentSyntax
+                    or SingleVariableDesignationSyntax or ParameterSyntax or ForEachStatementSyntax ? Declares : Ignored;
+                DeclaringKinds[kind] = known;
+            }
+            return known == Declares;
+        }
+
+        private const byte Declares = 1;
+        private const byte Ignored = 2;
+
+        /// <summary>By <see cref="SyntaxNode.RawKind"/>: 0 not seen yet, else <see cref="Declares"/> or <see cref="Ignored"/>.</summary>
+        private static readonly byte[] DeclaringKinds = new byte[ushort.MaxValue + 1];
 
         public SourceText Source { get; }
 
@@ -145,7 +172,7 @@ namespace InfraLint.CSharp.Syntax
             var outer = Outer(known);
             var left = member.Expression switch
             {
-                IdentifierNameSyntax leftName when FindAlias(member, leftName.Identifier.ValueText) is UsingDirectiveSyntax alias => QualifiedText(alias.Name),
+                IdentifierNameSyntax leftName when AliasAt(member, leftName.Identifier.ValueText) is UsingDirectiveSyntax alias => QualifiedText(alias.Name),
                 IdentifierNameSyntax leftName when outer.Contains(leftName.Identifier.ValueText) => leftName.Identifier.ValueText,
                 IdentifierNameSyntax leftName => ResolveSyntactically(leftName, outer),
                 MemberAccessExpressionSyntax leftMember => ResolveMemberAccess(leftMember, outer),
@@ -179,14 +206,14 @@ namespace InfraLint.CSharp.Syntax
                 case IdentifierNameSyntax simple:
                 {
                     var name = simple.Identifier.ValueText;
-                    if (FindAlias(type, name) is UsingDirectiveSyntax alias)
+                    if (AliasAt(type, name) is UsingDirectiveSyntax alias)
                     {
                         var target = QualifiedText(alias.Name);
                         return target is not null && known.Contains(target) ? target : null;
                     }
                     if (_declaredTypes.Contains(name)) return null;
                     string? found = null;
-                    foreach (var ns in ImportedNamespaces(type))
+                    foreach (var ns in ImportsAt(type))
                     {
                         var candidate = ns + "." + name;
                         if (!known.Contains(candidate)) continue;
@@ -202,7 +229,7 @@ namespace InfraLint.CSharp.Syntax
                     // An alias of a namespace (using M = k8s.Models;) or a nested type of a known type (CfnBucket.BucketEncryptionProperty).
                     var left = qualified.Left switch
                     {
-                        IdentifierNameSyntax leftName when FindAlias(type, leftName.Identifier.ValueText) is UsingDirectiveSyntax alias => QualifiedText(alias.Name),
+                        IdentifierNameSyntax leftName when AliasAt(type, leftName.Identifier.ValueText) is UsingDirectiveSyntax alias => QualifiedText(alias.Name),
                         IdentifierNameSyntax leftName => ResolveSyntactically(leftName, Outer(known)),
                         QualifiedNameSyntax leftQualified => ResolveSyntactically(leftQualified, Outer(known)),
                         _ => null,
@@ -276,13 +303,45 @@ namespace InfraLint.CSharp.Syntax
                         yield return name.Substring(0, dot);
         }
 
-        private static UsingDirectiveSyntax? FindAlias(SyntaxNode node, string name)
+        /// <summary>The <c>using</c> alias <paramref name="name"/> at <paramref name="node"/>: the innermost scope's first.</summary>
+        private UsingDirectiveSyntax? AliasAt(SyntaxNode node, string name)
         {
-            foreach (var usings in UsingScopes(node))
-                foreach (var directive in usings)
-                    if (directive.Alias is not null && directive.Alias.Name.Identifier.ValueText == name) return directive;
+            var scope = ScopeOf(node);
+            if (scope is null) return null;
+            if (!_aliases.TryGetValue(scope, out var aliases))
+            {
+                aliases = new Dictionary<string, UsingDirectiveSyntax>(StringComparer.Ordinal);
+                foreach (var usings in UsingScopes(node))
+                    foreach (var directive in usings)
+                        if (directive.Alias is not null && !aliases.ContainsKey(directive.Alias.Name.Identifier.ValueText)) aliases.Add(directive.Alias.Name.Identifier.ValueText, directive);
+                _aliases.Add(scope, aliases);
+            }
+            return aliases.TryGetValue(name, out var alias) ? alias : null;
+        }
+
+        /// <summary><see cref="ImportedNamespaces"/> at <paramref name="node"/>, made once per scope: a file resolves a type name at every <c>new</c>.</summary>
+        private string[] ImportsAt(SyntaxNode node)
+        {
+            var scope = ScopeOf(node);
+            if (scope is null) return ImportedNamespaces(node).ToArray();
+            if (!_imports.TryGetValue(scope, out var imported)) _imports.Add(scope, imported = ImportedNamespaces(node).ToArray());
+            return imported;
+        }
+
+        /// <summary>
+        /// The innermost namespace declaration or compilation unit above <paramref name="node"/>: what it imports and the
+        /// aliases it sees are those of every node with the same scope. Null for a node outside a compilation unit.
+        /// </summary>
+        private static SyntaxNode? ScopeOf(SyntaxNode node)
+        {
+            for (var current = node.Parent; current is not null; current = current.Parent)
+                if (current is BaseNamespaceDeclarationSyntax or CompilationUnitSyntax) return current;
             return null;
         }
+
+        // By scope (ScopeOf). A reader reads one file on one thread, so the caches take no lock.
+        private readonly Dictionary<SyntaxNode, string[]> _imports = new Dictionary<SyntaxNode, string[]>();
+        private readonly Dictionary<SyntaxNode, Dictionary<string, UsingDirectiveSyntax>> _aliases = new Dictionary<SyntaxNode, Dictionary<string, UsingDirectiveSyntax>>();
 
         // ---------------------------------------------------------------- spans
 
