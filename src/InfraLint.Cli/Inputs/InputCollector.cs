@@ -89,7 +89,8 @@ internal sealed class InputCollector
 
     public InputSet Collect(IReadOnlyList<string> paths)
     {
-        var files = new SortedDictionary<string, ScanInput>(StringComparer.Ordinal);
+        // Sorted once at the end: a sorted dictionary compared long paths at every insertion (a third of this phase at 10,000 files).
+        var files = new Dictionary<string, ScanInput>(StringComparer.Ordinal);
         var notices = new List<string>();
         var unreadable = new Dictionary<string, string>(StringComparer.Ordinal);
         var compilations = new Dictionary<string, object>(StringComparer.Ordinal);
@@ -112,6 +113,7 @@ internal sealed class InputCollector
             }
         }
         var inputs = files.Values.ToArray();
+        Array.Sort(inputs, (a, b) => string.CompareOrdinal(a.DisplayPath, b.DisplayPath));
         // Zero files is almost always a mistake (a wrong path, an exclude that matched everything): say so.
         if (inputs.Length == 0) notices.Add($"no files were read: nothing under {string.Join(", ", paths)} is a file InfraLint reads, or every one was excluded.");
         string root = inputs.Length == 0 ? Path.TrimEndingDirectorySeparator(_env.WorkingDirectory) : CommonRoot(inputs.Select(i => i.FullPath));
@@ -125,7 +127,7 @@ internal sealed class InputCollector
     /// syntactically, with a notice: the documents MSBuild listed, or every C# file under its folder when it could not
     /// even be evaluated, so that no file is lost.
     /// </summary>
-    private void AddProjects(string full, SortedDictionary<string, ScanInput> files, Dictionary<string, object> compilations, List<string> notices, Dictionary<string, string> unreadable)
+    private void AddProjects(string full, Dictionary<string, ScanInput> files, Dictionary<string, object> compilations, List<string> notices, Dictionary<string, string> unreadable)
     {
         foreach (var project in _projects!(full))
         {
@@ -161,7 +163,7 @@ internal sealed class InputCollector
             // What Directory.EnumerateFileSystemEntries lists: hidden entries too, and an unreadable folder throws.
             new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false });
 
-    private void Walk(string top, string directory, SortedDictionary<string, ScanInput> files, Dictionary<string, string> unreadable, Func<string, bool> accepts)
+    private void Walk(string top, string directory, Dictionary<string, ScanInput> files, Dictionary<string, string> unreadable, Func<string, bool> accepts)
     {
         IEnumerable<FolderEntry> entries;
         try
@@ -196,11 +198,11 @@ internal sealed class InputCollector
         return _configExcludes.Match(CliEnvironment.Slashes(Path.GetRelativePath(_configDirectory!, fullPath))).HasMatches;
     }
 
-    private ScanInput Add(SortedDictionary<string, ScanInput> files, string full)
+    private ScanInput Add(Dictionary<string, ScanInput> files, string full)
     {
         var display = _env.DisplayPath(full);
-        files.TryAdd(display, new ScanInput(full, display));
-        return files[display];
+        if (!files.TryGetValue(display, out var input)) files.Add(display, input = new ScanInput(full, display));
+        return input;
     }
 
     /// <summary>
