@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -57,14 +58,7 @@ internal static partial class AtomicFile
         {
             Directory.CreateDirectory(directory);
             RemoveLeftovers(directory);
-            FileStream stream;
-            lock (Gate)
-            {
-                if (_terminating) throw new OperationCanceledException();
-                stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-                Pending.Add(temp);
-            }
-            using (stream)
+            using (var stream = Open(temp))
             {
                 write(stream);
                 if (existing is { } keep && !OperatingSystem.IsWindows())
@@ -80,12 +74,7 @@ internal static partial class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
             BeforeCommit?.Invoke(temp);
-            lock (Gate)
-            {
-                if (_terminating) throw new OperationCanceledException();
-                File.Move(temp, target, overwrite: true);
-                Pending.Remove(temp);
-            }
+            Commit(temp, target);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -96,6 +85,33 @@ internal static partial class AtomicFile
         {
             Abandon(temp);
             throw;
+        }
+    }
+
+    // Open and Commit take the gate in methods of their own, never inlined. With both locks inside WriteBytes, whose catch
+    // has a filter, a cancellation thrown under the second lock left the gate held in Release builds (.NET 10.0.12; the
+    // optimized IL shares one lock-taken flag between the two locks, the Debug IL does not and released it), and the next
+    // write on another thread waited forever. WritingTests.After_an_interrupted_write_another_thread_can_write pins it.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static FileStream Open(string temp)
+    {
+        lock (Gate)
+        {
+            if (_terminating) throw new OperationCanceledException();
+            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            Pending.Add(temp);
+            return stream;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Commit(string temp, string target)
+    {
+        lock (Gate)
+        {
+            if (_terminating) throw new OperationCanceledException();
+            File.Move(temp, target, overwrite: true);
+            Pending.Remove(temp);
         }
     }
 

@@ -131,6 +131,44 @@ public sealed class WritingTests : IDisposable
     }
 
     [Fact]
+    public async Task After_an_interrupted_write_another_thread_can_write()
+    {
+        var interrupted = _dir.Write("report.json", "old");
+        var next = Full("next.json");
+        try
+        {
+            AtomicFile.BeforeCommit = _ => AtomicFile.AbandonAll();
+            Assert.Throws<OperationCanceledException>(() => AtomicFile.Write(interrupted, w => w.Write("new")));
+        }
+        finally
+        {
+            AtomicFile.BeforeCommit = null;
+            AtomicFile.ResetForTests();
+        }
+
+        // Release builds once left the writers' lock held by the interrupted thread here (the cancellation was thrown under
+        // it, inside a method with a filtered catch), and this write waited forever. A thread of its own, since a pool
+        // thread may be the one that was interrupted; a deadline, not a speed check.
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        new Thread(() =>
+        {
+            try
+            {
+                AtomicFile.Write(next, w => w.Write("next"));
+                written.SetResult();
+            }
+            catch (Exception e)
+            {
+                written.SetException(e);
+            }
+        }) { IsBackground = true }.Start();
+        Assert.True(await Task.WhenAny(written.Task, Task.Delay(TimeSpan.FromMinutes(1))) == written.Task, "a write after an interrupted one did not finish: the writers' lock is still held");
+        await written.Task;
+        Assert.Equal("next", File.ReadAllText(next));
+        Assert.Empty(TempFiles());
+    }
+
+    [Fact]
     public void The_next_run_removes_what_a_killed_run_left_and_keeps_a_live_runs_file()
     {
         _dir.Write("deploy/pod.yaml", Manifests.Pod("web"));
