@@ -114,17 +114,8 @@ public sealed class WritingTests : IDisposable
     public void Interrupted_before_the_rename_no_temporary_file_is_left_and_the_old_file_stays()
     {
         var target = _dir.Write("report.json", "old, complete report");
-        try
-        {
-            // What the SIGTERM / Ctrl-C handler does, at the worst moment: the new text is complete, not yet renamed.
-            AtomicFile.BeforeCommit = _ => AtomicFile.AbandonAll();
-            Assert.Throws<OperationCanceledException>(() => AtomicFile.Write(target, w => w.Write("new")));
-        }
-        finally
-        {
-            AtomicFile.BeforeCommit = null;
-            AtomicFile.ResetForTests();
-        }
+
+        WriteInterrupted(target);
 
         Assert.Equal("old, complete report", File.ReadAllText(target));
         Assert.Empty(TempFiles());
@@ -133,18 +124,9 @@ public sealed class WritingTests : IDisposable
     [Fact]
     public async Task After_an_interrupted_write_another_thread_can_write()
     {
-        var interrupted = _dir.Write("report.json", "old");
         var next = Full("next.json");
-        try
-        {
-            AtomicFile.BeforeCommit = _ => AtomicFile.AbandonAll();
-            Assert.Throws<OperationCanceledException>(() => AtomicFile.Write(interrupted, w => w.Write("new")));
-        }
-        finally
-        {
-            AtomicFile.BeforeCommit = null;
-            AtomicFile.ResetForTests();
-        }
+
+        WriteInterrupted(_dir.Write("report.json", "old"));
 
         // Release builds once left the writers' lock held by the interrupted thread here (the cancellation was thrown under
         // it, inside a method with a filtered catch), and this write waited forever. A thread of its own, since a pool
@@ -166,6 +148,21 @@ public sealed class WritingTests : IDisposable
         await written.Task;
         Assert.Equal("next", File.ReadAllText(next));
         Assert.Empty(TempFiles());
+    }
+
+    /// <summary>A write of "new" to <paramref name="target"/> interrupted as the SIGTERM / Ctrl-C handler would, at the worst moment: the new text is complete, not yet renamed.</summary>
+    private static void WriteInterrupted(string target)
+    {
+        try
+        {
+            AtomicFile.BeforeCommit = _ => AtomicFile.AbandonAll();
+            Assert.Throws<OperationCanceledException>(() => AtomicFile.Write(target, w => w.Write("new")));
+        }
+        finally
+        {
+            AtomicFile.BeforeCommit = null;
+            AtomicFile.ResetForTests();
+        }
     }
 
     [Fact]
