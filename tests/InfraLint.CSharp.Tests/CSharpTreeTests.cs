@@ -80,6 +80,28 @@ public sealed class CSharpTreeTests
     }
 
     [Fact]
+    public void A_root_inside_another_object_is_a_root_and_one_inside_a_root_is_part_of_it()
+    {
+        // The creations are found in one walk with the declarations; which are roots is decided after it, in source order.
+        var source = new SourceText("Infra.cs", """
+            using k8s.Models;
+
+            var all = new List<object>
+            {
+                new V1Service { Metadata = new V1ObjectMeta { Name = "first" } },
+                Wrap(new V1Deployment { Metadata = new V1ObjectMeta { Name = "second", Annotations = Notes(new V1Service { Metadata = new V1ObjectMeta { Name = "inner" } }) } }),
+            };
+            var third = new V1Service { Metadata = new V1ObjectMeta { Name = "third" } };
+            """);
+
+        var roots = CSharpTree.Build(source);
+
+        Assert.Equal(
+            new[] { Find(source, "new V1Service"), Find(source, "new V1Deployment"), Find(source, "new V1Service", 3) },
+            roots.Select(r => (r.HeadSpan.StartLine, r.HeadSpan.StartColumn)).ToArray());
+    }
+
+    [Fact]
     public void Api_version_and_kind_come_from_the_type_at_the_new_expression()
     {
         var (source, root) = Build(Deployment);

@@ -28,6 +28,7 @@ namespace InfraLint.CSharp.Syntax
         private readonly Dictionary<string, ExpressionSyntax?> _constants = new Dictionary<string, ExpressionSyntax?>(StringComparer.Ordinal);
         private readonly HashSet<string> _assigned = new HashSet<string>(StringComparer.Ordinal);
         private readonly HashSet<string> _evaluating = new HashSet<string>(StringComparer.Ordinal);
+        private readonly List<ObjectCreationExpressionSyntax> _creations = new List<ObjectCreationExpressionSyntax>();
 
         public CSharpReader(SourceText source, CompilationUnitSyntax unit, SemanticModel? model = null)
         {
@@ -78,6 +79,9 @@ namespace InfraLint.CSharp.Syntax
                     case ForEachStatementSyntax loop:
                         AddConstant(loop.Identifier.ValueText, null);
                         break;
+                    case ObjectCreationExpressionSyntax creation:
+                        _creations.Add(creation);
+                        break;
                 }
             }
         }
@@ -96,7 +100,7 @@ namespace InfraLint.CSharp.Syntax
             {
                 known = node is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax or FieldDeclarationSyntax or LocalDeclarationStatementSyntax
                     or AssignmentExpressionSyntax or PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax or ArgumentSyntax
-                    or SingleVariableDesignationSyntax or ParameterSyntax or ForEachStatementSyntax ? Declares : Ignored;
+                    or SingleVariableDesignationSyntax or ParameterSyntax or ForEachStatementSyntax or ObjectCreationExpressionSyntax ? Declares : Ignored;
                 DeclaringKinds[kind] = known;
             }
             return known == Declares;
@@ -111,6 +115,12 @@ namespace InfraLint.CSharp.Syntax
         public SourceText Source { get; }
 
         public CompilationUnitSyntax Unit { get; }
+
+        /// <summary>
+        /// Every <c>new T(...)</c> of the file, outer before inner and in source order: the walk that finds the declarations
+        /// finds them too, so the file's red tree is walked once (building it is most of what a walk costs).
+        /// </summary>
+        public IReadOnlyList<ObjectCreationExpressionSyntax> Creations => _creations;
 
         /// <summary>The compilation's view of this file; null in syntactic mode.</summary>
         public SemanticModel? Model { get; }

@@ -53,20 +53,18 @@ namespace InfraLint.CSharp.Syntax
             if (unit is null) throw new ArgumentNullException(nameof(unit));
             var reader = new CSharpReader(source, unit, model);
             var byFamily = Families.Select(_ => new List<(BaseObjectCreationExpressionSyntax, string)>()).ToArray();
-            // Outermost first, each creation resolved once: an object inside a root is part of it, not another root.
-            var pending = new Stack<SyntaxNode>();
-            pending.Push(unit);
-            while (pending.Count > 0)
+            // Outermost first, each creation resolved once: an object inside a root is part of it, not another root. The
+            // creations come in document order (a node before the nodes inside it), so those inside a root follow it and
+            // end before it ends.
+            int rootEnd = -1;
+            foreach (var creation in reader.Creations)
             {
-                var node = pending.Pop();
-                if (node is ObjectCreationExpressionSyntax creation && Root(creation) is (int family, string type))
+                if (creation.SpanStart < rootEnd) continue;
+                if (Root(creation) is (int family, string type))
                 {
                     byFamily[family].Add((creation, type));
-                    continue;
+                    rootEnd = creation.Span.End;
                 }
-                // Children pushed last-first, so that they are visited in source order (the reversed list allocates nothing).
-                foreach (var child in node.ChildNodesAndTokens().Reverse())
-                    if (child.AsNode() is { } childNode) pending.Push(childNode);
             }
             (int Family, string Type)? Root(ObjectCreationExpressionSyntax creation)
             {
