@@ -36,6 +36,8 @@ namespace InfraLint.Yaml.Parsing
         /// <summary>Like <see cref="Load"/>, with where each document starts (its <c>---</c>, or its first node when implicit).</summary>
         public static (IReadOnlyList<YamlDocument> Documents, IReadOnlyList<SourceSpan> Starts, IReadOnlyList<ParseFailure> Failures) LoadWithStarts(SourceText source)
         {
+            // Before YamlDotNet scans anything on two threads at once (a property read, once initialised).
+            _ = YamlDotNetBuilders.PerThread;
             // The thread's list from its previous file, taken while in use (a nested load makes its own); else about one event
             // for every 8 characters of a manifest (the bench trees, the corpus): sized once instead of doubling.
             var events = _threadEvents ?? new List<ParsingEvent>(Math.Min(source.Text.Length / 8 + 16, 1 << 20));
