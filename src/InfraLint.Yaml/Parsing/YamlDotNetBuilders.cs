@@ -9,8 +9,8 @@ namespace InfraLint.Yaml.Parsing
     /// YamlDotNet 18 rents a <see cref="StringBuilder"/> for nearly every token it scans, from one pool all threads share
     /// (<c>YamlDotNet.Core.ObjectPool.StringBuilderPool</c>: a compare-and-swap slot in front of a concurrent queue). Two
     /// threads scanning at once spend most of their time passing those cache lines between cores: on the 2-core bench
-    /// machine the events of the 8,220 YAML files of the 10,000-file tree took 0.29 s on one thread and 0.29–0.78 s (with
-    /// 1.2–1.5 s of processor time) on two (bench/README.md, Session 17). The pool asks two delegates of its own to make a
+    /// machine the events of the 8,220 YAML files of the 10,000-file tree took 0.27–0.30 s on one thread and 0.29–0.78 s (with
+    /// 0.5–1.5 s of processor time) on two (bench/README.md, Session 17). The pool asks two delegates of its own to make a
     /// builder and to take one back; pointed at a cache per thread, each thread reuses its own builders and the shared
     /// pool holds none. The pool's members are private to YamlDotNet: where a version lays them out differently nothing is
     /// changed (a scan is as correct either way, only slower) and <see cref="PerThread"/> says so, which a test checks for
