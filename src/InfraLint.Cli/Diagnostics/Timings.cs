@@ -42,10 +42,24 @@ internal static class Timings
                 + $"collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; "
                 + $"paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms; heap after the last {gc.HeapSizeBytes / 1e6:F0} MB; "
                 + $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MiB");
+            if (ExecutableMemory() is { } mapping) error.WriteLine($"infralint: timing: executable memory {mapping}");
             var loaded = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
             error.WriteLine($"infralint: timing: {loaded.Length} assemblies loaded: {string.Join(", ", loaded)}");
             Phases.Clear();
         }
+    }
+
+    /// <summary>
+    /// Whether the runtime maps JIT-compiled code twice (W^X: its double mapper's memory shows in the process's map) or once,
+    /// as the tool's runtimeconfig asks (src/InfraLint.Cli/InfraLint.Cli.csproj); null where there is no /proc.
+    /// </summary>
+    private static string? ExecutableMemory()
+    {
+        const string maps = "/proc/self/maps";
+        if (!File.Exists(maps)) return null;
+        return File.ReadLines(maps).Any(line => line.Contains("doublemapper", StringComparison.Ordinal))
+            ? "double-mapped (W^X on)"
+            : "mapped once (W^X off)";
     }
 
     internal readonly struct Phase : IDisposable
