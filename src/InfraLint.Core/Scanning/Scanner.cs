@@ -104,7 +104,7 @@ namespace InfraLint.Core.Scanning
             var adoptions = new Adoption?[inputs.Count];
             var progress = Options.Progress;
             progress?.Reading(inputs.Count);
-            InputOrder(inputs.Count).WithCancellation(cancellationToken).ForAll(i =>
+            ForEachInput(inputs.Count, cancellationToken, i =>
             {
                 var result = results[i] = Read(inputs[i].DisplayPath, () => read(inputs[i]));
                 masks[i] = SecretMask.FromFacts(result.Facts);
@@ -141,7 +141,7 @@ namespace InfraLint.Core.Scanning
             var adoptions = new Adoption?[inputs.Count];
             var strings = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
             Func<string, string> shared = s => strings.GetOrAdd(s, s);
-            InputOrder(inputs.Count).WithCancellation(cancellationToken).ForAll(i =>
+            ForEachInput(inputs.Count, cancellationToken, i =>
             {
                 var (result, version) = ReadVersioned(inputs[i], read);
                 masks[i] = SecretMask.FromFacts(result.Facts);
@@ -178,6 +178,20 @@ namespace InfraLint.Core.Scanning
         /// </summary>
         private static ParallelQuery<int> InputOrder(int count) =>
             Partitioner.Create(Enumerable.Range(0, count).ToArray(), loadBalance: true).AsParallel();
+
+        /// <summary>
+        /// <paramref name="body"/> for every input, on every core (<see cref="InputOrder"/>); one input is read on the
+        /// calling thread, where setting up PLINQ would cost a one-file scan more than the file.
+        /// </summary>
+        private static void ForEachInput(int count, CancellationToken cancellationToken, Action<int> body)
+        {
+            if (count == 1)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                body(0);
+            }
+            else InputOrder(count).WithCancellation(cancellationToken).ForAll(body);
+        }
 
         /// <summary>The first file in input order that speaks InfraLint's vocabulary: what <see cref="Adoption.Detect"/> says of all their facts in that order.</summary>
         private Adoption? FirstAdoption(IEnumerable<Adoption?> perFile) =>
