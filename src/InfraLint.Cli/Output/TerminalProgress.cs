@@ -27,7 +27,13 @@ internal sealed class TerminalProgress : IScanProgress
     /// <summary>Runs <paramref name="work"/> with a progress sink when progress is to be shown, else with none.</summary>
     public static T Run<T>(CliEnvironment env, bool quiet, Func<IScanProgress?, T> work)
     {
-        if (!env.ShowsProgress(quiet)) return work(null);
+        return env.ShowsProgress(quiet) ? Shown(env, work) : work(null);
+    }
+
+    // A method of its own: compiling Run loads no Spectre.Console assembly when no progress is shown.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static T Shown<T>(CliEnvironment env, Func<IScanProgress?, T> work)
+    {
         var progress = new Progress(ErrorConsole(env))
         {
             AutoClear = true,
