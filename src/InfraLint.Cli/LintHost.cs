@@ -79,12 +79,20 @@ internal static class LintHost
     /// <param name="progress">Told of the scan's files and sessions (a terminal's progress display); none when null.</param>
     /// <param name="shard">The part of the scan to evaluate (<c>scan --shard K/N</c>); all of it when null.</param>
     /// <param name="evaluations">Whether the result lists what each rule evaluated: only SARIF and compliance evidence read it.</param>
-    public static Scanner CreateScanner(LoadedConfig? config = null, IReadOnlyDictionary<string, object>? compilations = null, RuleSelection? ruleSet = null, IReadOnlyCollection<string>? enable = null, CliEnvironment? env = null, IScanProgress? progress = null, ScanShard? shard = null, bool evaluations = true)
+    /// <param name="prepareOutput">Loads what the report's format will need (<see cref="Output.JsonOutput.Prepare"/>), run with the engine build.</param>
+    public static Scanner CreateScanner(LoadedConfig? config = null, IReadOnlyDictionary<string, object>? compilations = null, RuleSelection? ruleSet = null, IReadOnlyCollection<string>? enable = null, CliEnvironment? env = null, IScanProgress? progress = null, ScanShard? shard = null, bool evaluations = true, Action? prepareOutput = null)
     {
         var settings = Settings(config?.Settings, ruleSet, enable) ?? LintSettings.Default;
-        // The rules compile on another thread while the files are read: for one file, that is most of the wait.
+        // The rules compile on another thread while the files are read: for one file, that is most of the wait. That
+        // thread then reads the sizing catalog and loads what the output will need, while the rules run on this one: a
+        // one-file scan would otherwise wait for each when its first accelerator is judged and its first finding written.
         var engine = new Lazy<RuleEngine>(() => EngineFor(settings));
-        _ = Task.Run(() => engine.Value);
+        _ = Task.Run(() =>
+        {
+            _ = engine.Value;
+            _ = Core.Sizing.Catalog.SizingCatalog.Default;
+            prepareOutput?.Invoke();
+        });
         return new(
             engine,
             compilations is { Count: > 0 } ? Adapters.Select(a => a == CSharp ? new CompilationAdapter(CSharp, compilations) : a).ToArray() : Adapters,

@@ -16,10 +16,11 @@ internal static class ScanPipeline
     /// <param name="shard">The part of the scan to evaluate and report (<c>--shard K/N</c>); all of it when null.</param>
     /// <param name="repositoryRoot">The root files and fingerprints are relative to (<c>--shard-by repository</c> knows it); else the files' git work tree's.</param>
     /// <param name="evaluations">Whether the report lists what each rule evaluated (SARIF and compliance evidence read it; nothing else does).</param>
-    public static ScanReport Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath = null, Baseline? baseline = null, RuleSelection? ruleSet = null, IScanProgress? progress = null, IReadOnlySet<string>? reportedFiles = null, ScanShard? shard = null, string? repositoryRoot = null, bool evaluations = true)
+    /// <param name="prepareOutput">Loads what the report's format will need, while the rules run (<see cref="LintHost.CreateScanner"/>).</param>
+    public static ScanReport Run(CliEnvironment env, IReadOnlyList<string> paths, IReadOnlyList<string> excludes, string? configPath = null, Baseline? baseline = null, RuleSelection? ruleSet = null, IScanProgress? progress = null, IReadOnlySet<string>? reportedFiles = null, ScanShard? shard = null, string? repositoryRoot = null, bool evaluations = true, Action? prepareOutput = null)
     {
         var config = ConfigFile.Find(env, configPath, LintHost.Catalog);
-        var scanner = LintHost.CreateScanner(config?.Loaded, ruleSet: ruleSet, env: env, progress: progress, shard: shard, evaluations: evaluations);
+        var scanner = LintHost.CreateScanner(config?.Loaded, ruleSet: ruleSet, env: env, progress: progress, shard: shard, evaluations: evaluations, prepareOutput: prepareOutput);
         InputSet inputs;
         using (Diagnostics.Timings.Measure("  inputs"))
             inputs = new InputCollector(env, scanner.Accepts, excludes, config, projects: project => ProjectLoader.Load(project, env.DisplayPath)).Collect(paths);
@@ -50,14 +51,14 @@ internal static class ScanPipeline
     /// the findings located in <paramref name="files"/> are reported. A file outside the context, or one the context's
     /// excludes leave out, is not evaluated and so has nothing to report.
     /// </summary>
-    public static ScanReport RunInContext(CliEnvironment env, string contextDir, IReadOnlyList<string> files, IReadOnlyList<string> excludes, string? configPath = null, Baseline? baseline = null, RuleSelection? ruleSet = null, IScanProgress? progress = null, ScanShard? shard = null, bool evaluations = true)
+    public static ScanReport RunInContext(CliEnvironment env, string contextDir, IReadOnlyList<string> files, IReadOnlyList<string> excludes, string? configPath = null, Baseline? baseline = null, RuleSelection? ruleSet = null, IScanProgress? progress = null, ScanShard? shard = null, bool evaluations = true, Action? prepareOutput = null)
     {
         var fullContext = env.FullPath(contextDir);
         if (!Directory.Exists(fullContext)) throw new UsageException($"--context must be a directory: {contextDir}");
         foreach (var file in files)
             if (Directory.Exists(env.FullPath(file))) throw new UsageException($"with --context, each path is a file to report on, not a directory: {file}");
         var reported = new HashSet<string>(files.Select(env.FullPath), OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
-        return Run(env, new[] { contextDir }, excludes, configPath, baseline, ruleSet, progress, reported, shard, evaluations: evaluations);
+        return Run(env, new[] { contextDir }, excludes, configPath, baseline, ruleSet, progress, reported, shard, evaluations: evaluations, prepareOutput: prepareOutput);
     }
 
     /// <summary>How the CLI hands a file to the scanner: a bounded read of a regular file, as UTF-8.</summary>

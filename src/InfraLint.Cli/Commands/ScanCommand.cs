@@ -115,6 +115,13 @@ internal static class ScanCommand
             var chosenFormat = parseResult.GetValue(format)!;
             // Only SARIF shows what each rule evaluated (a control that holds); the other formats print findings alone.
             bool evaluations = chosenFormat == "sarif";
+            // What the first finding of a JSON or SARIF report waits for (hashing, URI escaping, the JSON writer) is loaded while the rules run.
+            Action? prepareOutput = chosenFormat switch
+            {
+                "json" => JsonOutput.Prepare,
+                "sarif" => ScanReport.Prepare,
+                _ => null,
+            };
             ScanReport report;
             RepositoryScanResult? byRepository = null;
             bool byRepositories = parseResult.GetValue(shardBy) == "repository";
@@ -130,8 +137,8 @@ internal static class ScanCommand
             }
             else using (Timings.Measure("scan (with the engine build)"))
                 report = TerminalProgress.Run(env, isQuiet, progress => string.IsNullOrEmpty(contextDir)
-                    ? ScanPipeline.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)), progress, shard: part, evaluations: evaluations)
-                    : ScanPipeline.RunInContext(env, contextDir, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)), progress, part, evaluations));
+                    ? ScanPipeline.Run(env, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)), progress, shard: part, evaluations: evaluations, prepareOutput: prepareOutput)
+                    : ScanPipeline.RunInContext(env, contextDir, parseResult.GetValue(paths)!, parseResult.GetValue(exclude) ?? Array.Empty<string>(), parseResult.GetValue(config), known, LintHost.ParseRuleSet(parseResult.GetValue(ruleSet)), progress, part, evaluations, prepareOutput));
             if (!isQuiet)
                 foreach (var notice in report.Notices) env.Error.WriteLine($"infralint: {TerminalText.Escape(notice)}");
 

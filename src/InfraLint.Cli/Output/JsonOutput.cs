@@ -41,6 +41,19 @@ internal static class JsonOutput
         stream.Write(System.Text.Encoding.UTF8.GetBytes(Environment.NewLine));
     }
 
+    /// <summary>
+    /// <see cref="ScanReport.Prepare"/>, and a report's JSON writer with its encoder set up: what the first finding
+    /// written waits for in a one-file scan. Writes nothing anywhere.
+    /// </summary>
+    public static void Prepare()
+    {
+        ScanReport.Prepare();
+        using var json = new Utf8JsonWriter(Stream.Null, new JsonWriterOptions { Indented = true, Encoder = Options.Encoder });
+        json.WriteStartObject();
+        json.WriteString(Names.Fingerprint, "<\u00e9>");
+        json.WriteEndObject();
+    }
+
     private static void WriteObject(ScanReport report, Stream utf8)
     {
         using (var json = new Utf8JsonWriter(utf8, new JsonWriterOptions { Indented = true, Encoder = Options.Encoder }))
