@@ -37,6 +37,19 @@ internal static class LintHost
         return Engines.GetOrAdd(key, _ => new Lazy<RuleEngine>(() => BuildEngine(RuleSet.RuleTypes.Where(t => RuleIdOf(t) is not string id || enabled.Contains(id)).ToArray()))).Value;
     }
 
+    /// <summary>
+    /// Reads a small manifest with the YAML front end (YamlDotNet's first parse compiles a regular expression and loads
+    /// its parser), builds the engine of the default settings and reads the sizing catalog, on another thread. A scan
+    /// whose settings are the default ones (no configuration that switches rules) then finds its engine built or being
+    /// built; any other scan builds its own, as before.
+    /// </summary>
+    public static void StartPreparing() => _ = Task.Run(() =>
+    {
+        _ = new YamlAdapter().Read(new Core.Locations.SourceText("infralint-prepare.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: prepare\n"));
+        _ = EngineFor(LintSettings.Default);
+        _ = Core.Sizing.Catalog.SizingCatalog.Default;
+    });
+
     /// <summary>The catalog id a rule class reports: its descriptor's, or the id its NRules name starts with (<c>IL2013.boundary</c>).</summary>
     internal static string? RuleIdOf(Type ruleType)
     {
