@@ -22,8 +22,15 @@ internal static class LintHost
 
     public static readonly Uri InformationUri = new(Core.Findings.RuleDescriptor.RepositoryUrl);
 
-    /// <summary>Engines already built in this process, by the rule ids they run (<c>fix</c> rescans with the same settings).</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<RuleEngine>> Engines = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Engines already built in this process, by the rule ids they run (<c>fix</c> rescans with the same settings). A
+    /// class of its own: building an engine (<see cref="StartPreparing"/>'s thread) then does not run this class's
+    /// static initialisers (the adapters, the tool's URI and version), which the scan's own thread needs and runs meanwhile.
+    /// </summary>
+    private static class Built
+    {
+        public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<RuleEngine>> Engines = new(StringComparer.Ordinal);
+    }
 
     /// <summary>
     /// The engine of the rules these settings enable, and of no other: a rule switched off costs neither compiling nor
@@ -34,7 +41,7 @@ internal static class LintHost
     {
         var enabled = RuleSet.Catalog.All.Where(settings.IsEnabled).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var key = string.Join(",", enabled.OrderBy(id => id, StringComparer.Ordinal));
-        return Engines.GetOrAdd(key, _ => new Lazy<RuleEngine>(() => BuildEngine(RuleSet.RuleTypes.Where(t => RuleIdOf(t) is not string id || enabled.Contains(id)).ToArray()))).Value;
+        return Built.Engines.GetOrAdd(key, _ => new Lazy<RuleEngine>(() => BuildEngine(RuleSet.RuleTypes.Where(t => RuleIdOf(t) is not string id || enabled.Contains(id)).ToArray()))).Value;
     }
 
     /// <summary>
