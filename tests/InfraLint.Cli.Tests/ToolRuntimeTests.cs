@@ -8,7 +8,7 @@ public sealed class ToolRuntimeTests
 {
     /// <summary>
     /// W^X is off in the tool's runtimeconfig: a one-file scan compiles over a thousand methods, and mapping each one's
-    /// code twice was a fifth of its time (bench/README.md, Session 18). The environment variable still turns it on.
+    /// code twice was a sixth of its time (bench/README.md, Session 18). The environment variable still turns it on.
     /// </summary>
     [SkippableFact]
     public void The_tool_maps_its_compiled_code_once_unless_the_environment_asks_for_W_xor_X()

@@ -115,7 +115,8 @@ internal static class ScanCommand
             var chosenFormat = parseResult.GetValue(format)!;
             // Only SARIF shows what each rule evaluated (a control that holds); the other formats print findings alone.
             bool evaluations = chosenFormat == "sarif";
-            // What the first finding of a JSON or SARIF report waits for (hashing, URI escaping, the JSON writer) is loaded while the rules run.
+            // What the first finding of a JSON or SARIF report waits for (hashing, URI escaping, the JSON writer) is
+            // loaded while the rules run.
             Action? prepareOutput = chosenFormat switch
             {
                 "json" => JsonOutput.Prepare,

@@ -50,8 +50,8 @@ internal static class Timings
     }
 
     /// <summary>
-    /// Whether the runtime maps JIT-compiled code twice (W^X: its double mapper's memory shows in the process's map) or once,
-    /// as the tool's runtimeconfig asks (src/InfraLint.Cli/InfraLint.Cli.csproj); null where there is no /proc.
+    /// Whether the runtime maps JIT-compiled code twice (W^X: its double mapper's memory shows in the process's map) or
+    /// once, as the tool's runtimeconfig asks (src/InfraLint.Cli/InfraLint.Cli.csproj); null where there is no /proc.
     /// </summary>
     private static string? ExecutableMemory()
     {
